@@ -13,6 +13,7 @@
 package textmap
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -72,13 +73,8 @@ type Builder struct {
 // Grow reserves room for n more bytes.
 func (b *Builder) Grow(n int) {
 	b.sb.Grow(n)
-	if cap(b.lo)-len(b.lo) < n {
-		lo := make([]int32, len(b.lo), len(b.lo)+n)
-		hi := make([]int32, len(b.hi), len(b.hi)+n)
-		copy(lo, b.lo)
-		copy(hi, b.hi)
-		b.lo, b.hi = lo, hi
-	}
+	b.lo = slices.Grow(b.lo, n)
+	b.hi = slices.Grow(b.hi, n)
 }
 
 // Copy appends s, which occurs verbatim in the source starting at rune offset src.
