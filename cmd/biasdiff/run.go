@@ -1,0 +1,317 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+
+	"github.com/spf13/pflag"
+	"golang.org/x/term"
+
+	"github.com/biasdiff/biasdiff/corpus"
+	"github.com/biasdiff/biasdiff/corpus/sample"
+	"github.com/biasdiff/biasdiff/report"
+)
+
+// Exit statuses.
+const (
+	exitOK    = 0
+	exitError = 1 // the run failed for a reason other than its input (a write error)
+	exitInput = 2 // bad input or bad usage
+)
+
+const manual = `biasdiff compares how different outlets report the same events.
+
+Give it several reports of one story (web pages saved as text, Markdown with
+front matter, saved HTML, news-please JSON or JSON Lines) and it reads them,
+strips the page chrome, splits them into sentences and quotes, and shows them
+side by side.
+
+Usage:
+  biasdiff compare [flags] [PATH...]   overview table of the reports (no PATH: the built-in sample)
+  biasdiff extract [flags] PATH...     each report as read: metadata, sentences, removed chrome, quotes
+  biasdiff help [COMMAND]              this manual, or a command's
+  biasdiff --version
+
+A PATH is a file, a directory (read recursively, in sorted order), or - for
+one article on standard input. Files are read by extension:
+  .txt         text captured from a web page; page chrome is removed
+  .md          Markdown, optionally with YAML front matter (title, outlet, date, url, lang)
+  .html .htm   saved web page; the main text is extracted
+  .json        one news-please article (title, maintext, date_publish, source_domain, url, language)
+  .jsonl       news-please articles, one a line
+Metadata: NAME.yaml next to NAME.txt, or a manifest (biasdiff.yaml in a
+directory, or --manifest FILE in YAML or CSV with columns path, outlet, date,
+title, url, lang) overrides what the files say.
+
+Examples:
+  biasdiff compare                          the sample: five reports of Russia-Japan talks
+  biasdiff compare --format md -o report.md reports/
+  biasdiff extract --format json story.html wire.txt
+  curl -s https://example.org/a.json | biasdiff extract -
+
+Exit status: 0 on success, 2 when the input or the flags are wrong (nothing is
+written then), 1 when the output could not be written.
+`
+
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, manual)
+		return exitInput
+	}
+	switch args[0] {
+	case "-h", "--help", "help":
+		if len(args) > 1 && args[0] == "help" {
+			return run(ctx, []string{args[1], "--help"}, stdin, stdout, stderr)
+		}
+		fmt.Fprint(stdout, manual)
+		return exitOK
+	case "--version", "version":
+		fmt.Fprintln(stdout, "biasdiff", version())
+		return exitOK
+	case "compare":
+		return runCompare(ctx, args[1:], stdin, stdout, stderr)
+	case "extract":
+		return runExtract(ctx, args[1:], stdin, stdout, stderr)
+	}
+	fmt.Fprintf(stderr, "biasdiff: unknown command %q\nRun 'biasdiff --help' for usage.\n", args[0])
+	return exitInput
+}
+
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "v0.1.0-dev"
+}
+
+// common holds the flags every command has.
+type common struct {
+	format   string
+	output   string
+	manifest string
+	maxBytes int64
+}
+
+func (c *common) register(fs *pflag.FlagSet, formats string) {
+	fs.StringVarP(&c.format, "format", "f", "text", "output format: "+formats)
+	fs.StringVarP(&c.output, "output", "o", "", "write to `FILE` (atomically) instead of standard output")
+	fs.StringVar(&c.manifest, "manifest", "", "metadata manifest `FILE` (YAML or CSV: path, outlet, date, title, url, lang)")
+	fs.Int64Var(&c.maxBytes, "max-bytes", corpus.DefaultMaxBytes, "largest input file to read, in bytes (JSON Lines: per line)")
+}
+
+// newFlagSet makes a command's FlagSet whose --help prints usage text.
+func newFlagSet(name, usage string, stdout io.Writer) *pflag.FlagSet {
+	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
+	fs.SortFlags = false
+	fs.Usage = func() {
+		fmt.Fprint(stdout, usage)
+		fmt.Fprintln(stdout, "\nFlags:")
+		fmt.Fprint(stdout, fs.FlagUsages())
+	}
+	return fs
+}
+
+// parse parses args; it returns a non-negative exit status when the
+// command should stop (after --help, or on a usage error).
+func parse(fs *pflag.FlagSet, args []string, stderr io.Writer) int {
+	fs.SetOutput(io.Discard)
+	err := fs.Parse(args)
+	switch {
+	case errors.Is(err, pflag.ErrHelp):
+		fs.Usage()
+		return exitOK
+	case err != nil:
+		fmt.Fprintf(stderr, "biasdiff %s: %v\nRun 'biasdiff %s --help' for usage.\n", fs.Name(), err, fs.Name())
+		return exitInput
+	}
+	return -1
+}
+
+func checkFormat(cmd, format string, allowed []string, stderr io.Writer) bool {
+	for _, f := range allowed {
+		if f == format {
+			return true
+		}
+	}
+	fmt.Fprintf(stderr, "biasdiff %s: unknown --format %q (want %s)\n", cmd, format, strings.Join(allowed, ", "))
+	return false
+}
+
+// load reads the articles of paths, or the embedded sample when there are none.
+func load(cmd string, c *common, paths []string, stdin io.Reader, stderr io.Writer) ([]*corpus.Article, int) {
+	opt := corpus.Options{
+		Manifest: c.manifest,
+		MaxBytes: c.maxBytes,
+		Stdin:    stdin,
+		Warn:     func(msg string) { fmt.Fprintf(stderr, "biasdiff %s: warning: %s\n", cmd, msg) },
+	}
+	var arts []*corpus.Article
+	var err error
+	if len(paths) == 0 {
+		arts, err = corpus.LoadFS(sample.FS, opt)
+	} else {
+		arts, err = corpus.Load(paths, opt)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "biasdiff %s: %v\n", cmd, err)
+		return nil, exitInput
+	}
+	return arts, -1
+}
+
+// emit writes out to the output file atomically (a temporary file in the
+// same directory, renamed over the target) or to stdout.
+func emit(cmd, output string, out []byte, stdout, stderr io.Writer) int {
+	if output == "" || output == "-" {
+		if _, err := stdout.Write(out); err != nil {
+			fmt.Fprintf(stderr, "biasdiff %s: write: %v\n", cmd, err)
+			return exitError
+		}
+		return exitOK
+	}
+	if err := writeAtomic(output, out); err != nil {
+		fmt.Fprintf(stderr, "biasdiff %s: %v\n", cmd, err)
+		return exitError
+	}
+	return exitOK
+}
+
+func writeAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	tmp := f.Name()
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp, 0o644)
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
+// terminal reports whether w is a terminal, and its width.
+func terminal(w io.Writer) (bool, int) {
+	f, ok := w.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return false, 0
+	}
+	width, _, err := term.GetSize(int(f.Fd()))
+	if err != nil {
+		width = 0
+	}
+	return true, width
+}
+
+const compareUsage = `Usage: biasdiff compare [flags] [PATH...]
+
+Reads the reports at PATH (files, directories, - for stdin; none: the built-in
+sample corpus) and prints an overview table: outlet, date, headline, words,
+sentences, quotes and the page-chrome lines removed from each.
+
+Examples:
+  biasdiff compare
+  biasdiff compare --format md -o report.md captures/
+  biasdiff compare --manifest sources.csv a.txt b.html c.json
+`
+
+func runCompare(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	var c common
+	var color string
+	var width int
+	fs := newFlagSet("compare", compareUsage, stdout)
+	c.register(fs, "text, md, json")
+	fs.StringVar(&color, "color", "auto", "colour in text output: auto (on a terminal, unless NO_COLOR is set), always, never")
+	fs.IntVar(&width, "width", 0, "width of text tables in columns (default: the terminal's, else 100)")
+	if code := parse(fs, args, stderr); code >= 0 {
+		return code
+	}
+	if !checkFormat("compare", c.format, report.Formats, stderr) {
+		return exitInput
+	}
+	if color != "auto" && color != "always" && color != "never" {
+		fmt.Fprintf(stderr, "biasdiff compare: unknown --color %q (want auto, always or never)\n", color)
+		return exitInput
+	}
+	arts, code := load("compare", &c, fs.Args(), stdin, stderr)
+	if code >= 0 {
+		return code
+	}
+	opt := report.Options{Width: width}
+	if isTTY, w := terminal(stdout); c.output == "" && isTTY {
+		if opt.Width == 0 {
+			opt.Width = w
+		}
+		opt.Color = color != "never" && os.Getenv("NO_COLOR") == ""
+	}
+	if color == "always" {
+		opt.Color = true
+	}
+	var buf bytes.Buffer
+	if err := report.Render(&buf, report.Compare(arts), c.format, opt); err != nil {
+		fmt.Fprintf(stderr, "biasdiff compare: %v\n", err)
+		return exitError
+	}
+	return emit("compare", c.output, buf.Bytes(), stdout, stderr)
+}
+
+const extractUsage = `Usage: biasdiff extract [flags] PATH...
+
+Shows each report as biasdiff reads it: metadata (outlet, title, date, url,
+language), the kept text as sentences with their offsets, every line or
+fragment removed as page chrome with the reason, and the direct quotes with
+speaker and reporting verb. Offsets count characters (not bytes) of the source
+file, or of the "maintext" field for news-please JSON.
+
+JSON shape: {"articles":[{"id","path","outlet","title","date","url","language",
+"sentences":[{"text","start","end"}],"removed":[{"text","start","end","reason"}],
+"quotes":[{"text","speaker","verb","start","end"}]}]}
+
+Examples:
+  biasdiff extract page.txt
+  biasdiff extract --format json captures/ > articles.json
+  biasdiff extract --format md -o extract.md story.html
+`
+
+func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	var c common
+	fs := newFlagSet("extract", extractUsage, stdout)
+	c.register(fs, "text, md, json")
+	if code := parse(fs, args, stderr); code >= 0 {
+		return code
+	}
+	if !checkFormat("extract", c.format, report.Formats, stderr) {
+		return exitInput
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintln(stderr, "biasdiff extract: no PATH given (use - for standard input)\nRun 'biasdiff extract --help' for usage.")
+		return exitInput
+	}
+	arts, code := load("extract", &c, fs.Args(), stdin, stderr)
+	if code >= 0 {
+		return code
+	}
+	var buf bytes.Buffer
+	if err := report.Extract(&buf, arts, c.format); err != nil {
+		fmt.Fprintf(stderr, "biasdiff extract: %v\n", err)
+		return exitError
+	}
+	return emit("extract", c.output, buf.Bytes(), stdout, stderr)
+}

@@ -1,0 +1,605 @@
+package corpus
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/biasdiff/biasdiff/corpus/textmap"
+)
+
+// The cleaner decides, line by line, what of a captured page is the article
+// and what is page chrome, by signals a reader of any site would use: the
+// shape of the line (words, final punctuation, bullets), its script against
+// the article's, repetition inside the file and across the input, where it
+// stands (before the headline, after the comment section or the last
+// paragraph), and a data file of generic web-boilerplate phrases. It knows no
+// site and no story. Every line or fragment it removes is kept with the
+// reason.
+
+//go:embed boilerplate.txt
+var boilerplateData string
+
+type phraseKind uint8
+
+const (
+	kindComments phraseKind = iota + 1
+	kindShare
+	kindUI
+	kindNotice
+	kindRelated
+	kindCredit
+)
+
+var phraseKinds = map[string]phraseKind{
+	"comments": kindComments, "share": kindShare, "ui": kindUI,
+	"notice": kindNotice, "related": kindRelated, "credit": kindCredit,
+}
+
+// phrases maps normalised phrases to their kind; phraseStarts holds their
+// first words.
+var phrases, phraseStarts = parsePhrases(boilerplateData)
+
+func parsePhrases(data string) (map[string]phraseKind, map[string]bool) {
+	m := map[string]phraseKind{}
+	starts := map[string]bool{}
+	for i, l := range strings.Split(data, "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" || l[0] == '#' {
+			continue
+		}
+		kind, phrase, ok := strings.Cut(l, "\t")
+		k := phraseKinds[kind]
+		if !ok || k == 0 {
+			panic(fmt.Sprintf("boilerplate.txt:%d: want KIND<TAB>PHRASE", i+1))
+		}
+		norm := normLine(phrase, false)
+		m[norm] = k
+		first, _, _ := strings.Cut(norm, " ")
+		starts[first] = true
+	}
+	return m, starts
+}
+
+// normLine lowercases s and keeps its words (letters and digits), one space
+// apart. With noNumbers, words made only of digits are dropped.
+func normLine(s string, noNumbers bool) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			i += n
+			continue
+		}
+		j, digits := i, true
+		for j < len(s) {
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				break
+			}
+			digits = digits && unicode.IsDigit(r)
+			j += n
+		}
+		if !(noNumbers && digits) {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(strings.ToLower(s[i:j]))
+		}
+		i = j
+	}
+	return b.String()
+}
+
+// line is one non-blank line of a document and its features.
+type line struct {
+	b0, b1 int    // trimmed byte range in the document text
+	no     int    // 1-based line number in the document text
+	norm   string // normLine of the text
+	words  int
+	term   bool // ends with sentence-final punctuation (closing quotes aside)
+	bullet bool // starts with a bullet mark
+	script int  // main script of its letters (0: none)
+	share  float64
+	// verdict
+	removed bool
+	reason  string
+	keepAt  int // for a line cut in two: byte where the kept part starts
+}
+
+// prose is a line that reads as article text rather than a label.
+func (l *line) prose() bool { return (l.words >= 6 && l.term) || l.words >= 15 }
+
+func splitLines(t textmap.Text) []*line {
+	var out []*line
+	s := t.S
+	no := 0
+	for off := 0; off <= len(s); {
+		no++
+		end := strings.IndexByte(s[off:], '\n')
+		if end < 0 {
+			end = len(s)
+		} else {
+			end += off
+		}
+		b0, b1 := trimRange(s, off, end)
+		if b0 < b1 {
+			l := newLine(s, b0, b1)
+			l.no = no
+			out = append(out, l)
+		}
+		off = end + 1
+	}
+	return out
+}
+
+func trimRange(s string, b0, b1 int) (int, int) {
+	for b0 < b1 {
+		r, n := utf8.DecodeRuneInString(s[b0:b1])
+		if !isSpace(r) {
+			break
+		}
+		b0 += n
+	}
+	for b1 > b0 {
+		r, n := utf8.DecodeLastRuneInString(s[b0:b1])
+		if !isSpace(r) {
+			break
+		}
+		b1 -= n
+	}
+	return b0, b1
+}
+
+func isSpace(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u00a0' || r == '\ufeff' || r == '\u200b'
+}
+
+func newLine(s string, b0, b1 int) *line {
+	text := s[b0:b1]
+	l := &line{b0: b0, b1: b1, norm: normLine(text, false)}
+	if l.norm != "" {
+		l.words = strings.Count(l.norm, " ") + 1
+	}
+	trimmed := strings.TrimRight(text, "\"'”’»)]*")
+	if r, _ := utf8.DecodeLastRuneInString(trimmed); strings.ContainsRune(".!?…", r) {
+		l.term = true
+	}
+	if r, _ := utf8.DecodeRuneInString(text); strings.ContainsRune("•·▪◦●■►-*–—", r) {
+		l.bullet = true
+	}
+	l.script, l.share = mainScript(text)
+	return l
+}
+
+// scripts are the writing systems told apart; index 0 means "no letters".
+var scripts = []*unicode.RangeTable{nil, unicode.Latin, unicode.Cyrillic, unicode.Greek, unicode.Arabic, unicode.Hebrew, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Devanagari, unicode.Thai, unicode.Georgian, unicode.Armenian}
+
+var scriptNames = []string{"no", "Latin", "Cyrillic", "Greek", "Arabic", "Hebrew", "Han", "Hiragana", "Katakana", "Hangul", "Devanagari", "Thai", "Georgian", "Armenian"}
+
+func scriptOf(r rune) int {
+	if r < 0x80 {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+			return 1
+		}
+		return 0
+	}
+	if !unicode.IsLetter(r) {
+		return 0
+	}
+	for i := 1; i < len(scripts); i++ {
+		if unicode.Is(scripts[i], r) {
+			return i
+		}
+	}
+	return len(scripts) // other
+}
+
+// mainScript returns the script most of text's letters are in and its share.
+func mainScript(text string) (int, float64) {
+	var counts [16]int
+	total := 0
+	for _, r := range text {
+		if sc := scriptOf(r); sc > 0 {
+			counts[sc]++
+			total++
+		}
+	}
+	best := 0
+	for i, c := range counts {
+		if c > counts[best] {
+			best = i
+		}
+	}
+	if total == 0 {
+		return 0, 0
+	}
+	return best, float64(counts[best]) / float64(total)
+}
+
+// lineStats counts, over the whole input, in how many captured files each
+// normalised short line occurs.
+type lineStats struct {
+	files int
+	count map[string]int
+}
+
+func newLineStats() *lineStats { return &lineStats{count: map[string]int{}} }
+
+func (st *lineStats) add(ls []*line) {
+	st.files++
+	seen := map[string]bool{}
+	for _, l := range ls {
+		if l.norm != "" && !l.prose() && !seen[l.norm] {
+			seen[l.norm] = true
+			st.count[l.norm]++
+		}
+	}
+}
+
+// crossFileMin is the least number of files a non-prose line must occur in
+// to count as template text of the site(s) rather than the article's own.
+const crossFileMin = 3
+
+// cleaned is the cleaner's verdict on one document.
+type cleaned struct {
+	keep    [][2]int // kept byte ranges of the text, one paragraph each, in order
+	removed [][3]int // removed byte ranges and an index into reasons
+	reasons []string
+	title   [2]int // byte range of the headline line, or {-1,-1}
+}
+
+// clean runs the cleaner over one captured document.
+func clean(d *doc, ls []*line, st *lineStats) cleaned {
+	s := d.text.S
+	// The article's script: the main script of its prose lines.
+	var sc [16]int
+	for _, l := range ls {
+		if l.prose() && l.share >= 0.8 {
+			sc[l.script] += l.words
+		}
+	}
+	artScript := 1
+	for i := range sc {
+		if sc[i] > sc[artScript] {
+			artScript = i
+		}
+	}
+	remove := func(l *line, why string) {
+		if !l.removed {
+			l.removed, l.reason = true, why
+		}
+	}
+
+	// Line-by-line signals.
+	tail := false
+	firstSeen := map[string]int{}
+	for i, l := range ls {
+		if tail {
+			remove(l, "after the comment section")
+			continue
+		}
+		if l.words == 0 {
+			remove(l, "no words")
+			continue
+		}
+		bare := normLine(s[l.b0:l.b1], true)
+		switch phrases[bare] {
+		case kindComments:
+			remove(l, "boilerplate: comment section")
+			tail = true
+			continue
+		case kindUI:
+			remove(l, "boilerplate: interface text")
+			continue
+		}
+		if k, ok := containsPhrase(l.norm, kindShare, kindCredit, kindNotice); ok && l.words <= 30 {
+			switch {
+			case k == kindShare && l.words <= 12:
+				remove(l, "boilerplate: share prompt")
+				continue
+			case k == kindCredit && l.words <= 12:
+				remove(l, "boilerplate: photo credit")
+				continue
+			case k == kindNotice && l.words <= 30:
+				remove(l, "boilerplate: site notice")
+				continue
+			}
+		}
+		if strings.HasPrefix(s[l.b0:l.b1], "©") || strings.HasPrefix(strings.TrimLeft(s[l.b0:l.b1], "•·▪◦●■►-*–— "), "©") {
+			remove(l, "copyright or photo credit")
+			continue
+		}
+		if cutAt, ok := crossLink(s, l); ok {
+			if cutAt > 0 {
+				l.keepAt = cutAt
+				l.reason = "cross-link glued to the next sentence"
+			} else {
+				remove(l, "boilerplate: link to another story")
+			}
+			continue
+		}
+		if l.script != 0 && l.script != artScript && l.share >= 0.5 {
+			remove(l, fmt.Sprintf("in %s script; the article is in %s", scriptName(l.script), scriptName(artScript)))
+			continue
+		}
+		if isBreadcrumb(s[l.b0:l.b1]) {
+			remove(l, "breadcrumb or page title")
+			continue
+		}
+		if j, ok := firstSeen[l.norm]; ok {
+			remove(l, fmt.Sprintf("repeats line %d", ls[j].no))
+			continue
+		}
+		firstSeen[l.norm] = i
+		if st != nil && st.files >= crossFileMin && !l.prose() && st.count[l.norm] >= crossFileMin {
+			remove(l, fmt.Sprintf("in %d of the %d input files", st.count[l.norm], st.files))
+			continue
+		}
+	}
+	markBulletRuns(ls)
+
+	// The headline, and what stands before it.
+	title := [2]int{-1, -1}
+	if d.titleFromText || d.meta.Title != "" {
+		if ti := findTitle(s, ls, d.meta.Title); ti >= 0 {
+			title = [2]int{ls[ti].b0, ls[ti].b1}
+			for _, l := range ls[:ti] {
+				if !l.prose() {
+					remove(l, "page header before the headline")
+				}
+			}
+			for _, l := range ls[ti+1:] {
+				if l.norm == ls[ti].norm && !l.removed || l.removed && strings.HasPrefix(l.reason, "repeats line") && l.norm == ls[ti].norm {
+					l.removed, l.reason = true, "repeats the headline"
+				}
+			}
+			ls[ti].removed, ls[ti].reason = false, ""
+		}
+	}
+	// What trails the last paragraph of prose.
+	last := -1
+	for i, l := range ls {
+		if !l.removed && l.prose() {
+			last = i
+		}
+	}
+	if last >= 0 {
+		for _, l := range ls[last+1:] {
+			if !l.removed {
+				remove(l, "after the end of the article")
+			}
+		}
+	}
+
+	var out cleaned
+	out.title = title
+	for _, l := range ls {
+		switch {
+		case l.b0 == title[0]:
+		case l.removed:
+			out.removed = append(out.removed, [3]int{l.b0, l.b1, len(out.reasons)})
+			out.reasons = append(out.reasons, l.reason)
+		case l.keepAt > 0:
+			out.removed = append(out.removed, [3]int{l.b0, l.keepAt, len(out.reasons)})
+			out.reasons = append(out.reasons, l.reason)
+			out.keep = append(out.keep, [2]int{l.keepAt, l.b1})
+		default:
+			out.keep = append(out.keep, [2]int{l.b0, l.b1})
+		}
+	}
+	return out
+}
+
+func scriptName(i int) string {
+	if i < len(scriptNames) {
+		return scriptNames[i]
+	}
+	return "another"
+}
+
+// containsPhrase reports whether norm contains, on word boundaries, a phrase
+// of one of the kinds, and which kind.
+func containsPhrase(norm string, kinds ...phraseKind) (phraseKind, bool) {
+	if strings.Count(norm, " ") >= 30 {
+		return 0, false // the kinds looked for apply to short lines only
+	}
+	words := strings.Fields(norm)
+	for i := range words {
+		if !phraseStarts[words[i]] {
+			continue
+		}
+		for j := i + 1; j <= len(words) && j <= i+8; j++ {
+			k, ok := phrases[strings.Join(words[i:j], " ")]
+			if !ok {
+				continue
+			}
+			for _, want := range kinds {
+				if k == want {
+					return k, true
+				}
+			}
+		}
+	}
+	return 0, false
+}
+
+// crossLink reports whether l is a cross-link to another story (a related
+// lead phrase at its start, then a colon, a link, or no sentence), and
+// where an article sentence glued onto its end starts (0 if none).
+func crossLink(s string, l *line) (int, bool) {
+	text := s[l.b0:l.b1]
+	words := strings.Fields(l.norm)
+	lead := 0
+	for n := min(len(words), 6); n >= 1; n-- {
+		if phrases[strings.Join(words[:n], " ")] == kindRelated {
+			lead = n
+			break
+		}
+	}
+	if lead == 0 {
+		return 0, false
+	}
+	// Byte offset just after the lead words in text.
+	after := afterWords(text, lead)
+	rest := strings.TrimLeft(text[after:], " \t")
+	glue := gluePoint(text[after:])
+	switch {
+	case glue > 0:
+		return l.b0 + after + glue, true
+	case strings.HasPrefix(rest, ":"), strings.HasPrefix(rest, "»"), strings.HasPrefix(rest, "|"),
+		looksLikeLink(firstField(rest)), !l.prose():
+		return 0, true
+	}
+	return 0, false
+}
+
+// afterWords returns the byte offset just after the first n words of text.
+func afterWords(text string, n int) int {
+	in := false
+	for i, r := range text {
+		w := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if w && !in {
+			if n == 0 {
+				return i
+			}
+			n--
+		}
+		in = w
+	}
+	return len(text)
+}
+
+// gluePoint finds where a sentence was glued to the text before it with no
+// space ("...territorial disputeAlso complicating ties is ..."): a word of
+// at least three lower-case letters running into an upper-case one that
+// starts a sentence of at least five words ("McDonald", "iPhone" do not). Returns the byte offset of the
+// upper-case letter, or 0.
+func gluePoint(text string) int {
+	prev, lowerRun := rune(0), 0
+	for i, r := range text {
+		if unicode.IsUpper(r) && lowerRun >= 3 {
+			rest := text[i:]
+			n, _ := utf8.DecodeRuneInString(rest[utf8.RuneLen(r):])
+			if unicode.IsLower(n) && len(strings.Fields(rest)) >= 5 {
+				return i
+			}
+		}
+		if unicode.IsLower(r) && (lowerRun > 0 || !unicode.IsLetter(prev)) {
+			lowerRun++
+		} else {
+			lowerRun = 0
+		}
+		prev = r
+	}
+	return 0
+}
+
+func firstField(s string) string {
+	if f := strings.Fields(s); len(f) > 0 {
+		return f[0]
+	}
+	return ""
+}
+
+// looksLikeLink reports whether w is a URL or a bare domain name.
+func looksLikeLink(w string) bool {
+	w = strings.Trim(w, "()[]<>.,;:")
+	if strings.Contains(w, "://") || strings.HasPrefix(w, "www.") {
+		return true
+	}
+	dot := strings.LastIndexByte(w, '.')
+	if dot <= 0 || dot >= len(w)-2 {
+		return false
+	}
+	tld := w[dot+1:]
+	for _, r := range tld {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return len(tld) >= 2 && len(tld) <= 6 && !strings.ContainsAny(w[:dot], " ")
+}
+
+// isBreadcrumb reports a line of labels joined by separators ("Story / News
+// / Site", "Home › World › Asia") or a bare URL.
+func isBreadcrumb(text string) bool {
+	if f := strings.Fields(text); len(f) == 1 && looksLikeLink(f[0]) {
+		return true
+	}
+	n := 0
+	for _, sep := range []string{" / ", " | ", " › ", " » ", " > ", " :: "} {
+		n += strings.Count(text, sep)
+	}
+	return n >= 2
+}
+
+// markBulletRuns removes runs of two or more bullet lines whose items are
+// labels (at most four words, no sentence): menus, tag lists, caption
+// credits.
+func markBulletRuns(ls []*line) {
+	for i := 0; i < len(ls); {
+		j := i
+		for j < len(ls) && ls[j].bullet {
+			j++
+		}
+		if j-i >= 2 {
+			label := true
+			for _, l := range ls[i:j] {
+				if l.words > 4 || l.prose() {
+					label = false
+				}
+			}
+			if label {
+				for _, l := range ls[i:j] {
+					if !l.removed {
+						l.removed, l.reason = true, "menu or caption list"
+					}
+				}
+			}
+		}
+		if j == i {
+			j++
+		}
+		i = j
+	}
+}
+
+// findTitle returns the index of the headline line, or -1. With a known
+// title it is the first line that says it; otherwise a line repeated near the
+// top of the page (captures often hold the headline twice), or else the
+// first kept line that is shaped like a headline.
+func findTitle(s string, ls []*line, known string) int {
+	const top = 12
+	if known != "" {
+		k := normLine(known, false)
+		for i, l := range ls[:min(len(ls), top)] {
+			if l.norm == k {
+				return i
+			}
+		}
+		return -1
+	}
+	for i, l := range ls[:min(len(ls), top)] {
+		if l.words < 3 || l.prose() && l.words > 25 {
+			continue
+		}
+		for _, m := range ls[i+1 : min(len(ls), top)] {
+			if m.norm == l.norm {
+				return i
+			}
+		}
+	}
+	for i, l := range ls {
+		if l.removed {
+			continue
+		}
+		if l.words >= 3 && l.words <= 25 && !strings.HasSuffix(strings.TrimRight(s[l.b0:l.b1], "\"”’'"), ".") {
+			return i
+		}
+		return -1
+	}
+	return -1
+}

@@ -1,0 +1,21 @@
+// Package corpus reads news reports as people have them and returns them
+// clean and split.
+//
+// In: paths (files, directories walked in sorted order, "-" for stdin) or an
+// fs.FS, in the formats .txt (web captures), .md (front matter), .html,
+// .json and .jsonl (news-please), with metadata from the files, NAME.yaml
+// sidecars and manifests (biasdiff.yaml, --manifest).
+//
+// Out: one Article per report: metadata; the sentences of the kept text;
+// every line or fragment removed as page chrome, with the reason; direct
+// quotes with speaker and reporting verb. Every offset counts runes of the
+// source file (of the "maintext" field for JSON), so that the headline,
+// sentences and removals of a capture cover each of its non-space
+// characters exactly once.
+//
+// Cost: linear in the input; the whole input is held in memory, about ten
+// bytes per byte of text (the text and its offset map).
+//
+// Errors: a named input that cannot be read is an *InputError naming the
+// path; unreadable files found in a directory are skipped with a warning.
+package corpus

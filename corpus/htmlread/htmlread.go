@@ -1,0 +1,197 @@
+// Package htmlread reads one saved HTML news page and returns its main text,
+// one block per line, with every byte mapped back to the runes of the HTML
+// source it came from, plus the page's metadata.
+//
+// Input: the page's bytes as saved (any charset; UTF-8 is used as is, others
+// are decoded per the HTML rules) and, optionally, the URL it came from.
+// Output: a Doc whose Text offsets count runes of the source as given (an
+// undecodable byte counts as one rune), non-decreasing along the text.
+// Errors: ErrNotHTML for input that is not a usable page, ErrNoMainText when
+// no main text is found.
+// Cost: one HTML parse and one main-text extraction, plus a tokenizer pass
+// and a mostly linear alignment; about 18 MB/s of HTML on one core, and
+// about 10 bytes of memory per byte of source beyond the parse tree.
+//
+// The main text comes from go-trafilatura (Balanced focus, no fallback
+// extractors, comments excluded). Against go-readability (readeck fork, v2)
+// on 181 real news pages with hand-checked article text (ScrapingHub's
+// article-extraction-benchmark) it scored word F1 0.965 vs 0.955, with
+// precision 0.947 vs 0.918 (4-gram F1 0.960 vs 0.945), and on the 983 pages
+// of go-trafilatura's own comparison set snippet F1 0.900 vs 0.878.
+// Readability is faster (32 vs 23 MB/s) but keeps more boilerplate, and
+// boilerplate is what would skew a comparison of coverage.
+//
+// The extractor returns a cleaned tree without positions, so its text is
+// aligned back onto the source: the source is tokenized, the visible
+// characters (outside script, style, iframe, noscript, template, svg, math,
+// title, textarea) are decoded one by one so that a character reference maps
+// to the whole reference, and each extracted line is found there, spaces
+// ignored (see align). A space maps to the white space between its
+// neighbours in the source, or to an empty range when there is none; a
+// character the alignment could not place maps to the source between its
+// placed neighbours when that is short, else to its previous neighbour; a
+// line with nothing placed maps to an empty range (or a short gap) where it
+// would go. Line breaks are inserted and map to an empty range.
+//
+// Scripts, styles, frames, comments, event-handler attributes and script
+// URLs are removed from the tree before extraction, and only text nodes of
+// the extracted tree become text, so none of them reach Doc.Text.
+package htmlread
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/url"
+	"time"
+
+	"github.com/biasdiff/biasdiff/corpus/textmap"
+	trafilatura "github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+)
+
+// Meta is the page's metadata; a field is empty when the page does not
+// give it.
+//
+// Title: og:title, JSON-LD headline, <title>. SiteName: og:site_name, JSON-LD
+// publisher.name, JSON-LD WebSite name, the extractor's guess. Published:
+// article:published_time, JSON-LD datePublished, other date meta tags, else
+// a date found in the page (YYYY-MM-DD). URL: <link rel=canonical>, og:url,
+// JSON-LD url, else pageURL; made absolute against pageURL or og:url;
+// http(s) only.
+// Language: <html lang>, JSON-LD inLanguage, Content-Language, og:locale,
+// else detected from the text. Author: JSON-LD author.name (joined with
+// ", "), author meta tags, else the extractor's guess.
+type Meta struct{ Title, SiteName, Published, URL, Language, Author string }
+
+// Doc is one extracted page.
+type Doc struct {
+	Meta Meta
+	// Text is the main text: one block (paragraph, heading, list item,
+	// blockquote paragraph, table row) per line, lines separated by "\n"
+	// inserted with Builder.Insert. Each byte maps to the source rune range
+	// (runes of the whole HTML file as given) of the character it came
+	// from; a decoded entity (&amp; &#8217;) maps to the whole entity;
+	// collapsed whitespace maps to the whitespace run.
+	Text textmap.Text
+}
+
+// MinText is the least main text a page must have, in characters other
+// than white space that were found in the page's visible text. Less is
+// ErrNoMainText: an error page, a page built by scripts, a bare headline.
+const MinText = 50
+
+var (
+	// ErrNotHTML is returned for input that is empty, binary or has no markup.
+	ErrNotHTML = errors.New("htmlread: input is not usable HTML")
+	// ErrNoMainText is returned when the page has no main text.
+	ErrNoMainText = errors.New("htmlread: no main text found")
+)
+
+// Extract reads one saved HTML page. pageURL may be empty. Errors only when
+// the input is not usable HTML or has no main text ("no main text found").
+func Extract(src []byte, pageURL string) (Doc, error) {
+	if err := usable(src); err != nil {
+		return Doc{}, err
+	}
+	d := decode(src)
+	root, err := html.Parse(bytes.NewReader(d.text))
+	if err != nil {
+		return Doc{}, fmt.Errorf("%w: %v", ErrNotHTML, err)
+	}
+	meta := readMeta(readHead(root), pageURL)
+	sanitize(root)
+
+	opts := optsFor(meta)
+	if u, err := url.Parse(pageURL); err == nil && u.IsAbs() {
+		opts.OriginalURL = u
+	}
+	res, err := runExtractor(root, opts)
+	if err != nil {
+		return Doc{}, err
+	}
+	lines := splitLines(res.ContentNode)
+	if len(lines) == 0 {
+		return Doc{}, ErrNoMainText
+	}
+	fillMeta(&meta, res.Metadata)
+
+	text, placed := align(scan(d), lines, d.nrunes)
+	if placed < MinText {
+		// Too short to be an article, or not visible text of the page
+		// at all (a page built by scripts, where only the title is left).
+		return Doc{}, fmt.Errorf("%w (%d characters found in the page)", ErrNoMainText, placed)
+	}
+	return Doc{Meta: meta, Text: text}, nil
+}
+
+func optsFor(meta Meta) trafilatura.Options {
+	opts := trafilatura.Options{
+		ExcludeComments: true,
+		Focus:           trafilatura.Balanced,
+		HtmlDateMode:    trafilatura.Disabled,
+	}
+	if meta.Published == "" {
+		opts.HtmlDateMode = trafilatura.Fast
+	}
+	return opts
+}
+
+// runExtractor runs the extractor, turning a failure or a panic into
+// ErrNoMainText.
+func runExtractor(root *html.Node, opts trafilatura.Options) (res *trafilatura.ExtractResult, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			res, err = nil, fmt.Errorf("%w (extractor panicked: %v)", ErrNoMainText, p)
+		}
+	}()
+	res, err = trafilatura.ExtractDocument(root, opts)
+	if err != nil {
+		return nil, fmt.Errorf("%w (%v)", ErrNoMainText, err)
+	}
+	if res == nil || res.ContentNode == nil {
+		return nil, ErrNoMainText
+	}
+	return res, nil
+}
+
+func fillMeta(m *Meta, t trafilatura.Metadata) {
+	m.Title = first(m.Title, clean(t.Title))
+	if t.Sitename != t.Hostname { // not a guess from the URL
+		m.SiteName = first(m.SiteName, clean(t.Sitename))
+	}
+	m.Author = first(m.Author, clean(t.Author))
+	m.Language = first(m.Language, clean(t.Language))
+	if m.URL == "" {
+		m.URL = resolve(t.URL, "")
+	}
+	if m.Published == "" && !t.Date.IsZero() {
+		if t.Date.Equal(t.Date.Truncate(24 * time.Hour)) {
+			m.Published = t.Date.Format(time.DateOnly)
+		} else {
+			m.Published = t.Date.Format(time.RFC3339)
+		}
+	}
+}
+
+// usable rejects input that cannot be an HTML page: empty, compressed or
+// binary, or without a single '<'.
+func usable(src []byte) error {
+	if len(bytes.TrimSpace(src)) == 0 {
+		return fmt.Errorf("%w: empty", ErrNotHTML)
+	}
+	if bytes.HasPrefix(src, []byte{0x1f, 0x8b}) {
+		return fmt.Errorf("%w: gzip-compressed", ErrNotHTML)
+	}
+	if bytes.HasPrefix(src, []byte("%PDF-")) {
+		return fmt.Errorf("%w: PDF", ErrNotHTML)
+	}
+	utf16 := bytes.HasPrefix(src, []byte{0xff, 0xfe}) || bytes.HasPrefix(src, []byte{0xfe, 0xff})
+	if !utf16 && bytes.IndexByte(src[:min(len(src), 1024)], 0) >= 0 {
+		return fmt.Errorf("%w: binary", ErrNotHTML)
+	}
+	if bytes.IndexByte(src, '<') < 0 {
+		return fmt.Errorf("%w: no markup", ErrNotHTML)
+	}
+	return nil
+}

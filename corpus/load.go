@@ -1,0 +1,357 @@
+package corpus
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// DefaultMaxBytes bounds the size of one input file that is not JSON Lines.
+const DefaultMaxBytes = 32 << 20
+
+// ManifestName is the manifest file looked for in each directory given.
+const ManifestName = "biasdiff.yaml"
+
+// Options control Load.
+type Options struct {
+	// Manifest is a manifest file (YAML or CSV) whose entries override the
+	// metadata of the files they name. Empty: biasdiff.yaml in each
+	// directory walked, if present.
+	Manifest string
+	// MaxBytes bounds one input file (0: DefaultMaxBytes); JSON Lines files
+	// are bounded per line instead.
+	MaxBytes int64
+	// Stdin is read for the path "-".
+	Stdin io.Reader
+	// Warn receives a line for each file of a directory that was skipped.
+	Warn func(msg string)
+}
+
+// InputError is an input that could not be read, naming the path.
+type InputError struct {
+	Path string
+	Err  error
+}
+
+func (e *InputError) Error() string { return e.Path + ": " + e.Err.Error() }
+func (e *InputError) Unwrap() error { return e.Err }
+
+// source is one input file found by the walk, not yet read.
+type source struct {
+	path  string // as shown to the user
+	read  func() ([]byte, error)
+	size  int64
+	named bool // named on the command line (errors are fatal) rather than found in a directory
+	side  Meta // sidecar metadata
+}
+
+// Load reads the articles at paths (files, directories walked recursively
+// in sorted order, "-" for stdin), cleans them and splits them. A named file
+// that cannot be read is an *InputError; unreadable files found in a
+// directory are skipped with a warning, and it is an error only when no
+// article is left.
+func Load(paths []string, opt Options) ([]*Article, error) {
+	var (
+		srcs     []source
+		manifest map[string]Meta
+	)
+	if opt.Manifest != "" {
+		m, err := readManifestFile(opt.Manifest)
+		if err != nil {
+			return nil, err
+		}
+		manifest = m
+	}
+	for _, p := range paths {
+		got, man, err := walkOS(p, opt)
+		if err != nil {
+			return nil, err
+		}
+		srcs = append(srcs, got...)
+		if opt.Manifest == "" {
+			for k, v := range man {
+				if manifest == nil {
+					manifest = map[string]Meta{}
+				}
+				manifest[k] = v
+			}
+		}
+	}
+	return build(srcs, manifest, opt, func(p string) string {
+		if a, err := filepath.Abs(p); err == nil {
+			return a
+		}
+		return p
+	})
+}
+
+// LoadFS reads every article in fsys (the embedded sample), with the
+// manifest biasdiff.yaml at its root if present.
+func LoadFS(fsys fs.FS, opt Options) ([]*Article, error) {
+	var srcs []source
+	var manifest map[string]Meta
+	if data, err := fs.ReadFile(fsys, ManifestName); err == nil {
+		m, err := parseManifest(ManifestName, data, ".")
+		if err != nil {
+			return nil, err
+		}
+		manifest = m
+	}
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || formatOf(p) == "" {
+			return err
+		}
+		srcs = append(srcs, source{path: p, read: func() ([]byte, error) { return fs.ReadFile(fsys, p) }, named: true})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return build(srcs, manifest, opt, path.Clean)
+}
+
+// walkOS lists the sources at one command-line path, and the manifest of a
+// directory (keyed by absolute path).
+func walkOS(p string, opt Options) ([]source, map[string]Meta, error) {
+	if p == "-" {
+		in := opt.Stdin
+		if in == nil {
+			in = os.Stdin
+		}
+		return []source{{path: "-", named: true, read: func() ([]byte, error) {
+			return io.ReadAll(io.LimitReader(in, maxBytes(opt)+1))
+		}}}, nil, nil
+	}
+	fi, err := os.Stat(p)
+	if err != nil {
+		return nil, nil, &InputError{p, cause(err)}
+	}
+	if !fi.IsDir() {
+		if formatOf(p) == "" && path.Ext(p) != "" {
+			return nil, nil, &InputError{p, unsupported(p)}
+		}
+		return []source{osSource(p, fi.Size(), true)}, nil, nil
+	}
+	var srcs []source
+	var manifest map[string]Meta
+	skipped := 0
+	err = filepath.WalkDir(p, func(fp string, d fs.DirEntry, err error) error {
+		if err != nil {
+			warn(opt, fmt.Sprintf("%s: skipped: %v", fp, cause(err)))
+			if d != nil && d.IsDir() && fp != p {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if fp != p && strings.HasPrefix(name, ".") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if strings.HasPrefix(name, ".") {
+			return nil
+		}
+		if name == ManifestName && opt.Manifest == "" {
+			m, err := readManifestFile(fp)
+			if err != nil {
+				return err
+			}
+			if manifest == nil {
+				manifest = map[string]Meta{}
+			}
+			for k, v := range m {
+				manifest[k] = v
+			}
+			return nil
+		}
+		ext := strings.ToLower(filepath.Ext(name))
+		if ext == ".yaml" || ext == ".yml" || ext == ".csv" {
+			return nil // sidecars and manifests
+		}
+		if formatOf(name) == "" {
+			skipped++
+			warn(opt, fmt.Sprintf("%s: skipped: %v", fp, unsupported(fp)))
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil {
+			warn(opt, fmt.Sprintf("%s: skipped: %v", fp, cause(err)))
+			return nil
+		}
+		srcs = append(srcs, osSource(fp, info.Size(), false))
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(srcs) == 0 {
+		what := "no article files (.txt .md .html .htm .json .jsonl)"
+		if skipped == 0 {
+			what = "no article files: the directory is empty"
+		}
+		return nil, nil, &InputError{p, errors.New(what)}
+	}
+	return srcs, manifest, nil
+}
+
+func osSource(p string, size int64, named bool) source {
+	return source{path: p, size: size, named: named, read: func() ([]byte, error) { return os.ReadFile(p) }, side: sidecar(p)}
+}
+
+// sidecar reads NAME.yaml or NAME.yml next to NAME.ext, if present.
+func sidecar(p string) Meta {
+	stem := strings.TrimSuffix(p, filepath.Ext(p))
+	for _, ext := range []string{".yaml", ".yml"} {
+		data, err := os.ReadFile(stem + ext)
+		if err != nil {
+			continue
+		}
+		var m Meta
+		if err := yamlUnmarshal(data, &m); err == nil {
+			return m
+		}
+	}
+	return Meta{}
+}
+
+func unsupported(p string) error {
+	return fmt.Errorf("unsupported file type %q (biasdiff reads .txt .md .html .htm .json .jsonl)", filepath.Ext(p))
+}
+
+// cause strips the *PathError wrapper, whose path the caller names itself.
+func cause(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func warn(opt Options, msg string) {
+	if opt.Warn != nil {
+		opt.Warn(msg)
+	}
+}
+
+func maxBytes(opt Options) int64 {
+	if opt.MaxBytes > 0 {
+		return opt.MaxBytes
+	}
+	return DefaultMaxBytes
+}
+
+// build reads every source, applies metadata, and runs the pipeline.
+func build(srcs []source, manifest map[string]Meta, opt Options, key func(string) string) ([]*Article, error) {
+	var arts []*Article
+	var docs []doc
+	limit := maxBytes(opt)
+	for _, s := range srcs {
+		ds, err := readSource(s, limit)
+		if err != nil {
+			if s.named {
+				return nil, &InputError{s.path, err}
+			}
+			warn(opt, fmt.Sprintf("%s: skipped: %v", s.path, err))
+			continue
+		}
+		over, hasManifest := manifest[key(s.path)]
+		for _, d := range ds {
+			d.meta = d.meta.overlay(s.side)
+			if hasManifest {
+				d.meta = d.meta.overlay(over)
+			}
+			if d.meta.Title != "" {
+				d.titleFromText = false
+			}
+			a := &Article{Path: s.path, Record: d.record, Format: d.format}
+			arts = append(arts, a)
+			docs = append(docs, d)
+		}
+	}
+	if len(arts) == 0 {
+		return nil, errors.New("no readable articles in the input")
+	}
+	process(arts, docs)
+	assignIDs(arts)
+	return arts, nil
+}
+
+func readSource(s source, limit int64) ([]doc, error) {
+	format := formatOf(s.path)
+	if format != "jsonl" && s.size > limit {
+		return nil, fmt.Errorf("file is %s, over the %s limit for one article (raise it with --max-bytes)", humanBytes(s.size), humanBytes(limit))
+	}
+	data, err := s.read()
+	if err != nil {
+		return nil, cause(err)
+	}
+	if format != "jsonl" && int64(len(data)) > limit {
+		return nil, fmt.Errorf("input is over the %s limit for one article (raise it with --max-bytes)", humanBytes(limit))
+	}
+	if format == "" {
+		format = sniff(data)
+	}
+	if err := checkText(data, format); err != nil {
+		return nil, err
+	}
+	return parse(data, format)
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) + " MiB"
+	case n >= 1<<10:
+		return strconv.FormatFloat(float64(n)/(1<<10), 'f', 1, 64) + " KiB"
+	}
+	return strconv.FormatInt(n, 10) + " bytes"
+}
+
+// assignIDs gives each article a short readable id from its file name,
+// made unique in order of input.
+func assignIDs(arts []*Article) {
+	seen := map[string]bool{}
+	for _, a := range arts {
+		base := "stdin"
+		if a.Path != "-" {
+			base = strings.TrimSuffix(filepath.Base(a.Path), filepath.Ext(a.Path))
+		}
+		if a.Record > 0 {
+			base += "-" + strconv.Itoa(a.Record)
+		}
+		base = slug(base)
+		id := base
+		for n := 2; seen[id]; n++ {
+			id = base + "-" + strconv.Itoa(n)
+		}
+		seen[id] = true
+		a.ID = id
+	}
+}
+
+func slug(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '-', r == '_', r == '.':
+			b.WriteRune(r)
+		case unicode.IsLetter(r):
+			b.WriteRune(r)
+		default:
+			b.WriteByte('-')
+		}
+	}
+	if b.Len() == 0 {
+		return "article"
+	}
+	return b.String()
+}

@@ -1,0 +1,192 @@
+package corpus
+
+import (
+	"path/filepath"
+	"strings"
+	"unicode"
+
+	"github.com/RadhiFadlillah/whatlanggo"
+
+	"github.com/biasdiff/biasdiff/corpus/quote"
+	"github.com/biasdiff/biasdiff/corpus/segment"
+	"github.com/biasdiff/biasdiff/corpus/textmap"
+	"github.com/biasdiff/biasdiff/corpus/token"
+)
+
+// process cleans, splits and annotates every document into its article.
+// Line repetition across files is counted over all captured documents
+// first, so the cleaner can tell a site's template from the article.
+func process(arts []*Article, docs []doc) {
+	st := newLineStats()
+	lines := make([][]*line, len(docs))
+	for i := range docs {
+		if docs[i].capture {
+			lines[i] = splitLines(docs[i].text)
+			st.add(lines[i])
+		}
+	}
+	for i := range docs {
+		finish(arts[i], &docs[i], lines[i], st)
+	}
+}
+
+// finish fills one article from its document.
+func finish(a *Article, d *doc, ls []*line, st *lineStats) {
+	var c cleaned
+	if d.capture {
+		c = clean(d, ls, st)
+	} else {
+		c = plain(d)
+	}
+	t := d.text
+
+	a.Removed = make([]Removal, 0, len(c.removed))
+	for _, r := range c.removed {
+		start, end := t.Span(r[0], r[1])
+		a.Removed = append(a.Removed, Removal{Text: t.S[r[0]:r[1]], Start: start, End: end, Reason: c.reasons[r[2]]})
+	}
+
+	var body textmap.Builder
+	for i, k := range c.keep {
+		if i > 0 {
+			body.Insert("\n")
+		}
+		body.AppendText(t.Slice(k[0], k[1]))
+	}
+	a.Body = body.Text()
+
+	a.Sentences = make([]Sentence, 0, len(c.keep)*3)
+	para, off := 0, 0
+	for off <= len(a.Body.S) {
+		end := strings.IndexByte(a.Body.S[off:], '\n')
+		if end < 0 {
+			end = len(a.Body.S)
+		} else {
+			end += off
+		}
+		for _, r := range segment.Split(a.Body.S[off:end]) {
+			b0, b1 := off+r.Start, off+r.End
+			start, stop := a.Body.Span(b0, b1)
+			a.Sentences = append(a.Sentences, Sentence{Text: a.Body.S[b0:b1], Start: start, End: stop, Para: para, BodyStart: b0, BodyEnd: b1})
+		}
+		para++
+		off = end + 1
+	}
+
+	spans := make([]quote.Span, len(a.Sentences))
+	for i, s := range a.Sentences {
+		spans[i] = quote.Span{Start: s.BodyStart, End: s.BodyEnd}
+	}
+	a.Quotes = []Quote{}
+	for _, q := range quote.Find(a.Body.S, spans) {
+		start, end := a.Body.Span(q.Start, q.End)
+		a.Quotes = append(a.Quotes, Quote{Text: q.Text, Speaker: q.Speaker, Verb: q.Verb, Start: start, End: end, Partial: q.Partial, Sentence: q.Sentence})
+	}
+
+	enWords, stop := 0, 0 // for the language guess: English stopwords among the first words
+	for _, s := range a.Sentences {
+		for _, tk := range token.Tokenize(s.Text) {
+			switch tk.Kind {
+			case token.Word:
+				if enWords < 300 {
+					enWords++
+					if tk.Stop {
+						stop++
+					}
+				}
+				a.Words++
+			case token.Number:
+				a.Words++
+			}
+		}
+	}
+
+	// Metadata.
+	m := d.meta
+	a.Title, a.Date, a.URL = m.Title, m.Date, m.URL
+	if c.title[0] >= 0 {
+		start, end := t.Span(c.title[0], c.title[1])
+		a.TitleSpan = &Span{start, end}
+		if a.Title == "" {
+			a.Title = t.S[c.title[0]:c.title[1]]
+		}
+	}
+	if a.Title == "" && len(a.Sentences) > 0 {
+		a.Title = a.Sentences[0].Text
+	}
+	a.Outlet = m.Outlet
+	if a.Outlet == "" {
+		if a.Path == "-" {
+			a.Outlet = "stdin"
+		} else {
+			a.Outlet = strings.TrimSuffix(filepath.Base(a.Path), filepath.Ext(a.Path))
+		}
+	}
+	a.Language = strings.ToLower(m.Language)
+	if a.Language == "" {
+		// English prose runs at 40-50% stopwords; other languages written in
+		// Latin script share few of them. Below that, ask the trigram model.
+		if enWords >= 30 && stop*100 >= enWords*30 {
+			a.Language = "en"
+		} else {
+			a.Language = detectLanguage(a)
+		}
+	}
+}
+
+// plain keeps every non-blank line of an already extracted text; a first
+// line that says the known title is the headline.
+func plain(d *doc) cleaned {
+	c := cleaned{title: [2]int{-1, -1}}
+	s := d.text.S
+	want := normLine(d.meta.Title, false)
+	first := true
+	for off := 0; off <= len(s); {
+		end := strings.IndexByte(s[off:], '\n')
+		if end < 0 {
+			end = len(s)
+		} else {
+			end += off
+		}
+		b0, b1 := trimRange(s, off, end)
+		if b0 < b1 {
+			if first && want != "" && normLine(s[b0:b1], false) == want && d.format != "json" && d.format != "jsonl" {
+				c.title = [2]int{b0, b1}
+			} else {
+				c.keep = append(c.keep, [2]int{b0, b1})
+			}
+			first = false
+		}
+		off = end + 1
+	}
+	return c
+}
+
+// detectLanguage guesses the ISO 639-1 code of the article's language from
+// its first kilobyte of kept text (enough for trigram statistics); "" when
+// unsure.
+func detectLanguage(a *Article) string {
+	var b strings.Builder
+	for _, s := range a.Sentences {
+		if b.Len() > 1024 {
+			break
+		}
+		b.WriteString(s.Text)
+		b.WriteByte(' ')
+	}
+	text := b.String()
+	letters := 0
+	for _, r := range text {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	if letters < 20 {
+		return ""
+	}
+	info := whatlanggo.Detect(text)
+	if info.Lang < 0 || info.Confidence < 0.2 {
+		return ""
+	}
+	return info.Lang.Iso6391()
+}

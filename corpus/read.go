@@ -1,0 +1,352 @@
+package corpus
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/biasdiff/biasdiff/corpus/htmlread"
+	"github.com/biasdiff/biasdiff/corpus/mdread"
+	"github.com/biasdiff/biasdiff/corpus/textmap"
+)
+
+// Meta is an article's metadata as a reader, a sidecar or a manifest gives it.
+type Meta struct {
+	Title    string `yaml:"title"`
+	Outlet   string `yaml:"outlet"`
+	Date     string `yaml:"date"`
+	URL      string `yaml:"url"`
+	Language string `yaml:"lang"`
+}
+
+// overlay returns m with every non-empty field of o put over it.
+func (m Meta) overlay(o Meta) Meta {
+	set := func(dst *string, v string) {
+		if v = strings.TrimSpace(v); v != "" {
+			*dst = v
+		}
+	}
+	set(&m.Title, o.Title)
+	set(&m.Outlet, o.Outlet)
+	set(&m.Date, o.Date)
+	set(&m.URL, o.URL)
+	set(&m.Language, o.Language)
+	return m
+}
+
+// doc is what a reader returns: metadata and the text, one block per line,
+// mapped to the source.
+type doc struct {
+	meta   Meta
+	text   textmap.Text
+	format string
+	record int
+	// capture is true for text that still carries page chrome (plain text and
+	// Markdown captured from the web); extracted HTML and news-please
+	// maintext were cleaned by their extractor already.
+	capture bool
+	// titleFromText is true when the reader did not get a title from
+	// metadata, so the cleaner looks for the headline in the text.
+	titleFromText bool
+}
+
+// Formats maps file extensions to the reader that takes them.
+var formats = map[string]string{
+	".txt": "txt", ".text": "txt",
+	".md": "md", ".markdown": "md",
+	".html": "html", ".htm": "html", ".xhtml": "html",
+	".json":  "json",
+	".jsonl": "jsonl", ".ndjson": "jsonl",
+}
+
+// formatOf returns the format for name by its extension, or "" if unknown.
+func formatOf(name string) string {
+	return formats[strings.ToLower(path.Ext(name))]
+}
+
+// sniff guesses the format of data with no telling extension.
+func sniff(data []byte) string {
+	t := bytes.TrimLeft(data, " \t\r\n\ufeff")
+	switch {
+	case bytes.HasPrefix(t, []byte("{")):
+		if bytes.Count(bytes.TrimSpace(t), []byte("\n")) > 0 && json.Valid(firstLine(t)) {
+			return "jsonl"
+		}
+		return "json"
+	case bytes.HasPrefix(t, []byte("[")):
+		return "json"
+	case bytes.HasPrefix(t, []byte("---")):
+		return "md"
+	case bytes.HasPrefix(t, []byte("<")):
+		low := bytes.ToLower(t[:min(len(t), 512)])
+		if bytes.Contains(low, []byte("<html")) || bytes.Contains(low, []byte("<!doctype html")) || bytes.Contains(low, []byte("<body")) {
+			return "html"
+		}
+	}
+	return "txt"
+}
+
+func firstLine(b []byte) []byte {
+	if i := bytes.IndexByte(b, '\n'); i >= 0 {
+		return b[:i]
+	}
+	return b
+}
+
+// checkText rejects data that is not text: empty, binary, or (but for
+// HTML, which declares its charset) not UTF-8.
+func checkText(data []byte, format string) error {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return errors.New("empty file")
+	}
+	head := data[:min(len(data), 8192)]
+	if bytes.IndexByte(head, 0) >= 0 {
+		return errors.New("binary file (NUL bytes), not text")
+	}
+	ctrl := 0
+	for _, c := range head {
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
+			ctrl++
+		}
+	}
+	if ctrl*20 > len(head) {
+		return errors.New("binary file (control bytes), not text")
+	}
+	if format != "html" && !utf8.Valid(data) {
+		off := validPrefix(data)
+		line := bytes.Count(data[:off], []byte("\n")) + 1
+		return fmt.Errorf("not valid UTF-8 (line %d, byte %d); convert it first, e.g. iconv -f WINDOWS-1252 -t UTF-8", line, off)
+	}
+	return nil
+}
+
+func validPrefix(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
+}
+
+// parse reads one file's bytes in the given format.
+func parse(data []byte, format string) ([]doc, error) {
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	switch format {
+	case "txt":
+		return []doc{{text: lines(string(data), 0), format: "txt", capture: true, titleFromText: true}}, nil
+	case "md":
+		d, err := mdread.Read(data)
+		if err != nil {
+			return nil, err
+		}
+		m := d.Meta
+		return []doc{{
+			meta: Meta{Title: m.Title, Outlet: m.Outlet, Date: m.Date, URL: m.URL, Language: m.Language},
+			text: d.Text, format: "md", capture: true, titleFromText: m.Title == "",
+		}}, nil
+	case "html":
+		d, err := htmlread.Extract(data, "")
+		if err != nil {
+			return nil, err
+		}
+		m := d.Meta
+		return []doc{{
+			meta: Meta{Title: m.Title, Outlet: m.SiteName, Date: m.Published, URL: m.URL, Language: m.Language},
+			text: d.Text, format: "html", titleFromText: m.Title == "",
+		}}, nil
+	case "json":
+		return parseJSON(data)
+	case "jsonl":
+		return parseJSONL(data)
+	}
+	return nil, fmt.Errorf("unknown format %q", format)
+}
+
+// newsPlease is the part of a news-please record biasdiff reads.
+type newsPlease struct {
+	Title        *string `json:"title"`
+	Maintext     *string `json:"maintext"`
+	Description  *string `json:"description"`
+	DatePublish  *string `json:"date_publish"`
+	SourceDomain *string `json:"source_domain"`
+	URL          *string `json:"url"`
+	Language     *string `json:"language"`
+}
+
+func str(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
+func (n newsPlease) doc(format string, record int) (doc, error) {
+	text := str(n.Maintext)
+	if strings.TrimSpace(text) == "" {
+		text = str(n.Description)
+	}
+	if strings.TrimSpace(text) == "" && strings.TrimSpace(str(n.Title)) == "" {
+		return doc{}, errors.New(`no "maintext", "description" or "title"`)
+	}
+	return doc{
+		meta: Meta{
+			Title:    strings.TrimSpace(str(n.Title)),
+			Outlet:   str(n.SourceDomain),
+			Date:     normDate(str(n.DatePublish)),
+			URL:      str(n.URL),
+			Language: str(n.Language),
+		},
+		text:   lines(text, 0),
+		format: format, record: record,
+	}, nil
+}
+
+func parseJSON(data []byte) ([]doc, error) {
+	t := bytes.TrimSpace(data)
+	if len(t) > 0 && t[0] == '[' {
+		var recs []newsPlease
+		if err := json.Unmarshal(t, &recs); err != nil {
+			return nil, jsonError(data, err)
+		}
+		var docs []doc
+		for i, r := range recs {
+			d, err := r.doc("json", i+1)
+			if err != nil {
+				return nil, fmt.Errorf("record %d: %w", i+1, err)
+			}
+			docs = append(docs, d)
+		}
+		if len(docs) == 0 {
+			return nil, errors.New("empty JSON array")
+		}
+		return docs, nil
+	}
+	var r newsPlease
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&r); err != nil {
+		return nil, jsonError(data, err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, errors.New("invalid JSON: more than one value (use .jsonl for one article a line)")
+	}
+	d, err := r.doc("json", 0)
+	if err != nil {
+		return nil, err
+	}
+	return []doc{d}, nil
+}
+
+func parseJSONL(data []byte) ([]doc, error) {
+	var docs []doc
+	for i, line := range bytes.Split(data, []byte("\n")) {
+		line = bytes.TrimSpace(line)
+		if len(line) == 0 {
+			continue
+		}
+		var r newsPlease
+		if err := json.Unmarshal(line, &r); err != nil {
+			return nil, fmt.Errorf("line %d: %w", i+1, jsonError(line, err))
+		}
+		d, err := r.doc("jsonl", i+1)
+		if err != nil {
+			return nil, fmt.Errorf("line %d: %w", i+1, err)
+		}
+		docs = append(docs, d)
+	}
+	if len(docs) == 0 {
+		return nil, errors.New("no JSON records")
+	}
+	return docs, nil
+}
+
+// jsonError turns a decoding error into one that names the line and column.
+func jsonError(data []byte, err error) error {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	off := int64(-1)
+	switch {
+	case errors.As(err, &se):
+		off = se.Offset
+	case errors.As(err, &te):
+		return fmt.Errorf("invalid news-please JSON: field %q must be a %s, not %s", te.Field, te.Type, te.Value)
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+		return errors.New("invalid JSON: unexpected end of input")
+	}
+	if off < 0 || off > int64(len(data)) {
+		return fmt.Errorf("invalid JSON: %v", err)
+	}
+	before := data[:off]
+	line := bytes.Count(before, []byte("\n")) + 1
+	col := int(off) - (bytes.LastIndexByte(before, '\n') + 1)
+	return fmt.Errorf("invalid JSON at line %d, column %d: %v", line, col, err)
+}
+
+// normDate keeps the date part of common timestamp layouts ("2019-01-14
+// 10:22:00", RFC 3339) and returns anything else as given.
+func normDate(s string) string {
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{time.RFC3339, "2006-01-02 15:04:05", "2006-01-02T15:04:05", "2006-01-02"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.Format("2006-01-02")
+		}
+	}
+	return s
+}
+
+// lines turns raw text into one block per line, mapped to runes of src
+// (offset base). Line ends are kept as "\n"; a soft wrap (a line that ends
+// mid-sentence followed by one starting in lower case) is joined with a
+// space that maps to the line break; "\r" is dropped.
+func lines(src string, base int) textmap.Text {
+	var b textmap.Builder
+	b.Grow(len(src))
+	pos := base
+	for len(src) > 0 {
+		line, rest, hasNL := strings.Cut(src, "\n")
+		body := strings.TrimSuffix(line, "\r")
+		pos = b.Copy(body, pos)
+		if len(body) < len(line) {
+			pos++ // the dropped "\r"
+		}
+		if hasNL {
+			if softWrap(body, rest) {
+				b.Replace(" ", pos, pos+1)
+			} else {
+				b.Replace("\n", pos, pos+1)
+			}
+			pos++
+		}
+		src = rest
+	}
+	return b.Text()
+}
+
+// softWrap reports whether the line break after line is a wrap inside a
+// paragraph: line ends without closing punctuation and next starts with a
+// lower-case letter.
+func softWrap(line, next string) bool {
+	line = strings.TrimRight(line, " \t\r")
+	if line == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(line)
+	if strings.ContainsRune(".!?:;…\"”»)]", r) {
+		return false
+	}
+	next = strings.TrimLeft(next, " \t")
+	if next == "" {
+		return false
+	}
+	n, _ := utf8.DecodeRuneInString(next)
+	return unicode.IsLower(n)
+}

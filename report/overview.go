@@ -1,0 +1,75 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/biasdiff/biasdiff/corpus"
+)
+
+// Compare builds the report `biasdiff compare` prints for a set of articles.
+func Compare(arts []*corpus.Article) *Report {
+	outlets := map[string]bool{}
+	words, removed := 0, 0
+	for _, a := range arts {
+		outlets[a.Outlet] = true
+		words += a.Words
+		removed += len(a.Removed)
+	}
+	r := &Report{
+		Title: "biasdiff: " + plural(len(arts), "report") + " from " + plural(len(outlets), "outlet"),
+		Summary: []string{fmt.Sprintf("%s of article text kept; %s of page chrome removed.",
+			plural(words, "word"), plural(removed, "line or fragment", "lines or fragments"))},
+	}
+	r.Tables = append(r.Tables, Overview(arts))
+	return r
+}
+
+// Overview is the table of the input: one row per article.
+func Overview(arts []*corpus.Article) *Table {
+	t := &Table{
+		ID:    "overview",
+		Title: "Reports",
+		HowTo: "One row per report as read: its outlet, date and headline; the size of the text kept; the chrome lines removed (see them with `biasdiff extract`).",
+		Columns: []Column{
+			{Key: "id", Header: "id"},
+			{Key: "outlet", Header: "outlet"},
+			{Key: "date", Header: "date"},
+			{Key: "title", Header: "title"},
+			{Key: "words", Header: "words", Number: true},
+			{Key: "sentences", Header: "sentences", Number: true},
+			{Key: "quotes", Header: "quotes", Number: true},
+			{Key: "chrome_removed", Header: "chrome removed", Number: true},
+		},
+	}
+	for _, a := range arts {
+		t.Rows = append(t.Rows, []Cell{
+			Str(a.ID), Str(a.Outlet), Str(a.Date), Str(a.Title),
+			Int(a.Words), Int(len(a.Sentences)), Int(len(a.Quotes)), Int(len(a.Removed)),
+		})
+	}
+	return t
+}
+
+// plural writes n and the noun, in the plural form when n != 1; the plural
+// defaults to noun+"s".
+func plural(n int, noun string, pl ...string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	p := noun + "s"
+	if len(pl) > 0 {
+		p = pl[0]
+	}
+	return fmt.Sprintf("%d %s", n, p)
+}
+
+// shorten cuts s to at most n runes, ending with an ellipsis when cut.
+func shorten(s string, n int) string {
+	s = oneLine(s)
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return strings.TrimRight(string(r[:n-1]), " ") + "…"
+}

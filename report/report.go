@@ -1,0 +1,71 @@
+// Package report turns analysis data into tables and renders them.
+//
+// A Report is a title, a few summary lines and a list of Tables; a Table is
+// columns and rows of cells, each cell carrying the text shown and the value
+// JSON gets. Builders (Overview, ...) make Tables from the data of the other
+// packages; renderers (text, md, json) know only Report and Table, so a new
+// table touches no renderer. Renderers only render: same Report, same bytes.
+package report
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+)
+
+// Report is what `biasdiff compare` prints.
+type Report struct {
+	Title   string   `json:"title"`
+	Summary []string `json:"summary,omitempty"`
+	Tables  []*Table `json:"tables"`
+}
+
+// Table is one table of a report.
+type Table struct {
+	ID      string   // stable: the JSON key, the Markdown anchor, the CSV section name
+	Title   string   // heading
+	HowTo   string   // one line: how to read the table
+	Columns []Column // in order
+	Rows    [][]Cell // each as long as Columns
+}
+
+// Column describes one column.
+type Column struct {
+	Key    string // JSON field name
+	Header string // shown
+	Number bool   // right-aligned
+}
+
+// Cell is one value: Text is shown, Value goes to JSON (string, int, bool).
+type Cell struct {
+	Text  string
+	Value any
+}
+
+// Str makes a text cell.
+func Str(s string) Cell { return Cell{Text: s, Value: s} }
+
+// Int makes a number cell.
+func Int(n int) Cell { return Cell{Text: strconv.Itoa(n), Value: n} }
+
+// Formats are the output formats of Render.
+var Formats = []string{"text", "md", "json"}
+
+// Options tune rendering.
+type Options struct {
+	Width int  // terminal width for text; 0 means 100
+	Color bool // ANSI colour in text
+}
+
+// Render writes r in format to w.
+func Render(w io.Writer, r *Report, format string, opt Options) error {
+	switch format {
+	case "text":
+		return renderText(w, r, opt)
+	case "md":
+		return renderMarkdown(w, r)
+	case "json":
+		return renderJSON(w, r)
+	}
+	return fmt.Errorf("unknown format %q (want text, md or json)", format)
+}

@@ -1,0 +1,136 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"html"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/olekukonko/tablewriter/pkg/twwidth"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+)
+
+var hostile = []string{
+	"pipes | in | text",
+	"`code` and ``double`` ticks",
+	"<script>alert(1)</script>",
+	"line one\nline two\r\nline three",
+	"*stars* _under_ ~~strike~~ [link](javascript:alert(1)) ![img](x.png)",
+	`back\slash \| escaped pipe`,
+	"# not a heading &amp; not an entity &lt;",
+	"<img src=x onerror=alert(1)>",
+}
+
+func hostileReport() *Report {
+	t := &Table{ID: "t", Title: "Hostile | title <b>", HowTo: "read `this`",
+		Columns: []Column{{Key: "n", Header: "n", Number: true}, {Key: "text", Header: "text | header"}}}
+	for i, h := range hostile {
+		t.Rows = append(t.Rows, []Cell{Int(i), Str(h)})
+	}
+	return &Report{Title: "Report <script>", Tables: []*Table{t}}
+}
+
+// TestMarkdownHostile renders hostile cell text to Markdown, then renders
+// that with a real GFM renderer: the table keeps its shape, every cell reads
+// as the original text, and nothing becomes markup.
+func TestMarkdownHostile(t *testing.T) {
+	var md bytes.Buffer
+	if err := Render(&md, hostileReport(), "md", Options{}); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := goldmark.New(goldmark.WithExtensions(extension.GFM)).Convert(md.Bytes(), &out); err != nil {
+		t.Fatal(err)
+	}
+	page := out.String()
+	if i := strings.Index(page, "<table>"); i >= 0 {
+		page = page[i:] // the italic how-to line above is meant
+	}
+	for _, bad := range []string{"<script", "<img", "<em>", "<strong>", "<del>", "<a href", "<code>", "<h1>"} {
+		if strings.Contains(page, bad) {
+			t.Errorf("rendered Markdown contains markup %q:\n%s", bad, page)
+		}
+	}
+	rows := regexp.MustCompile(`(?s)<tr>(.*?)</tr>`).FindAllStringSubmatch(page, -1)
+	if len(rows) != len(hostile)+1 {
+		t.Fatalf("rendered table has %d rows, want %d:\n%s", len(rows), len(hostile)+1, page)
+	}
+	cell := regexp.MustCompile(`(?s)<t[dh][^>]*>(.*?)</t[dh]>`)
+	for i, r := range rows[1:] {
+		cells := cell.FindAllStringSubmatch(r[1], -1)
+		if len(cells) != 2 {
+			t.Errorf("row %d has %d cells, want 2: %s", i, len(cells), r[1])
+			continue
+		}
+		got := html.UnescapeString(cells[1][1])
+		if want := oneLine(hostile[i]); got != want {
+			t.Errorf("row %d reads %q, want %q", i, got, want)
+		}
+	}
+}
+
+// TestTextGrid checks that the text table keeps its grid whatever the cells
+// hold: every line of the table has the same display width, within the
+// width asked for.
+func TestTextGrid(t *testing.T) {
+	r := hostileReport()
+	r.Tables[0].Rows = append(r.Tables[0].Rows, []Cell{Int(99), Str(strings.Repeat("averyveryverylongwordwithoutspaces", 5) + " and 中文字符 wide runes")})
+	for _, width := range []int{40, 80, 200} {
+		var b bytes.Buffer
+		if err := Render(&b, r, "text", Options{Width: width}); err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(b.String(), "\n")
+		w0 := -1
+		for _, l := range lines {
+			if !strings.HasPrefix(l, "┌") && !strings.HasPrefix(l, "│") && !strings.HasPrefix(l, "├") && !strings.HasPrefix(l, "└") {
+				continue
+			}
+			w := twwidth.Width(l)
+			if w0 < 0 {
+				w0 = w
+			}
+			if w != w0 {
+				t.Errorf("width %d: table line %q is %d columns wide, the first was %d", width, l, w, w0)
+			}
+			if w > width {
+				t.Errorf("width %d: table line is %d columns wide", width, w)
+			}
+		}
+		if w0 < 0 {
+			t.Fatalf("no table drawn:\n%s", b.String())
+		}
+	}
+}
+
+// TestJSONRows checks that rows are objects keyed by column, in order, with
+// numbers as numbers.
+func TestJSONRows(t *testing.T) {
+	var b bytes.Buffer
+	if err := Render(&b, hostileReport(), "json", Options{}); err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Tables []struct {
+			ID   string
+			Rows []map[string]any
+		}
+	}
+	if err := json.Unmarshal(b.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Tables) != 1 || len(got.Tables[0].Rows) != len(hostile) {
+		t.Fatalf("got %+v", got)
+	}
+	for i, row := range got.Tables[0].Rows {
+		if row["n"] != float64(i) || row["text"] != hostile[i] {
+			t.Errorf("row %d: %v", i, row)
+		}
+	}
+	if !strings.Contains(b.String(), `"n": 0,`+"\n") {
+		t.Errorf("keys not in column order:\n%s", b.String())
+	}
+}
