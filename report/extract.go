@@ -42,7 +42,7 @@ func extractText(w io.Writer, arts []*corpus.Article) error {
 		}
 		fmt.Fprintf(&b, "\nremoved (%d):\n", len(a.Removed))
 		for _, r := range a.Removed {
-			fmt.Fprintf(&b, "  %5d-%-5d %-38s %s\n", r.Start, r.End, "["+r.Reason+"]", shorten(r.Text, 80))
+			fmt.Fprintf(&b, "  %5d-%-5d %-42s %s\n", r.Start, r.End, "["+r.Reason+"]", shorten(r.Text, 80))
 		}
 		fmt.Fprintf(&b, "\nquotes (%d):\n", len(a.Quotes))
 		for _, q := range a.Quotes {

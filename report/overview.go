@@ -30,7 +30,7 @@ func Overview(arts []*corpus.Article) *Table {
 	t := &Table{
 		ID:    "overview",
 		Title: "Reports",
-		HowTo: "One row per report as read: its outlet, date and headline; the size of the text kept; the chrome lines removed (see them with `biasdiff extract`).",
+		HowTo: "One row per report as read: outlet, date, headline (shortened here; in full in JSON), the size of the text kept, and the lines of page chrome removed (`biasdiff extract` lists them).",
 		Columns: []Column{
 			{Key: "id", Header: "id"},
 			{Key: "outlet", Header: "outlet"},
@@ -39,12 +39,12 @@ func Overview(arts []*corpus.Article) *Table {
 			{Key: "words", Header: "words", Number: true},
 			{Key: "sentences", Header: "sentences", Number: true},
 			{Key: "quotes", Header: "quotes", Number: true},
-			{Key: "chrome_removed", Header: "chrome removed", Number: true},
+			{Key: "chrome_removed", Header: "chrome", Number: true},
 		},
 	}
 	for _, a := range arts {
 		t.Rows = append(t.Rows, []Cell{
-			Str(a.ID), Str(a.Outlet), Str(a.Date), Str(a.Title),
+			Str(a.ID), Str(a.Outlet), Str(a.Date), {Text: shorten(a.Title, 70), Value: a.Title},
 			Int(a.Words), Int(len(a.Sentences)), Int(len(a.Quotes)), Int(len(a.Removed)),
 		})
 	}

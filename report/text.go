@@ -130,7 +130,7 @@ func fitWidths(header []string, rows [][]string, width int) []int {
 		}
 	}
 	out := make([]int, n)
-	capw := max(10+pad, avail/n)
+	capw := max(10+pad, avail/4)
 	used := 0
 	for i := range nat {
 		if i != wide {
