@@ -5,7 +5,6 @@ import (
 	"os"
 	"strings"
 	"testing"
-	"unicode"
 
 	"github.com/biasdiff/biasdiff/corpus/sample"
 )
@@ -110,7 +109,8 @@ func diffLists(want, got []string) (missing, extra []string) {
 }
 
 // checkCoverage asserts that the headline, the sentences and the removals
-// account for every non-space character of src exactly once, with offsets
+// account for every character that is not white space (as the cleaner
+// trims it: Unicode spaces, no-break, zero-width and BOM) of src exactly once, with offsets
 // inside src and sentences in order.
 func checkCoverage(t *testing.T, name, src string, a *Article) {
 	t.Helper()
@@ -122,7 +122,7 @@ func checkCoverage(t *testing.T, name, src string, a *Article) {
 			return
 		}
 		for i := s; i < e; i++ {
-			if owner[i] != 0 && !unicode.IsSpace(runes[i]) {
+			if owner[i] != 0 && !isSpace(runes[i]) {
 				t.Errorf("%s: rune %d (%q) in both %c and %c", name, i, runes[i], owner[i], what)
 				return
 			}
@@ -144,7 +144,7 @@ func checkCoverage(t *testing.T, name, src string, a *Article) {
 		mark('R', r.Start, r.End)
 	}
 	for i, r := range runes {
-		if owner[i] == 0 && !unicode.IsSpace(r) && r != '\ufeff' {
+		if owner[i] == 0 && !isSpace(r) {
 			t.Errorf("%s: rune %d (%q) neither kept nor removed: %q", name, i, r, string(runes[max(0, i-20):min(len(runes), i+20)]))
 			return
 		}
