@@ -33,7 +33,7 @@ type Article struct {
 
 	// Body is the kept text, one paragraph per line; sentence and quote
 	// offsets into it are kept alongside the source offsets.
-	Body textmap.Text `json:"-"`
+	Body textmap.Joined `json:"-"`
 }
 
 // Span is a range of source characters [Start, End).

@@ -8,6 +8,7 @@ import (
 	"testing/fstest"
 
 	"github.com/biasdiff/biasdiff/corpus/sample"
+	"github.com/biasdiff/biasdiff/internal/cputime"
 )
 
 // benchFS is the sample corpus repeated to about size bytes, as many files.
@@ -42,9 +43,14 @@ func BenchmarkPipeline(b *testing.B) {
 	}
 	b.SetBytes(total)
 	b.ReportAllocs()
+	c0 := cputime.Seconds()
 	for b.Loop() {
 		if _, err := LoadFS(fsys, Options{}); err != nil {
 			b.Fatal(err)
 		}
+	}
+	if cpu := cputime.Seconds() - c0; cpu > 0 {
+		// Per CPU second: what one core does, however busy the machine.
+		b.ReportMetric(float64(total)*float64(b.N)/cpu/1e6, "cpu-MB/s")
 	}
 }

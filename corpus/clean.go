@@ -67,31 +67,72 @@ func parsePhrases(data string) (map[string]phraseKind, map[string]bool) {
 // apart. With noNumbers, words made only of digits are dropped.
 func normLine(s string, noNumbers bool) string {
 	var b strings.Builder
+	b.Grow(len(s))
 	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		// Find the next word [i, j).
+		for i < len(s) {
+			if c := s[i]; c < utf8.RuneSelf {
+				if asciiWord[c] {
+					break
+				}
+				i++
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				break
+			}
 			i += n
-			continue
 		}
-		j, digits := i, true
+		if i >= len(s) {
+			break
+		}
+		j, digits, ascii := i, true, true
 		for j < len(s) {
+			if c := s[j]; c < utf8.RuneSelf {
+				if !asciiWord[c] {
+					break
+				}
+				digits = digits && c >= '0' && c <= '9'
+				j++
+				continue
+			}
 			r, n := utf8.DecodeRuneInString(s[j:])
 			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 				break
 			}
 			digits = digits && unicode.IsDigit(r)
+			ascii = false
 			j += n
 		}
 		if !(noNumbers && digits) {
 			if b.Len() > 0 {
 				b.WriteByte(' ')
 			}
-			b.WriteString(strings.ToLower(s[i:j]))
+			if ascii {
+				for k := i; k < j; k++ {
+					c := s[k]
+					if c >= 'A' && c <= 'Z' {
+						c += 'a' - 'A'
+					}
+					b.WriteByte(c)
+				}
+			} else {
+				b.WriteString(strings.ToLower(s[i:j]))
+			}
 		}
 		i = j
 	}
 	return b.String()
 }
+
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	}
+	return t
+}()
 
 // line is one non-blank line of a document and its features.
 type line struct {
@@ -285,7 +326,10 @@ func clean(d *doc, ls []*line, st *lineStats) cleaned {
 			remove(l, "no words")
 			continue
 		}
-		bare := normLine(s[l.b0:l.b1], true)
+		bare := ""
+		if l.words <= 12 { // phrases are short; "Comments (12)" is a phrase and a number
+			bare = normLine(s[l.b0:l.b1], true)
+		}
 		switch phrases[bare] {
 		case kindComments:
 			remove(l, "boilerplate: comment section")
@@ -325,7 +369,7 @@ func clean(d *doc, ls []*line, st *lineStats) cleaned {
 			remove(l, fmt.Sprintf("in %s script; the article is in %s", scriptName(l.script), scriptName(artScript)))
 			continue
 		}
-		if isBreadcrumb(s[l.b0:l.b1]) {
+		if !l.prose() && isBreadcrumb(s[l.b0:l.b1]) {
 			remove(l, "breadcrumb or page title")
 			continue
 		}
@@ -406,13 +450,30 @@ func containsPhrase(norm string, kinds ...phraseKind) (phraseKind, bool) {
 	if strings.Count(norm, " ") >= 30 {
 		return 0, false // the kinds looked for apply to short lines only
 	}
-	words := strings.Fields(norm)
-	for i := range words {
-		if !phraseStarts[words[i]] {
+	// Word start offsets in norm (words are one space apart).
+	var starts [32]int
+	n := 0
+	for i := 0; i < len(norm) && n < len(starts); {
+		starts[n] = i
+		n++
+		sp := strings.IndexByte(norm[i:], ' ')
+		if sp < 0 {
+			break
+		}
+		i += sp + 1
+	}
+	wordEnd := func(k int) int { // end of word k
+		if k+1 < n {
+			return starts[k+1] - 1
+		}
+		return len(norm)
+	}
+	for i := 0; i < n; i++ {
+		if !phraseStarts[norm[starts[i]:wordEnd(i)]] {
 			continue
 		}
-		for j := i + 1; j <= len(words) && j <= i+8; j++ {
-			k, ok := phrases[strings.Join(words[i:j], " ")]
+		for j := i; j < n && j < i+8; j++ {
+			k, ok := phrases[norm[starts[i]:wordEnd(j)]]
 			if !ok {
 				continue
 			}
@@ -430,6 +491,10 @@ func containsPhrase(norm string, kinds ...phraseKind) (phraseKind, bool) {
 // lead phrase at its start, then a colon, a link, or no sentence), and
 // where an article sentence glued onto its end starts (0 if none).
 func crossLink(s string, l *line) (int, bool) {
+	first, _, _ := strings.Cut(l.norm, " ")
+	if !phraseStarts[first] {
+		return 0, false
+	}
 	text := s[l.b0:l.b1]
 	words := strings.Fields(l.norm)
 	lead := 0

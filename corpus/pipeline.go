@@ -25,13 +25,14 @@ func process(arts []*Article, docs []doc) {
 			st.add(lines[i])
 		}
 	}
+	var tz token.Tokenizer // one for the run: its cache stays warm
 	for i := range docs {
-		finish(arts[i], &docs[i], lines[i], st)
+		finish(arts[i], &docs[i], lines[i], st, &tz)
 	}
 }
 
 // finish fills one article from its document.
-func finish(a *Article, d *doc, ls []*line, st *lineStats) {
+func finish(a *Article, d *doc, ls []*line, st *lineStats, tz *token.Tokenizer) {
 	var c cleaned
 	if d.capture {
 		c = clean(d, ls, st)
@@ -46,14 +47,7 @@ func finish(a *Article, d *doc, ls []*line, st *lineStats) {
 		a.Removed = append(a.Removed, Removal{Text: t.S[r[0]:r[1]], Start: start, End: end, Reason: c.reasons[r[2]]})
 	}
 
-	var body textmap.Builder
-	for i, k := range c.keep {
-		if i > 0 {
-			body.Insert("\n")
-		}
-		body.AppendText(t.Slice(k[0], k[1]))
-	}
-	a.Body = body.Text()
+	a.Body = textmap.Join(t, c.keep, "\n")
 
 	a.Sentences = make([]Sentence, 0, len(c.keep)*3)
 	para, off := 0, 0
@@ -84,8 +78,10 @@ func finish(a *Article, d *doc, ls []*line, st *lineStats) {
 	}
 
 	enWords, stop := 0, 0 // for the language guess: English stopwords among the first words
+	var toks []token.Token
 	for _, s := range a.Sentences {
-		for _, tk := range token.Tokenize(s.Text) {
+		toks = tz.Append(toks[:0], s.Text)
+		for _, tk := range toks {
 			switch tk.Kind {
 			case token.Word:
 				if enWords < 300 {

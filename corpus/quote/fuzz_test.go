@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/biasdiff/biasdiff/internal/cputime"
 )
 
 func FuzzFind(f *testing.F) {
@@ -45,12 +47,12 @@ func BenchmarkFind(b *testing.B) {
 	n := len(Find(text, sents))
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
-	c0 := cpuSeconds()
+	c0 := cputime.Seconds()
 	for b.Loop() {
 		Find(text, sents)
 	}
 	b.ReportMetric(float64(n), "quotes/op")
-	if cpu := cpuSeconds() - c0; cpu > 0 {
+	if cpu := cputime.Seconds() - c0; cpu > 0 {
 		// Throughput per CPU second (GC included), steady on a loaded machine.
 		b.ReportMetric(float64(len(text))*float64(b.N)/cpu/1e6, "cpuMB/s")
 	}

@@ -14,6 +14,7 @@ package textmap
 
 import (
 	"slices"
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -136,4 +137,68 @@ func (b *Builder) Len() int { return b.sb.Len() }
 // Text returns the assembled Text. The Builder must not be used afterwards.
 func (b *Builder) Text() Text {
 	return Text{S: b.sb.String(), lo: b.lo, hi: b.hi}
+}
+
+// Joined is text made of byte ranges of a Text joined by a separator (the
+// kept paragraphs of a page, say), mapped back to the source through that
+// Text without a map of its own.
+type Joined struct {
+	S    string
+	base Text
+	at   []int // start of piece i in S
+	from []int // start of piece i in base.S
+	n    []int // length of piece i
+}
+
+// Join joins the byte ranges of base with sep between them.
+func Join(base Text, ranges [][2]int, sep string) Joined {
+	j := Joined{base: base, at: make([]int, len(ranges)), from: make([]int, len(ranges)), n: make([]int, len(ranges))}
+	size := 0
+	for _, r := range ranges {
+		size += r[1] - r[0] + len(sep)
+	}
+	var sb strings.Builder
+	sb.Grow(size)
+	for i, r := range ranges {
+		if i > 0 {
+			sb.WriteString(sep)
+		}
+		j.at[i], j.from[i], j.n[i] = sb.Len(), r[0], r[1]-r[0]
+		sb.WriteString(base.S[r[0]:r[1]])
+	}
+	j.S = sb.String()
+	return j
+}
+
+// Span maps the byte range [b0, b1) of S to the source rune range, as
+// Text.Span does; separator bytes map to the end of the piece before them.
+func (j Joined) Span(b0, b1 int) (start, end int) {
+	if b0 >= b1 {
+		p := j.pos(b0, false)
+		return p, p
+	}
+	return j.pos(b0, false), j.pos(b1-1, true)
+}
+
+// pos maps byte b of S to the source: the start of its rune, or with end the
+// end of its rune.
+func (j Joined) pos(b int, end bool) int {
+	if len(j.at) == 0 {
+		return 0
+	}
+	i := sort.Search(len(j.at), func(i int) bool { return j.at[i] > b }) - 1
+	if i < 0 {
+		i = 0
+	}
+	off := b - j.at[i]
+	if off >= j.n[i] { // in a separator, or past the end
+		if j.n[i] == 0 {
+			return j.base.pos(j.from[i])
+		}
+		return int(j.base.hi[j.from[i]+j.n[i]-1])
+	}
+	if end {
+		return int(j.base.hi[j.from[i]+off])
+	}
+	return int(j.base.lo[j.from[i]+off])
 }

@@ -64,3 +64,32 @@ func indexOf(s, sub string) int {
 	}
 	return -1
 }
+
+func TestJoined(t *testing.T) {
+	base := Identity("ab\ncd éf\n\ngh") // runes: a0 b1 \n2 c3 d4 ' '5 é6 f7 \n8 \n9 g10 h11
+	// pieces "ab", "cd éf", "gh" at bytes 0-2, 3-9, 11-13
+	j := Join(base, [][2]int{{0, 2}, {3, 9}, {11, 13}}, "\n")
+	if j.S != "ab\ncd éf\ngh" {
+		t.Fatalf("S = %q", j.S)
+	}
+	cases := []struct {
+		b0, b1, start, end int
+	}{
+		{0, 2, 0, 2},     // ab
+		{3, 5, 3, 5},     // cd
+		{6, 8, 6, 7},     // é
+		{3, 9, 3, 8},     // cd éf
+		{10, 12, 10, 12}, // gh
+		{0, 12, 0, 12},   // all
+		{2, 3, 2, 2},     // the separator maps to the end of "ab"
+		{5, 5, 5, 5},     // empty
+	}
+	for _, c := range cases {
+		if s, e := j.Span(c.b0, c.b1); s != c.start || e != c.end {
+			t.Errorf("Span(%d, %d) = %d-%d, want %d-%d", c.b0, c.b1, s, e, c.start, c.end)
+		}
+	}
+	if e := Join(base, nil, "\n"); e.S != "" {
+		t.Errorf("empty join: %q", e.S)
+	}
+}

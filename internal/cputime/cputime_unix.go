@@ -1,13 +1,10 @@
 //go:build unix
 
-package quote
+package cputime
 
 import "syscall"
 
-// cpuSeconds is the user+system CPU time of this process, so that the
-// benchmark can report a throughput that does not depend on how busy a
-// shared machine is.
-func cpuSeconds() float64 {
+func seconds() float64 {
 	var ru syscall.Rusage
 	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
 		return 0
