@@ -47,11 +47,31 @@ func (l *aline) unassign(a, b int) {
 }
 
 const (
-	minMove       = 12   // shorter lines are not relocated
-	farJump       = 4096 // a forward match this far also looks for an earlier one
-	minPiece      = 6    // shorter pieces of a line are matched only
-	nearPiece     = 16   // this close (in bytes of stream.n) to the last one
+	minMove   = 12   // shorter lines are not relocated
+	farJump   = 4096 // a forward match this far also looks for an earlier one
+	minPiece  = 6    // shorter pieces of a line are matched only nearby
+	nearPiece = 16   // (in bytes of stream.n) when filling holes
+
+	searchPasses = 64 // search budget, in passes over the stream
+	searchExtra  = 32 << 20
+	window       = 1 << 16 // a line is first looked for this far ahead
 )
+
+// index returns the first position in [from, to) where b starts in
+// stream.n, or -1, and charges the bytes it scans to budget.
+func index(n, b []byte, from, to int, budget *int) int {
+	end := min(len(n), to+len(b)-1)
+	if from < 0 || from >= end || *budget <= 0 {
+		return -1
+	}
+	q := bytes.Index(n[from:end], b)
+	if q < 0 {
+		*budget -= end - from
+		return -1
+	}
+	*budget -= q + len(b)
+	return from + q
+}
 
 // align maps the extracted lines onto the visible characters of the source
 // and builds the Text.
@@ -68,7 +88,7 @@ const (
 //  4. A line still left over is matched piece by piece inside the source gap
 //     between its kept neighbours (see matchPieces).
 //  5. Characters still unmatched are mapped to the source between their
-//     matched neighbours when that is short, else next to the previous one.
+//     matched neighbours when that is short, else to a neighbour (build).
 //
 // placed is the number of characters of the text matched to a source
 // character.
@@ -77,9 +97,17 @@ func align(st *stream, strs []string, nrunes int) (t textmap.Text, placed int) {
 	for i, s := range strs {
 		lines[i] = newLine(s)
 	}
-	chooseExact(st, lines)
-	lines = relocate(st, lines)
-	matchPieces(st, lines)
+	// The searches below scan the stream; together they may scan it
+	// searchPasses times plus searchExtra bytes (some milliseconds), so
+	// that extractor output that matches nothing cannot make alignment
+	// quadratic. Each step has its own share; lines past it stay unmatched.
+	share := func(parts int) *int {
+		b := (searchPasses*len(st.n) + searchExtra) * parts / 8
+		return &b
+	}
+	chooseExact(st, lines, share(2))
+	lines = relocate(st, lines, share(1))
+	matchPieces(st, lines, share(5))
 	for _, l := range lines {
 		for k, m := range l.m {
 			if m >= 0 && utf8.RuneStart(l.s[k]) {
@@ -97,13 +125,12 @@ type cand struct {
 	prev       int
 }
 
-func chooseExact(st *stream, lines []aline) {
+func chooseExact(st *stream, lines []aline, budget *int) {
 	n := st.n
 	var cands []cand
 	cursor := 0
 	earlier := func(i int, b []byte) {
-		limit := min(len(n), cursor+len(b)-1)
-		if q := bytes.Index(n[:limit], b); q >= 0 {
+		if q := index(n, b, 0, cursor, budget); q >= 0 {
 			cands = append(cands, cand{line: i, start: q, end: q + len(b)})
 		}
 	}
@@ -112,17 +139,19 @@ func chooseExact(st *stream, lines []aline) {
 		if len(b) == 0 {
 			continue
 		}
-		p := bytes.Index(n[cursor:], b)
+		p := index(n, b, cursor, cursor+window+1, budget)
+		if p < 0 {
+			p = index(n, b, cursor+window+1, len(n), budget)
+		}
 		switch {
 		case p < 0:
 			if cursor > 0 {
 				earlier(i, b)
 			}
 		default:
-			if p > farJump && cursor > 0 {
+			if p-cursor > farJump && cursor > 0 {
 				earlier(i, b)
 			}
-			p += cursor
 			cands = append(cands, cand{line: i, start: p, end: p + len(b)})
 			cursor = p + len(b)
 		}
@@ -233,7 +262,7 @@ func (f fenwick) query(i int, better func(a, b int) bool) int {
 // only occurrences are inside other lines' matches) is dropped. Short lines
 // are never moved, and dropped only when they repeat a neighbour. The other
 // lines keep their place after the line they followed.
-func relocate(st *stream, lines []aline) []aline {
+func relocate(st *stream, lines []aline, budget *int) []aline {
 	type span struct{ a, b int }
 	var taken []span // chain matches, in increasing order
 	for _, l := range lines {
@@ -268,12 +297,11 @@ func relocate(st *stream, lines []aline) []aline {
 			continue
 		}
 		found := false
-		for from, tries := 0, 0; tries < 8 && from < len(st.n); tries++ {
-			p := bytes.Index(st.n[from:], l.norm)
+		for from, tries := 0, 0; tries < 8; tries++ {
+			p := index(st.n, l.norm, from, len(st.n), budget)
 			if p < 0 {
 				break
 			}
-			p += from
 			found = true
 			if free(p, p+len(l.norm)) {
 				l.at = p
@@ -316,11 +344,9 @@ func relocate(st *stream, lines []aline) []aline {
 // at its first occurrence, then the search goes on after it; a character
 // that starts no usable piece is skipped. Short pieces are then looked for
 // in the holes between the pieces found. A line keeps its matches only if
-// they cover half of it. The work is capped at a few passes over the
-// stream; lines past the cap stay unmatched.
-func matchPieces(st *stream, lines []aline) {
+// they cover half of it.
+func matchPieces(st *stream, lines []aline, budget *int) {
 	n := st.n
-	budget := 64*len(n) + 1<<20
 	lo := 0
 	for i := 0; i < len(lines); i++ {
 		if lines[i].at >= 0 {
@@ -337,7 +363,7 @@ func matchPieces(st *stream, lines []aline) {
 		j := lo
 		for ; i < len(lines) && lines[i].at < 0; i++ {
 			l := &lines[i]
-			if end, ok := matchLine(st, l, j, hi, &budget); ok {
+			if end, ok := matchLine(st, l, j, hi, budget); ok {
 				j = end
 			} else {
 				l.unassign(0, len(l.norm))
@@ -352,14 +378,30 @@ type piece struct{ a, b, p int }
 
 // matchLine matches the pieces of l inside stream.n[j:hi] and reports where
 // its matches end, or false when they cover less than half of the line.
+// The first piece is looked for within window, then (at a few word starts
+// only) in the whole gap; the others close after the piece before.
 func matchLine(st *stream, l *aline, j, hi int, budget *int) (int, bool) {
 	n := st.n
 	j0 := j
 	var ps []piece
-	for a := 0; a < len(l.norm) && j < hi && *budget > 0; {
+	skipped, wide := 0, 3
+	for a := 0; a < len(l.norm) && j < hi && *budget > 0 && 2*skipped <= len(l.norm); {
 		rest := l.norm[a:]
-		k, p := longestPrefix(rest, n[j:hi], budget)
-		if k >= minPiece || k > 0 && p <= nearPiece {
+		end := min(hi, j+window)
+		if len(ps) > 0 {
+			// the rest of the line follows closely
+			end = min(hi, j+2*len(rest)+1024)
+		}
+		k, p := longestPrefix(rest, n[j:end], budget)
+		// a short piece only right after the previous one
+		ok := k >= minPiece || k > 0 && p <= 2 && len(ps) > 0
+		wordStart := a == 0 || l.pos[a] > l.pos[a-1]+1
+		if !ok && len(ps) == 0 && end < hi && wide > 0 && wordStart {
+			wide--
+			k, p = longestPrefix(rest, n[j:hi], budget)
+			ok = k >= minPiece
+		}
+		if ok {
 			ps = append(ps, piece{a, a + k, j + p})
 			j += p + k
 			a += k
@@ -367,6 +409,7 @@ func matchLine(st *stream, l *aline, j, hi int, budget *int) (int, bool) {
 		}
 		_, w := utf8.DecodeRune(rest)
 		a += w
+		skipped += w
 	}
 	if len(ps) == 0 {
 		return 0, false
@@ -377,12 +420,13 @@ func matchLine(st *stream, l *aline, j, hi int, budget *int) (int, bool) {
 		var a0, a1, s0, s1 int
 		switch {
 		case h == 0:
+			// what precedes the first piece is looked for just before it
 			a0, a1, s1 = 0, ps[0].a, ps[0].p
-			s0 = max(j0, s1-4*a1-16)
+			s0 = max(j0, s1-a1-a1/2-4)
 		case h == len(ps):
 			last := ps[h-1]
 			a0, a1, s0 = last.b, len(l.norm), last.p+last.b-last.a
-			s1 = min(hi, s0+4*(a1-a0)+16)
+			s1 = min(hi, s0+a1-a0+(a1-a0)/2+16)
 		default:
 			a0, a1 = ps[h-1].b, ps[h].a
 			s0, s1 = ps[h-1].p+ps[h-1].b-ps[h-1].a, ps[h].p
@@ -390,7 +434,9 @@ func matchLine(st *stream, l *aline, j, hi int, budget *int) (int, bool) {
 		if h < len(ps) {
 			got += ps[h].b - ps[h].a
 		}
-		got += fill(st, l, a0, a1, s0, s1, budget)
+		g, e := fill(st, l, a0, a1, s0, s1, budget)
+		got += g
+		j = max(j, e)
 	}
 	for _, p := range ps {
 		l.assign(st, p.a, p.b, p.p)
@@ -398,56 +444,87 @@ func matchLine(st *stream, l *aline, j, hi int, budget *int) (int, bool) {
 	if 2*got < len(l.norm) {
 		return 0, false
 	}
-	last := ps[len(ps)-1]
-	return max(j, last.p+last.b-last.a), true
+	return j, true
 }
 
 // fill matches norm[a0:a1] of l, in order, inside stream.n[s0:s1], a hole
-// between matched pieces, and returns the bytes it matched.
-func fill(st *stream, l *aline, a0, a1, s0, s1 int, budget *int) int {
-	got := 0
+// between matched pieces, and returns the bytes it matched and where in
+// stream.n its matches end.
+func fill(st *stream, l *aline, a0, a1, s0, s1 int, budget *int) (got, end int) {
 	for a := a0; a < a1 && s0 < s1 && *budget > 0; {
 		k, p := longestPrefix(l.norm[a:a1], st.n[s0:s1], budget)
 		if k > 0 {
 			l.assign(st, a, a+k, s0+p)
 			got += k
 			s0 += p + k
+			end = s0
 			a += k
 			continue
 		}
 		_, w := utf8.DecodeRune(l.norm[a:a1])
 		a += w
 	}
-	return got
+	return got, end
 }
 
-// longestPrefix finds the longest prefix of p, ending on a rune boundary,
-// that occurs in s, and its first position there. The bytes scanned are
-// taken off budget.
+// longestPrefix finds a long prefix of p, ending on a rune boundary, that
+// occurs in s, and where. A prefix of minPiece bytes or more is looked for
+// in all of s: from the first occurrence of its first minPiece bytes, it is
+// extended in place, then moved to a later occurrence as long as a longer
+// one exists (anywhere for a match shorter than 2*minPiece, close by for a
+// longer one). A shorter prefix is only looked for at the first nearPiece
+// positions of s. k is 0 when there is
+// none. The bytes scanned are taken off budget.
 func longestPrefix(p, s []byte, budget *int) (k, pos int) {
-	lo, hi := 0, min(len(p), len(s)) // p[:lo] occurs; p[:hi+1] does not
-	pos = -1
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
+	if len(p) == 0 || len(s) == 0 {
+		return 0, -1
+	}
+	seed := min(minPiece, len(p))
+	pos = bytes.Index(s, p[:seed])
+	if pos < 0 {
 		*budget -= len(s)
-		if q := bytes.Index(s, p[:mid]); q >= 0 {
-			lo, pos = mid, q
-		} else {
-			hi = mid - 1
+		for q := 0; q <= nearPiece && q < len(s); q++ {
+			if c := commonPrefix(p, s[q:]); c > k {
+				k, pos = c, q
+			}
+		}
+	} else {
+		*budget -= pos + seed
+		k = commonPrefix(p, s[pos:])
+		// The match may be chance: prefer a longer one further on, in all
+		// of s for a short match, close by for a longer one.
+		for k < len(p) && pos+1 < len(s) {
+			end := len(s)
+			if k >= 2*minPiece {
+				end = min(end, pos+2*len(p)+1024)
+			}
+			q := bytes.Index(s[pos+1:end], p[:k+1])
+			if q < 0 {
+				*budget -= end - pos
+				break
+			}
+			*budget -= q + k + 1
+			pos += 1 + q
+			k = commonPrefix(p, s[pos:])
 		}
 	}
-	k = lo
 	for k > 0 && k < len(p) && !utf8.RuneStart(p[k]) {
 		k--
 	}
 	if k == 0 {
 		return 0, -1
 	}
-	if k != lo {
-		*budget -= len(s)
-		pos = bytes.Index(s, p[:k])
-	}
 	return k, pos
+}
+
+func commonPrefix(a, b []byte) int {
+	n := min(len(a), len(b))
+	for i := range n {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return n
 }
 
 // build emits the Text, one line per extracted line, with the mapping

@@ -15,7 +15,6 @@ var unsafeElements = map[string]bool{
 	"svg": true, "math": true, "object": true, "embed": true, "applet": true,
 	"frame": true, "frameset": true, "noembed": true, "noframes": true, "xmp": true,
 	"plaintext": true, "textarea": true, "select": true, "button": true, "input": true,
-	"link": true, "meta": true, "base": true,
 }
 
 // sanitize removes unsafe elements, comments, event-handler attributes and

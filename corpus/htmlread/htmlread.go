@@ -2,36 +2,30 @@
 // one block per line, with every byte mapped back to the runes of the HTML
 // source it came from, plus the page's metadata.
 //
-// Input: the page's bytes as saved (any charset; UTF-8 is used as is, others
-// are decoded per the HTML rules) and, optionally, the URL it came from.
-// Output: a Doc whose Text offsets count runes of the source as given (an
-// undecodable byte counts as one rune), non-decreasing along the text.
-// Errors: ErrNotHTML for input that is not a usable page, ErrNoMainText when
-// no main text is found.
-// Cost: one HTML parse and one main-text extraction, plus a tokenizer pass
-// and a mostly linear alignment; about 18 MB/s of HTML on one core, and
-// about 10 bytes of memory per byte of source beyond the parse tree.
+// Input: the page's bytes as saved, in any charset (UTF-8 is used as is,
+// others are decoded per the HTML rules), and optionally the URL it came from.
+// Output: a Doc whose Text offsets count runes of the source as given (a
+// byte that is not UTF-8 counts as one rune), inside the source and
+// non-decreasing along the text. Errors: ErrNotHTML for input that is not a
+// page, ErrNoMainText when less than MinText of main text is found.
+// Cost: one HTML parse, one main-text extraction (which copies the tree
+// three times), one tokenizer pass and a mostly linear alignment: about
+// 20 MB/s of real news HTML on one core, 1 ms at least per page, down to
+// 4 MB/s for pages that are mostly text; alignment needs about 30 bytes per
+// byte of visible text. Safe for concurrent use.
 //
-// The main text comes from go-trafilatura (Balanced focus, no fallback
-// extractors, comments excluded). Against go-readability (readeck fork, v2)
-// on 181 real news pages with hand-checked article text (ScrapingHub's
-// article-extraction-benchmark) it scored word F1 0.965 vs 0.955, with
-// precision 0.947 vs 0.918 (4-gram F1 0.960 vs 0.945), and on the 983 pages
-// of go-trafilatura's own comparison set snippet F1 0.900 vs 0.878.
-// Readability is faster (32 vs 23 MB/s) but keeps more boilerplate, and
-// boilerplate is what would skew a comparison of coverage.
+// The main text comes from go-trafilatura (Balanced, no fallback extractors,
+// comments excluded). Against go-readability (readeck fork, v2) on the 181
+// real news pages of ScrapingHub's article-extraction-benchmark and their
+// reference article text, its word F1 was 0.965 against 0.955 (precision
+// 0.947 against 0.918); on the 983 pages of go-trafilatura's comparison set
+// its snippet F1 was 0.900 against 0.878. Readability is faster (24 against
+// 18 MB/s) but keeps more boilerplate, which would skew a comparison of
+// coverage.
 //
-// The extractor returns a cleaned tree without positions, so its text is
-// aligned back onto the source: the source is tokenized, the visible
-// characters (outside script, style, iframe, noscript, template, svg, math,
-// title, textarea) are decoded one by one so that a character reference maps
-// to the whole reference, and each extracted line is found there, spaces
-// ignored (see align). A space maps to the white space between its
-// neighbours in the source, or to an empty range when there is none; a
-// character the alignment could not place maps to the source between its
-// placed neighbours when that is short, else to its previous neighbour; a
-// line with nothing placed maps to an empty range (or a short gap) where it
-// would go. Line breaks are inserted and map to an empty range.
+// The extractor's tree has no source positions, so its text is aligned
+// back onto the visible characters of the tokenized source (align.go).
+// Characters it cannot place map next to their placed neighbours.
 //
 // Scripts, styles, frames, comments, event-handler attributes and script
 // URLs are removed from the tree before extraction, and only text nodes of
@@ -51,17 +45,20 @@ import (
 )
 
 // Meta is the page's metadata; a field is empty when the page does not
-// give it.
+// give it. Each field is taken from the first of these that has it:
 //
-// Title: og:title, JSON-LD headline, <title>. SiteName: og:site_name, JSON-LD
-// publisher.name, JSON-LD WebSite name, the extractor's guess. Published:
-// article:published_time, JSON-LD datePublished, other date meta tags, else
-// a date found in the page (YYYY-MM-DD). URL: <link rel=canonical>, og:url,
-// JSON-LD url, else pageURL; made absolute against pageURL or og:url;
-// http(s) only.
-// Language: <html lang>, JSON-LD inLanguage, Content-Language, og:locale,
-// else detected from the text. Author: JSON-LD author.name (joined with
-// ", "), author meta tags, else the extractor's guess.
+//   - Title: og:title, JSON-LD headline, <title>, twitter:title, the
+//     extractor's guess.
+//   - SiteName: og:site_name, JSON-LD publisher.name, JSON-LD WebSite name,
+//     application-name, the extractor's guess (not the host name).
+//   - Published: article:published_time, JSON-LD datePublished, other date
+//     meta tags (as written), else a date found in the page (YYYY-MM-DD).
+//   - URL: <link rel=canonical>, og:url, JSON-LD url, pageURL; made absolute
+//     against pageURL or og:url; http and https only.
+//   - Language: <html lang>, JSON-LD inLanguage, Content-Language, og:locale,
+//     else detected from the text (ISO 639-1).
+//   - Author: JSON-LD author names (joined with ", "), author meta tags, the
+//     extractor's guess.
 type Meta struct{ Title, SiteName, Published, URL, Language, Author string }
 
 // Doc is one extracted page.
@@ -72,14 +69,22 @@ type Doc struct {
 	// inserted with Builder.Insert. Each byte maps to the source rune range
 	// (runes of the whole HTML file as given) of the character it came
 	// from; a decoded entity (&amp; &#8217;) maps to the whole entity;
-	// collapsed whitespace maps to the whitespace run.
+	// collapsed whitespace maps to the whitespace run (an empty range when
+	// the source has none there, e.g. at a <br>). Soft hyphens, zero-width
+	// spaces, word joiners and BOMs are dropped.
+	//
+	// Text the alignment could not place (the extractor changed or moved
+	// it) maps to the source between its placed neighbours when that is
+	// short, else to a neighbour; a line with nothing placed maps to a
+	// short gap or an empty range where it would go.
 	Text textmap.Text
 }
 
 // MinText is the least main text a page must have, in characters other
 // than white space that were found in the page's visible text. Less is
-// ErrNoMainText: an error page, a page built by scripts, a bare headline.
-const MinText = 50
+// ErrNoMainText: typically an error page, or a page built by scripts whose
+// saved HTML holds little more than its title.
+const MinText = 25
 
 var (
 	// ErrNotHTML is returned for input that is empty, binary or has no markup.

@@ -3,12 +3,12 @@ package htmlread
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
-	"time"
-	"fmt"
 	"unicode"
 	"unicode/utf8"
 
@@ -329,6 +329,30 @@ func TestErrors(t *testing.T) {
 	}
 }
 
+func TestConcurrent(t *testing.T) {
+	names := []string{"news.html", "hostile.html", "latin1.html", "structure.html"}
+	want := map[string]string{}
+	for _, n := range names {
+		doc, err := Extract(readPage(t, n), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[n] = doc.Text.S
+	}
+	var wg sync.WaitGroup
+	for i := range 8 {
+		n := names[i%len(names)]
+		src := readPage(t, n)
+		wg.Go(func() {
+			doc, err := Extract(src, "")
+			if err != nil || doc.Text.S != want[n] {
+				t.Errorf("%s: concurrent Extract differs (%v)", n, err)
+			}
+		})
+	}
+	wg.Wait()
+}
+
 func TestCharRef(t *testing.T) {
 	tests := []struct {
 		in   string
@@ -487,6 +511,39 @@ func TestAlign(t *testing.T) {
 	}
 }
 
+// TestAlignLarge aligns many slightly changed lines, and many lines that
+// are not in the page, against a large page: the work stays bounded and
+// the changed lines are still placed.
+func TestAlignLarge(t *testing.T) {
+	var sb strings.Builder
+	for i := range 4000 {
+		fmt.Fprintf(&sb, "<p>paragraph number %d with some words in it about the harbour</p>\n", i)
+	}
+	src := []byte(sb.String())
+	d := decode(src)
+	st := scan(d)
+	var changed, absent []string
+	for i := range 1000 {
+		changed = append(changed, fmt.Sprintf("paragraph number %d with some WORDS in it about the harbour", 4*i))
+		absent = append(absent, fmt.Sprintf("line %d that is nowhere qqz in the page", i))
+	}
+	text, placed := align(st, changed, d.nrunes)
+	checkText(t, src, Doc{Text: text})
+	if want := utf8.RuneCountInString(squash(text.S)) * 8 / 10; placed < want {
+		t.Errorf("changed lines: %d characters placed, want at least %d", placed, want)
+	}
+	if i := strings.Index(text.S, "number 2000 "); i < 0 {
+		t.Error("line 500 missing")
+	} else if lo, hi := text.Span(i, i+len("number 2000")); sourceRange(src, lo, hi) != "number 2000" {
+		t.Errorf("line 500 maps to %q", sourceRange(src, lo, hi))
+	}
+	text, placed = align(st, absent, d.nrunes)
+	checkText(t, src, Doc{Text: text})
+	if placed != 0 {
+		t.Errorf("absent lines: %d characters placed", placed)
+	}
+}
+
 func FuzzExtract(f *testing.F) {
 	for _, name := range []string{"news.html", "hostile.html", "latin1.html", "structure.html", "nomain.html"} {
 		f.Add(readPage(f, name))
@@ -495,17 +552,6 @@ func FuzzExtract(f *testing.F) {
 	f.Add([]byte("<svg><title/><p>" + strings.Repeat("text after foreign content ", 20) + "</p>"))
 	f.Add([]byte("\xff\xfe<\x00p\x00>\x00"))
 	f.Fuzz(func(t *testing.T, src []byte) {
-		done := make(chan struct{})
-		defer close(done)
-		if os.Getenv("DBG_SLOW") != "" {
-			go func() {
-				select {
-				case <-done:
-				case <-time.After(300 * time.Millisecond):
-					os.WriteFile(fmt.Sprintf("/tmp/slow-%d.html", time.Now().UnixNano()), src, 0o644)
-				}
-			}()
-		}
 		doc, err := Extract(src, "")
 		if err != nil {
 			if !errors.Is(err, ErrNotHTML) && !errors.Is(err, ErrNoMainText) {
