@@ -70,7 +70,7 @@ func checkQuotes(t *testing.T, src string, a *Article) {
 func FuzzParse(f *testing.F) {
 	f.Add("txt", []byte("Headline\n\nBody text, he said."))
 	f.Add("md", []byte("---\ntitle: T\n---\n# T\n\nBody *text*."))
-	f.Add("html", []byte("<html><body><article><p>Body text of the article, officials said on Monday.</p></article></body></html>"))
+	f.Add("html", []byte("<html><body><article><p>Body text of the article, officials said on Monday, and it goes on for a while.</p></article></body></html>"))
 	f.Add("json", []byte(`{"title":"T","maintext":"Body."}`))
 	f.Add("jsonl", []byte("{\"maintext\":\"One.\"}\n{\"maintext\":\"Two.\"}\n"))
 	f.Fuzz(func(t *testing.T, ext string, data []byte) {
