@@ -41,8 +41,8 @@ import (
 	"net/url"
 	"time"
 
-	"github.com/biasdiff/biasdiff/corpus/textmap"
 	readability "codeberg.org/readeck/go-readability/v2"
+	"github.com/biasdiff/biasdiff/corpus/textmap"
 	"golang.org/x/net/html"
 )
 
