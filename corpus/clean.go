@@ -155,7 +155,17 @@ func (l *line) prose() bool { return (l.words >= 6 && l.term) || l.words >= 15 }
 
 func splitLines(t textmap.Text) []*line {
 	var out []*line
-	s := t.S
+	eachLine(t.S, func(no, b0, b1 int) {
+		l := newLine(t.S, b0, b1)
+		l.no = no
+		out = append(out, l)
+	})
+	return out
+}
+
+// eachLine calls fn with the 1-based number and the byte range, trimmed of
+// white space, of every line of s that is not blank.
+func eachLine(s string, fn func(no, b0, b1 int)) {
 	no := 0
 	for off := 0; off <= len(s); {
 		no++
@@ -165,15 +175,11 @@ func splitLines(t textmap.Text) []*line {
 		} else {
 			end += off
 		}
-		b0, b1 := trimRange(s, off, end)
-		if b0 < b1 {
-			l := newLine(s, b0, b1)
-			l.no = no
-			out = append(out, l)
+		if b0, b1 := trimRange(s, off, end); b0 < b1 {
+			fn(no, b0, b1)
 		}
 		off = end + 1
 	}
-	return out
 }
 
 func trimRange(s string, b0, b1 int) (int, int) {

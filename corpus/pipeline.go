@@ -50,22 +50,13 @@ func finish(a *Article, d *doc, ls []*line, st *lineStats, tz *token.Tokenizer) 
 	a.Body = textmap.Join(t, c.keep, "\n")
 
 	a.Sentences = make([]Sentence, 0, len(c.keep)*3)
-	para, off := 0, 0
-	for off <= len(a.Body.S) {
-		end := strings.IndexByte(a.Body.S[off:], '\n')
-		if end < 0 {
-			end = len(a.Body.S)
-		} else {
-			end += off
-		}
-		for _, r := range segment.Split(a.Body.S[off:end]) {
-			b0, b1 := off+r.Start, off+r.End
+	eachLine(a.Body.S, func(no, p0, p1 int) { // one paragraph a line
+		for _, r := range segment.Split(a.Body.S[p0:p1]) {
+			b0, b1 := p0+r.Start, p0+r.End
 			start, stop := a.Body.Span(b0, b1)
-			a.Sentences = append(a.Sentences, Sentence{Text: a.Body.S[b0:b1], Start: start, End: stop, Para: para, BodyStart: b0, BodyEnd: b1})
+			a.Sentences = append(a.Sentences, Sentence{Text: a.Body.S[b0:b1], Start: start, End: stop, Para: no - 1, BodyStart: b0, BodyEnd: b1})
 		}
-		para++
-		off = end + 1
-	}
+	})
 
 	spans := make([]quote.Span, len(a.Sentences))
 	for i, s := range a.Sentences {
@@ -137,24 +128,14 @@ func plain(d *doc) cleaned {
 	s := d.text.S
 	want := normLine(d.meta.Title, false)
 	first := true
-	for off := 0; off <= len(s); {
-		end := strings.IndexByte(s[off:], '\n')
-		if end < 0 {
-			end = len(s)
+	eachLine(s, func(_, b0, b1 int) {
+		if first && want != "" && d.format != "json" && d.format != "jsonl" && normLine(s[b0:b1], false) == want {
+			c.title = [2]int{b0, b1}
 		} else {
-			end += off
+			c.keep = append(c.keep, [2]int{b0, b1})
 		}
-		b0, b1 := trimRange(s, off, end)
-		if b0 < b1 {
-			if first && want != "" && normLine(s[b0:b1], false) == want && d.format != "json" && d.format != "jsonl" {
-				c.title = [2]int{b0, b1}
-			} else {
-				c.keep = append(c.keep, [2]int{b0, b1})
-			}
-			first = false
-		}
-		off = end + 1
-	}
+		first = false
+	})
 	return c
 }
 
