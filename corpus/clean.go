@@ -292,10 +292,15 @@ const crossFileMin = 3
 
 // cleaned is the cleaner's verdict on one document.
 type cleaned struct {
-	keep    [][2]int // kept byte ranges of the text, one paragraph each, in order
-	removed [][3]int // removed byte ranges and an index into reasons
-	reasons []string
-	title   [2]int // byte range of the headline line, or {-1,-1}
+	keep    [][2]int  // kept byte ranges of the text, one paragraph each, in order
+	removed []removal // in order
+	title   [2]int    // byte range of the headline line, or {-1,-1}
+}
+
+// removal is a byte range of the text the cleaner removed, and why.
+type removal struct {
+	b0, b1 int
+	reason string
 }
 
 // clean runs the cleaner over one captured document.
@@ -430,11 +435,9 @@ func clean(d *doc, ls []*line, st *lineStats) cleaned {
 		switch {
 		case l.b0 == title[0]:
 		case l.removed:
-			out.removed = append(out.removed, [3]int{l.b0, l.b1, len(out.reasons)})
-			out.reasons = append(out.reasons, l.reason)
+			out.removed = append(out.removed, removal{l.b0, l.b1, l.reason})
 		case l.keepAt > 0:
-			out.removed = append(out.removed, [3]int{l.b0, l.keepAt, len(out.reasons)})
-			out.reasons = append(out.reasons, l.reason)
+			out.removed = append(out.removed, removal{l.b0, l.keepAt, l.reason})
 			out.keep = append(out.keep, [2]int{l.keepAt, l.b1})
 		default:
 			out.keep = append(out.keep, [2]int{l.b0, l.b1})

@@ -43,8 +43,8 @@ func finish(a *Article, d *doc, ls []*line, st *lineStats, tz *token.Tokenizer) 
 
 	a.Removed = make([]Removal, 0, len(c.removed))
 	for _, r := range c.removed {
-		start, end := t.Span(r[0], r[1])
-		a.Removed = append(a.Removed, Removal{Text: t.S[r[0]:r[1]], Start: start, End: end, Reason: c.reasons[r[2]]})
+		start, end := t.Span(r.b0, r.b1)
+		a.Removed = append(a.Removed, Removal{Text: t.S[r.b0:r.b1], Start: start, End: end, Reason: r.reason})
 	}
 
 	a.Body = textmap.Join(t, c.keep, "\n")

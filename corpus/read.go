@@ -57,7 +57,7 @@ type doc struct {
 	titleFromText bool
 }
 
-// Formats maps file extensions to the reader that takes them.
+// formats maps file extensions to the reader that takes them.
 var formats = map[string]string{
 	".txt": "txt", ".text": "txt",
 	".md": "md", ".markdown": "md",
