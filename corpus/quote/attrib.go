@@ -91,8 +91,8 @@ func (f *finder) lower(k int) bool {
 }
 
 // splitTitles splits the capitalised run [r, h) into its leading title
-// words and the name: "Russian Foreign Minister Sergey Lavrov" gives
-// "Sergey Lavrov"; a run that ends with a title word has no name.
+// words and the name: "British Foreign Minister Maria Smith" gives
+// "Maria Smith"; a run that ends with a title word has no name.
 func (f *finder) splitTitles(r, h int) (na int, titled bool) {
 	toks := f.toks
 	last := &toks[h-1]
@@ -176,7 +176,7 @@ func (f *finder) addMention(r, h int) {
 	ss, _ := f.sentence(ta)
 	m.subject = ta == ss || ta-1 == ss && toks[ss].lx&lxDet != 0 ||
 		toks[ta-1].k == tPunct && toks[ta-1].c == ',' && ta-1-ss < 8 &&
-			toks[ss].lx&lxFunc != 0 && toks[ss].lx&(lxPron|lxDet) == 0 // "On Monday, Lavrov …"
+			toks[ss].lx&lxFunc != 0 && toks[ss].lx&(lxPron|lxDet) == 0 // "On Monday, Smith …"
 	last := f.wordText(&toks[h-1])
 	m.person = !m.org && (titled || h-na >= 2 && !f.adjectival(na, h) || f.surnames[last])
 	if m.person && (titled || h-na >= 2) {
@@ -322,7 +322,7 @@ func (f *finder) backwardNP(j, lo int) np {
 }
 
 // forwardNP reads the noun phrase that starts at token j, before hi:
-// "said Foreign Minister Sergey Lavrov after …", "said the head of …".
+// "said Foreign Minister Maria Smith after …", "said the head of …".
 func (f *finder) forwardNP(j, hi int) np {
 	toks := f.toks
 	a, k := j, j
@@ -380,8 +380,8 @@ func (f *finder) forwardNP(j, hi int) np {
 }
 
 // appositive reads the subject of a verb after the comma at token p that
-// closes an aside: "Sergey Lavrov, speaking after the talks, said" gives
-// the name before the aside, "the foreign minister, Sergey Lavrov, said"
+// closes an aside: "Maria Smith, speaking after the talks, said" gives
+// the name before the aside, "the foreign minister, Maria Smith, said"
 // the name inside it.
 func (f *finder) appositive(p, ss int) np {
 	toks := f.toks
@@ -500,7 +500,7 @@ func (f *finder) events(pi int) {
 			j := ve + 1
 			var by np
 			if j < len(toks) && f.is(&toks[j], "by") {
-				// "X was quoted by TASS as saying"
+				// "X was quoted by AFP as saying"
 				if by = f.forwardNP(j+1, se+1); by.kind != npNone {
 					j = by.b
 				}
@@ -559,7 +559,7 @@ func (f *finder) coordinated(k, ss int) bool {
 }
 
 // colonName attributes a quote after "Name:" at the start of a sentence
-// ("Lavrov: “Japan must accept the results of the war”"), without a verb.
+// ("Smith: “The talks must go on”"), without a verb.
 func (f *finder) colonName(k int) {
 	toks := f.toks
 	if k == 0 || k+1 >= len(toks) || toks[k+1].k != tQuote || f.evAt[k-1] >= 0 {

@@ -38,7 +38,7 @@ type Quote struct {
 	Span         // the quoted words, without the quotation marks
 	Outer Span   // including the quotation marks
 	Text  string // the quoted words
-	// Speaker is "" if unknown; a name ("Sergey Lavrov"), or a title phrase
+	// Speaker is "" if unknown; a name ("Maria Smith"), or a title phrase
 	// ("the Russian FM", "the expert", "diplomatic sources") when that is
 	// all the text gives. Runs of white space are single spaces and a
 	// leading "The" is lower-cased.
@@ -50,16 +50,16 @@ type Quote struct {
 	// "told", "pointed out", "according to"); "" if none.
 	Verb string
 	// Partial: a fragment quoted inside the writer's own sentence
-	// ("… which Lavrov blasted as “outrageous.”").
+	// ("… which Smith blasted as “outrageous.”").
 	Partial bool
 	// Sentence is the index into sentences of the sentence where the quoted
 	// words start; -1 if sentences is empty.
 	Sentence int
 
 	// Attribution is the subject of the reporting verb as written ("he",
-	// "the FM", "Foreign Minister Sergey Lavrov"); "" if none.
+	// "the FM", "Foreign Minister Maria Smith"); "" if none.
 	Attribution string
-	// Via is who passes the words on: "TASS" in `"…," TASS reports` after a
+	// Via is who passes the words on: "AFP" in `"…," AFP reports` after a
 	// quote by someone else, "the NHK channel" in `the NHK channel quoted
 	// Abe as saying`; "" if none.
 	Via string
@@ -217,7 +217,7 @@ func (f *finder) trailing(k int) int {
 }
 
 // endsAfter reports whether the verb at token m ends its sentence
-// (`“Why?” Lavrov asked.`).
+// (`“Why?” Smith asked.`).
 func (f *finder) endsAfter(m int) bool {
 	toks := f.toks
 	n := m + 1
@@ -341,7 +341,7 @@ func (f *finder) assemble(sentences []Span) []Quote {
 			q.Speaker, q.SpeakerSpan = e.speaker, e.spSpan
 			direct[i] = true
 		}
-		// `"…," TASS reports` after someone else's quote in the paragraph.
+		// `"…," AFP reports` after someone else's quote in the paragraph.
 		if e.relay && i > 0 && f.raw[i-1].para == r.para && qs[i-1].Speaker != "" && qs[i-1].Speaker != q.Speaker {
 			q.Via = q.Speaker
 			q.Speaker, q.SpeakerSpan = qs[i-1].Speaker, qs[i-1].SpeakerSpan

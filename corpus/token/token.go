@@ -22,7 +22,7 @@
 //     digits ("well-known", "COVID-19"), a decimal point or thousands comma
 //     between digits ("2,500", "3.5") and a soft hyphen, ZWJ, ZWNJ or word
 //     joiner between letters. A number keeps a directly following "%".
-//   - En and em dashes never join: "Lavrov–Kono" is Lavrov, –, Kono (an en
+//   - En and em dashes never join: "Smith–Jones" is Smith, –, Jones (an en
 //     dash relates two separate things; a hyphen makes a compound).
 //   - Single letters each followed by a period form one abbreviation token:
 //     "U.S.", "e.g.", "J.R.R." (with an optional possessive: "U.S.’s"); the
