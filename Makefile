@@ -4,7 +4,7 @@ BIN      := bin/biasdiff
 FUZZTIME ?= 1m
 EVAL     ?= ../shared/eval
 
-.PHONY: build run test bench eval fuzz lint clean
+.PHONY: build run test bench eval fuzz lint clean corpus
 
 build:
 	$(GO) build -o $(BIN) ./cmd/biasdiff
@@ -37,3 +37,9 @@ lint:
 
 clean:
 	rm -rf bin
+
+# A large deterministic corpus for benchmarks: make corpus N=20000 OUT=/tmp/c
+N   ?= 2000
+OUT ?= /tmp/biasdiff-corpus
+corpus:
+	$(GO) run ./internal/corpusgen -n $(N) -o $(OUT) $(if $(wildcard $(EVAL)/grouping/dev.jsonl),-text $(EVAL)/grouping/dev.jsonl)
