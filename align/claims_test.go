@@ -1,0 +1,232 @@
+package align
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/biasdiff/biasdiff/corpus"
+	"github.com/biasdiff/biasdiff/corpus/sample"
+)
+
+// load makes articles from texts, one news-please JSON file each, named a,
+// b, c, ... in order.
+func load(t *testing.T, texts ...string) []*corpus.Article {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	for i, text := range texts {
+		data, _ := json.Marshal(map[string]string{"maintext": text, "title": ""})
+		fsys[fmt.Sprintf("%c.json", 'a'+i)] = &fstest.MapFile{Data: data}
+	}
+	arts, err := corpus.LoadFS(fsys, corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return arts
+}
+
+// render writes claims as "a0 b1 b2 | a3 b0": each claim as its members
+// (article letter, sentence index), claims in order.
+func render(claims []Claim) string {
+	var parts []string
+	for _, c := range claims {
+		var ms []string
+		for _, m := range c.Members {
+			ms = append(ms, fmt.Sprintf("%c%d", 'a'+m.Article, m.Sentence))
+		}
+		parts = append(parts, strings.Join(ms, " "))
+	}
+	sort.Strings(parts)
+	return strings.Join(parts, " | ")
+}
+
+// The conformance table: each case is two or three short reports and the
+// claims expected, written as in render.
+var claimCases = []struct {
+	name  string
+	texts []string
+	want  string
+}{
+	{
+		name: "identical",
+		texts: []string{
+			"The finance ministers of both countries met in Geneva on Tuesday to discuss the tariff dispute.",
+			"The finance ministers of both countries met in Geneva on Tuesday to discuss the tariff dispute.",
+		},
+		want: "a0 b0",
+	},
+	{
+		name: "reorder",
+		texts: []string{
+			"The finance ministers met in Geneva on Tuesday to discuss the tariff dispute. The talks ended without an agreement on steel quotas. A new round is planned for March.",
+			"A new round of talks is planned for March. Finance ministers met in Geneva on Tuesday over the tariff dispute. Their talks ended with no agreement on steel quotas.",
+		},
+		want: "a0 b1 | a1 b2 | a2 b0",
+	},
+	{
+		name: "split",
+		texts: []string{
+			"The finance ministers met in Geneva on Tuesday and agreed to cut steel tariffs by half from March.",
+			"The finance ministers met in Geneva on Tuesday. They agreed to cut steel tariffs by half from March.",
+		},
+		want: "a0 b0 b1",
+	},
+	{
+		name: "paraphrase",
+		texts: []string{
+			"The minister said the question of sovereignty over the islands isn't up for discussion.",
+			"The question of sovereignty over the islands is not being discussed, the minister stressed.",
+		},
+		want: "a0 b0",
+	},
+	{
+		name: "spelling variants",
+		texts: []string{
+			"Protesters gathered on Kunashir island to oppose the transfer of the Kuril chain.",
+			"Protesters gathered on Kunashiri island against any transfer of the Kurile chain.",
+		},
+		want: "a0 b0",
+	},
+	{
+		name: "no counterpart",
+		texts: []string{
+			"The finance ministers met in Geneva on Tuesday to discuss the tariff dispute. Farmers in the north protested against cheap imports of grain.",
+			"Finance ministers met in Geneva on Tuesday to discuss the tariff dispute. The central bank left interest rates unchanged at four percent.",
+		},
+		want: "a0 b0",
+	},
+	{
+		name: "same topic, different claims",
+		texts: []string{
+			"The finance ministers will meet again in Geneva in March.",
+			"The finance ministers have clashed over steel tariffs for two years.",
+		},
+		want: "",
+	},
+	{
+		name: "three reports",
+		texts: []string{
+			"Storms closed all schools in the valley on Monday, officials said.",
+			"All schools in the valley were closed on Monday because of the storms.",
+			"Officials closed every school in the valley on Monday as storms hit.",
+		},
+		want: "a0 b0 c0",
+	},
+}
+
+func TestClaims(t *testing.T) {
+	for _, c := range claimCases {
+		t.Run(c.name, func(t *testing.T) {
+			arts := load(t, c.texts...)
+			got := render(Claims(arts, Options{}))
+			if got != c.want {
+				t.Errorf("claims %q, want %q", got, c.want)
+			}
+		})
+	}
+}
+
+func TestClaimMembers(t *testing.T) {
+	arts := load(t,
+		"Intro sentence about the weather today in town. The finance ministers met in Geneva on Tuesday to discuss the tariff dispute. More words here to fill the body of the text. And more words at the very end of it. One more sentence to end it.",
+		"The finance ministers met in Geneva on Tuesday to discuss the tariff dispute.",
+	)
+	claims := Claims(arts, Options{})
+	if len(claims) != 1 || len(claims[0].Members) != 2 {
+		t.Fatalf("claims: %+v", claims)
+	}
+	m := claims[0].Members[0]
+	src := []rune("Intro sentence about the weather today in town. The finance ministers met in Geneva on Tuesday to discuss the tariff dispute.")
+	if m.Sentence != 1 || m.Position != Lede || string(src[m.Start:m.End]) != m.Text {
+		t.Errorf("member %+v; source %q", m, string(src[m.Start:min(m.End, len(src))]))
+	}
+	if claims[0].Outlets() != 2 {
+		t.Errorf("outlets %d", claims[0].Outlets())
+	}
+}
+
+func TestClaimsDeterministic(t *testing.T) {
+	c := claimCases[1]
+	first := ""
+	for i := 0; i < 20; i++ {
+		got, _ := json.Marshal(Claims(load(t, c.texts...), Options{Singletons: true}))
+		if i == 0 {
+			first = string(got)
+		} else if string(got) != first {
+			t.Fatalf("run %d differs:\n%s\n%s", i, got, first)
+		}
+	}
+}
+
+// FuzzClaims aligns arbitrary texts: no panic, members inside their
+// articles, no report more than twice in a claim, offsets in order.
+func FuzzClaims(f *testing.F) {
+	for _, c := range claimCases {
+		if len(c.texts) == 2 {
+			f.Add(c.texts[0], c.texts[1])
+		}
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		fsys := fstest.MapFS{}
+		for i, text := range []string{a, b} {
+			data, _ := json.Marshal(map[string]string{"maintext": text})
+			fsys[fmt.Sprintf("%c.json", 'a'+i)] = &fstest.MapFile{Data: data}
+		}
+		arts, err := corpus.LoadFS(fsys, corpus.Options{})
+		if err != nil {
+			return
+		}
+		for _, c := range Claims(arts, Options{Singletons: true}) {
+			per := map[int]int{}
+			for _, m := range c.Members {
+				per[m.Article]++
+				if m.Article < 0 || m.Article >= len(arts) || m.Sentence < -1 || m.Sentence >= len(arts[m.Article].Sentences) || m.Start > m.End {
+					t.Fatalf("bad member %+v", m)
+				}
+			}
+			for _, n := range per {
+				if n > maxPerArticle {
+					t.Fatalf("claim holds %d sentences of one report", n)
+				}
+			}
+		}
+	})
+}
+
+// BenchmarkClaims aligns one event of 50 reports, each a shuffled selection
+// of the sample's sentences.
+func BenchmarkClaims(b *testing.B) {
+	src, err := corpus.LoadFS(sample.FS, corpus.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var pool []string
+	for _, a := range src {
+		for _, s := range a.Sentences {
+			pool = append(pool, s.Text)
+		}
+	}
+	fsys := fstest.MapFS{}
+	size := 0
+	for r := 0; r < 50; r++ {
+		var body []string
+		for k := 0; k < 25; k++ {
+			body = append(body, pool[(r*7+k*13)%len(pool)])
+		}
+		text := strings.Join(body, "\n")
+		size += len(text)
+		data, _ := json.Marshal(map[string]string{"maintext": text})
+		fsys[fmt.Sprintf("r%02d.json", r)] = &fstest.MapFile{Data: data}
+	}
+	arts, err := corpus.LoadFS(fsys, corpus.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		Claims(arts, Options{})
+	}
+}
