@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/biasdiff/biasdiff/align"
 	"github.com/biasdiff/biasdiff/corpus"
 )
 
@@ -22,6 +23,9 @@ func Compare(arts []*corpus.Article) *Report {
 			plural(words, "word"), plural(removed, "line or fragment", "lines or fragments"))},
 	}
 	r.Tables = append(r.Tables, Overview(arts))
+	if len(arts) > 1 {
+		r.Tables = append(r.Tables, Claims(arts, align.Claims(arts, align.Options{})))
+	}
 	return r
 }
 
