@@ -19,6 +19,9 @@ const (
 )
 
 func renderText(w io.Writer, r *Report, opt Options) error {
+	// Ambiguous-width characters (curly quotes, dashes) count as narrow
+	// whatever the locale says, so that the same input gives the same bytes.
+	twwidth.SetEastAsian(false)
 	width := opt.Width
 	if width <= 0 {
 		width = 100

@@ -36,6 +36,7 @@ side by side.
 Usage:
   biasdiff compare [flags] [PATH...]   overview table of the reports (no PATH: the built-in sample)
   biasdiff extract [flags] PATH...     each report as read: metadata, sentences, removed chrome, quotes
+  biasdiff group [flags] PATH...       which reports cover the same event
   biasdiff help [COMMAND]              this manual, or a command's
   biasdiff --version
 
@@ -79,6 +80,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runCompare(ctx, args[1:], stdin, stdout, stderr)
 	case "extract":
 		return runExtract(ctx, args[1:], stdin, stdout, stderr)
+	case "group":
+		return runGroup(ctx, args[1:], stdin, stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "biasdiff: unknown command %q\nRun 'biasdiff --help' for usage.\n", args[0])
 	return exitInput
