@@ -119,10 +119,6 @@ func Claims(arts []*corpus.Article, opt Options) []Claim {
 			index[s] = append(index[s], i)
 		}
 	}
-	type link struct {
-		a, b  int
-		score float64
-	}
 	// Best score of each unit into each other article, for the ratio test.
 	best := make([]map[int]float64, len(units))
 	var cands []link
@@ -177,85 +173,14 @@ func Claims(arts []*corpus.Article, opt Options) []Claim {
 		return links[x].b < links[y].b
 	})
 
-	// Merge from the strongest link down (average link: the sentences of
-	// the two clusters must on average score above the threshold, so that
-	// a chain of pairwise links cannot join two claims), keeping at most
-	// maxPerArticle sentences of one report in a cluster.
-	parent := make([]int, len(units))
-	count := make([]map[int]int, len(units)) // root -> article -> members
-	members := make([][]int, len(units))     // root -> units
-	weakest := make([]float64, len(units))
-	for i := range units {
-		parent[i] = i
-		count[i] = map[int]int{units[i].m.Article: 1}
-		members[i] = []int{i}
-		weakest[i] = 1
+	article := make([]int, len(units))
+	for i, u := range units {
+		article[i] = u.m.Article
 	}
-	cache := map[[2]int]float64{}
-	for _, l := range cands {
-		cache[[2]int{l.a, l.b}] = l.score
-	}
-	sim := func(i, j int) float64 {
-		if i > j {
-			i, j = j, i
-		}
-		return cache[[2]int{i, j}] // pairs never scored share too little
-	}
-	cohesive := func(ra, rb int) bool {
-		var sum float64
-		n := 0
-		for _, i := range members[ra] {
-			for _, j := range members[rb] {
-				if units[i].m.Article != units[j].m.Article {
-					sum += sim(i, j)
-					n++
-				}
-			}
-		}
-		return n > 0 && sum/float64(n) >= minScore
-	}
-	var find func(int) int
-	find = func(x int) int {
-		for parent[x] != x {
-			parent[x] = parent[parent[x]]
-			x = parent[x]
-		}
-		return x
-	}
-	for _, l := range links {
-		ra, rb := find(l.a), find(l.b)
-		if ra == rb {
-			continue
-		}
-		ok := true
-		for art, n := range count[rb] {
-			if count[ra][art]+n > maxPerArticle {
-				ok = false
-				break
-			}
-		}
-		if !ok || !cohesive(ra, rb) {
-			continue
-		}
-		if ra > rb {
-			ra, rb = rb, ra
-		}
-		parent[rb] = ra
-		for art, n := range count[rb] {
-			count[ra][art] += n
-		}
-		members[ra] = append(members[ra], members[rb]...)
-		weakest[ra] = math.Min(math.Min(weakest[ra], weakest[rb]), l.score)
-	}
-
-	groups := map[int][]int{}
-	for i := range units {
-		r := find(i)
-		groups[r] = append(groups[r], i)
-	}
+	groups, weakest := cluster(article, links, cands, minScore, maxPerArticle)
 	var claims []Claim
-	for r, members := range groups {
-		c := Claim{Score: round3(weakest[r])}
+	for g, members := range groups {
+		c := Claim{Score: round3(weakest[g])}
 		for _, i := range members {
 			c.Members = append(c.Members, units[i].m)
 		}

@@ -1,0 +1,100 @@
+package align
+
+import (
+	"math"
+	"sort"
+)
+
+// link is a scored pair of units (a < b).
+type link struct {
+	a, b  int
+	score float64
+}
+
+// cluster merges units along links, strongest first (links must be sorted
+// so), by average link: the units of two clusters must score on average at
+// least minAvg across reports (pairs never scored count 0), so that a chain
+// of pairwise links cannot join two different statements; and a cluster
+// never holds more than maxPer units of one report. scored holds every pair
+// scored (a superset of links). It returns the clusters (unit indexes,
+// ascending; clusters ordered by their first unit) and the weakest link
+// that joined each (1 for a single unit).
+func cluster(article []int, links, scored []link, minAvg float64, maxPer int) ([][]int, []float64) {
+	n := len(article)
+	sim := make(map[[2]int]float64, len(scored))
+	for _, l := range scored {
+		sim[[2]int{l.a, l.b}] = l.score
+	}
+	pair := func(i, j int) float64 {
+		if i > j {
+			i, j = j, i
+		}
+		return sim[[2]int{i, j}]
+	}
+	parent := make([]int, n)
+	members := make([][]int, n)
+	count := make([]map[int]int, n) // root -> report -> units
+	weakest := make([]float64, n)
+	for i := range parent {
+		parent[i] = i
+		members[i] = []int{i}
+		count[i] = map[int]int{article[i]: 1}
+		weakest[i] = 1
+	}
+	find := func(x int) int {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	cohesive := func(ra, rb int) bool {
+		var sum float64
+		k := 0
+		for _, i := range members[ra] {
+			for _, j := range members[rb] {
+				if article[i] != article[j] {
+					sum += pair(i, j)
+					k++
+				}
+			}
+		}
+		return k > 0 && sum/float64(k) >= minAvg
+	}
+	for _, l := range links {
+		ra, rb := find(l.a), find(l.b)
+		if ra == rb {
+			continue
+		}
+		ok := true
+		for art, k := range count[rb] {
+			if count[ra][art]+k > maxPer {
+				ok = false
+				break
+			}
+		}
+		if !ok || !cohesive(ra, rb) {
+			continue
+		}
+		if ra > rb {
+			ra, rb = rb, ra
+		}
+		parent[rb] = ra
+		for art, k := range count[rb] {
+			count[ra][art] += k
+		}
+		members[ra] = append(members[ra], members[rb]...)
+		weakest[ra] = math.Min(math.Min(weakest[ra], weakest[rb]), l.score)
+	}
+	var groups [][]int
+	var weak []float64
+	for i := range parent {
+		if find(i) == i {
+			g := append([]int(nil), members[i]...)
+			sort.Ints(g)
+			groups = append(groups, g)
+			weak = append(weak, weakest[i])
+		}
+	}
+	return groups, weak
+}
