@@ -1,0 +1,165 @@
+package align
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/biasdiff/biasdiff/corpus"
+	"github.com/biasdiff/biasdiff/corpus/token"
+)
+
+// Variant is one report's wording of a quoted statement.
+type Variant struct {
+	Article int    `json:"article"` // index into the articles given
+	Quote   int    `json:"quote"`   // index into Article.Quotes
+	Speaker string `json:"speaker"`
+	Verb    string `json:"verb"`
+	Text    string `json:"text"`
+	Start   int    `json:"start"` // source offsets (runes)
+	End     int    `json:"end"`
+}
+
+// QuoteCluster is one statement as several reports quote it: in full, in
+// part, or in different words (translations).
+type QuoteCluster struct {
+	Speaker  string    `json:"speaker"` // the most specific speaker the variants name
+	Variants []Variant `json:"variants"`
+	Score    float64   `json:"score"` // the weakest link that joined it
+}
+
+// MinQuoteScore is the least overlap for two quotes to be one statement:
+// half of the shorter quote's weighted content words (a partial quote is
+// all in the full one).
+const MinQuoteScore = 0.5
+
+// Quotes clusters the direct quotes of the articles of one event by
+// statement. Two quotes of different reports are scored by the IDF-weighted
+// share of the shorter one's content stems found in the other (so that a
+// partial quote matches its full version); a quote needs three content
+// words, and one of three must be there whole; a speaker named differently in both (different surnames) needs a
+// high score. Clusters are made as claims are (average link, at most two
+// quotes of one report). Only statements quoted by two reports or more are
+// returned, those most reports carry first.
+func Quotes(arts []*corpus.Article) []QuoteCluster {
+	type qunit struct {
+		v     Variant
+		stems map[string]float64
+	}
+	var units []qunit
+	df := map[string]int{}
+	for ai, a := range arts {
+		for qi, q := range a.Quotes {
+			u := qunit{v: Variant{Article: ai, Quote: qi, Speaker: q.Speaker, Verb: q.Verb, Text: q.Text, Start: q.Start, End: q.End}, stems: map[string]float64{}}
+			for _, t := range token.Tokenize(q.Text) {
+				if (t.Kind == token.Word && !t.Stop && len(t.Norm) > 1) || t.Kind == token.Number {
+					u.stems[t.Stem] = 1
+				}
+			}
+			for s := range u.stems {
+				df[s]++
+			}
+			units = append(units, u)
+		}
+	}
+	n := float64(len(units))
+	idf := func(s string) float64 { return math.Log(1 + n/float64(df[s])) }
+	// overlap is the IDF-weighted share of the smaller stem set found in the
+	// larger, and the size of the smaller set.
+	overlap := func(a, b map[string]float64) (float64, int) {
+		small, large := a, b
+		if len(small) > len(large) {
+			small, large = large, small
+		}
+		var common, total float64
+		for s := range small {
+			w := idf(s)
+			total += w
+			if _, ok := large[s]; ok {
+				common += w
+			}
+		}
+		if total == 0 {
+			return 0, 0
+		}
+		return common / total, len(small)
+	}
+	var links []link
+	for i := range units {
+		for j := i + 1; j < len(units); j++ {
+			a, b := units[i], units[j]
+			if a.v.Article == b.v.Article {
+				continue
+			}
+			sc, size := overlap(a.stems, b.stems)
+			// Three content words at least (shorter fragments are common
+			// words, not a statement), and a fragment of three must be
+			// there whole.
+			if size < 3 || sc < MinQuoteScore || size == 3 && sc < 1 {
+				continue
+			}
+			if !sameSpeaker(a.v.Speaker, b.v.Speaker) && sc < 0.8 {
+				continue
+			}
+			links = append(links, link{i, j, sc})
+		}
+	}
+	sort.Slice(links, func(x, y int) bool {
+		if links[x].score != links[y].score {
+			return links[x].score > links[y].score
+		}
+		if links[x].a != links[y].a {
+			return links[x].a < links[y].a
+		}
+		return links[x].b < links[y].b
+	})
+	article := make([]int, len(units))
+	for i, u := range units {
+		article[i] = u.v.Article
+	}
+	groups, weakest := cluster(article, links, links, MinQuoteScore, maxPerArticle)
+	var out []QuoteCluster
+	for g, members := range groups {
+		c := QuoteCluster{Score: round3(weakest[g])}
+		reports := map[int]bool{}
+		for _, i := range members {
+			c.Variants = append(c.Variants, units[i].v)
+			reports[units[i].v.Article] = true
+			if len(units[i].v.Speaker) > len(c.Speaker) {
+				c.Speaker = units[i].v.Speaker
+			}
+		}
+		if len(reports) >= 2 {
+			out = append(out, c)
+		}
+	}
+	sort.SliceStable(out, func(x, y int) bool { return len(out[x].Variants) > len(out[y].Variants) })
+	return out
+}
+
+// sameSpeaker reports whether two speaker strings may name one person: one
+// unknown, or a capitalised word (a surname) in common.
+func sameSpeaker(a, b string) bool {
+	if a == "" || b == "" {
+		return true
+	}
+	names := func(s string) map[string]bool {
+		m := map[string]bool{}
+		for _, w := range strings.Fields(s) {
+			if r := []rune(w); len(r) > 1 && r[0] >= 'A' && r[0] <= 'Z' || len(r) > 1 && strings.ToUpper(string(r[0])) == string(r[0]) && strings.ToLower(string(r[0])) != string(r[0]) {
+				m[strings.Trim(w, ".,")] = true
+			}
+		}
+		return m
+	}
+	na, nb := names(a), names(b)
+	if len(na) == 0 || len(nb) == 0 {
+		return true // a title phrase ("the minister") may be anyone named
+	}
+	for w := range na {
+		if nb[w] {
+			return true
+		}
+	}
+	return false
+}
