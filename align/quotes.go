@@ -41,6 +41,9 @@ const MinQuoteScore = 0.5
 // high score. Clusters are made as claims are (average link, at most two
 // quotes of one report). Only statements quoted by two reports or more are
 // returned, those most reports carry first.
+//
+// Known limit: a short quote of common words ("we will never give up") can
+// match inside a longer quote of another speaker that uses the same words.
 func Quotes(arts []*corpus.Article) []QuoteCluster {
 	type qunit struct {
 		v     Variant

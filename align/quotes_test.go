@@ -8,7 +8,7 @@ func TestQuotes(t *testing.T) {
 	arts := load(t,
 		`“We will never accept a deal that gives away our fishing waters,” the prime minister said on Monday. Officials said talks would resume.`,
 		`Prime Minister Jane Doe said her government would “never accept a deal that gives away our fishing waters.”`,
-		`“The weather was terrible,” the coach said after the match. “We will never give up,” he added.`,
+		`“The weather was terrible,” the coach said after the match. “We played well in the second half,” he added.`,
 	)
 	got := Quotes(arts)
 	if len(got) != 1 {

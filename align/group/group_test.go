@@ -1,0 +1,202 @@
+package group
+
+import (
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/biasdiff/biasdiff/corpus"
+	"github.com/biasdiff/biasdiff/corpus/sample"
+)
+
+type doc struct{ name, outlet, date, title, text string }
+
+func load(tb testing.TB, docs []doc) []*corpus.Article {
+	tb.Helper()
+	fs := fstest.MapFS{}
+	for _, d := range docs {
+		b, err := json.Marshal(map[string]string{"title": d.title, "maintext": d.text, "date_publish": d.date, "source_domain": d.outlet})
+		if err != nil {
+			tb.Fatal(err)
+		}
+		fs[d.name+".json"] = &fstest.MapFile{Data: b}
+	}
+	arts, err := corpus.LoadFS(fs, corpus.Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return arts
+}
+
+var (
+	flood = []doc{
+		{"flood-a", "Daily Herald", "2023-03-02", "Floods cut off Riverton as the Marrow River bursts its banks",
+			"The Marrow River burst its banks near Riverton on Wednesday, cutting off 4,000 homes. Mayor Alice Brennan said rescue teams from Kestrel County had reached the eastern districts. \"We have never seen water this high,\" Brennan told reporters."},
+		{"flood-b", "Evening Post", "2023-03-02", "Marrow River flooding leaves thousands stranded",
+			"Thousands of residents in Riverton were stranded after the Marrow River flooded overnight. Officials in Kestrel County said 4,000 homes had lost power. Mayor Alice Brennan called the flooding the worst in a century."},
+		{"flood-c", "Wire Service", "2023-03-03", "Riverton floods: rescue teams reach stranded residents",
+			"Rescue teams from Kestrel County reached stranded residents in Riverton on Thursday after the Marrow River flooded. Mayor Alice Brennan said water levels were beginning to fall, but 4,000 homes remained without power."},
+	}
+	merger = []doc{
+		{"merger-a", "Business Daily", "2023-03-02", "Halvorsen Steel agrees to buy Pemberton Metals for $2.1 billion",
+			"Halvorsen Steel said on Wednesday it had agreed to acquire Pemberton Metals for $2.1 billion in cash. Chief executive Marcus Okafor said the deal would close next year, subject to approval by regulators in Brussels."},
+		{"merger-b", "Market Watcher", "2023-03-02", "Pemberton Metals shares jump on Halvorsen takeover",
+			"Shares of Pemberton Metals rose 18% after Halvorsen Steel announced a $2.1 billion takeover. Marcus Okafor, who runs Halvorsen Steel, said the combined company would cut costs. Regulators in Brussels must still approve the acquisition."},
+		{"merger-c", "Trade Journal", "2023-03-03", "What the Halvorsen–Pemberton deal means for steel buyers",
+			"The $2.1 billion acquisition of Pemberton Metals by Halvorsen Steel creates the largest steel maker in the region. Marcus Okafor said prices for buyers would not rise, though analysts doubted Brussels would approve the acquisition quickly."},
+	}
+	single = doc{"zoo", "Local News", "2023-03-02", "Zoo welcomes a baby giraffe",
+		"Staff at the city zoo celebrated the birth of a baby giraffe on Tuesday. Keepers named the calf Juniper after a vote by schoolchildren, and visitors will be able to see her from next week."}
+)
+
+// partition turns events into sets of article IDs, sorted, for comparison.
+func partition(arts []*corpus.Article, evs []Event) []string {
+	var out []string
+	for _, e := range evs {
+		var ids []string
+		for _, i := range e.Articles {
+			ids = append(ids, arts[i].ID)
+		}
+		slices.Sort(ids)
+		out = append(out, strings.Join(ids, " "))
+	}
+	slices.Sort(out)
+	return out
+}
+
+func checkPartition(t *testing.T, arts []*corpus.Article, evs []Event) {
+	t.Helper()
+	seen := make([]int, len(arts))
+	for k, e := range evs {
+		if want := fmt.Sprintf("e%d", k+1); e.ID != want {
+			t.Errorf("event %d has ID %q, want %q", k, e.ID, want)
+		}
+		if k > 0 && e.Articles[0] < evs[k-1].Articles[0] {
+			t.Errorf("events not ordered by first article: %v", evs)
+		}
+		if !slices.IsSorted(e.Articles) {
+			t.Errorf("event %s articles not in input order: %v", e.ID, e.Articles)
+		}
+		for _, i := range e.Articles {
+			seen[i]++
+		}
+	}
+	for i, n := range seen {
+		if n != 1 {
+			t.Errorf("article %s is in %d events", arts[i].ID, n)
+		}
+	}
+}
+
+func TestGroup(t *testing.T) {
+	far := flood[2]
+	far.name, far.date = "flood-far", "2023-06-20"
+	tests := []struct {
+		name string
+		docs []doc
+		want []string
+	}{
+		{"two events and a singleton",
+			[]doc{flood[0], merger[0], single, flood[1], merger[1], flood[2], merger[2]},
+			[]string{"flood-a flood-b flood-c", "merger-a merger-b merger-c", "zoo"}},
+		{"far-apart date splits",
+			[]doc{flood[0], flood[1], far},
+			[]string{"flood-a flood-b", "flood-far"}},
+		{"one article", []doc{single}, []string{"zoo"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			arts := load(t, tt.docs)
+			evs := Group(arts, Options{})
+			checkPartition(t, arts, evs)
+			if got := partition(arts, evs); !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestGroupLabelAndDates(t *testing.T) {
+	arts := load(t, []doc{flood[0], flood[1], flood[2], single})
+	evs := Group(arts, Options{})
+	if len(evs) != 2 {
+		t.Fatalf("got %d events, want 2", len(evs))
+	}
+	e := evs[0]
+	if e.From != "2023-03-02" || e.To != "2023-03-03" {
+		t.Errorf("date range %q–%q, want 2023-03-02–2023-03-03", e.From, e.To)
+	}
+	n := len(strings.Split(e.Label, ", "))
+	if n < 3 || n > 5 || !strings.Contains(strings.ToLower(e.Label), "riverton") && !strings.Contains(strings.ToLower(e.Label), "marrow") {
+		t.Errorf("label %q: want 3-5 terms naming the flood", e.Label)
+	}
+}
+
+func TestGroupDeterministic(t *testing.T) {
+	docs := []doc{flood[0], merger[0], single, flood[1], merger[1], flood[2], merger[2]}
+	arts := load(t, docs)
+	want := partition(arts, Group(arts, Options{}))
+	first := Group(arts, Options{})
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 10 {
+		shuffled := slices.Clone(arts)
+		r.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+		if got := partition(shuffled, Group(shuffled, Options{})); !slices.Equal(got, want) {
+			t.Fatalf("shuffled input: got %q, want %q", got, want)
+		}
+		if again := Group(arts, Options{}); fmt.Sprint(again) != fmt.Sprint(first) {
+			t.Fatalf("same input, different output:\n%v\n%v", again, first)
+		}
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	a, b := parseDate("2019-01-14"), parseDate("2019-02")
+	if g, ok := a.gap(b); !ok || g != 18 {
+		t.Errorf("gap(2019-01-14, 2019-02) = %d, %v; want 18, true", g, ok)
+	}
+	if g, ok := parseDate("2019").gap(a); !ok || g != 0 {
+		t.Errorf("gap(2019, 2019-01-14) = %d, %v; want 0, true", g, ok)
+	}
+	if _, ok := parseDate("").gap(a); ok {
+		t.Error("unknown date has a gap")
+	}
+}
+
+// BenchmarkGroup groups a few thousand synthetic articles recombined from
+// the sentences of the sample corpus.
+func BenchmarkGroup(b *testing.B) {
+	base, err := corpus.LoadFS(sample.FS, corpus.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var sents []string
+	for _, a := range base {
+		for _, s := range a.Sentences {
+			sents = append(sents, s.Text)
+		}
+	}
+	r := rand.New(rand.NewPCG(7, 9))
+	var docs []doc
+	var size int64
+	for i := range 3000 {
+		var text strings.Builder
+		for range 6 + r.IntN(10) {
+			text.WriteString(sents[r.IntN(len(sents))])
+			text.WriteString(" ")
+		}
+		title := sents[r.IntN(len(sents))]
+		size += int64(text.Len() + len(title))
+		docs = append(docs, doc{fmt.Sprintf("a%05d", i), "Outlet", fmt.Sprintf("2019-%02d-%02d", 1+r.IntN(12), 1+r.IntN(28)), title, text.String()})
+	}
+	arts := load(b, docs)
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		Group(arts, Options{})
+	}
+}
