@@ -4,6 +4,8 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/token"
@@ -37,7 +39,7 @@ const MinQuoteScore = 0.5
 // statement. Two quotes of different reports are scored by the IDF-weighted
 // share of the shorter one's content stems found in the other (so that a
 // partial quote matches its full version); a quote needs three content
-// words, and one of three must be there whole; a speaker named differently in both (different surnames) needs a
+// words, one of three must be there whole, one of up to five nearly so; a speaker named differently in both (different surnames) needs a
 // high score. Clusters are made as claims are (average link, at most two
 // quotes of one report). Only statements quoted by two reports or more are
 // returned, those most reports carry first.
@@ -96,9 +98,9 @@ func Quotes(arts []*corpus.Article) []QuoteCluster {
 			}
 			sc, size := overlap(a.stems, b.stems)
 			// Three content words at least (shorter fragments are common
-			// words, not a statement), and a fragment of three must be
-			// there whole.
-			if size < 3 || sc < MinQuoteScore || size == 3 && sc < 1 {
+			// words, not a statement); a fragment of three must be there
+			// whole, one of up to five nearly so.
+			if size < 3 || sc < MinQuoteScore || size == 3 && sc < 1 || size <= 5 && sc < 0.8 {
 				continue
 			}
 			if !sameSpeaker(a.v.Speaker, b.v.Speaker) && sc < 0.8 {
@@ -128,7 +130,7 @@ func Quotes(arts []*corpus.Article) []QuoteCluster {
 		for _, i := range members {
 			c.Variants = append(c.Variants, units[i].v)
 			reports[units[i].v.Article] = true
-			if len(units[i].v.Speaker) > len(c.Speaker) {
+			if better(units[i].v.Speaker, c.Speaker) {
 				c.Speaker = units[i].v.Speaker
 			}
 		}
@@ -140,20 +142,33 @@ func Quotes(arts []*corpus.Article) []QuoteCluster {
 	return out
 }
 
+// better reports whether speaker a names the speaker better than b: a name
+// before a title phrase ("Jane Doe" before "the minister"), then the longer.
+func better(a, b string) bool {
+	na, nb := len(names(a)) > 0, len(names(b)) > 0
+	if na != nb {
+		return na
+	}
+	return len(a) > len(b)
+}
+
+// names returns the capitalised words of a speaker string.
+func names(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		w = strings.Trim(w, ".,")
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) && utf8.RuneCountInString(w) > 1 {
+			m[w] = true
+		}
+	}
+	return m
+}
+
 // sameSpeaker reports whether two speaker strings may name one person: one
 // unknown, or a capitalised word (a surname) in common.
 func sameSpeaker(a, b string) bool {
 	if a == "" || b == "" {
 		return true
-	}
-	names := func(s string) map[string]bool {
-		m := map[string]bool{}
-		for _, w := range strings.Fields(s) {
-			if r := []rune(w); len(r) > 1 && r[0] >= 'A' && r[0] <= 'Z' || len(r) > 1 && strings.ToUpper(string(r[0])) == string(r[0]) && strings.ToLower(string(r[0])) != string(r[0]) {
-				m[strings.Trim(w, ".,")] = true
-			}
-		}
-		return m
 	}
 	na, nb := names(a), names(b)
 	if len(na) == 0 || len(nb) == 0 {

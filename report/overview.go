@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/biasdiff/biasdiff/align"
+	"github.com/biasdiff/biasdiff/align/reuse"
 	"github.com/biasdiff/biasdiff/corpus"
 )
 
@@ -24,7 +25,12 @@ func Compare(arts []*corpus.Article) *Report {
 	}
 	r.Tables = append(r.Tables, Overview(arts))
 	if len(arts) > 1 {
-		r.Tables = append(r.Tables, Claims(arts, align.Claims(arts, align.Options{})))
+		r.Tables = append(r.Tables,
+			Claims(arts, align.Claims(arts, align.Options{})),
+			QuotesTable(arts, align.Quotes(arts)))
+		if pairs := reuse.Find(arts, reuse.Options{}); len(pairs) > 0 {
+			r.Tables = append(r.Tables, ReuseTable(arts, pairs))
+		}
 	}
 	return r
 }

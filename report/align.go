@@ -1,0 +1,90 @@
+package report
+
+import (
+	"fmt"
+
+	"github.com/biasdiff/biasdiff/align"
+	"github.com/biasdiff/biasdiff/align/reuse"
+	"github.com/biasdiff/biasdiff/corpus"
+)
+
+// QuotesTable shows each statement quoted by two reports or more: the
+// speaker, then each report's wording or "—".
+func QuotesTable(arts []*corpus.Article, clusters []align.QuoteCluster) *Table {
+	t := &Table{
+		ID:      "quotes",
+		Title:   "Quotes",
+		HowTo:   "Each row is one statement quoted by two reports or more, in each report's wording (in full, in part, or translated differently); \"—\" marks a report that does not quote it.",
+		Columns: []Column{{Key: "speaker", Header: "speaker"}},
+	}
+	for _, a := range arts {
+		t.Columns = append(t.Columns, Column{Key: a.ID, Header: a.Outlet})
+	}
+	for _, c := range clusters {
+		row := make([]Cell, len(arts)+1)
+		row[0] = Str(c.Speaker)
+		for i := 1; i < len(row); i++ {
+			row[i] = Cell{Text: "—", Value: nil}
+		}
+		for _, v := range c.Variants {
+			cell := &row[v.Article+1]
+			text := "“" + v.Text + "”"
+			if v.Verb != "" {
+				text += " (" + v.Verb + ")"
+			}
+			if prev, ok := cell.Value.([]align.Variant); ok {
+				*cell = Cell{Text: cell.Text + " / " + text, Value: append(prev, v)}
+			} else {
+				*cell = Cell{Text: text, Value: []align.Variant{v}}
+			}
+		}
+		for i := 1; i < len(row); i++ {
+			if row[i].Value != nil {
+				row[i].Text = shorten(row[i].Text, 110)
+			}
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
+// ReuseTable shows each pair of reports that share passages: how much of
+// each is reused, in how many passages, how close to verbatim, and which
+// is the likely source.
+func ReuseTable(arts []*corpus.Article, pairs []reuse.Pair) *Table {
+	t := &Table{
+		ID:    "reuse",
+		Title: "Reused copy",
+		HowTo: "Each row is a pair of reports that share passages of at least a dozen words: the share of each report inside them, how many passages, how close to verbatim (1.00 = word for word), and the likely source when the dates tell.",
+		Columns: []Column{
+			{Key: "a", Header: "report"}, {Key: "b", Header: "shares with"},
+			{Key: "share_a", Header: "share of report", Number: true}, {Key: "share_b", Header: "share of other", Number: true},
+			{Key: "passages", Header: "passages", Number: true}, {Key: "identity", Header: "verbatim", Number: true},
+			{Key: "source", Header: "likely source"},
+		},
+	}
+	for _, p := range pairs {
+		ident := 1.0
+		for _, ps := range p.Passages {
+			ident = min(ident, ps.Identity)
+		}
+		src := ""
+		if p.Source >= 0 {
+			src = arts[p.Source].Outlet
+		}
+		t.Rows = append(t.Rows, []Cell{
+			Str(arts[p.A].Outlet), Str(arts[p.B].Outlet),
+			pct(p.ShareA), pct(p.ShareB), Int(len(p.Passages)),
+			{Text: fmt.Sprintf("%.2f", ident), Value: fmt.Sprintf("%.2f", ident)},
+			Str(src),
+		})
+	}
+	return t
+}
+
+// pct shows a share as a whole percentage; JSON gets the same string, so
+// that no float is printed with platform-dependent digits.
+func pct(x float64) Cell {
+	s := fmt.Sprintf("%.0f%%", 100*x)
+	return Cell{Text: s, Value: s}
+}
