@@ -37,6 +37,7 @@ Usage:
   biasdiff compare [flags] [PATH...]   overview table of the reports (no PATH: the built-in sample)
   biasdiff extract [flags] PATH...     each report as read: metadata, sentences, removed chrome, quotes
   biasdiff group [flags] PATH...       which reports cover the same event
+  biasdiff diff [flags] A B            two reports side by side, wording differences marked word by word
   biasdiff help [COMMAND]              this manual, or a command's
   biasdiff --version
 
@@ -80,6 +81,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runCompare(ctx, args[1:], stdin, stdout, stderr)
 	case "extract":
 		return runExtract(ctx, args[1:], stdin, stdout, stderr)
+	case "diff":
+		return runDiff(ctx, args[1:], stdin, stdout, stderr)
 	case "group":
 		return runGroup(ctx, args[1:], stdin, stdout, stderr)
 	}
