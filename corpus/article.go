@@ -19,6 +19,7 @@ type Article struct {
 	Date     string `json:"date"`
 	URL      string `json:"url"`
 	Language string `json:"language"`
+	Event    string `json:"event,omitempty"` // as the user declared it (manifest, sidecar, front matter)
 
 	// TitleSpan is where the title stands in the source, or nil when the
 	// title is not part of the text (a JSON field, front matter, a manifest).

@@ -107,7 +107,7 @@ func parseManifestCSV(data []byte) ([]manifestEntry, error) {
 	for _, row := range rows[1:] {
 		out = append(out, manifestEntry{Path: get(row, "path"), Meta: Meta{
 			Outlet: get(row, "outlet"), Date: get(row, "date"), Title: get(row, "title"),
-			URL: get(row, "url"), Language: get(row, "lang", "language"),
+			URL: get(row, "url"), Language: get(row, "lang", "language"), Event: get(row, "event"),
 		}})
 	}
 	return out, nil

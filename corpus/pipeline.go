@@ -90,7 +90,7 @@ func finish(a *Article, d *doc, ls []*line, st *lineStats, tz *token.Tokenizer) 
 
 	// Metadata.
 	m := d.meta
-	a.Title, a.Date, a.URL = m.Title, m.Date, m.URL
+	a.Title, a.Date, a.URL, a.Event = m.Title, m.Date, m.URL, m.Event
 	if c.title[0] >= 0 {
 		start, end := t.Span(c.title[0], c.title[1])
 		a.TitleSpan = &Span{start, end}

@@ -24,6 +24,9 @@ type Meta struct {
 	Date     string `yaml:"date"`
 	URL      string `yaml:"url"`
 	Language string `yaml:"lang"`
+	// Event names the event or story the report belongs to, when the user
+	// says so; reports with the same Event are grouped together.
+	Event string `yaml:"event"`
 }
 
 // overlay returns m with every non-empty field of o put over it.
@@ -38,6 +41,7 @@ func (m Meta) overlay(o Meta) Meta {
 	set(&m.Date, o.Date)
 	set(&m.URL, o.URL)
 	set(&m.Language, o.Language)
+	set(&m.Event, o.Event)
 	return m
 }
 
@@ -151,7 +155,7 @@ func parse(data []byte, format string) ([]doc, error) {
 		}
 		m := d.Meta
 		return []doc{{
-			meta: Meta{Title: m.Title, Outlet: m.Outlet, Date: m.Date, URL: m.URL, Language: m.Language},
+			meta: Meta{Title: m.Title, Outlet: m.Outlet, Date: m.Date, URL: m.URL, Language: m.Language, Event: m.Extra["event"]},
 			text: d.Text, format: "md", capture: true, titleFromText: m.Title == "",
 		}}, nil
 	case "html":

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/biasdiff/biasdiff/align"
+	"github.com/biasdiff/biasdiff/align/group"
 	"github.com/biasdiff/biasdiff/align/reuse"
 	"github.com/biasdiff/biasdiff/corpus"
 )
@@ -24,13 +25,39 @@ func Compare(arts []*corpus.Article) *Report {
 			plural(words, "word"), plural(removed, "line or fragment", "lines or fragments"))},
 	}
 	r.Tables = append(r.Tables, Overview(arts))
-	if len(arts) > 1 {
-		r.Tables = append(r.Tables,
-			Claims(arts, align.Claims(arts, align.Options{})),
-			QuotesTable(arts, align.Quotes(arts)))
-		if pairs := reuse.Find(arts, reuse.Options{}); len(pairs) > 0 {
-			r.Tables = append(r.Tables, ReuseTable(arts, pairs))
+	// Group first: compare only reports of one event. One event (or a
+	// story the user declared as one) gives unprefixed tables.
+	events := group.Group(arts, group.Options{})
+	var alone []int
+	for _, e := range events {
+		if len(e.Articles) < 2 {
+			alone = append(alone, e.Articles...)
+			continue
 		}
+		sub := make([]*corpus.Article, len(e.Articles))
+		for k, i := range e.Articles {
+			sub[k] = arts[i]
+		}
+		tables := []*Table{Claims(sub, align.Claims(sub, align.Options{})), QuotesTable(sub, align.Quotes(sub))}
+		if pairs := reuse.Find(sub, reuse.Options{}); len(pairs) > 0 {
+			tables = append(tables, ReuseTable(sub, pairs))
+		}
+		if len(events) > 1 {
+			for _, t := range tables {
+				t.ID = e.ID + "-" + t.ID
+				t.Title = fmt.Sprintf("Event %s (%s): %s", e.ID, e.Label, t.Title)
+			}
+		}
+		r.Tables = append(r.Tables, tables...)
+	}
+	if len(events) > 1 {
+		r.Summary = append(r.Summary, fmt.Sprintf("The reports cover %s: %d with two reports or more, compared below, and %s.",
+			plural(len(events), "event"), len(events)-len(alone), plural(len(alone), "single report")))
+	}
+	if len(alone) > 0 && len(events) > 1 {
+		t := groupTable("single", "Single reports", arts, alone)
+		t.HowTo = "Reports no other report in the input covers: read, but not compared."
+		r.Tables = append(r.Tables, t)
 	}
 	return r
 }

@@ -147,7 +147,27 @@ func Group(arts []*corpus.Article, opt Options) []Event {
 	}
 	edges := candidates(vecs, len(d.df), dates, opt)
 	clusters := cluster(n, edges, opt.Threshold)
-	return events(arts, clusters, raw, d, n)
+	// Reports whose event the user declared (corpus.Article.Event) go to
+	// that event whatever their features say; the rest keep theirs.
+	declared := map[string]int{}
+	for i, a := range arts {
+		if a.Event == "" {
+			continue
+		}
+		r, ok := declared[a.Event]
+		if !ok {
+			r = n + len(declared)
+			declared[a.Event] = r
+		}
+		clusters[i] = r
+	}
+	evs := events(arts, clusters, raw, d, n)
+	for k := range evs {
+		if name := arts[evs[k].Articles[0]].Event; name != "" {
+			evs[k].Label = name
+		}
+	}
+	return evs
 }
 
 // features counts an article's raw features (title occurrences weighted).

@@ -200,3 +200,26 @@ func BenchmarkGroup(b *testing.B) {
 		Group(arts, Options{})
 	}
 }
+
+// TestDeclaredEvent: reports whose event the user declared go to it,
+// whatever their features say; the others are grouped as usual.
+func TestDeclaredEvent(t *testing.T) {
+	arts := load(t, []doc{flood[0], flood[1], single, merger[0], merger[1]})
+	byID := map[string]*corpus.Article{}
+	for _, a := range arts {
+		byID[a.ID] = a
+	}
+	byID["flood-a"].Event = "Spring news"
+	byID["zoo"].Event = "Spring news"
+	evs := Group(arts, Options{})
+	checkPartition(t, arts, evs)
+	want := []string{"flood-a zoo", "flood-b", "merger-a merger-b"}
+	if got := partition(arts, evs); !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	for _, e := range evs {
+		if len(e.Articles) == 2 && arts[e.Articles[0]].Event != "" && e.Label != "Spring news" {
+			t.Errorf("declared event labelled %q", e.Label)
+		}
+	}
+}
