@@ -32,6 +32,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/biasdiff/biasdiff/align/wdiff"
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/token"
 )
@@ -61,6 +62,39 @@ type Claim struct {
 	Members []Member `json:"members"`
 	// Score is the weakest link that joined the claim (1 for a claim of one).
 	Score float64 `json:"score"`
+	// Diffs are the word diffs from the first report's wording to each
+	// other report's.
+	Diffs []Diff `json:"diffs,omitempty"`
+}
+
+// Diff is the word diff between two reports' wordings of one thing:
+// Edits have byte ranges into A's text and B's text (a report's text is
+// its members' texts joined by a space).
+type Diff struct {
+	A     int          `json:"a"` // article indexes
+	B     int          `json:"b"`
+	Edits []wdiff.Edit `json:"edits"`
+}
+
+// diffs joins each article's texts among items (in order, one space apart)
+// and diffs the first article's text with each other's.
+func diffs[T any](items []T, article func(T) int, text func(T) string) []Diff {
+	texts := map[int]string{}
+	var order []int
+	for _, it := range items {
+		a := article(it)
+		if t, ok := texts[a]; ok {
+			texts[a] = t + " " + text(it)
+		} else {
+			texts[a] = text(it)
+			order = append(order, a)
+		}
+	}
+	var out []Diff
+	for _, b := range order[min(1, len(order)):] {
+		out = append(out, Diff{A: order[0], B: b, Edits: wdiff.Words(texts[order[0]], texts[b])})
+	}
+	return out
 }
 
 // Outlets counts the different articles in the claim.
@@ -194,6 +228,7 @@ func Claims(arts []*corpus.Article, opt Options) []Claim {
 			}
 			return mx.Sentence < my.Sentence
 		})
+		c.Diffs = diffs(c.Members, func(m Member) int { return m.Article }, func(m Member) string { return m.Text })
 		claims = append(claims, c)
 	}
 	// Claims most reports carry first, then in the order of the first report.

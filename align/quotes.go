@@ -28,6 +28,9 @@ type QuoteCluster struct {
 	Speaker  string    `json:"speaker"` // the most specific speaker the variants name
 	Variants []Variant `json:"variants"`
 	Score    float64   `json:"score"` // the weakest link that joined it
+	// Diffs are the word diffs from the first report's wording to each
+	// other report's (a report quoting twice: its quotes joined by a space).
+	Diffs []Diff `json:"diffs,omitempty"`
 }
 
 // MinQuoteScore is the least overlap for two quotes to be one statement:
@@ -135,6 +138,7 @@ func Quotes(arts []*corpus.Article) []QuoteCluster {
 			}
 		}
 		if len(reports) >= 2 {
+			c.Diffs = diffs(c.Variants, func(v Variant) int { return v.Article }, func(v Variant) string { return v.Text })
 			out = append(out, c)
 		}
 	}

@@ -38,9 +38,14 @@ func Compare(arts []*corpus.Article) *Report {
 		for k, i := range e.Articles {
 			sub[k] = arts[i]
 		}
-		tables := []*Table{Claims(sub, align.Claims(sub, align.Options{})), QuotesTable(sub, align.Quotes(sub))}
-		if pairs := reuse.Find(sub, reuse.Options{}); len(pairs) > 0 {
-			tables = append(tables, ReuseTable(sub, pairs))
+		data := EventData{ID: e.ID, Label: e.Label, Claims: align.Claims(sub, align.Options{}), Quotes: align.Quotes(sub), Reuse: reuse.Find(sub, reuse.Options{})}
+		for _, a := range sub {
+			data.Articles = append(data.Articles, a.ID)
+		}
+		r.Events = append(r.Events, data)
+		tables := []*Table{Claims(sub, data.Claims), QuotesTable(sub, data.Quotes)}
+		if len(data.Reuse) > 0 {
+			tables = append(tables, ReuseTable(sub, data.Reuse))
 		}
 		if len(events) > 1 {
 			for _, t := range tables {

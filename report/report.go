@@ -11,6 +11,9 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+
+	"github.com/biasdiff/biasdiff/align"
+	"github.com/biasdiff/biasdiff/align/reuse"
 )
 
 // Report is what `biasdiff compare` prints.
@@ -18,6 +21,19 @@ type Report struct {
 	Title   string   `json:"title"`
 	Summary []string `json:"summary,omitempty"`
 	Tables  []*Table `json:"tables"`
+	// Events carries the alignment data behind the tables, for JSON only.
+	Events []EventData `json:"events,omitempty"`
+}
+
+// EventData is what was aligned in one event: member and variant article
+// indexes point into Articles.
+type EventData struct {
+	ID       string               `json:"id"`
+	Label    string               `json:"label"`
+	Articles []string             `json:"articles"` // article ids
+	Claims   []align.Claim        `json:"claims"`
+	Quotes   []align.QuoteCluster `json:"quotes"`
+	Reuse    []reuse.Pair         `json:"reuse"`
 }
 
 // Table is one table of a report.

@@ -67,32 +67,43 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/biasdiff/biasdiff/align/wdiff"
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/token"
 )
 
 // Span is a range of source characters (runes) [Start, End).
-type Span struct{ Start, End int }
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
 
 // Passage is one passage shared by the two articles of a [Pair].
 type Passage struct {
-	A, B         Span    // source offsets (runes) in article A and B
-	ABody, BBody [2]int  // byte ranges in each article's Body.S
-	Words        int     // aligned words: equal pairs, changed pairs and words against a gap
-	Identity     float64 // share of aligned words that are equal (1.0 = verbatim)
+	A        Span    `json:"a"` // source offsets (runes) in article A and B
+	B        Span    `json:"b"`
+	ABody    [2]int  `json:"-"`        // byte ranges in each article's Body.S
+	BBody    [2]int  `json:"-"`        //
+	Words    int     `json:"words"`    // aligned words: equal pairs, changed pairs and words against a gap
+	Identity float64 `json:"identity"` // share of aligned words that are equal (1.0 = verbatim)
+	// Edits is what was changed inside the passage: the word diff from A's
+	// text (Body.S[ABody]) to B's, byte ranges relative to each.
+	Edits []wdiff.Edit `json:"edits"`
 }
 
 // Pair is two articles that share at least one passage.
 type Pair struct {
-	A, B     int // article indexes, A < B
-	Passages []Passage
+	A        int       `json:"a"` // article indexes, A < B
+	B        int       `json:"b"`
+	Passages []Passage `json:"passages"`
 	// ShareA and ShareB are the shares of each article's words (words and
 	// numbers of Body.S) inside its passages.
-	ShareA, ShareB float64
+	ShareA float64 `json:"share_a"`
+	ShareB float64 `json:"share_b"`
 	// Source is the index (A or B) of the likely source: the article with
 	// the earlier date. -1 when a date is missing or unparsed, or the dates
 	// are the same (to the precision both give).
-	Source int
+	Source int `json:"source"`
 }
 
 // Options control Find. Zero fields take their defaults.
@@ -379,6 +390,7 @@ func (f found) passage(aa, ab *corpus.Article, da, db *doc) Passage {
 	if p.Words > 0 {
 		p.Identity = float64(f.match) / float64(p.Words)
 	}
+	p.Edits = wdiff.Words(aa.Body.S[p.ABody[0]:p.ABody[1]], ab.Body.S[p.BBody[0]:p.BBody[1]])
 	return p
 }
 

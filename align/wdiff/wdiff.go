@@ -77,7 +77,10 @@ func (op Op) String() string {
 }
 
 // Range is a byte range [Start, End) of a text.
-type Range struct{ Start, End int }
+type Range struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
 
 // Len returns the length of r in bytes.
 func (r Range) Len() int { return r.End - r.Start }
@@ -86,9 +89,21 @@ func (r Range) Len() int { return r.End - r.Start }
 // a Delete in b, and of an Insert in a, is empty and positioned where the
 // edit applies.
 type Edit struct {
-	Op   Op
-	A, B Range
+	Op Op    `json:"op"`
+	A  Range `json:"a"`
+	B  Range `json:"b"`
 }
+
+// MarshalText writes an Op as its name ("equal", "delete", "insert"), for
+// JSON.
+func (op Op) MarshalText() ([]byte, error) {
+	if op >= 0 && int(op) < len(opJSON) {
+		return []byte(opJSON[op]), nil
+	}
+	return []byte(op.String()), nil
+}
+
+var opJSON = [...]string{Equal: "equal", Delete: "delete", Insert: "insert"}
 
 // Words diffs a and b token by token and returns edits that tile both
 // texts in order. It returns nil when both texts are empty. See the package
