@@ -254,8 +254,16 @@ func build(srcs []source, manifest map[string]Meta, opt Options, key func(string
 	var arts []*Article
 	var docs []doc
 	limit := maxBytes(opt)
-	for _, s := range srcs {
-		ds, err := readSource(s, limit)
+	type result struct {
+		ds  []doc
+		err error
+	}
+	read := make([]result, len(srcs))
+	parallel(len(srcs), func() func(int) {
+		return func(i int) { read[i].ds, read[i].err = readSource(srcs[i], limit) }
+	})
+	for i, s := range srcs {
+		ds, err := read[i].ds, read[i].err
 		if err != nil {
 			if s.named {
 				return nil, &InputError{s.path, err}

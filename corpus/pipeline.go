@@ -2,7 +2,9 @@ package corpus
 
 import (
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/RadhiFadlillah/whatlanggo"
@@ -19,16 +21,49 @@ import (
 func process(arts []*Article, docs []doc) {
 	st := newLineStats()
 	lines := make([][]*line, len(docs))
+	parallel(len(docs), func() func(int) {
+		return func(i int) {
+			if docs[i].capture {
+				lines[i] = splitLines(docs[i].text)
+			}
+		}
+	})
 	for i := range docs {
 		if docs[i].capture {
-			lines[i] = splitLines(docs[i].text)
 			st.add(lines[i])
 		}
 	}
-	var tz token.Tokenizer // one for the run: its cache stays warm
-	for i := range docs {
-		finish(arts[i], &docs[i], lines[i], st, &tz)
+	// Articles are independent from here on: each worker has its own
+	// tokenizer, whose cache stays warm.
+	parallel(len(docs), func() func(int) {
+		var tz token.Tokenizer
+		return func(i int) { finish(arts[i], &docs[i], lines[i], st, &tz) }
+	})
+}
+
+// parallel calls the function made by worker for every i in [0, n), on
+// GOMAXPROCS goroutines; worker is called once per goroutine, so that each
+// can keep state of its own. Work is independent, so results do not depend
+// on the number of goroutines.
+func parallel(n int, worker func() func(int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			do := worker()
+			for i := range next {
+				do(i)
+			}
+		}()
 	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
 
 // finish fills one article from its document.
