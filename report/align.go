@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/biasdiff/biasdiff/align"
 	"github.com/biasdiff/biasdiff/align/reuse"
@@ -87,4 +88,35 @@ func ReuseTable(arts []*corpus.Article, pairs []reuse.Pair) *Table {
 func pct(x float64) Cell {
 	s := fmt.Sprintf("%.0f%%", 100*x)
 	return Cell{Text: s, Value: s}
+}
+
+// FidelityTable shows each quote against the primary sources: how much of
+// it the primary has in that order, the passage, and the qualifying words
+// the quote drops.
+func FidelityTable(arts, primaries []*corpus.Article, checks []align.QuoteCheck) *Table {
+	t := &Table{
+		ID:    "fidelity",
+		Title: "Quote fidelity",
+		HowTo: "Each row is a quote checked against the primary source: the share of its words the primary has in that order, the primary's passage, and qualifiers (not, only, if, ...) the quote leaves out.",
+		Columns: []Column{
+			{Key: "outlet", Header: "outlet"}, {Key: "speaker", Header: "speaker"}, {Key: "quote", Header: "quote"},
+			{Key: "fidelity", Header: "fidelity", Number: true}, {Key: "passage", Header: "in the primary source"},
+			{Key: "dropped", Header: "drops"},
+		},
+	}
+	for _, c := range checks {
+		fid := fmt.Sprintf("%d%%", c.Fidelity/10)
+		passage := "not in the primary source"
+		if c.Primary >= 0 {
+			passage = primaries[c.Primary].Outlet + ": " + c.Passage
+		}
+		t.Rows = append(t.Rows, []Cell{
+			Str(arts[c.Article].Outlet), Str(c.Speaker),
+			{Text: shorten("“"+c.Text+"”", 90), Value: c.Text},
+			{Text: fid, Value: c.Fidelity},
+			{Text: shorten(passage, 90), Value: passage},
+			{Text: strings.Join(c.Dropped, ", "), Value: c.Dropped},
+		})
+	}
+	return t
 }

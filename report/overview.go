@@ -10,8 +10,9 @@ import (
 	"github.com/biasdiff/biasdiff/corpus"
 )
 
-// Compare builds the report `biasdiff compare` prints for a set of articles.
-func Compare(arts []*corpus.Article) *Report {
+// Compare builds the report `biasdiff compare` prints for a set of
+// articles, with their quotes checked against the primary sources, if any.
+func Compare(arts, primaries []*corpus.Article) *Report {
 	outlets := map[string]bool{}
 	words, removed := 0, 0
 	for _, a := range arts {
@@ -58,6 +59,10 @@ func Compare(arts []*corpus.Article) *Report {
 	if len(events) > 1 {
 		r.Summary = append(r.Summary, fmt.Sprintf("The reports cover %s: %d with two reports or more, compared below, and %s.",
 			plural(len(events), "event"), len(events)-len(alone), plural(len(alone), "single report")))
+	}
+	if len(primaries) > 0 {
+		r.Fidelity = align.Fidelity(arts, primaries)
+		r.Tables = append(r.Tables, FidelityTable(arts, primaries, r.Fidelity))
 	}
 	if len(alone) > 0 && len(events) > 1 {
 		t := groupTable("single", "Single reports", arts, alone)

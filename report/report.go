@@ -23,6 +23,9 @@ type Report struct {
 	Tables  []*Table `json:"tables"`
 	// Events carries the alignment data behind the tables, for JSON only.
 	Events []EventData `json:"events,omitempty"`
+	// Fidelity is every quote checked against the primary sources given
+	// (article indexes into the reports, in input order).
+	Fidelity []align.QuoteCheck `json:"fidelity,omitempty"`
 }
 
 // EventData is what was aligned in one event: member and variant article

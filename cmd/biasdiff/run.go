@@ -236,14 +236,17 @@ Examples:
   biasdiff compare
   biasdiff compare --format md -o report.md captures/
   biasdiff compare --manifest sources.csv a.txt b.html c.json
+  biasdiff compare --primary transcript.txt reports/   # are the quotes faithful?
 `
 
 func runCompare(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var c common
 	var color string
 	var width int
+	var primary []string
 	fs := newFlagSet("compare", compareUsage, stdout)
 	c.register(fs, "text, md, json")
+	fs.StringArrayVar(&primary, "primary", nil, "a primary source (transcript, statement) to check the quotes against, in any format biasdiff reads; repeatable")
 	fs.StringVar(&color, "color", "auto", "colour in text output: auto (on a terminal, unless NO_COLOR is set), always, never")
 	fs.IntVar(&width, "width", 0, "width of text tables in columns (default: the terminal's, else 100)")
 	if code := parse(fs, args, stderr); code >= 0 {
@@ -260,6 +263,12 @@ func runCompare(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	if code >= 0 {
 		return code
 	}
+	var primaries []*corpus.Article
+	if len(primary) > 0 {
+		if primaries, code = load("compare", &c, primary, stdin, stderr); code >= 0 {
+			return code
+		}
+	}
 	opt := report.Options{Width: width}
 	if isTTY, w := terminal(stdout); c.output == "" && isTTY {
 		if opt.Width == 0 {
@@ -271,7 +280,7 @@ func runCompare(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		opt.Color = true
 	}
 	var buf bytes.Buffer
-	if err := report.Render(&buf, report.Compare(arts), c.format, opt); err != nil {
+	if err := report.Render(&buf, report.Compare(arts, primaries), c.format, opt); err != nil {
 		fmt.Fprintf(stderr, "biasdiff compare: %v\n", err)
 		return exitError
 	}
