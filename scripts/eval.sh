@@ -20,6 +20,8 @@ if "$bin" help group >/dev/null 2>&1; then
 else
   echo "== grouping: skipped, 'biasdiff group' is not built yet (issue 5)"
 fi
+echo "== sample alignment (hand-aligned sample, align/testdata/sample-claims.txt)"
+go test -count=1 -run '^TestSampleAlignment$' -v ./align/ | grep -o 'sample alignment: .*' || status=1
 if "$bin" compare --help 2>/dev/null | grep -q -- '--sections'; then
   step framing-newswcl50 python3 "$eval_dir/score_framing.py" --biasdiff "$bin" "$eval_dir"/framing/newswcl50-*
   step framing-basil python3 "$eval_dir/score_framing.py" --biasdiff "$bin" "$eval_dir"/framing/basil-*
