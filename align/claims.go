@@ -197,16 +197,6 @@ func Claims(arts []*corpus.Article, opt Options) []Claim {
 			links = append(links, l)
 		}
 	}
-	sort.Slice(links, func(x, y int) bool {
-		if links[x].score != links[y].score {
-			return links[x].score > links[y].score
-		}
-		if links[x].a != links[y].a {
-			return links[x].a < links[y].a
-		}
-		return links[x].b < links[y].b
-	})
-
 	article := make([]int, len(units))
 	for i, u := range units {
 		article[i] = u.m.Article

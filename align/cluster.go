@@ -2,6 +2,7 @@ package align
 
 import (
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -11,8 +12,7 @@ type link struct {
 	score float64
 }
 
-// cluster merges units along links, strongest first (links must be sorted
-// so), by average link: the units of two clusters must score on average at
+// cluster merges units along links, strongest first, by average link: the units of two clusters must score on average at
 // least minAvg across reports (pairs never scored count 0), so that a chain
 // of pairwise links cannot join two different statements; and a cluster
 // never holds more than maxPer units of one report. scored holds every pair
@@ -20,6 +20,16 @@ type link struct {
 // ascending; clusters ordered by their first unit) and the weakest link
 // that joined each (1 for a single unit).
 func cluster(article []int, links, scored []link, minAvg float64, maxPer int) ([][]int, []float64) {
+	links = slices.Clone(links)
+	sort.Slice(links, func(x, y int) bool {
+		if links[x].score != links[y].score {
+			return links[x].score > links[y].score
+		}
+		if links[x].a != links[y].a {
+			return links[x].a < links[y].a
+		}
+		return links[x].b < links[y].b
+	})
 	n := len(article)
 	sim := make(map[[2]int]float64, len(scored))
 	for _, l := range scored {

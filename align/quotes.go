@@ -112,15 +112,6 @@ func Quotes(arts []*corpus.Article) []QuoteCluster {
 			links = append(links, link{i, j, sc})
 		}
 	}
-	sort.Slice(links, func(x, y int) bool {
-		if links[x].score != links[y].score {
-			return links[x].score > links[y].score
-		}
-		if links[x].a != links[y].a {
-			return links[x].a < links[y].a
-		}
-		return links[x].b < links[y].b
-	})
 	article := make([]int, len(units))
 	for i, u := range units {
 		article[i] = u.v.Article

@@ -27,19 +27,13 @@ func runDiff(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	fs := newFlagSet("diff", diffUsage, stdout)
 	c.register(fs, "text, md, json")
 	fs.IntVar(&width, "width", 0, "width of text tables in columns (default: the terminal's, else 100)")
-	if code := parse(fs, args, stderr); code >= 0 {
+	arts, code := start(fs, &c, args, stdin, stderr)
+	if code >= 0 {
 		return code
-	}
-	if !checkFormat("diff", c.format, report.Formats, stderr) {
-		return exitInput
 	}
 	if fs.NArg() != 2 {
 		fmt.Fprintln(stderr, "biasdiff diff: want two files, A and B\nRun 'biasdiff diff --help' for usage.")
 		return exitInput
-	}
-	arts, code := load("diff", &c, fs.Args(), stdin, stderr)
-	if code >= 0 {
-		return code
 	}
 	if len(arts) != 2 {
 		fmt.Fprintf(stderr, "biasdiff diff: want one article in each file, found %d in all\n", len(arts))
@@ -49,10 +43,7 @@ func runDiff(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	if isTTY, w := terminal(stdout); c.output == "" && isTTY && opt.Width == 0 {
 		opt.Width = w
 	}
-	var buf bytes.Buffer
-	if err := report.Render(&buf, report.Diff(arts[0], arts[1]), c.format, opt); err != nil {
-		fmt.Fprintf(stderr, "biasdiff diff: %v\n", err)
-		return exitError
-	}
-	return emit("diff", c.output, buf.Bytes(), stdout, stderr)
+	return finish("diff", &c, func(b *bytes.Buffer) error {
+		return report.Render(b, report.Diff(arts[0], arts[1]), c.format, opt)
+	}, stdout, stderr)
 }

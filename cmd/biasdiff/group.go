@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"io"
 
 	"github.com/biasdiff/biasdiff/align/group"
@@ -31,31 +30,15 @@ func runGroup(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	var c common
 	fs := newFlagSet("group", groupUsage, stdout)
 	c.register(fs, "text, md, json")
-	if code := parse(fs, args, stderr); code >= 0 {
-		return code
-	}
-	if !checkFormat("group", c.format, report.Formats, stderr) {
-		return exitInput
-	}
-	if fs.NArg() == 0 {
-		fmt.Fprintln(stderr, "biasdiff group: no PATH given (use - for standard input)\nRun 'biasdiff group --help' for usage.")
-		return exitInput
-	}
-	arts, code := load("group", &c, fs.Args(), stdin, stderr)
+	arts, code := start(fs, &c, args, stdin, stderr)
 	if code >= 0 {
 		return code
 	}
 	events := group.Group(arts, group.Options{})
-	var buf bytes.Buffer
-	var err error
-	if c.format == "json" {
-		err = report.GroupJSON(&buf, arts, events)
-	} else {
-		err = report.Render(&buf, report.Groups(arts, events), c.format, report.Options{})
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "biasdiff group: %v\n", err)
-		return exitError
-	}
-	return emit("group", c.output, buf.Bytes(), stdout, stderr)
+	return finish("group", &c, func(b *bytes.Buffer) error {
+		if c.format == "json" {
+			return report.GroupJSON(b, arts, events)
+		}
+		return report.Render(b, report.Groups(arts, events), c.format, report.Options{})
+	}, stdout, stderr)
 }

@@ -172,6 +172,34 @@ func load(cmd string, c *common, paths []string, stdin io.Reader, stderr io.Writ
 	return arts, -1
 }
 
+// start parses a command's flags, checks --format and reads its PATHs (at
+// least one). It returns the articles, or an exit status >= 0 when the
+// command must stop.
+func start(fs *pflag.FlagSet, c *common, args []string, stdin io.Reader, stderr io.Writer) ([]*corpus.Article, int) {
+	cmd := fs.Name()
+	if code := parse(fs, args, stderr); code >= 0 {
+		return nil, code
+	}
+	if !checkFormat(cmd, c.format, report.Formats, stderr) {
+		return nil, exitInput
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintf(stderr, "biasdiff %s: no PATH given (use - for standard input)\nRun 'biasdiff %s --help' for usage.\n", cmd, cmd)
+		return nil, exitInput
+	}
+	return load(cmd, c, fs.Args(), stdin, stderr)
+}
+
+// finish renders with write into a buffer and emits it (see emit).
+func finish(cmd string, c *common, write func(*bytes.Buffer) error, stdout, stderr io.Writer) int {
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		fmt.Fprintf(stderr, "biasdiff %s: %v\n", cmd, err)
+		return exitError
+	}
+	return emit(cmd, c.output, buf.Bytes(), stdout, stderr)
+}
+
 // emit writes out to the output file atomically (a temporary file in the
 // same directory, renamed over the target) or to stdout.
 func emit(cmd, output string, out []byte, stdout, stderr io.Writer) int {
@@ -309,24 +337,9 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	var c common
 	fs := newFlagSet("extract", extractUsage, stdout)
 	c.register(fs, "text, md, json")
-	if code := parse(fs, args, stderr); code >= 0 {
-		return code
-	}
-	if !checkFormat("extract", c.format, report.Formats, stderr) {
-		return exitInput
-	}
-	if fs.NArg() == 0 {
-		fmt.Fprintln(stderr, "biasdiff extract: no PATH given (use - for standard input)\nRun 'biasdiff extract --help' for usage.")
-		return exitInput
-	}
-	arts, code := load("extract", &c, fs.Args(), stdin, stderr)
+	arts, code := start(fs, &c, args, stdin, stderr)
 	if code >= 0 {
 		return code
 	}
-	var buf bytes.Buffer
-	if err := report.Extract(&buf, arts, c.format); err != nil {
-		fmt.Fprintf(stderr, "biasdiff extract: %v\n", err)
-		return exitError
-	}
-	return emit("extract", c.output, buf.Bytes(), stdout, stderr)
+	return finish("extract", &c, func(b *bytes.Buffer) error { return report.Extract(b, arts, c.format) }, stdout, stderr)
 }
