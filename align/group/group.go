@@ -26,9 +26,11 @@ import (
 	"cmp"
 	"container/heap"
 	"math"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -131,8 +133,28 @@ func Group(arts []*corpus.Article, opt Options) []Event {
 	}
 	d := &dict{ids: map[string]int32{}}
 	raw := make([]map[int32]float64, n)
-	for i, a := range arts {
-		raw[i] = features(a, d)
+	// Tokenizing is per article and runs on every CPU; numbering the
+	// features is sequential, in input order, so ids do not depend on it.
+	found := make([][]featRef, n)
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				found[i] = features(arts[i])
+			}
+		}()
+	}
+	for i := range arts {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i := range arts {
+		raw[i] = d.add(found[i])
+		found[i] = nil
 		for id := range raw[i] {
 			d.df[id]++
 		}
@@ -171,18 +193,32 @@ func Group(arts []*corpus.Article, opt Options) []Event {
 }
 
 // features counts an article's raw features (title occurrences weighted).
-func features(a *corpus.Article, d *dict) map[int32]float64 {
+// featRef is one occurrence of a feature in an article: its key, the form
+// it was written in, and its weight.
+type featRef struct {
+	key, surf string
+	w         float64
+}
+
+// add numbers an article's feature occurrences and returns its raw counts.
+func (d *dict) add(refs []featRef) map[int32]float64 {
 	tf := map[int32]float64{}
-	add := func(key, surf string, w float64) {
-		id := d.id(key)
-		tf[id] += w
+	for _, r := range refs {
+		id := d.id(r.key)
+		tf[id] += r.w
 		if d.surface[id] == nil {
 			d.surface[id] = map[string]int{}
 		}
-		if len(d.surface[id]) < 8 || d.surface[id][surf] > 0 {
-			d.surface[id][surf]++
+		if len(d.surface[id]) < 8 || d.surface[id][r.surf] > 0 {
+			d.surface[id][r.surf]++
 		}
 	}
+	return tf
+}
+
+func features(a *corpus.Article) []featRef {
+	var refs []featRef
+	add := func(key, surf string, w float64) { refs = append(refs, featRef{key, surf, w}) }
 	for _, tk := range token.Tokenize(a.Title) {
 		if term(tk) {
 			add("t:"+tk.Stem, tk.Norm, titleBoost)
@@ -240,7 +276,7 @@ func features(a *corpus.Article, d *dict) map[int32]float64 {
 			add("q:"+g, g, quoteWeight)
 		}
 	}
-	return tf
+	return refs
 }
 
 func term(tk token.Token) bool {
@@ -561,15 +597,24 @@ func label(members []int, raw []map[int32]float64, d *dict, n int) string {
 			}
 		}
 	})
+	surf := map[int32]string{} // surface is costly: once per feature
+	surfaceOf := func(id int32) string {
+		s, ok := surf[id]
+		if !ok {
+			s = surface(d, id)
+			surf[id] = s
+		}
+		return s
+	}
 	slices.SortFunc(ids, func(a, b int32) int {
-		return cmp.Or(cmp.Compare(sum[b], sum[a]), strings.Compare(surface(d, a), surface(d, b)))
+		return cmp.Or(cmp.Compare(sum[b], sum[a]), strings.Compare(surfaceOf(a), surfaceOf(b)))
 	})
 	var picked []string
 	for _, id := range ids {
 		if len(picked) == 5 {
 			break
 		}
-		s := surface(d, id)
+		s := surfaceOf(id)
 		if s == "" {
 			continue
 		}
