@@ -315,7 +315,7 @@ func prefix4(s string) (string, bool) {
 }
 
 // variant reports whether two different stems are spellings of one word
-// ("kunashir" and "kunashiri", "kuril" and "kurile"): both at least five
+// ("tchaikovsky" and "tchaikovski", "ukrain" and "ukrainy"): both at least five
 // letters, one a prefix of the other but for at most two letters, or the
 // same but for one letter.
 func variant(a, b string) bool {

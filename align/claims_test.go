@@ -85,8 +85,8 @@ var claimCases = []struct {
 	{
 		name: "spelling variants",
 		texts: []string{
-			"Protesters gathered on Kunashir island to oppose the transfer of the Kuril chain.",
-			"Protesters gathered on Kunashiri island against any transfer of the Kurile chain.",
+			"President Zelensky visited Kharkiv on Friday to inspect the damaged power station.",
+			"President Zelenskyy visited Kharkov on Friday and inspected the damaged power station.",
 		},
 		want: "a0 b0",
 	},
@@ -228,5 +228,25 @@ func BenchmarkClaims(b *testing.B) {
 	b.SetBytes(int64(size))
 	for b.Loop() {
 		Claims(arts, Options{})
+	}
+}
+
+func TestVariant(t *testing.T) {
+	cases := []struct {
+		a, b string
+		want bool
+	}{
+		{"zelensky", "zelenskyy", true}, // a prefix, but for one letter more
+		{"kharkiv", "kharkov", true},    // one letter changed
+		{"tchaikovsky", "tchaikovski", true},
+		{"minist", "ministri", true},
+		{"plan", "plans", false},         // too short
+		{"harbour", "harvest", false},    // more than one letter apart
+		{"station", "stationery", false}, // three letters longer
+	}
+	for _, c := range cases {
+		if got := variant(c.a, c.b); got != c.want {
+			t.Errorf("variant(%q, %q) = %v", c.a, c.b, got)
+		}
 	}
 }
