@@ -16,35 +16,18 @@ func QuotesTable(arts []*corpus.Article, clusters []align.QuoteCluster) *Table {
 		ID:      "quotes",
 		Title:   "Quotes",
 		HowTo:   "Each row is one statement quoted by two reports or more, in each report's wording (in full, in part, or translated differently); \"—\" marks a report that does not quote it.",
-		Columns: []Column{{Key: "speaker", Header: "speaker"}},
-	}
-	for _, a := range arts {
-		t.Columns = append(t.Columns, Column{Key: a.ID, Header: a.Outlet})
+		Columns: append([]Column{{Key: "speaker", Header: "speaker"}}, reportColumns(arts)...),
 	}
 	for _, c := range clusters {
-		row := make([]Cell, len(arts)+1)
-		row[0] = Str(c.Speaker)
-		for i := 1; i < len(row); i++ {
-			row[i] = Cell{Text: "—", Value: nil}
-		}
-		for _, v := range c.Variants {
-			cell := &row[v.Article+1]
-			text := "“" + v.Text + "”"
-			if v.Verb != "" {
-				text += " (" + v.Verb + ")"
-			}
-			if prev, ok := cell.Value.([]align.Variant); ok {
-				*cell = Cell{Text: cell.Text + " / " + text, Value: append(prev, v)}
-			} else {
-				*cell = Cell{Text: text, Value: []align.Variant{v}}
-			}
-		}
-		for i := 1; i < len(row); i++ {
-			if row[i].Value != nil {
-				row[i].Text = shorten(row[i].Text, 110)
-			}
-		}
-		t.Rows = append(t.Rows, row)
+		row := []Cell{Str(c.Speaker)}
+		t.Rows = append(t.Rows, append(row, byReport(len(arts), c.Variants,
+			func(v align.Variant) int { return v.Article },
+			func(v align.Variant) string {
+				if v.Verb != "" {
+					return "“" + v.Text + "” (" + v.Verb + ")"
+				}
+				return "“" + v.Text + "”"
+			})...))
 	}
 	return t
 }

@@ -14,32 +14,45 @@ func Claims(arts []*corpus.Article, claims []align.Claim) *Table {
 		Title: "Claims",
 		HowTo: "Each row is one statement of fact found in two or more reports, in each report's own words; \"—\" marks a report that does not carry it. Rows most reports share come first.",
 	}
-	for _, a := range arts {
-		t.Columns = append(t.Columns, Column{Key: a.ID, Header: a.Outlet})
-	}
+	t.Columns = reportColumns(arts)
 	for _, c := range claims {
-		row := make([]Cell, len(arts))
-		for i := range row {
-			row[i] = Cell{Text: "—", Value: nil}
-		}
-		for _, m := range c.Members {
-			cell := &row[m.Article]
-			if cell.Value == nil {
-				*cell = Cell{Text: "", Value: []align.Member{}}
-			}
-			members := append(cell.Value.([]align.Member), m)
-			text := m.Text
-			if len(members) > 1 {
-				text = cell.Text + " / " + m.Text
-			}
-			*cell = Cell{Text: text, Value: members}
-		}
-		for i := range row {
-			if row[i].Value != nil {
-				row[i].Text = shorten(row[i].Text, 110)
-			}
-		}
-		t.Rows = append(t.Rows, row)
+		t.Rows = append(t.Rows, byReport(len(arts), c.Members,
+			func(m align.Member) int { return m.Article },
+			func(m align.Member) string { return m.Text }))
 	}
 	return t
+}
+
+// reportColumns are one column per report, keyed by id, headed by outlet.
+func reportColumns(arts []*corpus.Article) []Column {
+	cols := make([]Column, len(arts))
+	for i, a := range arts {
+		cols[i] = Column{Key: a.ID, Header: a.Outlet}
+	}
+	return cols
+}
+
+// byReport makes one cell per report from items that belong to reports:
+// their texts joined by " / " and shortened, the items themselves as the
+// JSON value, and "—" (null in JSON) for a report with none.
+func byReport[T any](n int, items []T, article func(T) int, text func(T) string) []Cell {
+	texts := make([]string, n)
+	values := make([][]T, n)
+	for _, it := range items {
+		a := article(it)
+		if texts[a] != "" {
+			texts[a] += " / "
+		}
+		texts[a] += text(it)
+		values[a] = append(values[a], it)
+	}
+	row := make([]Cell, n)
+	for i := range row {
+		if values[i] == nil {
+			row[i] = Cell{Text: "—", Value: nil}
+		} else {
+			row[i] = Cell{Text: shorten(texts[i], 110), Value: values[i]}
+		}
+	}
+	return row
 }
