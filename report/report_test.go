@@ -134,3 +134,32 @@ func TestJSONRows(t *testing.T) {
 		t.Errorf("keys not in column order:\n%s", b.String())
 	}
 }
+
+// TestColorDiffMarks: marks are coloured, colour is reset before every
+// cell border, and a mark that wraps stays coloured on its next line.
+func TestColorDiffMarks(t *testing.T) {
+	r := &Report{Title: "t", Tables: []*Table{{ID: "d", Title: "d", Columns: []Column{{Key: "diff", Header: "diff"}},
+		Rows: [][]Cell{{Str("the islands were [-returned to the neighbouring country-] {+handed over+} today")}}}}}
+	var b bytes.Buffer
+	if err := Render(&b, r, "text", Options{Width: 30, Color: true}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if !strings.Contains(out, ansiRed+"[-returned") || !strings.Contains(out, ansiGreen+"{+handed") {
+		t.Fatalf("marks not coloured:\n%q", out)
+	}
+	for _, line := range strings.Split(out, "\n") {
+		if strings.Contains(line, "│") && strings.Contains(line, "\x1b[") {
+			// Every colour opened on a line is closed before the border.
+			cells := strings.Split(line, "│")
+			for _, c := range cells {
+				if strings.Count(c, ansiReset) < strings.Count(c, ansiRed)+strings.Count(c, ansiGreen) {
+					t.Errorf("colour crosses a border: %q", line)
+				}
+			}
+		}
+	}
+	if n := strings.Count(out, ansiRed); n < 2 {
+		t.Errorf("a wrapped deletion should be red on each of its lines; red opened %d times:\n%s", n, out)
+	}
+}

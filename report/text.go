@@ -43,8 +43,14 @@ func renderText(w io.Writer, r *Report, opt Options) error {
 		if t.HowTo != "" {
 			fmt.Fprintln(&buf, style(ansiDim, t.HowTo))
 		}
-		if err := textTable(&buf, t, width); err != nil {
+		var tb bytes.Buffer
+		if err := textTable(&tb, t, width); err != nil {
 			return err
+		}
+		if opt.Color {
+			buf.WriteString(colorDiffMarks(tb.String()))
+		} else {
+			buf.Write(tb.Bytes())
 		}
 	}
 	_, err := w.Write(buf.Bytes())
@@ -216,4 +222,61 @@ func cutWidth(s string, width int) (string, string) {
 		w += rw
 	}
 	return s, ""
+}
+
+const (
+	ansiRed   = "\x1b[31m"
+	ansiGreen = "\x1b[32m"
+)
+
+// colorDiffMarks colours word-diff marks in a rendered table: [-deleted-]
+// in red, {+inserted+} in green. A mark that wraps onto the next line of its
+// cell stays coloured there; colour never crosses a cell border.
+func colorDiffMarks(table string) string {
+	var out strings.Builder
+	open := map[int]string{} // column -> colour of a mark still open
+	for _, line := range strings.SplitAfter(table, "\n") {
+		if !strings.HasPrefix(line, "│") {
+			out.WriteString(line)
+			continue
+		}
+		cells := strings.Split(line, "│")
+		for i, cell := range cells {
+			if i > 0 {
+				out.WriteString("│")
+			}
+			if i == 0 || i == len(cells)-1 {
+				out.WriteString(cell)
+				continue
+			}
+			col := open[i]
+			if col != "" {
+				out.WriteString(col)
+			}
+			for k := 0; k < len(cell); {
+				switch {
+				case strings.HasPrefix(cell[k:], "[-"):
+					col = ansiRed
+					out.WriteString(col + "[-")
+					k += 2
+				case strings.HasPrefix(cell[k:], "{+"):
+					col = ansiGreen
+					out.WriteString(col + "{+")
+					k += 2
+				case col != "" && (strings.HasPrefix(cell[k:], "-]") || strings.HasPrefix(cell[k:], "+}")):
+					out.WriteString(cell[k:k+2] + ansiReset)
+					col = ""
+					k += 2
+				default:
+					out.WriteByte(cell[k])
+					k++
+				}
+			}
+			if col != "" {
+				out.WriteString(ansiReset)
+			}
+			open[i] = col
+		}
+	}
+	return out.String()
 }

@@ -12,7 +12,8 @@ import (
 const diffUsage = `Usage: biasdiff diff [flags] A B
 
 Shows two reports side by side: the statements both make, each with its
-wording differences marked word by word ([-only in A-]{+only in B+}), then
+wording differences marked word by word ([-only in A-]{+only in B+}, in
+red and green on a terminal), then
 the sentences each has that the other lacks. A and B are files of one
 article each, in any format biasdiff reads.
 
@@ -23,10 +24,10 @@ Examples:
 
 func runDiff(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var c common
-	var width int
+	var tx textFlags
 	fs := newFlagSet("diff", diffUsage, stdout)
 	c.register(fs, "text, md, json")
-	fs.IntVar(&width, "width", 0, "width of text tables in columns (default: the terminal's, else 100)")
+	tx.register(fs)
 	arts, code := start(fs, &c, args, stdin, stderr)
 	if code >= 0 {
 		return code
@@ -39,10 +40,10 @@ func runDiff(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		fmt.Fprintf(stderr, "biasdiff diff: want one article in each file, found %d in all\n", len(arts))
 		return exitInput
 	}
-	opt := report.Options{Width: width}
-	if isTTY, w := terminal(stdout); c.output == "" && isTTY && opt.Width == 0 {
-		opt.Width = w
+	if !tx.check("diff", stderr) {
+		return exitInput
 	}
+	opt := tx.options(&c, stdout)
 	return finish("diff", &c, func(b *bytes.Buffer) error {
 		return report.Render(b, report.Diff(arts[0], arts[1]), c.format, opt)
 	}, stdout, stderr)

@@ -269,22 +269,16 @@ Examples:
 
 func runCompare(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var c common
-	var color string
-	var width int
+	var tx textFlags
 	var primary []string
 	fs := newFlagSet("compare", compareUsage, stdout)
 	c.register(fs, "text, md, json")
+	tx.register(fs)
 	fs.StringArrayVar(&primary, "primary", nil, "a primary source (transcript, statement) to check the quotes against, in any format biasdiff reads; repeatable")
-	fs.StringVar(&color, "color", "auto", "colour in text output: auto (on a terminal, unless NO_COLOR is set), always, never")
-	fs.IntVar(&width, "width", 0, "width of text tables in columns (default: the terminal's, else 100)")
 	if code := parse(fs, args, stderr); code >= 0 {
 		return code
 	}
-	if !checkFormat("compare", c.format, report.Formats, stderr) {
-		return exitInput
-	}
-	if color != "auto" && color != "always" && color != "never" {
-		fmt.Fprintf(stderr, "biasdiff compare: unknown --color %q (want auto, always or never)\n", color)
+	if !checkFormat("compare", c.format, report.Formats, stderr) || !tx.check("compare", stderr) {
 		return exitInput
 	}
 	arts, code := load("compare", &c, fs.Args(), stdin, stderr)
@@ -297,22 +291,46 @@ func runCompare(ctx context.Context, args []string, stdin io.Reader, stdout, std
 			return code
 		}
 	}
-	opt := report.Options{Width: width}
+	opt := tx.options(&c, stdout)
+	return finish("compare", &c, func(b *bytes.Buffer) error {
+		return report.Render(b, report.Compare(arts, primaries), c.format, opt)
+	}, stdout, stderr)
+}
+
+// textFlags are the flags of commands that draw text tables.
+type textFlags struct {
+	color string
+	width int
+}
+
+func (t *textFlags) register(fs *pflag.FlagSet) {
+	fs.StringVar(&t.color, "color", "auto", "colour in text output: auto (on a terminal, unless NO_COLOR is set), always, never")
+	fs.IntVar(&t.width, "width", 0, "width of text tables in columns (default: the terminal's, else 100)")
+}
+
+func (t *textFlags) check(cmd string, stderr io.Writer) bool {
+	switch t.color {
+	case "auto", "always", "never":
+		return true
+	}
+	fmt.Fprintf(stderr, "biasdiff %s: unknown --color %q (want auto, always or never)\n", cmd, t.color)
+	return false
+}
+
+// options sizes tables to the terminal and colours them only on a terminal
+// (never with NO_COLOR or --color=never, always with --color=always).
+func (t *textFlags) options(c *common, stdout io.Writer) report.Options {
+	opt := report.Options{Width: t.width}
 	if isTTY, w := terminal(stdout); c.output == "" && isTTY {
 		if opt.Width == 0 {
 			opt.Width = w
 		}
-		opt.Color = color != "never" && os.Getenv("NO_COLOR") == ""
+		opt.Color = t.color != "never" && os.Getenv("NO_COLOR") == ""
 	}
-	if color == "always" {
+	if t.color == "always" {
 		opt.Color = true
 	}
-	var buf bytes.Buffer
-	if err := report.Render(&buf, report.Compare(arts, primaries), c.format, opt); err != nil {
-		fmt.Fprintf(stderr, "biasdiff compare: %v\n", err)
-		return exitError
-	}
-	return emit("compare", c.output, buf.Bytes(), stdout, stderr)
+	return opt
 }
 
 const extractUsage = `Usage: biasdiff extract [flags] PATH...
