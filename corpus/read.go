@@ -147,7 +147,7 @@ func parse(data []byte, format string) ([]doc, error) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	switch format {
 	case "txt":
-		return []doc{{text: lines(string(data), 0), format: "txt", capture: true, titleFromText: true}}, nil
+		return []doc{{text: lines(string(data)), format: "txt", capture: true, titleFromText: true}}, nil
 	case "md":
 		d, err := mdread.Read(data)
 		if err != nil {
@@ -210,7 +210,7 @@ func (n newsPlease) doc(format string, record int) (doc, error) {
 			URL:      str(n.URL),
 			Language: str(n.Language),
 		},
-		text:   lines(text, 0),
+		text:   lines(text),
 		format: format, record: record,
 	}, nil
 }
@@ -307,14 +307,13 @@ func normDate(s string) string {
 	return s
 }
 
-// lines turns raw text into one block per line, mapped to runes of src
-// (offset base). Line ends are kept as "\n"; a soft wrap (a line that ends
+// lines turns raw text into one block per line, mapped to runes of src. Line ends are kept as "\n"; a soft wrap (a line that ends
 // mid-sentence followed by one starting in lower case) is joined with a
 // space that maps to the line break; "\r" is dropped.
-func lines(src string, base int) textmap.Text {
+func lines(src string) textmap.Text {
 	var b textmap.Builder
 	b.Grow(len(src))
-	pos := base
+	pos := 0
 	for len(src) > 0 {
 		line, rest, hasNL := strings.Cut(src, "\n")
 		body := strings.TrimSuffix(line, "\r")

@@ -59,11 +59,6 @@ func (t Text) pos(b int) int {
 	}
 }
 
-// Slice returns the part of t in the byte range [b0, b1) of S, keeping its map.
-func (t Text) Slice(b0, b1 int) Text {
-	return Text{S: t.S[b0:b1], lo: t.lo[b0:b1], hi: t.hi[b0:b1]}
-}
-
 // Builder assembles a Text piece by piece. The zero value is ready to use.
 type Builder struct {
 	sb     strings.Builder
@@ -117,17 +112,6 @@ func (b *Builder) Insert(s string) {
 	for range len(s) {
 		b.lo = append(b.lo, b.last)
 		b.hi = append(b.hi, b.last)
-	}
-}
-
-// AppendText appends part of another Text built over the same source.
-func (b *Builder) AppendText(t Text) {
-	b.Grow(len(t.S))
-	b.sb.WriteString(t.S)
-	b.lo = append(b.lo, t.lo...)
-	b.hi = append(b.hi, t.hi...)
-	if len(t.hi) > 0 {
-		b.last = t.hi[len(t.hi)-1]
 	}
 }
 

@@ -41,15 +41,6 @@ func TestBuilder(t *testing.T) {
 	if s, e := t1.Span(len(t1.S), len(t1.S)); s != 21 || e != 21 {
 		t.Errorf("span at end = %d-%d, want 21-21", s, e)
 	}
-	sl := t1.Slice(6, 14) // "Jérôme"
-	if sl.S != "Jérôme" {
-		t.Fatalf("Slice = %q", sl.S)
-	}
-	var b2 Builder
-	b2.AppendText(sl)
-	if s, e := b2.Text().Span(0, len(sl.S)); s != 10 || e != 16 {
-		t.Errorf("appended slice maps to %d-%d, want 10-16", s, e)
-	}
 	id := Identity("añb")
 	if s, e := id.Span(1, 3); s != 1 || e != 2 {
 		t.Errorf("Identity: ñ at %d-%d, want 1-2", s, e)
