@@ -136,22 +136,9 @@ func Group(arts []*corpus.Article, opt Options) []Event {
 	// Tokenizing is per article and runs on every CPU; numbering the
 	// features is sequential, in input order, so ids do not depend on it.
 	found := make([][]featRef, n)
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				found[i] = features(arts[i])
-			}
-		}()
-	}
-	for i := range arts {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	forEach(n, func() func(int) {
+		return func(i int) { found[i] = features(arts[i]) }
+	})
 	for i := range arts {
 		raw[i] = d.add(found[i])
 		found[i] = nil
@@ -341,54 +328,68 @@ func candidates(vecs [][]feat, nfeat int, dates []dayRange, opt Options) []edge 
 			post[f.id] = append(post[f.id], int32(i))
 		}
 	}
-	acc := make([]float64, n)
-	var touched []int32
-	seen := map[[2]int32]bool{}
+	// Each article's candidates are found and scored on every CPU; a pair
+	// found from both ends scores the same and is kept once.
+	per := make([][]edge, n)
+	forEach(n, func() func(int) {
+		acc := make([]float64, n)
+		var touched []int32
+		return func(i int) {
+			per[i] = query(i, vecs, post, acc, &touched, dates, opt)
+		}
+	})
 	var out []edge
-	for i, v := range vecs {
-		q := slices.Clone(v)
-		slices.SortFunc(q, func(a, b feat) int {
-			return cmp.Or(cmp.Compare(b.w, a.w), cmp.Compare(a.id, b.id))
-		})
-		if len(q) > opt.QueryFeatures {
-			q = q[:opt.QueryFeatures]
-		}
-		for _, f := range q {
-			p := post[f.id]
-			if len(p) < 2 || len(p) > opt.MaxPostings {
-				continue
-			}
-			for _, j := range p {
-				if int(j) == i {
-					continue
-				}
-				if acc[j] == 0 {
-					touched = append(touched, j)
-				}
-				acc[j] += float64(f.w)
-			}
-		}
-		slices.SortFunc(touched, func(a, b int32) int {
-			return cmp.Or(cmp.Compare(acc[b], acc[a]), cmp.Compare(a, b))
-		})
-		for k, j := range touched {
-			if k < opt.Candidates {
-				a, b := int32(i), j
-				if a > b {
-					a, b = b, a
-				}
-				if !seen[[2]int32{a, b}] {
-					seen[[2]int32{a, b}] = true
-					if s := score(vecs, dates, int(a), int(b), opt); s > 0 {
-						out = append(out, edge{int(a), int(b), s})
-					}
-				}
-			}
-			acc[j] = 0
-		}
-		touched = touched[:0]
+	for _, es := range per {
+		out = append(out, es...)
 	}
 	slices.SortFunc(out, func(x, y edge) int { return cmp.Or(cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b)) })
+	return slices.CompactFunc(out, func(x, y edge) bool { return x.a == y.a && x.b == y.b })
+}
+
+// query finds article i's best candidates through the postings of its
+// heaviest features and scores them. acc and touched are the caller's
+// scratch space.
+func query(i int, vecs [][]feat, post [][]int32, acc []float64, touched *[]int32, dates []dayRange, opt Options) []edge {
+	var out []edge
+	v := vecs[i]
+	q := slices.Clone(v)
+	slices.SortFunc(q, func(a, b feat) int {
+		return cmp.Or(cmp.Compare(b.w, a.w), cmp.Compare(a.id, b.id))
+	})
+	if len(q) > opt.QueryFeatures {
+		q = q[:opt.QueryFeatures]
+	}
+	for _, f := range q {
+		p := post[f.id]
+		if len(p) < 2 || len(p) > opt.MaxPostings {
+			continue
+		}
+		for _, j := range p {
+			if int(j) == i {
+				continue
+			}
+			if acc[j] == 0 {
+				*touched = append(*touched, j)
+			}
+			acc[j] += float64(f.w)
+		}
+	}
+	slices.SortFunc(*touched, func(a, b int32) int {
+		return cmp.Or(cmp.Compare(acc[b], acc[a]), cmp.Compare(a, b))
+	})
+	for k, j := range *touched {
+		if k < opt.Candidates {
+			a, b := int32(i), j
+			if a > b {
+				a, b = b, a
+			}
+			if s := score(vecs, dates, int(a), int(b), opt); s > 0 {
+				out = append(out, edge{int(a), int(b), s})
+			}
+		}
+		acc[j] = 0
+	}
+	*touched = (*touched)[:0]
 	return out
 }
 
@@ -659,4 +660,27 @@ func surface(d *dict, id int32) string {
 // smoothed so that in a small input a feature all share still counts.
 func idf(n, df int) float64 {
 	return math.Log(1 + float64(n)/float64(df))
+}
+
+// forEach calls the function made by worker for every i in [0, n) on
+// GOMAXPROCS goroutines; worker runs once per goroutine, so that each keeps
+// scratch space of its own.
+func forEach(n int, worker func() func(int)) {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			do := worker()
+			for i := range next {
+				do(i)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
