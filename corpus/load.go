@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/biasdiff/biasdiff/internal/par"
 )
 
 // DefaultMaxBytes bounds the size of one input file that is not JSON Lines.
@@ -259,7 +261,7 @@ func build(srcs []source, manifest map[string]Meta, opt Options, key func(string
 		err error
 	}
 	read := make([]result, len(srcs))
-	parallel(len(srcs), func() func(int) {
+	par.ForEach(len(srcs), func() func(int) {
 		return func(i int) { read[i].ds, read[i].err = readSource(srcs[i], limit) }
 	})
 	for i, s := range srcs {

@@ -2,9 +2,7 @@ package corpus
 
 import (
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 	"unicode"
 
 	"github.com/RadhiFadlillah/whatlanggo"
@@ -13,6 +11,7 @@ import (
 	"github.com/biasdiff/biasdiff/corpus/segment"
 	"github.com/biasdiff/biasdiff/corpus/textmap"
 	"github.com/biasdiff/biasdiff/corpus/token"
+	"github.com/biasdiff/biasdiff/internal/par"
 )
 
 // process cleans, splits and annotates every document into its article.
@@ -21,7 +20,7 @@ import (
 func process(arts []*Article, docs []doc) {
 	st := newLineStats()
 	lines := make([][]*line, len(docs))
-	parallel(len(docs), func() func(int) {
+	par.ForEach(len(docs), func() func(int) {
 		return func(i int) {
 			if docs[i].capture {
 				lines[i] = splitLines(docs[i].text)
@@ -35,35 +34,10 @@ func process(arts []*Article, docs []doc) {
 	}
 	// Articles are independent from here on: each worker has its own
 	// tokenizer, whose cache stays warm.
-	parallel(len(docs), func() func(int) {
+	par.ForEach(len(docs), func() func(int) {
 		var tz token.Tokenizer
 		return func(i int) { finish(arts[i], &docs[i], lines[i], st, &tz) }
 	})
-}
-
-// parallel calls the function made by worker for every i in [0, n), on
-// GOMAXPROCS goroutines; worker is called once per goroutine, so that each
-// can keep state of its own. Work is independent, so results do not depend
-// on the number of goroutines.
-func parallel(n int, worker func() func(int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			do := worker()
-			for i := range next {
-				do(i)
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 // finish fills one article from its document.

@@ -26,17 +26,16 @@ import (
 	"cmp"
 	"container/heap"
 	"math"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/token"
+	"github.com/biasdiff/biasdiff/internal/par"
 )
 
 // Event is a set of reports on one event.
@@ -136,7 +135,7 @@ func Group(arts []*corpus.Article, opt Options) []Event {
 	// Tokenizing is per article and runs on every CPU; numbering the
 	// features is sequential, in input order, so ids do not depend on it.
 	found := make([][]featRef, n)
-	forEach(n, func() func(int) {
+	par.ForEach(n, func() func(int) {
 		return func(i int) { found[i] = features(arts[i]) }
 	})
 	for i := range arts {
@@ -331,7 +330,7 @@ func candidates(vecs [][]feat, nfeat int, dates []dayRange, opt Options) []edge 
 	// Each article's candidates are found and scored on every CPU; a pair
 	// found from both ends scores the same and is kept once.
 	per := make([][]edge, n)
-	forEach(n, func() func(int) {
+	par.ForEach(n, func() func(int) {
 		acc := make([]float64, n)
 		var touched []int32
 		return func(i int) {
@@ -660,27 +659,4 @@ func surface(d *dict, id int32) string {
 // smoothed so that in a small input a feature all share still counts.
 func idf(n, df int) float64 {
 	return math.Log(1 + float64(n)/float64(df))
-}
-
-// forEach calls the function made by worker for every i in [0, n) on
-// GOMAXPROCS goroutines; worker runs once per goroutine, so that each keeps
-// scratch space of its own.
-func forEach(n int, worker func() func(int)) {
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			do := worker()
-			for i := range next {
-				do(i)
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
