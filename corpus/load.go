@@ -12,6 +12,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/biasdiff/biasdiff/corpus/token"
 	"github.com/biasdiff/biasdiff/internal/par"
 )
 
@@ -34,6 +35,11 @@ type Options struct {
 	Stdin io.Reader
 	// Warn receives a line for each file of a directory that was skipped.
 	Warn func(msg string)
+	// Tokens, when set, is called once for each article as soon as it is
+	// finished, with the tokens of each of its sentences, so that a later
+	// stage (grouping) need not tokenize the text again. Calls come from
+	// several goroutines at once; the slices are reused after the call.
+	Tokens func(a *Article, sentences [][]token.Token)
 }
 
 // InputError is an input that could not be read, naming the path.
@@ -290,7 +296,7 @@ func build(srcs []source, manifest map[string]Meta, opt Options, key func(string
 	if len(arts) == 0 {
 		return nil, errors.New("no readable articles in the input")
 	}
-	process(arts, docs)
+	process(arts, docs, opt.Tokens)
 	assignIDs(arts)
 	return arts, nil
 }

@@ -17,7 +17,7 @@ import (
 // process cleans, splits and annotates every document into its article.
 // Line repetition across files is counted over all captured documents
 // first, so the cleaner can tell a site's template from the article.
-func process(arts []*Article, docs []doc) {
+func process(arts []*Article, docs []doc, visit func(*Article, [][]token.Token)) {
 	st := newLineStats()
 	lines := make([][]*line, len(docs))
 	par.ForEach(len(docs), func() func(int) {
@@ -35,13 +35,26 @@ func process(arts []*Article, docs []doc) {
 	// Articles are independent from here on: each worker has its own
 	// tokenizer, whose cache stays warm.
 	par.ForEach(len(docs), func() func(int) {
-		var tz token.Tokenizer
-		return func(i int) { finish(arts[i], &docs[i], lines[i], st, &tz) }
+		var w worker
+		return func(i int) {
+			finish(arts[i], &docs[i], lines[i], st, &w)
+			if visit != nil {
+				visit(arts[i], w.sents)
+			}
+		}
 	})
 }
 
+// worker is one goroutine's scratch space: its tokenizer keeps a warm
+// cache, and the tokens of the article it last finished stay until the next.
+type worker struct {
+	tz    token.Tokenizer
+	toks  []token.Token
+	sents [][]token.Token
+}
+
 // finish fills one article from its document.
-func finish(a *Article, d *doc, ls []*line, st *lineStats, tz *token.Tokenizer) {
+func finish(a *Article, d *doc, ls []*line, st *lineStats, w *worker) {
 	var c cleaned
 	if d.capture {
 		c = clean(d, ls, st)
@@ -78,9 +91,18 @@ func finish(a *Article, d *doc, ls []*line, st *lineStats, tz *token.Tokenizer) 
 	}
 
 	enWords, stop := 0, 0 // for the language guess: English stopwords among the first words
-	var toks []token.Token
+	w.toks = w.toks[:0]
+	at := make([]int, 0, len(a.Sentences)+1)
 	for _, s := range a.Sentences {
-		toks = tz.Append(toks[:0], s.Text)
+		at = append(at, len(w.toks))
+		w.toks = w.tz.Append(w.toks, s.Text)
+	}
+	at = append(at, len(w.toks))
+	w.sents = w.sents[:0]
+	for k := range a.Sentences {
+		w.sents = append(w.sents, w.toks[at[k]:at[k+1]:at[k+1]])
+	}
+	for _, toks := range w.sents {
 		for _, tk := range toks {
 			switch tk.Kind {
 			case token.Word:

@@ -29,6 +29,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -66,6 +67,47 @@ type Options struct {
 	// QueryFeatures is how many of an article's heaviest features are
 	// looked up in the index (default 60).
 	QueryFeatures int
+	// Features holds features collected while the articles were read;
+	// articles it lacks are tokenized again. Nil: all are.
+	Features *Collector
+}
+
+// Collector gathers the features of articles while package corpus reads
+// them, from the tokens it has made anyway: pass its Tokens method as
+// corpus.Options.Tokens and the Collector as Options.Features. The zero
+// value is ready to use; it is safe for concurrent use.
+type Collector struct {
+	mu   sync.Mutex
+	got  map[*corpus.Article]found
+	pool sync.Pool
+}
+
+// Tokens computes the features of a from the tokens of its sentences.
+func (c *Collector) Tokens(a *corpus.Article, sentences [][]token.Token) {
+	x, _ := c.pool.Get().(*extractor)
+	if x == nil {
+		x = new(extractor)
+	}
+	f := x.features(a, sentences)
+	c.pool.Put(x)
+	c.mu.Lock()
+	if c.got == nil {
+		c.got = map[*corpus.Article]found{}
+	}
+	c.got[a] = f
+	c.mu.Unlock()
+}
+
+// take returns and forgets the features collected for a.
+func (c *Collector) take(a *corpus.Article) (found, bool) {
+	if c == nil {
+		return found{}, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	f, ok := c.got[a]
+	delete(c.got, a)
+	return f, ok
 }
 
 func (o Options) withDefaults() Options {
@@ -103,25 +145,172 @@ type feat struct {
 	w  float32
 }
 
-// dict interns feature keys and keeps, for labels, their commonest surface form.
-type dict struct {
-	ids     map[string]int32
-	surface []map[string]int
-	df      []int32
-	quote   []bool // a quote trigram: never in a label
+// occ is one feature of an article as one written form: its summed weight
+// (title occurrences count extra) and how often that form occurs.
+//
+// A feature is known by a 64-bit hash of its kind ('t' term stem, 'e'
+// entity, 'n' number, 'q' quote trigram) and matching form, a form by the
+// hash of its text: with a million distinct features in a corpus, the odds
+// that two share a hash are about one in ten million.
+type occ struct {
+	key, form uint64 // hashes
+	surf      string
+	w         float32
+	n         int32
+	id        int32 // its number in its shard, once interned
+	quote     bool
 }
 
-func (d *dict) id(key string) int32 {
-	if id, ok := d.ids[key]; ok {
-		return id
-	}
-	id := int32(len(d.df))
-	d.ids[key] = id
-	d.df = append(d.df, 0)
-	d.surface = append(d.surface, nil)
-	d.quote = append(d.quote, strings.HasPrefix(key, "q:"))
-	return id
+// form is one written form of a feature and how often it occurs.
+type form struct {
+	h uint64
+	s string
+	n int32
 }
+
+// maxForms bounds the written forms kept per feature; a form first seen
+// after that is not counted.
+const maxForms = 8
+
+// dict holds the features of the input: document frequencies and, for
+// labels, their commonest written forms. Ids are dense and do not depend
+// on the number of CPUs.
+type dict struct {
+	df    []int32
+	forms [][]form
+	quote []bool // a quote trigram: never in a label
+	best  []string
+}
+
+// shards splits the interning of features, so that it runs on every CPU;
+// a feature's shard is a hash of its key.
+const shards = 64
+
+// found is an article's features as its extractor left them, grouped by
+// shard: occs[at[s]:at[s+1]] belong to shard s.
+type found struct {
+	occs []occ
+	at   [shards + 1]int32
+}
+
+// shard numbers the features of one shard in input order.
+type shard struct {
+	ids   map[uint64]int32
+	df    []int32
+	forms [][]form
+	quote []bool
+	last  []int32 // the last article counted in df, +1
+}
+
+// intern numbers the features of every article (each shard walks the
+// articles in input order, so the numbering is fixed) and returns the
+// dictionary and each article's raw counts, sorted by id.
+func intern(fs []found) (*dict, [][]feat) {
+	var sh [shards]shard
+	par.ForEach(shards, func() func(int) {
+		return func(k int) {
+			s := &sh[k]
+			s.ids = map[uint64]int32{}
+			for i := range fs {
+				f := &fs[i]
+				for j := f.at[k]; j < f.at[k+1]; j++ {
+					o := &f.occs[j]
+					id, ok := s.ids[o.key]
+					if !ok {
+						id = int32(len(s.df))
+						s.ids[o.key] = id
+						s.df = append(s.df, 0)
+						s.forms = append(s.forms, nil)
+						s.quote = append(s.quote, o.quote)
+						s.last = append(s.last, 0)
+					}
+					o.id = id
+					if s.last[id] != int32(i+1) {
+						s.last[id] = int32(i + 1)
+						s.df[id]++
+					}
+					if o.quote {
+						continue // never in a label: no forms needed
+					}
+					fm := s.forms[id]
+					at := slices.IndexFunc(fm, func(x form) bool { return x.h == o.form })
+					switch {
+					case at >= 0:
+						fm[at].n += o.n
+					case len(fm) < maxForms:
+						s.forms[id] = append(fm, form{o.form, o.surf, o.n})
+					}
+				}
+			}
+			s.ids, s.last = nil, nil
+		}
+	})
+	var off [shards + 1]int32
+	d := &dict{}
+	for k := range sh {
+		off[k+1] = off[k] + int32(len(sh[k].df))
+		d.df = append(d.df, sh[k].df...)
+		d.forms = append(d.forms, sh[k].forms...)
+		d.quote = append(d.quote, sh[k].quote...)
+	}
+	raw := make([][]feat, len(fs))
+	par.ForEach(len(fs), func() func(int) {
+		return func(i int) {
+			f := &fs[i]
+			tf := make([]feat, 0, len(f.occs))
+			for k := range shards {
+				for _, o := range f.occs[f.at[k]:f.at[k+1]] {
+					tf = append(tf, feat{off[k] + o.id, o.w})
+				}
+			}
+			// An article's written forms of one feature are adjacent once
+			// sorted; their weights add up.
+			slices.SortFunc(tf, func(a, b feat) int { return cmp.Compare(a.id, b.id) })
+			out := tf[:0]
+			for _, t := range tf {
+				if len(out) > 0 && out[len(out)-1].id == t.id {
+					out[len(out)-1].w += t.w
+					continue
+				}
+				out = append(out, t)
+			}
+			raw[i] = slices.Clip(out)
+			f.occs = nil
+		}
+	})
+	return d, raw
+}
+
+// hash is the 64-bit FNV-1a hash of kind followed by s.
+func hash(kind byte, s string) uint64 {
+	h := uint64(14695981039346656037)
+	h = (h ^ uint64(kind)) * 1099511628211
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * 1099511628211
+	}
+	return h
+}
+
+// shardOf is the shard of a feature.
+func shardOf(key uint64) int { return int((key >> 32) % shards) }
+
+// fillBest finds the commonest written form of each feature (ties: the
+// smallest).
+func (d *dict) fillBest() {
+	d.best = make([]string, len(d.df))
+	for i, f := range d.forms {
+		best, bn := "", int32(0)
+		for _, x := range f {
+			if x.n > bn || (x.n == bn && x.s < best) {
+				best, bn = x.s, x.n
+			}
+		}
+		d.best[i] = best
+	}
+}
+
+// surface is the commonest written form of a feature; fillBest must have run.
+func (d *dict) surface(id int32) string { return d.best[id] }
 
 // Group partitions arts into events.
 func Group(arts []*corpus.Article, opt Options) []Event {
@@ -130,25 +319,22 @@ func Group(arts []*corpus.Article, opt Options) []Event {
 	if n == 0 {
 		return nil
 	}
-	d := &dict{ids: map[string]int32{}}
-	raw := make([]map[int32]float64, n)
-	// Tokenizing is per article and runs on every CPU; numbering the
-	// features is sequential, in input order, so ids do not depend on it.
-	found := make([][]featRef, n)
+	fs := make([]found, n)
 	par.ForEach(n, func() func(int) {
-		return func(i int) { found[i] = features(arts[i]) }
-	})
-	for i := range arts {
-		raw[i] = d.add(found[i])
-		found[i] = nil
-		for id := range raw[i] {
-			d.df[id]++
+		var x extractor
+		return func(i int) {
+			if f, ok := opt.Features.take(arts[i]); ok {
+				fs[i] = f
+			} else {
+				fs[i] = x.features(arts[i], nil)
+			}
 		}
-	}
+	})
+	d, raw := intern(fs)
 	vecs := make([][]feat, n)
-	for i := range arts {
-		vecs[i] = weigh(raw[i], d.df, n)
-	}
+	par.ForEach(n, func() func(int) {
+		return func(i int) { vecs[i] = weigh(raw[i], d.df, n) }
+	})
 	dates := make([]dayRange, n)
 	for i, a := range arts {
 		dates[i] = parseDate(a.Date)
@@ -178,54 +364,64 @@ func Group(arts []*corpus.Article, opt Options) []Event {
 	return evs
 }
 
-// features counts an article's raw features (title occurrences weighted).
-// featRef is one occurrence of a feature in an article: its key, the form
-// it was written in, and its weight.
-type featRef struct {
-	key, surf string
-	w         float64
+// extractor finds articles' features; each worker has its own, so that
+// the tokenizer's cache and the scratch space stay warm.
+type extractor struct {
+	tz    token.Tokenizer
+	toks  []token.Token
+	index map[[2]uint64]int
+	occs  []occ
+	norms []string
+	texts []string
 }
 
-// add numbers an article's feature occurrences and returns its raw counts.
-func (d *dict) add(refs []featRef) map[int32]float64 {
-	tf := map[int32]float64{}
-	for _, r := range refs {
-		id := d.id(r.key)
-		tf[id] += r.w
-		if d.surface[id] == nil {
-			d.surface[id] = map[string]int{}
-		}
-		if len(d.surface[id]) < 8 || d.surface[id][r.surf] > 0 {
-			d.surface[id][r.surf]++
-		}
+// features returns the article's features, one entry per written form,
+// grouped by shard and in order of first occurrence inside a shard. sents
+// are the tokens of a's sentences if known, nil to tokenize them here.
+func (x *extractor) features(a *corpus.Article, sents [][]token.Token) found {
+	if x.index == nil {
+		x.index = map[[2]uint64]int{}
 	}
-	return tf
-}
-
-func features(a *corpus.Article) []featRef {
-	var refs []featRef
-	add := func(key, surf string, w float64) { refs = append(refs, featRef{key, surf, w}) }
-	for _, tk := range token.Tokenize(a.Title) {
+	clear(x.index)
+	x.occs = x.occs[:0]
+	add := func(kind byte, key, surf string, w float32) {
+		kh := hash(kind, key)
+		fh := kh
+		if surf != key {
+			fh = hash(0, surf)
+		}
+		k := [2]uint64{kh, fh}
+		if i, ok := x.index[k]; ok {
+			x.occs[i].w += w
+			x.occs[i].n++
+			return
+		}
+		x.index[k] = len(x.occs)
+		x.occs = append(x.occs, occ{key: kh, form: fh, surf: surf, w: w, n: 1, quote: kind == 'q'})
+	}
+	x.toks = x.tz.Append(x.toks[:0], a.Title)
+	for _, tk := range x.toks {
 		if term(tk) {
-			add("t:"+tk.Stem, tk.Norm, titleBoost)
+			add('t', tk.Stem, tk.Norm, titleBoost)
 		} else if tk.Kind == token.Number {
-			add("n:"+tk.Norm, tk.Text, titleBoost*numberWeight)
+			add('n', tk.Norm, tk.Text, titleBoost*numberWeight)
 		}
 	}
-	for i := range a.Sentences {
-		toks := a.SentenceTokens(i)
+	for i, s := range a.Sentences {
+		toks := x.toks[:0]
+		if sents != nil {
+			toks = sents[i]
+		} else {
+			toks = x.tz.Append(toks, s.Text)
+			x.toks = toks
+		}
 		first := true // the next word starts the sentence
-		var run []corpus.Token
+		x.norms, x.texts = x.norms[:0], x.texts[:0]
 		flush := func() {
-			if len(run) > 0 {
-				norms := make([]string, len(run))
-				texts := make([]string, len(run))
-				for k, t := range run {
-					norms[k], texts[k] = t.Norm, t.Text
-				}
-				add("e:"+strings.Join(norms, " "), strings.Join(texts, " "), entityWeight)
+			if len(x.norms) > 0 {
+				add('e', strings.Join(x.norms, " "), strings.Join(x.texts, " "), entityWeight)
 			}
-			run = run[:0]
+			x.norms, x.texts = x.norms[:0], x.texts[:0]
 		}
 		for _, tk := range toks {
 			switch {
@@ -233,17 +429,18 @@ func features(a *corpus.Article) []featRef {
 				startsSentence := first
 				first = false
 				if capitalised(tk.Text) && !startsSentence {
-					run = append(run, tk)
+					x.norms = append(x.norms, tk.Norm)
+					x.texts = append(x.texts, tk.Text)
 				} else {
 					flush()
 				}
-				if term(tk.Token) {
-					add("t:"+tk.Stem, tk.Norm, 1)
+				if term(tk) {
+					add('t', tk.Stem, tk.Norm, 1)
 				}
 			case tk.Kind == token.Number:
 				flush()
 				first = false
-				add("n:"+tk.Norm, tk.Text, numberWeight)
+				add('n', tk.Norm, tk.Text, numberWeight)
 			default:
 				flush()
 			}
@@ -251,18 +448,36 @@ func features(a *corpus.Article) []featRef {
 		flush()
 	}
 	for _, q := range a.Quotes {
-		var words []string
-		for _, tk := range token.Tokenize(q.Text) {
+		x.toks = x.tz.Append(x.toks[:0], q.Text)
+		words := x.norms[:0]
+		for _, tk := range x.toks {
 			if tk.Kind == token.Word || tk.Kind == token.Number {
 				words = append(words, tk.Stem)
 			}
 		}
 		for k := 0; k+3 <= len(words); k++ {
 			g := strings.Join(words[k:k+3], " ")
-			add("q:"+g, g, quoteWeight)
+			add('q', g, g, quoteWeight)
 		}
+		x.norms = words[:0]
 	}
-	return refs
+	var f found
+	sh := make([]uint8, len(x.occs))
+	for i, o := range x.occs {
+		k := shardOf(o.key)
+		sh[i] = uint8(k)
+		f.at[k+1]++
+	}
+	for k := range shards {
+		f.at[k+1] += f.at[k]
+	}
+	f.occs = make([]occ, len(x.occs))
+	next := f.at
+	for i, o := range x.occs {
+		f.occs[next[sh[i]]] = o
+		next[sh[i]]++
+	}
+	return f
 }
 
 func term(tk token.Token) bool {
@@ -274,42 +489,23 @@ func capitalised(s string) bool {
 	return unicode.IsUpper(r)
 }
 
-// weigh turns raw counts into a unit vector sorted by feature id.
-func weigh(tf map[int32]float64, df []int32, n int) []feat {
+// weigh turns raw counts (sorted by id) into a unit vector sorted by id.
+func weigh(tf []feat, df []int32, n int) []feat {
 	v := make([]feat, 0, len(tf))
 	var norm float64
-	for id, c := range tf {
-		w := (1 + math.Log(c)) * idf(n, int(df[id]))
+	for _, f := range tf {
+		w := (1 + math.Log(float64(f.w))) * idf(n, int(df[f.id]))
 		if w <= 0 {
 			continue
 		}
-		v = append(v, feat{id, float32(w)})
+		v = append(v, feat{f.id, float32(w)})
 		norm += w * w
 	}
 	norm = math.Sqrt(norm)
 	for k := range v {
 		v[k].w /= float32(norm)
 	}
-	slices.SortFunc(v, func(a, b feat) int { return cmp.Compare(a.id, b.id) })
 	return v
-}
-
-func cosine(a, b []feat) float64 {
-	var s float64
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i].id < b[j].id:
-			i++
-		case a[i].id > b[j].id:
-			j++
-		default:
-			s += float64(a[i].w) * float64(b[j].w)
-			i++
-			j++
-		}
-	}
-	return s
 }
 
 type edge struct {
@@ -331,11 +527,8 @@ func candidates(vecs [][]feat, nfeat int, dates []dayRange, opt Options) []edge 
 	// found from both ends scores the same and is kept once.
 	per := make([][]edge, n)
 	par.ForEach(n, func() func(int) {
-		acc := make([]float64, n)
-		var touched []int32
-		return func(i int) {
-			per[i] = query(i, vecs, post, acc, &touched, dates, opt)
-		}
+		q := &querier{vecs: vecs, post: post, dates: dates, opt: opt, acc: make([]float64, n), dense: make([]float32, nfeat)}
+		return func(i int) { per[i] = q.query(i) }
 	})
 	var out []edge
 	for _, es := range per {
@@ -345,55 +538,120 @@ func candidates(vecs [][]feat, nfeat int, dates []dayRange, opt Options) []edge 
 	return slices.CompactFunc(out, func(x, y edge) bool { return x.a == y.a && x.b == y.b })
 }
 
+// querier finds candidates for one article at a time; each worker has its
+// own scratch space.
+type querier struct {
+	vecs    [][]feat
+	post    [][]int32
+	dates   []dayRange
+	opt     Options
+	acc     []float64 // weight accumulated per article from shared features
+	touched []int32   // articles with acc > 0
+	dense   []float32 // the query's vector by feature id
+	q       []feat
+}
+
 // query finds article i's best candidates through the postings of its
-// heaviest features and scores them. acc and touched are the caller's
-// scratch space.
-func query(i int, vecs [][]feat, post [][]int32, acc []float64, touched *[]int32, dates []dayRange, opt Options) []edge {
+// heaviest features and scores them.
+func (x *querier) query(i int) []edge {
 	var out []edge
-	v := vecs[i]
-	q := slices.Clone(v)
-	slices.SortFunc(q, func(a, b feat) int {
-		return cmp.Or(cmp.Compare(b.w, a.w), cmp.Compare(a.id, b.id))
+	v := x.vecs[i]
+	x.q = append(x.q[:0], v...)
+	q := topK(x.q, x.opt.QueryFeatures, func(a, b feat) bool {
+		return a.w < b.w || (a.w == b.w && a.id > b.id)
 	})
-	if len(q) > opt.QueryFeatures {
-		q = q[:opt.QueryFeatures]
-	}
 	for _, f := range q {
-		p := post[f.id]
-		if len(p) < 2 || len(p) > opt.MaxPostings {
+		p := x.post[f.id]
+		if len(p) < 2 || len(p) > x.opt.MaxPostings {
 			continue
 		}
 		for _, j := range p {
 			if int(j) == i {
 				continue
 			}
-			if acc[j] == 0 {
-				*touched = append(*touched, j)
+			if x.acc[j] == 0 {
+				x.touched = append(x.touched, j)
 			}
-			acc[j] += float64(f.w)
+			x.acc[j] += float64(f.w)
 		}
 	}
-	slices.SortFunc(*touched, func(a, b int32) int {
-		return cmp.Or(cmp.Compare(acc[b], acc[a]), cmp.Compare(a, b))
+	// The best opt.Candidates by accumulated weight (ties: lower index).
+	acc := x.acc
+	top := topK(x.touched, x.opt.Candidates, func(a, b int32) bool {
+		return acc[a] < acc[b] || (acc[a] == acc[b] && a > b)
 	})
-	for k, j := range *touched {
-		if k < opt.Candidates {
-			a, b := int32(i), j
-			if a > b {
-				a, b = b, a
-			}
-			if s := score(vecs, dates, int(a), int(b), opt); s > 0 {
-				out = append(out, edge{int(a), int(b), s})
-			}
+	for _, f := range v {
+		x.dense[f.id] = f.w
+	}
+	for _, j := range top {
+		a, b := i, int(j)
+		if a > b {
+			a, b = b, a
 		}
+		// The cosine of two unit vectors. Summed over j's vector in id
+		// order, it adds the same non-zero terms in the same order as from
+		// the other end: the pair scores the same either way.
+		var s float64
+		for _, f := range x.vecs[j] {
+			s += float64(x.dense[f.id]) * float64(f.w)
+		}
+		if s = x.discount(s, a, b); s > 0 {
+			out = append(out, edge{a, b, s})
+		}
+	}
+	for _, f := range v {
+		x.dense[f.id] = 0
+	}
+	for _, j := range x.touched {
 		acc[j] = 0
 	}
-	*touched = (*touched)[:0]
+	x.touched = x.touched[:0]
 	return out
 }
 
-func score(vecs [][]feat, dates []dayRange, a, b int, opt Options) float64 {
-	s := cosine(vecs[a], vecs[b])
+// topK moves the k best elements of s (by worse, a strict order) to its
+// front, in no particular order, and returns them: a bounded heap whose
+// root is the worst kept, O(len(s) log k).
+func topK[T any](s []T, k int, worse func(a, b T) bool) []T {
+	if len(s) <= k {
+		return s
+	}
+	h := s[:k]
+	down := func(p int) {
+		for {
+			c := 2*p + 1
+			if c >= k {
+				return
+			}
+			if c+1 < k && worse(h[c+1], h[c]) {
+				c++
+			}
+			if !worse(h[c], h[p]) {
+				return
+			}
+			h[c], h[p] = h[p], h[c]
+			p = c
+		}
+	}
+	for p := k/2 - 1; p >= 0; p-- {
+		down(p)
+	}
+	for j := k; j < len(s); j++ {
+		if worse(h[0], s[j]) {
+			h[0], s[j] = s[j], h[0]
+			down(0)
+		}
+	}
+	return h
+}
+
+func (x *querier) discount(s float64, a, b int) float64 {
+	return discount(s, x.dates, a, b, x.opt)
+}
+
+// discount lowers the similarity s of articles a and b by the days
+// between them, to zero beyond opt.MaxDays.
+func discount(s float64, dates []dayRange, a, b int, opt Options) float64 {
 	if opt.MaxDays < 0 {
 		return s
 	}
@@ -490,8 +748,10 @@ func cluster(n int, edges []edge, threshold float64) []int {
 		}
 		delete(adj[a], b)
 		adj[b] = nil
-		for _, c := range slices.Sorted(mapsKeys(adj[a])) {
-			avg := adj[a][c] / float64(size[a]*size[c])
+		// Pushing in map order is fine: the heap's order is total, and
+		// entries that tie in it are the same link.
+		for c, sum := range adj[a] {
+			avg := sum / float64(size[a]*size[c])
 			if avg >= threshold {
 				x, y := min(a, c), max(a, c)
 				heap.Push(h, link{x, y, avg, size[x], size[y]})
@@ -507,16 +767,6 @@ func cluster(n int, edges []edge, threshold float64) []int {
 		root[i] = r
 	}
 	return root
-}
-
-func mapsKeys(m map[int]float64) func(func(int) bool) {
-	return func(yield func(int) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
 }
 
 type link struct {
@@ -547,7 +797,7 @@ func (h *linkHeap) Pop() any {
 }
 
 // events orders the clusters by first article and labels them.
-func events(arts []*corpus.Article, root []int, raw []map[int32]float64, d *dict, n int) []Event {
+func events(arts []*corpus.Article, root []int, raw [][]feat, d *dict, n int) []Event {
 	byRoot := map[int]int{}
 	var out []Event
 	for i, r := range root {
@@ -559,9 +809,12 @@ func events(arts []*corpus.Article, root []int, raw []map[int32]float64, d *dict
 		}
 		out[k].Articles = append(out[k].Articles, i)
 	}
+	d.fillBest() // before the workers read it
+	par.ForEach(len(out), func() func(int) {
+		return func(k int) { out[k].Label = label(out[k].Articles, raw, d, n) }
+	})
 	for k := range out {
 		e := &out[k]
-		e.Label = label(e.Articles, raw, d, n)
 		for _, i := range e.Articles {
 			dt := arts[i].Date
 			if dt == "" {
@@ -580,41 +833,55 @@ func events(arts []*corpus.Article, root []int, raw []map[int32]float64, d *dict
 
 // label gives the 3-5 features with the highest summed TF-IDF over the
 // event, as surface forms, skipping ones already covered by a chosen one.
-func label(members []int, raw []map[int32]float64, d *dict, n int) string {
-	sum := map[int32]float64{}
-	for _, i := range members {
-		for id, c := range raw[i] {
-			if d.quote[id] || (d.df[id] < 2 && len(members) > 1) {
-				continue
-			}
-			sum[id] += (1 + math.Log(c)) * idf(n, int(d.df[id]))
-		}
+func label(members []int, raw [][]feat, d *dict, n int) string {
+	type cand struct {
+		id  int32
+		sum float64
 	}
-	ids := slices.Collect(func(yield func(int32) bool) {
-		for id := range sum {
-			if !yield(id) {
-				return
+	var cands []cand
+	if len(members) == 1 {
+		for _, f := range raw[members[0]] {
+			if !d.quote[f.id] {
+				cands = append(cands, cand{f.id, (1 + math.Log(float64(f.w))) * idf(n, int(d.df[f.id]))})
 			}
 		}
-	})
-	surf := map[int32]string{} // surface is costly: once per feature
-	surfaceOf := func(id int32) string {
-		s, ok := surf[id]
-		if !ok {
-			s = surface(d, id)
-			surf[id] = s
+	} else {
+		sum := map[int32]float64{}
+		for _, i := range members {
+			for _, f := range raw[i] {
+				if d.quote[f.id] || d.df[f.id] < 2 {
+					continue
+				}
+				sum[f.id] += (1 + math.Log(float64(f.w))) * idf(n, int(d.df[f.id]))
+			}
 		}
-		return s
+		for id, v := range sum {
+			cands = append(cands, cand{id, v})
+		}
 	}
-	slices.SortFunc(ids, func(a, b int32) int {
-		return cmp.Or(cmp.Compare(sum[b], sum[a]), strings.Compare(surfaceOf(a), surfaceOf(b)))
-	})
+	byWeight := func(a, b cand) int {
+		return cmp.Or(cmp.Compare(b.sum, a.sum), strings.Compare(d.surface(a.id), d.surface(b.id)), cmp.Compare(a.id, b.id))
+	}
+	// Five labels seldom need more than a few dozen candidates: sort the
+	// heaviest first, and the rest only if they run out.
+	const head = 32
+	if len(cands) > head {
+		slices.SortFunc(cands, func(a, b cand) int { return cmp.Compare(b.sum, a.sum) })
+		cut := head
+		for cut < len(cands) && cands[cut].sum == cands[head-1].sum {
+			cut++ // keep ties with the last one together
+		}
+		slices.SortFunc(cands[:cut], byWeight)
+		slices.SortFunc(cands[cut:], byWeight)
+	} else {
+		slices.SortFunc(cands, byWeight)
+	}
 	var picked []string
-	for _, id := range ids {
+	for _, c := range cands {
 		if len(picked) == 5 {
 			break
 		}
-		s := surfaceOf(id)
+		s := d.surface(c.id)
 		if s == "" {
 			continue
 		}
@@ -642,17 +909,6 @@ func label(members []int, raw []map[int32]float64, d *dict, n int) string {
 		}
 	}
 	return strings.Join(picked, ", ")
-}
-
-// surface is the commonest written form of a feature (ties: the smallest).
-func surface(d *dict, id int32) string {
-	best, bn := "", 0
-	for s, c := range d.surface[id] {
-		if c > bn || (c == bn && s < best) {
-			best, bn = s, c
-		}
-	}
-	return best
 }
 
 // idf is the inverse document frequency of a feature in df of n articles,

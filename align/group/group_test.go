@@ -154,6 +154,55 @@ func TestGroupDeterministic(t *testing.T) {
 	}
 }
 
+// TestCollector: features gathered while reading give the same events as
+// features found by Group itself.
+func TestCollector(t *testing.T) {
+	docs := []doc{flood[0], merger[0], single, flood[1], merger[1], flood[2], merger[2]}
+	fs := fstest.MapFS{}
+	for _, d := range docs {
+		b, _ := json.Marshal(map[string]string{"title": d.title, "maintext": d.text, "date_publish": d.date, "source_domain": d.outlet})
+		fs[d.name+".json"] = &fstest.MapFile{Data: b}
+	}
+	var c Collector
+	arts, err := corpus.LoadFS(fs, corpus.Options{Tokens: c.Tokens})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.got) != len(arts) {
+		t.Fatalf("collected %d articles of %d", len(c.got), len(arts))
+	}
+	with := Group(arts, Options{Features: &c})
+	without := Group(arts, Options{})
+	if fmt.Sprint(with) != fmt.Sprint(without) {
+		t.Errorf("with collected features:\n%v\nwithout:\n%v", with, without)
+	}
+	if len(c.got) != 0 {
+		t.Errorf("%d collected articles left after Group", len(c.got))
+	}
+}
+
+func TestTopK(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for n := range 40 {
+		for _, k := range []int{1, 3, 10, 50} {
+			s := make([]int, n)
+			for i := range s {
+				s[i] = r.IntN(20)
+			}
+			want := slices.Clone(s)
+			slices.Sort(want)
+			slices.Reverse(want)
+			want = want[:min(k, n)]
+			got := slices.Clone(topK(s, k, func(a, b int) bool { return a < b }))
+			slices.Sort(got)
+			slices.Reverse(got)
+			if !slices.Equal(got, want) {
+				t.Fatalf("topK(n=%d, k=%d) = %v, want %v", n, k, got, want)
+			}
+		}
+	}
+}
+
 func TestParseDate(t *testing.T) {
 	a, b := parseDate("2019-01-14"), parseDate("2019-02")
 	if g, ok := a.gap(b); !ok || g != 18 {

@@ -27,14 +27,18 @@ Examples:
 `
 
 func runGroup(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	var c common
+	var (
+		c        common
+		features group.Collector // grouping features, made as the articles are read
+	)
+	c.tokens = features.Tokens
 	fs := newFlagSet("group", groupUsage, stdout)
 	c.register(fs, "text, md, json")
 	arts, code := start(fs, &c, args, stdin, stderr)
 	if code >= 0 {
 		return code
 	}
-	events := group.Group(arts, group.Options{})
+	events := group.Group(arts, group.Options{Features: &features})
 	return finish("group", &c, func(b *bytes.Buffer) error {
 		if c.format == "json" {
 			return report.GroupJSON(b, arts, events)

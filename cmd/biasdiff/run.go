@@ -16,6 +16,7 @@ import (
 
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/sample"
+	"github.com/biasdiff/biasdiff/corpus/token"
 	"github.com/biasdiff/biasdiff/report"
 )
 
@@ -103,6 +104,8 @@ type common struct {
 	output   string
 	manifest string
 	maxBytes int64
+	// tokens, if set, sees each article's sentence tokens as it is read.
+	tokens func(*corpus.Article, [][]token.Token)
 }
 
 func (c *common) register(fs *pflag.FlagSet, formats string) {
@@ -157,6 +160,7 @@ func load(cmd string, c *common, paths []string, stdin io.Reader, stderr io.Writ
 		MaxBytes: c.maxBytes,
 		Stdin:    stdin,
 		Warn:     func(msg string) { fmt.Fprintf(stderr, "biasdiff %s: warning: %s\n", cmd, msg) },
+		Tokens:   c.tokens,
 	}
 	var arts []*corpus.Article
 	var err error
