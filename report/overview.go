@@ -8,11 +8,13 @@ import (
 	"github.com/biasdiff/biasdiff/align/group"
 	"github.com/biasdiff/biasdiff/align/reuse"
 	"github.com/biasdiff/biasdiff/corpus"
+	"github.com/biasdiff/biasdiff/frame"
 )
 
 // Compare builds the report `biasdiff compare` prints for a set of
 // articles, with their quotes checked against the primary sources, if any.
-func Compare(arts, primaries []*corpus.Article) *Report {
+func Compare(arts []*corpus.Article, opt CompareOptions) *Report {
+	primaries := opt.Primaries
 	outlets := map[string]bool{}
 	words, removed := 0, 0
 	for _, a := range arts {
@@ -24,6 +26,9 @@ func Compare(arts, primaries []*corpus.Article) *Report {
 		Title: "biasdiff: " + plural(len(arts), "report") + " from " + plural(len(outlets), "outlet"),
 		Summary: []string{fmt.Sprintf("%s of article text kept; %s of page chrome removed.",
 			plural(words, "word"), plural(removed, "line or fragment", "lines or fragments"))},
+	}
+	for _, a := range arts {
+		r.Articles = append(r.Articles, ArticleRef{ID: a.ID, Path: a.Path, Outlet: a.Outlet, Title: a.Title, Date: a.Date})
 	}
 	r.Tables = append(r.Tables, Overview(arts))
 	// Group first: compare only reports of one event. One event (or a
@@ -43,8 +48,20 @@ func Compare(arts, primaries []*corpus.Article) *Report {
 		for _, a := range sub {
 			data.Articles = append(data.Articles, a.ID)
 		}
+		concepts := frame.Concepts(sub, data.Claims, frame.Options{Lexicons: opt.Lexicons})
+		prefix := ""
+		if len(events) > 1 {
+			prefix = e.ID
+		}
+		cj := ConceptsJSON(sub, concepts, prefix)
+		data.Concepts = []string{}
+		for _, c := range cj {
+			data.Concepts = append(data.Concepts, c.ID)
+		}
+		r.Concepts = append(r.Concepts, cj...)
+		r.Flags = append(r.Flags, LabelFlags(sub, concepts)...)
 		r.Events = append(r.Events, data)
-		tables := []*Table{Claims(sub, data.Claims), QuotesTable(sub, data.Quotes)}
+		tables := []*Table{Terms(sub, concepts, opt.Top), Claims(sub, data.Claims), QuotesTable(sub, data.Quotes)}
 		if len(data.Reuse) > 0 {
 			tables = append(tables, ReuseTable(sub, data.Reuse))
 		}
@@ -70,6 +87,16 @@ func Compare(arts, primaries []*corpus.Article) *Report {
 		r.Tables = append(r.Tables, t)
 	}
 	return r
+}
+
+// CompareOptions tune Compare.
+type CompareOptions struct {
+	// Primaries are primary sources (transcripts) to check quotes against.
+	Primaries []*corpus.Article
+	// Lexicons are the user's concept files.
+	Lexicons []*frame.Lexicon
+	// Top bounds the rows of the term table (0: all).
+	Top int
 }
 
 // Overview is the table of the input: one row per article.

@@ -20,7 +20,13 @@ import (
 type Report struct {
 	Title   string   `json:"title"`
 	Summary []string `json:"summary,omitempty"`
-	Tables  []*Table `json:"tables"`
+	// Articles lists the input, for JSON: which id is which file.
+	Articles []ArticleRef `json:"articles,omitempty"`
+	Tables   []*Table     `json:"tables"`
+	// Concepts are the things the reports of each event name, with every
+	// mention; Flags the spans marked as framing choices (JSON only).
+	Concepts []ConceptJSON `json:"concepts,omitempty"`
+	Flags    []Flag        `json:"flags,omitempty"`
 	// Events carries the alignment data behind the tables, for JSON only.
 	Events []EventData `json:"events,omitempty"`
 	// Fidelity is every quote checked against the primary sources given
@@ -37,6 +43,16 @@ type EventData struct {
 	Claims   []align.Claim        `json:"claims"`
 	Quotes   []align.QuoteCluster `json:"quotes"`
 	Reuse    []reuse.Pair         `json:"reuse"`
+	Concepts []string             `json:"concepts"` // concept ids
+}
+
+// ArticleRef names one input article.
+type ArticleRef struct {
+	ID     string `json:"id"`
+	Path   string `json:"path"`
+	Outlet string `json:"outlet"`
+	Title  string `json:"title"`
+	Date   string `json:"date,omitempty"`
 }
 
 // Table is one table of a report.

@@ -35,7 +35,8 @@ strips the page chrome, splits them into sentences and quotes, and shows them
 side by side.
 
 Usage:
-  biasdiff compare [flags] [PATH...]   overview table of the reports (no PATH: the built-in sample)
+  biasdiff compare [flags] [PATH...]   the reports compared: term choice, claims, quotes, reused copy (no PATH: the built-in sample)
+  biasdiff terms [flags] [PATH...]     the term-choice table alone: what each outlet calls the same thing
   biasdiff extract [flags] PATH...     each report as read: metadata, sentences, removed chrome, quotes
   biasdiff group [flags] PATH...       which reports cover the same event
   biasdiff diff [flags] A B            two reports side by side, wording differences marked word by word
@@ -86,6 +87,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runDiff(ctx, args[1:], stdin, stdout, stderr)
 	case "group":
 		return runGroup(ctx, args[1:], stdin, stdout, stderr)
+	case "terms":
+		return runTerms(ctx, args[1:], stdin, stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "biasdiff: unknown command %q\nRun 'biasdiff --help' for usage.\n", args[0])
 	return exitInput
@@ -261,25 +264,34 @@ func terminal(w io.Writer) (bool, int) {
 const compareUsage = `Usage: biasdiff compare [flags] [PATH...]
 
 Reads the reports at PATH (files, directories, - for stdin; none: the built-in
-sample corpus) and prints an overview table: outlet, date, headline, words,
-sentences, quotes and the page-chrome lines removed from each.
+sample corpus), groups them into events and prints, for each event of two
+reports or more: the term-choice table (what each outlet calls the same
+thing), the claims and quotes aligned across reports, and reused copy; first
+an overview table of the input.
 
 Examples:
   biasdiff compare
   biasdiff compare --format md -o report.md captures/
   biasdiff compare --manifest sources.csv a.txt b.html c.json
   biasdiff compare --primary transcript.txt reports/   # are the quotes faithful?
+  biasdiff compare --concepts examples/sample-concepts.yaml
 `
 
 func runCompare(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var c common
 	var tx textFlags
 	var primary []string
+	var tf termFlags
 	fs := newFlagSet("compare", compareUsage, stdout)
 	c.register(fs, "text, md, json")
 	tx.register(fs)
+	tf.register(fs)
 	fs.StringArrayVar(&primary, "primary", nil, "a primary source (transcript, statement) to check the quotes against, in any format biasdiff reads; repeatable")
 	if code := parse(fs, args, stderr); code >= 0 {
+		return code
+	}
+	lexicons, code := tf.load("compare", stderr)
+	if code >= 0 {
 		return code
 	}
 	if !checkFormat("compare", c.format, report.Formats, stderr) || !tx.check("compare", stderr) {
@@ -297,7 +309,7 @@ func runCompare(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	}
 	opt := tx.options(&c, stdout)
 	return finish("compare", &c, func(b *bytes.Buffer) error {
-		return report.Render(b, report.Compare(arts, primaries), c.format, opt)
+		return report.Render(b, report.Compare(arts, report.CompareOptions{Primaries: primaries, Lexicons: lexicons, Top: tf.top}), c.format, opt)
 	}, stdout, stderr)
 }
 

@@ -1,0 +1,92 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/spf13/pflag"
+
+	"github.com/biasdiff/biasdiff/frame"
+	"github.com/biasdiff/biasdiff/report"
+)
+
+const termsUsage = `Usage: biasdiff terms [flags] [PATH...]
+
+Reads the reports at PATH (none: the built-in sample corpus), groups them
+into events and prints, for each event of two reports or more, the
+term-choice table: one row per thing the reports name (a person, a place,
+an act), one column per report with the words it uses for it and how often.
+Rows where the reports' words differ come first.
+
+The things are found in the text itself: names with their short forms,
+titles and descriptions; noun phrases; wordings that replace each other in
+sentences aligned across reports. A concept file (--concepts, YAML; see
+examples/README.md) adds phrases the tool should group, with notes.
+
+Examples:
+  biasdiff terms
+  biasdiff terms --concepts examples/sample-concepts.yaml
+  biasdiff terms --format md --top 10 reports/
+`
+
+// termFlags are the flags of the term analysis.
+type termFlags struct {
+	concepts []string
+	top      int
+}
+
+func (t *termFlags) register(fs *pflag.FlagSet) {
+	fs.StringArrayVar(&t.concepts, "concepts", nil, "a concept `FILE` (YAML: concepts with their phrases or patterns) to group phrases by; repeatable")
+	fs.IntVar(&t.top, "top", 20, "show at most `N` rows of the term table (0: all)")
+}
+
+// load reads the concept files.
+func (t *termFlags) load(cmd string, stderr io.Writer) ([]*frame.Lexicon, int) {
+	if t.top < 0 {
+		fmt.Fprintf(stderr, "biasdiff %s: --top must be 0 or more, not %d\n", cmd, t.top)
+		return nil, exitInput
+	}
+	var out []*frame.Lexicon
+	for _, p := range t.concepts {
+		l, err := frame.LoadLexicon(p)
+		if err != nil {
+			fmt.Fprintf(stderr, "biasdiff %s: %v\n", cmd, err)
+			return nil, exitInput
+		}
+		out = append(out, l)
+	}
+	return out, -1
+}
+
+func runTerms(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	var (
+		c  common
+		tx textFlags
+		tf termFlags
+	)
+	fs := newFlagSet("terms", termsUsage, stdout)
+	c.register(fs, "text, md, json")
+	tx.register(fs)
+	tf.register(fs)
+	if code := parse(fs, args, stderr); code >= 0 {
+		return code
+	}
+	if !checkFormat("terms", c.format, report.Formats, stderr) || !tx.check("terms", stderr) {
+		return exitInput
+	}
+	lexicons, code := tf.load("terms", stderr)
+	if code >= 0 {
+		return code
+	}
+	arts, code := load("terms", &c, fs.Args(), stdin, stderr)
+	if code >= 0 {
+		return code
+	}
+	opt := tx.options(&c, stdout)
+	return finish("terms", &c, func(b *bytes.Buffer) error {
+		r := report.TermsReport(arts, report.CompareOptions{Lexicons: lexicons, Top: tf.top})
+		return report.Render(b, r, c.format, opt)
+	}, stdout, stderr)
+}

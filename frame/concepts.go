@@ -1,0 +1,1135 @@
+package frame
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/biasdiff/biasdiff/align"
+	"github.com/biasdiff/biasdiff/align/wdiff"
+	"github.com/biasdiff/biasdiff/corpus"
+	"github.com/biasdiff/biasdiff/corpus/token"
+)
+
+// Options tune Concepts.
+type Options struct {
+	// Lexicons are concept files; their phrases take precedence over
+	// anything found in the text.
+	Lexicons []*Lexicon
+	// MinMentions is the least number of mentions a found concept needs
+	// (default 2); lexicon concepts are kept from one.
+	MinMentions int
+}
+
+// Concepts finds the things the reports of one event name, and every
+// mention of each: the names of people and organisations with their short
+// forms, titles and descriptions; noun phrases that refer to the same
+// thing; spans that replace each other in the word diffs of aligned claims
+// and quotes; and the phrases of the concept files given. Every source
+// span is in one concept at most, and mentions do not overlap.
+//
+// Concepts come sorted: those whose outlets use different phrases first,
+// then by the number of outlets and of mentions.
+//
+// Cost: linear in the tokens of the event for finding mentions, plus a
+// word diff per pair of aligned sentences of different reports, plus
+// phrase lookups linear in tokens times the longest phrase.
+func Concepts(arts []*corpus.Article, claims []align.Claim, opt Options) []Concept {
+	if opt.MinMentions == 0 {
+		opt.MinMentions = 2
+	}
+	e := newEvent(arts)
+	e.findNames()
+	e.clusterNames()
+	e.resolvePhrases()
+	e.mine(claims)
+	e.spread()
+	var lex []Concept
+	for _, l := range opt.Lexicons {
+		lex = append(lex, l.Match(arts)...)
+	}
+	return e.concepts(lex, opt.MinMentions)
+}
+
+// tunit is a sentence (or a title) with its tokens.
+type tunit struct {
+	art, sent int
+	toks      []corpus.Token
+}
+
+// mkind is what a candidate mention is.
+type mkind int8
+
+const (
+	kName   mkind = iota // a run of capitalised words
+	kDesc                // a description set before a name: "North Korean leader Kim Jong Un"
+	kPhrase              // a noun phrase: "the summit", "North Korea's leader"
+	kMined               // a span that replaced another in an aligned pair
+)
+
+// tcand is a candidate mention.
+type tcand struct {
+	u          int // tunit index
+	t0, t1     int // token range [t0, t1) in the tunit
+	start, end int // source runes
+	kind       mkind
+	seq        []string // names: the words, lower case, hyphenated parts apart, honorifics dropped
+	mods       []string // phrases and descriptions: stems of the words before the head
+	head       string   // phrases and descriptions: stem of the head noun
+	name       int      // descriptions: the candidate of the name described
+	cluster    int
+}
+
+type tevent struct {
+	arts  []*corpus.Article
+	units []tunit
+	cands []tcand
+	// midCap: words seen capitalised inside a sentence, so that a
+	// capitalised first word counts as a name only if it is one elsewhere.
+	midCap map[string]bool
+	// nounish: words seen right after a determiner ("the X"): nouns, or
+	// adjectives, but not verbs.
+	nounish map[string]bool
+	uf      []int // union-find over clusters
+	kinds   []mkind
+	mined   []bool
+}
+
+func newEvent(arts []*corpus.Article) *tevent {
+	e := &tevent{arts: arts, midCap: map[string]bool{}, nounish: map[string]bool{}}
+	for ai, a := range arts {
+		if a.TitleSpan != nil && utf8.RuneCountInString(a.Title) == a.TitleSpan.End-a.TitleSpan.Start {
+			toks := token.Tokenize(a.Title)
+			ct := make([]corpus.Token, len(toks))
+			for k, t := range toks {
+				s := a.TitleSpan.Start + utf8.RuneCountInString(a.Title[:t.Start])
+				ct[k] = corpus.Token{Token: t, SrcStart: s, SrcEnd: s + utf8.RuneCountInString(t.Text)}
+			}
+			e.units = append(e.units, tunit{ai, -1, ct})
+		}
+		for si := range a.Sentences {
+			e.units = append(e.units, tunit{ai, si, a.SentenceTokens(si)})
+		}
+	}
+	for _, u := range e.units {
+		if u.sent < 0 {
+			continue // titles are often in title case
+		}
+		first := true
+		for k, t := range u.toks {
+			if t.Kind != token.Word {
+				continue
+			}
+			if !first && capitalised(t.Text) {
+				e.midCap[t.Norm] = true
+			}
+			first = false
+			if determiner(t) && k+1 < len(u.toks) && lowerWord(u.toks[k+1]) {
+				e.nounish[u.toks[k+1].Norm] = true // "the X": X is a noun
+			}
+		}
+	}
+	return e
+}
+
+var determiners = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true,
+	"his": true, "her": true, "its": true, "their": true, "our": true, "my": true, "your": true}
+
+func determiner(t corpus.Token) bool { return t.Kind == token.Word && determiners[t.Norm] }
+
+// isNoun tells whether a word was seen as a noun (its singular or plural
+// counts too).
+func (e *tevent) isNoun(t corpus.Token) bool {
+	n := t.Norm
+	return e.nounish[n] || e.nounish[strings.TrimSuffix(n, "s")] || e.nounish[n+"s"]
+}
+
+var honorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true}
+
+func capitalised(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// lowerWord: a word in lower case that is not a stopword.
+func lowerWord(t corpus.Token) bool {
+	return t.Kind == token.Word && !t.Stop && !capitalised(t.Text) && utf8.RuneCountInString(t.Norm) > 1
+}
+
+func possessive(t corpus.Token) bool {
+	return strings.HasSuffix(t.Text, "'s") || strings.HasSuffix(t.Text, "’s")
+}
+
+// isCap tells whether token k of u can be part of a name.
+func (e *tevent) isCap(u *tunit, k int, first bool) bool {
+	t := u.toks[k]
+	if t.Kind != token.Word || !capitalised(t.Text) {
+		return false
+	}
+	if honorifics[t.Norm] {
+		return true
+	}
+	if t.Stop {
+		return false
+	}
+	if first || u.sent < 0 {
+		return e.midCap[t.Norm]
+	}
+	return true
+}
+
+// findNames collects the names, descriptions and noun phrases of every
+// tunit.
+func (e *tevent) findNames() {
+	for ui := range e.units {
+		u := &e.units[ui]
+		first := true
+		k := 0
+		for k < len(u.toks) {
+			t := u.toks[k]
+			isFirst := first && t.Kind == token.Word
+			if t.Kind == token.Word {
+				first = false
+			}
+			if !e.isCap(u, k, isFirst) {
+				if determiner(t) {
+					k = e.phrase(ui, k)
+					continue
+				}
+				k++
+				continue
+			}
+			// A run of capitalised words; "Mr." keeps its full stop.
+			j := k
+			poss := false
+			for j < len(u.toks) {
+				if e.isCap(u, j, j == k && isFirst) {
+					if honorifics[u.toks[j].Norm] && j+1 < len(u.toks) && u.toks[j+1].Text == "." {
+						j += 2
+						continue
+					}
+					j++
+					if possessive(u.toks[j-1]) {
+						poss = true
+						break
+					}
+					continue
+				}
+				break
+			}
+			name := e.addName(ui, k, j, poss)
+			if name < 0 {
+				k = j
+				continue
+			}
+			// What follows the run: "Korea's leader", "Korean leader Kim".
+			words := 0
+			for j+words < len(u.toks) && words < 2 && lowerWord(u.toks[j+words]) && e.isNoun(u.toks[j+words]) {
+				words++
+			}
+			switch {
+			case words == 1 && j+1 < len(u.toks) && e.isCap(u, j+1, false) && !poss:
+				// a description before a name
+				m := j + 2
+				for m < len(u.toks) && e.isCap(u, m, false) && !possessive(u.toks[m-1]) {
+					m++
+				}
+				if possessive(u.toks[m-1]) {
+					m-- // "Kim's" stays a name run of its own
+					if m <= j+1 {
+						k = j + 1
+						continue
+					}
+				}
+				n := e.addName(ui, j+1, m, false)
+				if n >= 0 {
+					e.addDesc(ui, k, m, name, j, n)
+				}
+				k = m
+			case words > 0:
+				e.addPhrase(ui, k, j+words, kPhrase)
+				k = j + words
+			default:
+				k = j
+			}
+		}
+	}
+}
+
+// phrase adds the determiner phrase starting at token k, if any, and
+// returns where scanning goes on.
+func (e *tevent) phrase(ui, k int) int {
+	u := &e.units[ui]
+	j := k + 1
+	for j < len(u.toks) && j <= k+3 && lowerWord(u.toks[j]) {
+		j++
+	}
+	if j == k+1 {
+		return k + 1
+	}
+	// Trailing words that are never heads (verbs, mostly) stay out.
+	for j > k+1 && !e.isNoun(u.toks[j-1]) {
+		j--
+	}
+	if j == k+1 {
+		return k + 1
+	}
+	e.addPhrase(ui, k, j, kPhrase)
+	return j
+}
+
+// addName adds the name run [t0, t1) of tunit ui and returns its candidate
+// index, or -1 when the run holds no name.
+func (e *tevent) addName(ui, t0, t1 int, poss bool) int {
+	u := &e.units[ui]
+	var seq []string
+	for _, t := range u.toks[t0:t1] {
+		if t.Kind != token.Word || honorifics[t.Norm] {
+			continue
+		}
+		n := t.Norm
+		if poss {
+			n = strings.TrimSuffix(strings.TrimSuffix(n, "'s"), "’s")
+		}
+		for _, p := range strings.Split(n, "-") {
+			if p != "" {
+				seq = append(seq, p)
+			}
+		}
+	}
+	if len(seq) == 0 || compound(u.toks[t0:t1]) {
+		return -1
+	}
+	end := u.toks[t1-1].SrcEnd
+	if poss {
+		end -= 2 // the 's is not part of the name
+	}
+	e.cands = append(e.cands, tcand{u: ui, t0: t0, t1: t1, start: u.toks[t0].SrcStart, end: end, kind: kName, seq: seq, name: -1, cluster: -1})
+	return len(e.cands) - 1
+}
+
+// compound: one word joining two capitalised names with a hyphen
+// ("Trump-Abe summit", "Japan-Russia"), not a name of its own.
+func compound(toks []corpus.Token) bool {
+	if len(toks) != 1 {
+		return false
+	}
+	parts := strings.Split(toks[0].Text, "-")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if !capitalised(p) {
+			return false
+		}
+	}
+	return true
+}
+
+// addDesc adds a description and the name it describes as one mention:
+// tokens [t0, t1), the head noun at token h.
+func (e *tevent) addDesc(ui, t0, t1, mods, h, name int) {
+	u := &e.units[ui]
+	var ms []string
+	for _, t := range u.toks[t0:h] {
+		if t.Kind == token.Word {
+			ms = append(ms, t.Stem)
+		}
+	}
+	_ = mods
+	e.cands = append(e.cands, tcand{u: ui, t0: t0, t1: t1, start: u.toks[t0].SrcStart, end: u.toks[t1-1].SrcEnd, kind: kDesc,
+		mods: ms, head: u.toks[h].Stem, name: name, cluster: -1})
+}
+
+// addPhrase adds the noun phrase [t0, t1) whose last token is its head.
+func (e *tevent) addPhrase(ui, t0, t1 int, kind mkind) {
+	u := &e.units[ui]
+	var ms []string
+	for _, t := range u.toks[t0 : t1-1] {
+		if t.Kind == token.Word && !determiners[t.Norm] {
+			ms = append(ms, t.Stem)
+		}
+	}
+	e.cands = append(e.cands, tcand{u: ui, t0: t0, t1: t1, start: u.toks[t0].SrcStart, end: u.toks[t1-1].SrcEnd, kind: kind,
+		mods: ms, head: u.toks[t1-1].Stem, name: -1, cluster: -1})
+}
+
+func (e *tevent) newCluster(kind mkind) int {
+	e.uf = append(e.uf, len(e.uf))
+	e.kinds = append(e.kinds, kind)
+	e.mined = append(e.mined, kind == kMined)
+	return len(e.uf) - 1
+}
+
+func (e *tevent) find(c int) int {
+	for e.uf[c] != c {
+		e.uf[c] = e.uf[e.uf[c]]
+		c = e.uf[c]
+	}
+	return c
+}
+
+func (e *tevent) union(a, b int) {
+	a, b = e.find(a), e.find(b)
+	if a == b {
+		return
+	}
+	if b < a {
+		a, b = b, a
+	}
+	e.uf[b] = a
+	e.mined[a] = e.mined[a] || e.mined[b]
+	if e.kinds[b] == kName {
+		e.kinds[a] = kName
+	}
+}
+
+// nameForm is one written form of a name: its words, how often it occurs
+// and the entity it joined.
+type nameForm struct {
+	seq     []string
+	n       int
+	cluster int
+}
+
+// clusterNames puts the forms of one name together: a form joins the
+// entity whose longer forms contain its words in order ("Trump" and
+// "President Trump" in "President Donald Trump"), when one entity has most
+// such forms; otherwise it starts an entity of its own.
+func (e *tevent) clusterNames() {
+	byKey := map[string]*nameForm{}
+	var forms []*nameForm
+	for i := range e.cands {
+		c := &e.cands[i]
+		if c.kind != kName {
+			continue
+		}
+		key := strings.Join(c.seq, " ")
+		f := byKey[key]
+		if f == nil {
+			f = &nameForm{seq: c.seq, cluster: -1}
+			byKey[key] = f
+			forms = append(forms, f)
+		}
+		f.n++
+	}
+	slices.SortStableFunc(forms, func(a, b *nameForm) int {
+		return cmp.Or(cmp.Compare(len(b.seq), len(a.seq)), cmp.Compare(b.n, a.n), slices.Compare(a.seq, b.seq))
+	})
+	for i, f := range forms {
+		votes := map[int]int{}
+		for _, g := range forms[:i] {
+			if len(g.seq) > len(f.seq) && e.shortForm(f.seq, g.seq, byKey) {
+				votes[e.find(g.cluster)] += g.n
+			}
+		}
+		if c, ok := dominant(votes, 3); ok && len(votes) > 0 {
+			f.cluster = c
+		} else {
+			f.cluster = e.newCluster(kName)
+		}
+	}
+	for i := range e.cands {
+		c := &e.cands[i]
+		if c.kind == kName {
+			c.cluster = byKey[strings.Join(c.seq, " ")].cluster
+		}
+	}
+	for i := range e.cands {
+		c := &e.cands[i]
+		if c.kind == kDesc {
+			c.cluster = e.cands[c.name].cluster
+		}
+	}
+}
+
+// shortForm tells whether a can be a short form of the name b: its words
+// occur in b in order, and a one-word form is b's last word ("Trump") or
+// the first word of b's core, the part of b that stands alone elsewhere
+// ("Kim" of "Kim Jong Un" in "North Korean leader Kim Jong Un"), when that
+// core does not end in a common noun ("Tokyo" is not a short form of
+// "Tokyo Statements").
+func (e *tevent) shortForm(a, b []string, forms map[string]*nameForm) bool {
+	if !subsequence(a, b) {
+		return false
+	}
+	if len(a) > 1 || a[0] == b[len(b)-1] {
+		return true
+	}
+	core := b
+	for k := 1; k < len(b)-1; k++ {
+		if forms[strings.Join(b[k:], " ")] != nil {
+			core = b[k:]
+			break
+		}
+	}
+	last := core[len(core)-1]
+	return len(core) >= 2 && a[0] == core[0] && !e.nounish[last] && !e.nounish[singular(last)]
+}
+
+// subsequence reports whether a's words occur in b in order.
+func subsequence(a, b []string) bool {
+	i := 0
+	for _, w := range b {
+		if i < len(a) && a[i] == w {
+			i++
+		}
+	}
+	return i == len(a)
+}
+
+// dominant returns the key with the most votes (ties: the smaller key)
+// if it has at least ratio times the votes of any other.
+func dominant(votes map[int]int, ratio int) (int, bool) {
+	best, bn := -1, 0
+	for k, n := range votes {
+		if n > bn || (n == bn && k < best) {
+			best, bn = k, n
+		}
+	}
+	for k, n := range votes {
+		if k != best && bn < ratio*n {
+			return 0, false
+		}
+	}
+	return best, best >= 0
+}
+
+// resolvePhrases sends each noun phrase to the entity it describes, when
+// its head is a title or description that entity carries ("the
+// president", "the North Korean leader"), or, for a bare "the X", when one
+// entity's name ends in X ("the party"); the others form concepts by their
+// head noun.
+func (e *tevent) resolvePhrases() {
+	// The words an entity is described by: the titles before its names
+	// (the words before a shorter form of the same name: "President" in
+	// "President Trump" beside "Trump") and its descriptions.
+	forms := map[string]int{} // name form -> cluster
+	for i := range e.cands {
+		c := &e.cands[i]
+		if c.kind == kName {
+			forms[strings.Join(c.seq, " ")] = e.find(c.cluster)
+		}
+	}
+	var parts [][2]int                 // titled names: candidate, words of title
+	heads := map[string]map[int]int{}  // title or description head -> cluster -> count
+	vocab := map[int]map[string]bool{} // cluster -> title and description words
+	ends := map[string]map[int]bool{}  // last word of a name -> clusters
+	note := func(cl int, head string, words []string) {
+		if heads[head] == nil {
+			heads[head] = map[int]int{}
+		}
+		heads[head][cl]++
+		if vocab[cl] == nil {
+			vocab[cl] = map[string]bool{}
+		}
+		for _, w := range words {
+			vocab[cl][w] = true
+		}
+		vocab[cl][head] = true
+	}
+	for i := range e.cands {
+		c := &e.cands[i]
+		switch c.kind {
+		case kName:
+			cl := e.find(c.cluster)
+			last := singular(c.seq[len(c.seq)-1])
+			if ends[last] == nil {
+				ends[last] = map[int]bool{}
+			}
+			ends[last][cl] = true
+			for k := 1; k < len(c.seq); k++ {
+				if forms[strings.Join(c.seq[k:], " ")] == cl {
+					var ws []string
+					for _, w := range c.seq[:k] {
+						ws = append(ws, stemOf(w))
+					}
+					note(cl, ws[len(ws)-1], ws[:len(ws)-1])
+					parts = append(parts, [2]int{i, k})
+					break
+				}
+			}
+		case kDesc:
+			note(e.find(c.cluster), c.head, c.mods)
+		}
+	}
+	// A titled name is also its title and its name apart ("Japanese Prime
+	// Minister", "Shinzo Abe"): nested mentions of the same entity.
+	for _, p := range parts {
+		c := e.cands[p[0]]
+		u := &e.units[c.u]
+		words := 0
+		for t := c.t0; t < c.t1; t++ {
+			if u.toks[t].Kind != token.Word || honorifics[u.toks[t].Norm] {
+				continue
+			}
+			if words >= p[1] {
+				if t > c.t0 {
+					e.cands = append(e.cands,
+						tcand{u: c.u, t0: c.t0, t1: t, start: c.start, end: u.toks[t-1].SrcEnd, kind: kName, seq: c.seq[:p[1]], name: -1, cluster: c.cluster},
+						tcand{u: c.u, t0: t, t1: c.t1, start: u.toks[t].SrcStart, end: c.end, kind: kName, seq: c.seq[p[1]:], name: -1, cluster: c.cluster})
+				}
+				break
+			}
+			words += len(strings.Split(u.toks[t].Norm, "-"))
+		}
+	}
+	for i := range e.cands {
+		c := &e.cands[i]
+		if c.kind == kDesc {
+			u := &e.units[c.u]
+			n := e.cands[c.name]
+			if n.t0 > c.t0 {
+				e.cands = append(e.cands, tcand{u: c.u, t0: c.t0, t1: n.t0, start: c.start, end: u.toks[n.t0-1].SrcEnd, kind: kPhrase, mods: c.mods, head: c.head, name: -1, cluster: c.cluster})
+			}
+		}
+	}
+	byHead := map[string]int{}
+	for i := range e.cands {
+		c := &e.cands[i]
+		if c.kind != kPhrase || c.cluster >= 0 {
+			continue
+		}
+		// Entities titled or described by the head, scored by how many of
+		// the phrase's other words they are described by too.
+		best, bs, tie := -1, -1, false
+		for cl := range heads[c.head] {
+			sc := 0
+			for _, m := range c.mods {
+				if vocab[cl][m] {
+					sc++
+				}
+			}
+			switch {
+			case sc > bs:
+				best, bs, tie = cl, sc, false
+			case sc == bs:
+				tie = true
+			}
+		}
+		if tie {
+			votes := map[int]int{}
+			for cl, n := range heads[c.head] {
+				sc := 0
+				for _, m := range c.mods {
+					if vocab[cl][m] {
+						sc++
+					}
+				}
+				if sc == bs {
+					votes[cl] = n
+				}
+			}
+			best, tie = dominant(votes, 2)
+			tie = !tie
+		}
+		if best >= 0 && !tie {
+			c.cluster = best
+			continue
+		}
+		if len(c.mods) == 0 {
+			if cls := ends[singular(e.units[c.u].toks[c.t1-1].Norm)]; len(cls) == 1 {
+				for cl := range cls {
+					c.cluster = cl
+				}
+				continue
+			}
+		}
+		cl, ok := byHead[c.head]
+		if !ok {
+			cl = e.newCluster(kPhrase)
+			byHead[c.head] = cl
+		}
+		c.cluster = cl
+	}
+}
+
+// stemOf is the stem of one word.
+func stemOf(w string) string {
+	if t := token.Tokenize(w); len(t) == 1 {
+		return t[0].Stem
+	}
+	return w
+}
+
+// singular drops a plural s.
+func singular(w string) string {
+	if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+// minSameShare is the share of words two aligned sentences must have in
+// common (in order) for their replacements to count as alternative names.
+const minSameShare = 0.5
+
+func wordCount(s string) int {
+	n := 0
+	for _, t := range token.Tokenize(s) {
+		if t.Kind == token.Word || t.Kind == token.Number {
+			n++
+		}
+	}
+	return n
+}
+
+// maxMinedWords bounds each side of a replacement taken as two names for
+// one thing.
+const maxMinedWords = 5
+
+// mine links the spans that replace each other in the word diffs of
+// aligned sentences of different reports.
+func (e *tevent) mine(claims []align.Claim) {
+	at := map[[2]int]int{} // (article, sentence) -> tunit
+	for i, u := range e.units {
+		at[[2]int{u.art, u.sent}] = i
+	}
+	for _, cl := range claims {
+		for x, ma := range cl.Members {
+			for _, mb := range cl.Members[x+1:] {
+				if ma.Article == mb.Article {
+					continue
+				}
+				ua, ok1 := at[[2]int{ma.Article, ma.Sentence}]
+				ub, ok2 := at[[2]int{mb.Article, mb.Sentence}]
+				if !ok1 || !ok2 {
+					continue
+				}
+				e.minePair(ua, ub, ma.Text, mb.Text)
+			}
+		}
+	}
+}
+
+func (e *tevent) minePair(ua, ub int, ta, tb string) {
+	edits := wdiff.Words(ta, tb)
+	// Only pairs that say the same thing mostly in the same words: what
+	// replaces what there is two wordings of one thing, not two things.
+	same, wa, wb := 0, wordCount(ta), wordCount(tb)
+	for _, ed := range edits {
+		if ed.Op == wdiff.Equal {
+			same += wordCount(ta[ed.A.Start:ed.A.End])
+		}
+	}
+	if wa == 0 || wb == 0 || float64(same) < minSameShare*float64(max(wa, wb)) {
+		return
+	}
+	for _, r := range wdiff.Replacements(edits) {
+		a := e.spanOf(ua, r[0].A.Start, r[0].A.End)
+		b := e.spanOf(ub, r[1].B.Start, r[1].B.End)
+		if a == nil || b == nil {
+			continue
+		}
+		if strings.EqualFold(e.text(ua, a[0], a[1]), e.text(ub, b[0], b[1])) {
+			continue
+		}
+		ca := e.claim(ua, a[0], a[1])
+		cb := e.claim(ub, b[0], b[1])
+		ka, kb := e.kinds[e.find(ca)], e.kinds[e.find(cb)]
+		if ka == kName && kb == kName && e.find(ca) != e.find(cb) {
+			continue // two names are two people, even where one replaces the other
+		}
+		e.union(ca, cb)
+		e.mined[e.find(ca)] = true
+	}
+}
+
+// spanOf maps a byte range of a tunit's text to its token range, if it
+// holds 1..maxMinedWords words and at least one content word.
+func (e *tevent) spanOf(ui, b0, b1 int) *[2]int {
+	u := &e.units[ui]
+	t0, t1, words, content := -1, -1, 0, 0
+	for k, t := range u.toks {
+		if t.Start >= b0 && t.End <= b1 {
+			if t0 < 0 {
+				t0 = k
+			}
+			t1 = k + 1
+			if t.Kind == token.Word || t.Kind == token.Number {
+				words++
+				if !t.Stop {
+					content++
+				}
+			}
+		}
+	}
+	// trim punctuation at the ends
+	for t0 >= 0 && t0 < t1 && u.toks[t0].Kind == token.Punct {
+		t0++
+	}
+	for t1 > t0 && t0 >= 0 && u.toks[t1-1].Kind == token.Punct {
+		t1--
+	}
+	if t0 < 0 || t0 >= t1 || words == 0 || words > maxMinedWords || content == 0 {
+		return nil
+	}
+	return &[2]int{t0, t1}
+}
+
+func (e *tevent) text(ui, t0, t1 int) string {
+	u := &e.units[ui]
+	a := e.arts[u.art]
+	s := u.toks[t0].Start
+	end := u.toks[t1-1].End
+	if u.sent < 0 {
+		return a.Title[s:end]
+	}
+	return a.Sentences[u.sent].Text[s:end]
+}
+
+// claim returns the cluster of the candidate covering most of the token
+// range [t0, t1) of tunit ui, or makes a mined candidate of it.
+func (e *tevent) claim(ui, t0, t1 int) int {
+	best, bo := -1, 0
+	for i := range e.cands {
+		c := &e.cands[i]
+		if c.u != ui || c.cluster < 0 {
+			continue
+		}
+		o := min(c.t1, t1) - max(c.t0, t0)
+		if o > bo || (o == bo && o > 0 && c.t1-c.t0 > e.cands[best].t1-e.cands[best].t0) {
+			best, bo = i, o
+		}
+	}
+	if best >= 0 && 2*bo >= t1-t0 {
+		return e.cands[best].cluster
+	}
+	u := &e.units[ui]
+	cl := e.newCluster(kMined)
+	e.cands = append(e.cands, tcand{u: ui, t0: t0, t1: t1, start: u.toks[t0].SrcStart, end: u.toks[t1-1].SrcEnd, kind: kMined, name: -1, cluster: cl})
+	return cl
+}
+
+// spread finds the phrases of each concept wherever else they occur (a
+// headline in title case, a sentence-initial name, a bare head noun), so
+// that a concept holds every mention, not only those found by shape.
+func (e *tevent) spread() {
+	type phr struct {
+		words   []string
+		cluster map[int]int
+	}
+	byKey := map[string]*phr{}
+	var keys []string
+	add := func(words []string, cl int) {
+		if len(words) == 0 {
+			return
+		}
+		k := strings.Join(words, " ")
+		p := byKey[k]
+		if p == nil {
+			p = &phr{words: words, cluster: map[int]int{}}
+			byKey[k] = p
+			keys = append(keys, k)
+		}
+		p.cluster[cl]++
+	}
+	for i := range e.cands {
+		c := &e.cands[i]
+		if c.cluster < 0 {
+			continue
+		}
+		cl := e.find(c.cluster)
+		u := &e.units[c.u]
+		var words []string
+		for _, t := range u.toks[c.t0:c.t1] {
+			if t.Kind == token.Word || t.Kind == token.Number {
+				words = append(words, t.Norm)
+			}
+		}
+		if c.kind == kPhrase || (c.kind == kName && len(words) > 0 && determiners[words[0]]) {
+			words = words[1:] // "the summit" also stands as "summit"
+			if c.kind == kPhrase && len(words) > 0 && e.isNoun(u.toks[c.t1-1]) {
+				add(words[len(words)-1:], cl)
+			}
+		}
+		add(words, cl)
+	}
+	// Longest phrases first, each to its commonest concept.
+	slices.SortStableFunc(keys, func(a, b string) int {
+		return cmp.Compare(len(byKey[b].words), len(byKey[a].words))
+	})
+	taken := make([][]bool, len(e.units))
+	for i := range e.units {
+		taken[i] = make([]bool, len(e.units[i].toks))
+	}
+	for i := range e.cands {
+		c := &e.cands[i]
+		if c.cluster >= 0 {
+			for k := c.t0; k < c.t1; k++ {
+				taken[c.u][k] = true
+			}
+		}
+	}
+	index := map[string][]int{} // first word -> phrases
+	for i, k := range keys {
+		w := byKey[k].words[0]
+		index[w] = append(index[w], i)
+	}
+	for ui := range e.units {
+		u := &e.units[ui]
+		for k := 0; k < len(u.toks); k++ {
+			t := u.toks[k]
+			if taken[ui][k] || (t.Kind != token.Word && t.Kind != token.Number) {
+				continue
+			}
+			for _, pi := range index[t.Norm] {
+				p := byKey[keys[pi]]
+				end, ok := matchWords(u.toks, taken[ui], k, p.words)
+				if !ok {
+					continue
+				}
+				cl, _ := dominant(p.cluster, 1)
+				e.cands = append(e.cands, tcand{u: ui, t0: k, t1: end, start: u.toks[k].SrcStart, end: u.toks[end-1].SrcEnd, kind: kPhrase, name: -1, cluster: cl})
+				for m := k; m < end; m++ {
+					taken[ui][m] = true
+				}
+				k = end - 1
+				break
+			}
+		}
+	}
+}
+
+// matchWords matches words against the word tokens of toks from k on
+// (punctuation inside is not allowed), none of them taken; it returns the
+// end of the match.
+func matchWords(toks []corpus.Token, taken []bool, k int, words []string) (int, bool) {
+	j := k
+	for _, w := range words {
+		if j >= len(toks) || taken[j] || toks[j].Norm != w {
+			return 0, false
+		}
+		j++
+	}
+	return j, true
+}
+
+// concepts turns the clusters into Concepts: lexicon spans first, then
+// the longest mention wherever two overlap.
+func (e *tevent) concepts(lex []Concept, minMentions int) []Concept {
+	type ment struct {
+		Mention
+		cluster int
+		kind    mkind
+	}
+	var all []ment
+	for i := range e.cands {
+		c := &e.cands[i]
+		if c.cluster < 0 {
+			continue
+		}
+		u := &e.units[c.u]
+		all = append(all, ment{Mention{Article: u.art, Sentence: u.sent, Start: c.start, End: c.end, Text: e.spanText(c)}, e.find(c.cluster), c.kind})
+	}
+	// Per article, keep non-overlapping spans: lexicon first, then longer.
+	claimed := map[int][][2]int{}
+	for _, lc := range lex {
+		for _, m := range lc.Mentions {
+			claimed[m.Article] = append(claimed[m.Article], [2]int{m.Start, m.End})
+		}
+	}
+	slices.SortStableFunc(all, func(a, b ment) int {
+		return cmp.Or(cmp.Compare(b.End-b.Start, a.End-a.Start), cmp.Compare(a.Article, b.Article), cmp.Compare(a.Start, b.Start))
+	})
+	byCluster := map[int][]Mention{}
+	owner := map[int][]int{} // cluster of each claimed span, -1 for the lexicon's
+	for a, ss := range claimed {
+		owner[a] = make([]int, len(ss))
+		for k := range owner[a] {
+			owner[a][k] = -1
+		}
+	}
+	seen := map[[3]int]bool{}
+	for _, m := range all {
+		key := [3]int{m.Article, m.Start, m.End}
+		if seen[key] {
+			continue // the same span found twice
+		}
+		free, nested := true, false
+		for k, s := range claimed[m.Article] {
+			if m.Start < s[1] && s[0] < m.End {
+				free = false
+				nested = owner[m.Article][k] == m.cluster && s[0] <= m.Start && m.End <= s[1]
+				if !nested {
+					break
+				}
+			}
+		}
+		switch {
+		case free:
+			claimed[m.Article] = append(claimed[m.Article], [2]int{m.Start, m.End})
+			owner[m.Article] = append(owner[m.Article], m.cluster)
+		case nested:
+			m.Nested = true
+		default:
+			continue
+		}
+		seen[key] = true
+		byCluster[m.cluster] = append(byCluster[m.cluster], m.Mention)
+	}
+	out := slices.Clone(lex)
+	for cl, ms := range byCluster {
+		top := 0
+		for _, m := range ms {
+			if !m.Nested {
+				top++
+			}
+		}
+		if top < minMentions {
+			continue
+		}
+		src := Entity
+		if e.mined[cl] {
+			src = Mined
+		}
+		slices.SortFunc(ms, func(a, b Mention) int {
+			return cmp.Or(cmp.Compare(a.Article, b.Article), cmp.Compare(a.Start, b.Start))
+		})
+		out = append(out, Concept{Label: label(ms), Source: src, Mentions: ms})
+	}
+	for i := range out {
+		if out[i].Mentions == nil {
+			out[i].Mentions = []Mention{}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Concept) int {
+		return cmp.Or(
+			-cmpBool(Differs(a), Differs(b)),
+			cmp.Compare(Outlets(b), Outlets(a)),
+			cmp.Compare(len(b.Mentions), len(a.Mentions)),
+			strings.Compare(a.Label, b.Label),
+			cmp.Compare(a.Mentions[0].Article, b.Mentions[0].Article),
+			cmp.Compare(a.Mentions[0].Start, b.Mentions[0].Start))
+	})
+	ids := map[string]int{}
+	for i := range out {
+		if out[i].ID == "" {
+			out[i].ID = slug(out[i].Label)
+		}
+		id := out[i].ID
+		if n := ids[id]; n > 0 {
+			out[i].ID = id + "-" + strconv.Itoa(n+1)
+		}
+		ids[id]++
+	}
+	return out
+}
+
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
+}
+
+func (e *tevent) spanText(c *tcand) string {
+	u := &e.units[c.u]
+	a := e.arts[u.art]
+	s := u.toks[c.t0].Start
+	end := u.toks[c.t1-1].End
+	text := a.Title
+	if u.sent >= 0 {
+		text = a.Sentences[u.sent].Text
+	}
+	out := text[s:end]
+	if c.kind == kName && c.end < u.toks[c.t1-1].SrcEnd {
+		out = strings.TrimSuffix(strings.TrimSuffix(out, "'s"), "’s")
+	}
+	return out
+}
+
+// Norm is the form in which two phrases count as the same: lower case,
+// one space, straight quotes.
+func Norm(s string) string {
+	s = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"").Replace(s)
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+// label is a concept's commonest phrase (ties: the longer, then the first
+// in order).
+func label(ms []Mention) string {
+	n := map[string]int{}
+	first := map[string]string{}
+	for _, m := range ms {
+		if m.Nested {
+			continue
+		}
+		k := Norm(m.Text)
+		n[k]++
+		if _, ok := first[k]; !ok {
+			first[k] = m.Text
+		}
+	}
+	best := ""
+	for k := range n {
+		if best == "" || n[k] > n[best] || (n[k] == n[best] && (len(k) > len(best) || (len(k) == len(best) && k < best))) {
+			best = k
+		}
+	}
+	return first[best]
+}
+
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
+}
+
+// Outlets counts the articles that mention c.
+func Outlets(c Concept) int {
+	seen := map[int]bool{}
+	for _, m := range c.Mentions {
+		seen[m.Article] = true
+	}
+	return len(seen)
+}
+
+// Differs reports whether two articles mention c and one uses a phrase
+// the other never does.
+func Differs(c Concept) bool {
+	per := map[int]map[string]bool{}
+	for _, m := range c.Mentions {
+		if m.Nested {
+			continue
+		}
+		if per[m.Article] == nil {
+			per[m.Article] = map[string]bool{}
+		}
+		per[m.Article][Norm(m.Text)] = true
+	}
+	if len(per) < 2 {
+		return false
+	}
+	var first map[string]bool
+	for _, p := range per {
+		if first == nil {
+			first = p
+			continue
+		}
+		if len(p) != len(first) {
+			return true
+		}
+		for k := range p {
+			if !first[k] {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,217 @@
+package report
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/biasdiff/biasdiff/corpus"
+	"github.com/biasdiff/biasdiff/frame"
+)
+
+// ConceptJSON is a concept as JSON carries it: mentions name their article
+// by id and outlet, offsets in runes into the article's source file.
+type ConceptJSON struct {
+	ID       string        `json:"id"`
+	Label    string        `json:"label"`
+	Source   frame.Source  `json:"source"`
+	Event    string        `json:"event,omitempty"`
+	Differs  bool          `json:"differs"` // outlets use different phrases for it
+	Tags     []string      `json:"tags,omitempty"`
+	Mentions []MentionJSON `json:"mentions"`
+}
+
+// MentionJSON is one mention of a concept.
+type MentionJSON struct {
+	Article  string `json:"article"`
+	Outlet   string `json:"outlet"`
+	Sentence int    `json:"sentence"` // -1: the title
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+	Text     string `json:"text"`
+	Note     string `json:"note,omitempty"`
+	Nested   bool   `json:"nested,omitempty"` // part of a longer mention of the concept
+}
+
+// Flag is a span the report marks as a framing choice.
+type Flag struct {
+	Article string `json:"article"`
+	Outlet  string `json:"outlet"`
+	Start   int    `json:"start"`
+	End     int    `json:"end"`
+	Text    string `json:"text"`
+	Kind    string `json:"kind"` // "label": a phrase for a concept that other outlets name differently
+	Why     string `json:"why"`
+}
+
+// ConceptsJSON converts the concepts of one event (article indexes into
+// arts) for JSON; event is the event's id, "" when there is one.
+func ConceptsJSON(arts []*corpus.Article, concepts []frame.Concept, event string) []ConceptJSON {
+	out := make([]ConceptJSON, 0, len(concepts))
+	for _, c := range concepts {
+		cj := ConceptJSON{ID: c.ID, Label: c.Label, Source: c.Source, Event: event, Differs: frame.Differs(c), Tags: c.Tags, Mentions: []MentionJSON{}}
+		if event != "" {
+			cj.ID = event + "/" + c.ID
+		}
+		for _, m := range c.Mentions {
+			a := arts[m.Article]
+			cj.Mentions = append(cj.Mentions, MentionJSON{Article: a.ID, Outlet: a.Outlet, Sentence: m.Sentence, Start: m.Start, End: m.End, Text: m.Text, Note: m.Note, Nested: m.Nested})
+		}
+		out = append(out, cj)
+	}
+	return out
+}
+
+// LabelFlags marks, in each concept that outlets name differently, the
+// mentions whose phrase is that outlet's own: no other outlet that
+// mentions the concept uses it.
+func LabelFlags(arts []*corpus.Article, concepts []frame.Concept) []Flag {
+	var out []Flag
+	for _, c := range concepts {
+		if !frame.Differs(c) {
+			continue
+		}
+		users := map[string]map[int]bool{} // phrase -> articles using it
+		for _, m := range c.Mentions {
+			if m.Nested {
+				continue
+			}
+			k := frame.Norm(m.Text)
+			if users[k] == nil {
+				users[k] = map[int]bool{}
+			}
+			users[k][m.Article] = true
+		}
+		for _, m := range c.Mentions {
+			if m.Nested || len(users[frame.Norm(m.Text)]) > 1 {
+				continue
+			}
+			a := arts[m.Article]
+			var others []string
+			for _, p := range phrasesByOthers(c, m.Article) {
+				others = append(others, strconv.Quote(p))
+				if len(others) == 3 {
+					break
+				}
+			}
+			why := fmt.Sprintf("only %s calls %s %q", a.Outlet, c.Label, m.Text)
+			if len(others) > 0 {
+				why += "; others say " + strings.Join(others, ", ")
+			}
+			out = append(out, Flag{Article: a.ID, Outlet: a.Outlet, Start: m.Start, End: m.End, Text: m.Text, Kind: "label", Why: why})
+		}
+	}
+	slices.SortStableFunc(out, func(x, y Flag) int {
+		return cmp.Or(strings.Compare(x.Article, y.Article), cmp.Compare(x.Start, y.Start), cmp.Compare(x.End, y.End))
+	})
+	return slices.CompactFunc(out, func(x, y Flag) bool { return x.Article == y.Article && x.Start == y.Start && x.End == y.End })
+}
+
+// phrasesByOthers lists the phrases other articles use for c, commonest first.
+func phrasesByOthers(c frame.Concept, art int) []string {
+	n := map[string]int{}
+	first := map[string]string{}
+	for _, m := range c.Mentions {
+		if m.Article == art || m.Nested {
+			continue
+		}
+		k := frame.Norm(m.Text)
+		n[k]++
+		if _, ok := first[k]; !ok {
+			first[k] = m.Text
+		}
+	}
+	keys := make([]string, 0, len(n))
+	for k := range n {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b string) int { return cmp.Or(cmp.Compare(n[b], n[a]), strings.Compare(a, b)) })
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = first[k]
+	}
+	return out
+}
+
+// Terms is the term-choice table: one row per concept, one column per
+// report with the phrases it uses for it and how often; concepts the
+// reports name differently first. top bounds the rows (0: all).
+func Terms(arts []*corpus.Article, concepts []frame.Concept, top int) *Table {
+	t := &Table{
+		ID:    "terms",
+		Title: "Term choice",
+		HowTo: "Each row is one thing the reports name, with the words each report uses for it and how often (×n); \"—\": the report does not mention it. Rows where the reports' words differ come first.",
+	}
+	t.Columns = append([]Column{{Key: "concept", Header: "Concept"}, {Key: "source", Header: "Found by"}}, reportColumns(arts)...)
+	for _, c := range concepts {
+		if frame.Outlets(c) < 2 {
+			continue
+		}
+		if top > 0 && len(t.Rows) == top {
+			break
+		}
+		row := []Cell{Str(c.Label), Str(string(c.Source))}
+		for ai := range arts {
+			row = append(row, phraseCell(c, ai))
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
+// phraseCell lists the phrases article ai uses for c with counts,
+// commonest first.
+func phraseCell(c frame.Concept, ai int) Cell {
+	type ph struct {
+		text string
+		n    int
+	}
+	var ps []ph
+	at := map[string]int{}
+	for _, m := range c.Mentions {
+		if m.Article != ai || m.Nested {
+			continue
+		}
+		k := frame.Norm(m.Text)
+		if i, ok := at[k]; ok {
+			ps[i].n++
+			continue
+		}
+		at[k] = len(ps)
+		ps = append(ps, ph{oneLine(m.Text), 1})
+	}
+	if len(ps) == 0 {
+		return Cell{Text: "—", Value: nil}
+	}
+	slices.SortStableFunc(ps, func(a, b ph) int { return cmp.Compare(b.n, a.n) })
+	var texts []string
+	type phraseJSON struct {
+		Text  string `json:"text"`
+		Count int    `json:"count"`
+	}
+	var vals []phraseJSON
+	for _, p := range ps {
+		s := p.text
+		if p.n > 1 {
+			s += " ×" + strconv.Itoa(p.n)
+		}
+		texts = append(texts, s)
+		vals = append(vals, phraseJSON{p.text, p.n})
+	}
+	return Cell{Text: shorten(strings.Join(texts, "; "), 110), Value: vals}
+}
+
+// TermsReport is the report `biasdiff terms` prints: the term tables of
+// Compare, with the concepts and flags behind them.
+func TermsReport(arts []*corpus.Article, opt CompareOptions) *Report {
+	full := Compare(arts, opt)
+	r := &Report{Title: full.Title, Summary: full.Summary, Articles: full.Articles, Concepts: full.Concepts, Flags: full.Flags}
+	for _, t := range full.Tables {
+		if t.ID == "terms" || strings.HasSuffix(t.ID, "-terms") {
+			r.Tables = append(r.Tables, t)
+		}
+	}
+	return r
+}
