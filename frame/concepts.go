@@ -93,13 +93,14 @@ type tevent struct {
 	// nounish: words seen right after a determiner ("the X"): nouns, or
 	// adjectives, but not verbs.
 	nounish map[string]bool
-	uf      []int // union-find over clusters
+	acronym map[string]bool // words seen written in capitals ("DNC", "J.C.P.O.A.")
+	uf      []int           // union-find over clusters
 	kinds   []mkind
 	mined   []bool
 }
 
 func newEvent(arts []*corpus.Article) *tevent {
-	e := &tevent{arts: arts, midCap: map[string]bool{}, nounish: map[string]bool{}}
+	e := &tevent{arts: arts, midCap: map[string]bool{}, nounish: map[string]bool{}, acronym: map[string]bool{}}
 	for ai, a := range arts {
 		if a.TitleSpan != nil && utf8.RuneCountInString(a.Title) == a.TitleSpan.End-a.TitleSpan.Start {
 			toks := token.Tokenize(a.Title)
@@ -125,6 +126,9 @@ func newEvent(arts []*corpus.Article) *tevent {
 			}
 			if !first && capitalised(t.Text) {
 				e.midCap[t.Norm] = true
+			}
+			if allCaps(t.Text) {
+				e.acronym[t.Norm] = true
 			}
 			first = false
 			if determiner(t) && k+1 < len(u.toks) && lowerWord(u.toks[k+1]) {
@@ -152,6 +156,21 @@ var honorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true
 func capitalised(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
+}
+
+// allCaps: two letters or more, all capitals (dots allowed).
+func allCaps(s string) bool {
+	n := 0
+	for _, r := range s {
+		switch {
+		case r == '.':
+		case unicode.IsUpper(r):
+			n++
+		default:
+			return false
+		}
+	}
+	return n >= 2
 }
 
 // lowerWord: a word in lower case that is not a stopword.
@@ -264,7 +283,7 @@ func (e *tevent) findNames() {
 func (e *tevent) phrase(ui, k int) int {
 	u := &e.units[ui]
 	j := k + 1
-	for j < len(u.toks) && j <= k+3 && lowerWord(u.toks[j]) {
+	for j < len(u.toks) && j <= k+3 && (lowerWord(u.toks[j]) || (u.toks[j].Kind == token.Number && j == k+1)) {
 		j++
 	}
 	if j == k+1 {
@@ -432,6 +451,35 @@ func (e *tevent) clusterNames() {
 			f.cluster = e.newCluster(kName)
 		}
 	}
+	// An acronym is the name whose initials it spells ("DNC"), when one
+	// name does.
+	initials := map[string]map[int]bool{}
+	for _, f := range forms {
+		if len(f.seq) < 2 {
+			continue
+		}
+		var b strings.Builder
+		for _, w := range f.seq {
+			r, _ := utf8.DecodeRuneInString(w)
+			b.WriteRune(r)
+		}
+		k := b.String()
+		if initials[k] == nil {
+			initials[k] = map[int]bool{}
+		}
+		initials[k][e.find(f.cluster)] = true
+	}
+	for _, f := range forms {
+		if len(f.seq) != 1 {
+			continue
+		}
+		k := strings.ReplaceAll(f.seq[0], ".", "")
+		if cls := initials[k]; len(k) >= 2 && len(cls) == 1 && e.acronym[f.seq[0]] {
+			for cl := range cls {
+				e.union(cl, f.cluster)
+			}
+		}
+	}
 	for i := range e.cands {
 		c := &e.cands[i]
 		if c.kind == kName {
@@ -517,7 +565,13 @@ func (e *tevent) resolvePhrases() {
 	var parts [][2]int                 // titled names: candidate, words of title
 	heads := map[string]map[int]int{}  // title or description head -> cluster -> count
 	vocab := map[int]map[string]bool{} // cluster -> title and description words
-	ends := map[string]map[int]bool{}  // last word of a name -> clusters
+	ends := map[string]map[int]bool{}  // last word of a name seen twice or more -> clusters
+	formCount := map[string]int{}
+	for i := range e.cands {
+		if c := &e.cands[i]; c.kind == kName {
+			formCount[strings.Join(c.seq, " ")]++
+		}
+	}
 	note := func(cl int, head string, words []string) {
 		if heads[head] == nil {
 			heads[head] = map[int]int{}
@@ -537,10 +591,12 @@ func (e *tevent) resolvePhrases() {
 		case kName:
 			cl := e.find(c.cluster)
 			last := singular(c.seq[len(c.seq)-1])
-			if ends[last] == nil {
-				ends[last] = map[int]bool{}
+			if formCount[strings.Join(c.seq, " ")] >= 2 {
+				if ends[last] == nil {
+					ends[last] = map[int]bool{}
+				}
+				ends[last][cl] = true
 			}
-			ends[last][cl] = true
 			for k := 1; k < len(c.seq); k++ {
 				if forms[strings.Join(c.seq[k:], " ")] == cl {
 					var ws []string
@@ -811,10 +867,11 @@ func (e *tevent) spread() {
 	type phr struct {
 		words   []string
 		cluster map[int]int
+		name    bool // a name: matches only where capitalised ("US", not "us")
 	}
 	byKey := map[string]*phr{}
 	var keys []string
-	add := func(words []string, cl int) {
+	add := func(words []string, cl int, name bool) {
 		if len(words) == 0 {
 			return
 		}
@@ -826,6 +883,7 @@ func (e *tevent) spread() {
 			keys = append(keys, k)
 		}
 		p.cluster[cl]++
+		p.name = p.name || name
 	}
 	for i := range e.cands {
 		c := &e.cands[i]
@@ -843,10 +901,10 @@ func (e *tevent) spread() {
 		if c.kind == kPhrase || (c.kind == kName && len(words) > 0 && determiners[words[0]]) {
 			words = words[1:] // "the summit" also stands as "summit"
 			if c.kind == kPhrase && len(words) > 0 && e.isNoun(u.toks[c.t1-1]) {
-				add(words[len(words)-1:], cl)
+				add(words[len(words)-1:], cl, false)
 			}
 		}
-		add(words, cl)
+		add(words, cl, c.kind == kName)
 	}
 	// Longest phrases first, each to its commonest concept.
 	slices.SortStableFunc(keys, func(a, b string) int {
@@ -879,7 +937,7 @@ func (e *tevent) spread() {
 			for _, pi := range index[t.Norm] {
 				p := byKey[keys[pi]]
 				end, ok := matchWords(u.toks, taken[ui], k, p.words)
-				if !ok {
+				if !ok || (p.name && !capitalised(t.Text)) {
 					continue
 				}
 				cl, _ := dominant(p.cluster, 1)

@@ -286,8 +286,8 @@ func TestMatch(t *testing.T) {
 	}{
 		{
 			name: "stems across inflections and compounds",
-			body: "Tokyo wants the handing over of the islands. The hand-over was agreed. They handed the islands over. The northern territory is cold.",
-			want: map[string][]string{"handover": {"handing over", "hand-over"}, "names": {"northern territory"}},
+			body: "Tokyo wants the handing over of the islands. The hand-over was agreed. They handed the islands over. She hands over the keys. The northern territory is cold.",
+			want: map[string][]string{"handover": {"handing over", "hand-over", "hands over"}, "names": {"northern territory"}},
 		},
 		{
 			name: "pattern, case-insensitive",
@@ -419,6 +419,42 @@ func TestMatchTitleAndOffsets(t *testing.T) {
 		if g := lexTexts(got, id); !reflect.DeepEqual(g, w) {
 			t.Errorf("%s: got %q, want %q", id, g, w)
 		}
+	}
+}
+
+func TestMatchTitleFromManifest(t *testing.T) {
+	// The manifest's title says the headline line in other characters: its
+	// offsets cannot be mapped, so the title is not searched.
+	files := map[string]string{
+		"a.txt":         "PEACE TREATY TALKS STALL -- AGAIN\n\nThe peace treaty talks stalled again on Monday.\n",
+		"biasdiff.yaml": "articles:\n  - path: a.txt\n    title: Peace treaty talks stall again\n",
+	}
+	arts, src := lexLoad(t, files)
+	if len(arts) != 1 || arts[0].TitleSpan == nil {
+		t.Fatalf("want one article with a title span, got %+v", arts)
+	}
+	l := lexParse(t, "concepts:\n  - {id: t, label: T, phrases: [{text: peace treaty}]}\n")
+	got := l.Match(arts)
+	lexCheckMentions(t, arts, func(a *corpus.Article) []rune { return src[a.Path] }, got)
+	if len(got) != 1 || len(got[0].Mentions) != 1 || got[0].Mentions[0].Sentence != 0 {
+		t.Errorf("want one mention, in sentence 0: %+v", got)
+	}
+}
+
+func TestParseLexiconAliases(t *testing.T) {
+	l := lexParse(t, `concepts:
+  - id: a
+    label: A
+    tags: &tags [x, y]
+    phrases:
+      - &p {text: peace treaty, note: shared}
+  - id: b
+    label: B
+    tags: *tags
+    phrases: [*p]
+`)
+	if b := l.Concepts[1]; !slices.Equal(b.Tags, []string{"x", "y"}) || len(b.Phrases) != 1 || b.Phrases[0].Note != "shared" {
+		t.Errorf("aliases: got %+v", b)
 	}
 }
 
