@@ -44,6 +44,7 @@ func Concepts(arts []*corpus.Article, claims []align.Claim, opt Options) []Conce
 	e := newEvent(arts)
 	e.findNames()
 	e.clusterNames()
+	e.aliases()
 	e.resolvePhrases()
 	e.mine(claims)
 	e.spread()
@@ -77,6 +78,7 @@ type tcand struct {
 	start, end int // source runes
 	kind       mkind
 	seq        []string // names: the words, lower case, hyphenated parts apart, honorifics dropped
+	key        []string // names: the stems of those words, by which forms are compared
 	mods       []string // phrases and descriptions: stems of the words before the head
 	head       string   // phrases and descriptions: stem of the head noun
 	name       int      // descriptions: the candidate of the name described
@@ -92,7 +94,8 @@ type tevent struct {
 	midCap map[string]bool
 	// nounish: words seen right after a determiner ("the X"): nouns, or
 	// adjectives, but not verbs.
-	nounish map[string]bool
+	nounish   map[string]bool
+	nounStems map[string]bool // the stems of the nounish words
 	acronym map[string]bool // words seen written in capitals ("DNC", "J.C.P.O.A.")
 	uf      []int           // union-find over clusters
 	kinds   []mkind
@@ -100,7 +103,7 @@ type tevent struct {
 }
 
 func newEvent(arts []*corpus.Article) *tevent {
-	e := &tevent{arts: arts, midCap: map[string]bool{}, nounish: map[string]bool{}, acronym: map[string]bool{}}
+	e := &tevent{arts: arts, midCap: map[string]bool{}, nounish: map[string]bool{}, nounStems: map[string]bool{}, acronym: map[string]bool{}}
 	for ai, a := range arts {
 		if a.TitleSpan != nil && utf8.RuneCountInString(a.Title) == a.TitleSpan.End-a.TitleSpan.Start {
 			toks := token.Tokenize(a.Title)
@@ -133,6 +136,7 @@ func newEvent(arts []*corpus.Article) *tevent {
 			first = false
 			if determiner(t) && k+1 < len(u.toks) && lowerWord(u.toks[k+1]) {
 				e.nounish[u.toks[k+1].Norm] = true // "the X": X is a noun
+				e.nounStems[u.toks[k+1].Stem] = true
 			}
 		}
 	}
@@ -304,7 +308,7 @@ func (e *tevent) phrase(ui, k int) int {
 // index, or -1 when the run holds no name.
 func (e *tevent) addName(ui, t0, t1 int, poss bool) int {
 	u := &e.units[ui]
-	var seq []string
+	var seq, key []string
 	for _, t := range u.toks[t0:t1] {
 		if t.Kind != token.Word || honorifics[t.Norm] {
 			continue
@@ -316,6 +320,7 @@ func (e *tevent) addName(ui, t0, t1 int, poss bool) int {
 		for _, p := range strings.Split(n, "-") {
 			if p != "" {
 				seq = append(seq, p)
+				key = append(key, stemOf(p))
 			}
 		}
 	}
@@ -326,7 +331,7 @@ func (e *tevent) addName(ui, t0, t1 int, poss bool) int {
 	if poss {
 		end -= 2 // the 's is not part of the name
 	}
-	e.cands = append(e.cands, tcand{u: ui, t0: t0, t1: t1, start: u.toks[t0].SrcStart, end: end, kind: kName, seq: seq, name: -1, cluster: -1})
+	e.cands = append(e.cands, tcand{u: ui, t0: t0, t1: t1, start: u.toks[t0].SrcStart, end: end, kind: kName, seq: seq, key: key, name: -1, cluster: -1})
 	return len(e.cands) - 1
 }
 
@@ -406,6 +411,70 @@ func (e *tevent) union(a, b int) {
 	}
 }
 
+// aliasWords introduce another name for a thing: "which Russia calls X
+// and Japan Y", "known as X", "called X in one country and Y in another".
+var aliasWords = map[string]bool{"call": true, "calls": true, "called": true, "calling": true, "dubbed": true,
+	"named": true, "termed": true, "known": true, "referred": true, "refers": true, "refer": true}
+
+// aliases joins the names that a sentence gives as names of one thing.
+func (e *tevent) aliases() {
+	at := map[[2]int]int{} // (unit, first token) -> name candidate
+	for i := range e.cands {
+		if c := &e.cands[i]; c.kind == kName {
+			at[[2]int{c.u, c.t0}] = i
+		}
+	}
+	// target returns the name starting at token k of unit ui, skipping
+	// "as", "to", a determiner and an opening quote.
+	target := func(ui, k int) int {
+		u := &e.units[ui]
+		for k < len(u.toks) && (u.toks[k].Norm == "as" || u.toks[k].Norm == "to" || determiner(u.toks[k]) || u.toks[k].Norm == "\"" || u.toks[k].Text == "«") {
+			k++
+		}
+		if i, ok := at[[2]int{ui, k}]; ok {
+			return i
+		}
+		return -1
+	}
+	for ui := range e.units {
+		u := &e.units[ui]
+		var names []int
+		last := -1 // token where the last alias ended
+		for k, t := range u.toks {
+			switch {
+			case aliasWords[t.Norm]:
+				if i := target(ui, k+1); i >= 0 {
+					// "X, also known as Y": X is named too.
+					if (t.Norm == "known" || t.Norm == "called") && k >= 2 {
+						j := k - 1
+						if u.toks[j].Norm == "also" {
+							j--
+						}
+						if j >= 0 && u.toks[j].Text == "," {
+							for p := range e.cands {
+								if c := &e.cands[p]; c.kind == kName && c.u == ui && c.t1 == j {
+									names = append(names, p)
+								}
+							}
+						}
+					}
+					names = append(names, i)
+					last = e.cands[i].t1
+				}
+			case (t.Norm == "and" || t.Norm == "or") && last >= 0 && k-last <= 4:
+				// "and Japan calls ...": a speaker, not another name.
+				if i := target(ui, k+1); i >= 0 && (e.cands[i].t1 >= len(u.toks) || !aliasWords[u.toks[e.cands[i].t1].Norm]) {
+					names = append(names, i)
+					last = e.cands[i].t1
+				}
+			}
+		}
+		for _, i := range names[min(1, len(names)):] {
+			e.union(e.cands[names[0]].cluster, e.cands[i].cluster)
+		}
+	}
+}
+
 // nameForm is one written form of a name: its words, how often it occurs
 // and the entity it joined.
 type nameForm struct {
@@ -426,10 +495,10 @@ func (e *tevent) clusterNames() {
 		if c.kind != kName {
 			continue
 		}
-		key := strings.Join(c.seq, " ")
+		key := strings.Join(c.key, " ")
 		f := byKey[key]
 		if f == nil {
-			f = &nameForm{seq: c.seq, cluster: -1}
+			f = &nameForm{seq: c.key, cluster: -1}
 			byKey[key] = f
 			forms = append(forms, f)
 		}
@@ -483,7 +552,7 @@ func (e *tevent) clusterNames() {
 	for i := range e.cands {
 		c := &e.cands[i]
 		if c.kind == kName {
-			c.cluster = byKey[strings.Join(c.seq, " ")].cluster
+			c.cluster = byKey[strings.Join(c.key, " ")].cluster
 		}
 	}
 	for i := range e.cands {
@@ -515,7 +584,7 @@ func (e *tevent) shortForm(a, b []string, forms map[string]*nameForm) bool {
 		}
 	}
 	last := core[len(core)-1]
-	return len(core) >= 2 && a[0] == core[0] && !e.nounish[last] && !e.nounish[singular(last)]
+	return len(core) >= 2 && a[0] == core[0] && !e.nounStems[last]
 }
 
 // subsequence reports whether a's words occur in b in order.
@@ -559,7 +628,7 @@ func (e *tevent) resolvePhrases() {
 	for i := range e.cands {
 		c := &e.cands[i]
 		if c.kind == kName {
-			forms[strings.Join(c.seq, " ")] = e.find(c.cluster)
+			forms[strings.Join(c.key, " ")] = e.find(c.cluster)
 		}
 	}
 	var parts [][2]int                 // titled names: candidate, words of title
@@ -569,7 +638,7 @@ func (e *tevent) resolvePhrases() {
 	formCount := map[string]int{}
 	for i := range e.cands {
 		if c := &e.cands[i]; c.kind == kName {
-			formCount[strings.Join(c.seq, " ")]++
+			formCount[strings.Join(c.key, " ")]++
 		}
 	}
 	note := func(cl int, head string, words []string) {
@@ -591,18 +660,15 @@ func (e *tevent) resolvePhrases() {
 		case kName:
 			cl := e.find(c.cluster)
 			last := singular(c.seq[len(c.seq)-1])
-			if formCount[strings.Join(c.seq, " ")] >= 2 {
+			if formCount[strings.Join(c.key, " ")] >= 2 {
 				if ends[last] == nil {
 					ends[last] = map[int]bool{}
 				}
 				ends[last][cl] = true
 			}
-			for k := 1; k < len(c.seq); k++ {
-				if forms[strings.Join(c.seq[k:], " ")] == cl {
-					var ws []string
-					for _, w := range c.seq[:k] {
-						ws = append(ws, stemOf(w))
-					}
+			for k := 1; k < len(c.key); k++ {
+				if forms[strings.Join(c.key[k:], " ")] == cl {
+					ws := slices.Clone(c.key[:k])
 					note(cl, ws[len(ws)-1], ws[:len(ws)-1])
 					parts = append(parts, [2]int{i, k})
 					break
@@ -625,8 +691,8 @@ func (e *tevent) resolvePhrases() {
 			if words >= p[1] {
 				if t > c.t0 {
 					e.cands = append(e.cands,
-						tcand{u: c.u, t0: c.t0, t1: t, start: c.start, end: u.toks[t-1].SrcEnd, kind: kName, seq: c.seq[:p[1]], name: -1, cluster: c.cluster},
-						tcand{u: c.u, t0: t, t1: c.t1, start: u.toks[t].SrcStart, end: c.end, kind: kName, seq: c.seq[p[1]:], name: -1, cluster: c.cluster})
+						tcand{u: c.u, t0: c.t0, t1: t, start: c.start, end: u.toks[t-1].SrcEnd, kind: kName, seq: c.seq[:p[1]], key: c.key[:p[1]], name: -1, cluster: c.cluster},
+						tcand{u: c.u, t0: t, t1: c.t1, start: u.toks[t].SrcStart, end: c.end, kind: kName, seq: c.seq[p[1]:], key: c.key[p[1]:], name: -1, cluster: c.cluster})
 				}
 				break
 			}
@@ -703,6 +769,14 @@ func (e *tevent) resolvePhrases() {
 	}
 }
 
+// singular drops a plural s.
+func singular(w string) string {
+	if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+		return w[:len(w)-1]
+	}
+	return w
+}
+
 // stemOf is the stem of one word.
 func stemOf(w string) string {
 	if t := token.Tokenize(w); len(t) == 1 {
@@ -711,13 +785,6 @@ func stemOf(w string) string {
 	return w
 }
 
-// singular drops a plural s.
-func singular(w string) string {
-	if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
-		return w[:len(w)-1]
-	}
-	return w
-}
 
 // minSameShare is the share of words two aligned sentences must have in
 // common (in order) for their replacements to count as alternative names.
