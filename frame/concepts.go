@@ -96,10 +96,10 @@ type tevent struct {
 	// adjectives, but not verbs.
 	nounish   map[string]bool
 	nounStems map[string]bool // the stems of the nounish words
-	acronym map[string]bool // words seen written in capitals ("DNC", "J.C.P.O.A.")
-	uf      []int           // union-find over clusters
-	kinds   []mkind
-	mined   []bool
+	acronym   map[string]bool // words seen written in capitals ("DNC", "J.C.P.O.A.")
+	uf        []int           // union-find over clusters
+	kinds     []mkind
+	mined     []bool
 }
 
 func newEvent(arts []*corpus.Article) *tevent {
@@ -784,7 +784,6 @@ func stemOf(w string) string {
 	}
 	return w
 }
-
 
 // minSameShare is the share of words two aligned sentences must have in
 // common (in order) for their replacements to count as alternative names.
