@@ -9,7 +9,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/biasdiff/biasdiff/align"
-	"github.com/biasdiff/biasdiff/align/wdiff"
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/token"
 )
@@ -97,6 +96,8 @@ type tevent struct {
 	nounish   map[string]bool
 	nounStems map[string]bool // the stems of the nounish words
 	acronym   map[string]bool // words seen written in capitals ("DNC", "J.C.P.O.A.")
+	unitCands [][]int         // candidates by unit, built when mining starts
+	byHead    map[string]int  // noun-phrase concepts by the stem of their head
 	uf        []int           // union-find over clusters
 	kinds     []mkind
 	mined     []bool
@@ -767,6 +768,7 @@ func (e *tevent) resolvePhrases() {
 		}
 		c.cluster = cl
 	}
+	e.byHead = byHead
 }
 
 // singular drops a plural s.
@@ -785,147 +787,6 @@ func stemOf(w string) string {
 	return w
 }
 
-// minSameShare is the share of words two aligned sentences must have in
-// common (in order) for their replacements to count as alternative names.
-const minSameShare = 0.5
-
-func wordCount(s string) int {
-	n := 0
-	for _, t := range token.Tokenize(s) {
-		if t.Kind == token.Word || t.Kind == token.Number {
-			n++
-		}
-	}
-	return n
-}
-
-// maxMinedWords bounds each side of a replacement taken as two names for
-// one thing.
-const maxMinedWords = 5
-
-// mine links the spans that replace each other in the word diffs of
-// aligned sentences of different reports.
-func (e *tevent) mine(claims []align.Claim) {
-	at := map[[2]int]int{} // (article, sentence) -> tunit
-	for i, u := range e.units {
-		at[[2]int{u.art, u.sent}] = i
-	}
-	for _, cl := range claims {
-		for x, ma := range cl.Members {
-			for _, mb := range cl.Members[x+1:] {
-				if ma.Article == mb.Article {
-					continue
-				}
-				ua, ok1 := at[[2]int{ma.Article, ma.Sentence}]
-				ub, ok2 := at[[2]int{mb.Article, mb.Sentence}]
-				if !ok1 || !ok2 {
-					continue
-				}
-				e.minePair(ua, ub, ma.Text, mb.Text)
-			}
-		}
-	}
-}
-
-func (e *tevent) minePair(ua, ub int, ta, tb string) {
-	edits := wdiff.Words(ta, tb)
-	// Only pairs that say the same thing mostly in the same words: what
-	// replaces what there is two wordings of one thing, not two things.
-	same, wa, wb := 0, wordCount(ta), wordCount(tb)
-	for _, ed := range edits {
-		if ed.Op == wdiff.Equal {
-			same += wordCount(ta[ed.A.Start:ed.A.End])
-		}
-	}
-	if wa == 0 || wb == 0 || float64(same) < minSameShare*float64(max(wa, wb)) {
-		return
-	}
-	for _, r := range wdiff.Replacements(edits) {
-		a := e.spanOf(ua, r[0].A.Start, r[0].A.End)
-		b := e.spanOf(ub, r[1].B.Start, r[1].B.End)
-		if a == nil || b == nil {
-			continue
-		}
-		if strings.EqualFold(e.text(ua, a[0], a[1]), e.text(ub, b[0], b[1])) {
-			continue
-		}
-		ca := e.claim(ua, a[0], a[1])
-		cb := e.claim(ub, b[0], b[1])
-		ka, kb := e.kinds[e.find(ca)], e.kinds[e.find(cb)]
-		if ka == kName && kb == kName && e.find(ca) != e.find(cb) {
-			continue // two names are two people, even where one replaces the other
-		}
-		e.union(ca, cb)
-		e.mined[e.find(ca)] = true
-	}
-}
-
-// spanOf maps a byte range of a tunit's text to its token range, if it
-// holds 1..maxMinedWords words and at least one content word.
-func (e *tevent) spanOf(ui, b0, b1 int) *[2]int {
-	u := &e.units[ui]
-	t0, t1, words, content := -1, -1, 0, 0
-	for k, t := range u.toks {
-		if t.Start >= b0 && t.End <= b1 {
-			if t0 < 0 {
-				t0 = k
-			}
-			t1 = k + 1
-			if t.Kind == token.Word || t.Kind == token.Number {
-				words++
-				if !t.Stop {
-					content++
-				}
-			}
-		}
-	}
-	// trim punctuation at the ends
-	for t0 >= 0 && t0 < t1 && u.toks[t0].Kind == token.Punct {
-		t0++
-	}
-	for t1 > t0 && t0 >= 0 && u.toks[t1-1].Kind == token.Punct {
-		t1--
-	}
-	if t0 < 0 || t0 >= t1 || words == 0 || words > maxMinedWords || content == 0 {
-		return nil
-	}
-	return &[2]int{t0, t1}
-}
-
-func (e *tevent) text(ui, t0, t1 int) string {
-	u := &e.units[ui]
-	a := e.arts[u.art]
-	s := u.toks[t0].Start
-	end := u.toks[t1-1].End
-	if u.sent < 0 {
-		return a.Title[s:end]
-	}
-	return a.Sentences[u.sent].Text[s:end]
-}
-
-// claim returns the cluster of the candidate covering most of the token
-// range [t0, t1) of tunit ui, or makes a mined candidate of it.
-func (e *tevent) claim(ui, t0, t1 int) int {
-	best, bo := -1, 0
-	for i := range e.cands {
-		c := &e.cands[i]
-		if c.u != ui || c.cluster < 0 {
-			continue
-		}
-		o := min(c.t1, t1) - max(c.t0, t0)
-		if o > bo || (o == bo && o > 0 && c.t1-c.t0 > e.cands[best].t1-e.cands[best].t0) {
-			best, bo = i, o
-		}
-	}
-	if best >= 0 && 2*bo >= t1-t0 {
-		return e.cands[best].cluster
-	}
-	u := &e.units[ui]
-	cl := e.newCluster(kMined)
-	e.cands = append(e.cands, tcand{u: ui, t0: t0, t1: t1, start: u.toks[t0].SrcStart, end: u.toks[t1-1].SrcEnd, kind: kMined, name: -1, cluster: cl})
-	return cl
-}
-
 // spread finds the phrases of each concept wherever else they occur (a
 // headline in title case, a sentence-initial name, a bare head noun), so
 // that a concept holds every mention, not only those found by shape.
@@ -934,17 +795,21 @@ func (e *tevent) spread() {
 		words   []string
 		cluster map[int]int
 		name    bool // a name: matches only where capitalised ("US", not "us")
+		stems   bool // words are stems: a wording mined from diffs matches in any inflection
 	}
 	byKey := map[string]*phr{}
 	var keys []string
-	add := func(words []string, cl int, name bool) {
+	add := func(words []string, cl int, name, stems bool) {
 		if len(words) == 0 {
 			return
 		}
 		k := strings.Join(words, " ")
+		if stems {
+			k = "s:" + k
+		}
 		p := byKey[k]
 		if p == nil {
-			p = &phr{words: words, cluster: map[int]int{}}
+			p = &phr{words: words, cluster: map[int]int{}, stems: stems}
 			byKey[k] = p
 			keys = append(keys, k)
 		}
@@ -967,10 +832,19 @@ func (e *tevent) spread() {
 		if c.kind == kPhrase || (c.kind == kName && len(words) > 0 && determiners[words[0]]) {
 			words = words[1:] // "the summit" also stands as "summit"
 			if c.kind == kPhrase && len(words) > 0 && e.isNoun(u.toks[c.t1-1]) {
-				add(words[len(words)-1:], cl, false)
+				add(words[len(words)-1:], cl, false, false)
 			}
 		}
-		add(words, cl, c.kind == kName)
+		add(words, cl, c.kind == kName, false)
+		if c.kind == kMined {
+			var ss []string
+			for _, t := range u.toks[c.t0:c.t1] {
+				if t.Kind == token.Word || t.Kind == token.Number {
+					ss = append(ss, t.Stem)
+				}
+			}
+			add(ss, cl, false, true)
+		}
 	}
 	// Longest phrases first, each to its commonest concept.
 	slices.SortStableFunc(keys, func(a, b string) int {
@@ -991,6 +865,9 @@ func (e *tevent) spread() {
 	index := map[string][]int{} // first word -> phrases
 	for i, k := range keys {
 		w := byKey[k].words[0]
+		if byKey[k].stems {
+			w = "s:" + w
+		}
 		index[w] = append(index[w], i)
 	}
 	for ui := range e.units {
@@ -1000,9 +877,9 @@ func (e *tevent) spread() {
 			if taken[ui][k] || (t.Kind != token.Word && t.Kind != token.Number) {
 				continue
 			}
-			for _, pi := range index[t.Norm] {
+			for _, pi := range append(index[t.Norm], index["s:"+t.Stem]...) {
 				p := byKey[keys[pi]]
-				end, ok := matchWords(u.toks, taken[ui], k, p.words)
+				end, ok := matchWords(u.toks, taken[ui], k, p.words, p.stems)
 				if !ok || (p.name && !capitalised(t.Text)) {
 					continue
 				}
@@ -1018,13 +895,13 @@ func (e *tevent) spread() {
 	}
 }
 
-// matchWords matches words against the word tokens of toks from k on
-// (punctuation inside is not allowed), none of them taken; it returns the
-// end of the match.
-func matchWords(toks []corpus.Token, taken []bool, k int, words []string) (int, bool) {
+// matchWords matches words (norms, or stems) against the word tokens of
+// toks from k on (punctuation inside is not allowed), none of them taken;
+// it returns the end of the match.
+func matchWords(toks []corpus.Token, taken []bool, k int, words []string, stems bool) (int, bool) {
 	j := k
 	for _, w := range words {
-		if j >= len(toks) || taken[j] || toks[j].Norm != w {
+		if j >= len(toks) || taken[j] || (!stems && toks[j].Norm != w) || (stems && toks[j].Stem != w) {
 			return 0, false
 		}
 		j++
@@ -1199,6 +1076,8 @@ func label(ms []Mention) string {
 	}
 	return first[best]
 }
+
+func itoa(n int) string { return strconv.Itoa(n) }
 
 func slug(s string) string {
 	var b strings.Builder

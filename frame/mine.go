@@ -1,0 +1,422 @@
+package frame
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/biasdiff/biasdiff/align"
+	"github.com/biasdiff/biasdiff/align/wdiff"
+	"github.com/biasdiff/biasdiff/corpus"
+	"github.com/biasdiff/biasdiff/corpus/token"
+)
+
+// Mining alternative wordings from word diffs.
+//
+// Two sentences of different reports that say the same thing mostly in the
+// same words ("the talks on [returning] the islands" / "the talks on
+// [handing over] the islands") give their replaced spans as two names for
+// one thing. The sentence pairs are the aligned claims (package align) and,
+// beyond them, pairs that share rare words; a replacement counts when the
+// two sentences share most of their words, or when it is anchored — the
+// same words right before and right after it, one of them a content word —
+// and the same two concepts replace each other in two sentence pairs or
+// more.
+
+const (
+	// minSameShare is the share of words two sentences must have in common
+	// (in order) for a replacement between them to count on its own.
+	minSameShare = 0.5
+	// maxMinedWords bounds each side of a replacement.
+	maxMinedWords = 4
+	// minSupport is how many sentence pairs must show an anchored
+	// replacement of one concept by another.
+	minSupport = 2
+	// pairsPerSentence bounds the sentences of other reports each sentence
+	// is diffed with, beyond the aligned claims.
+	pairsPerSentence = 4
+	// minSharedStems is how many rare content stems two sentences must
+	// share to be diffed.
+	minSharedStems = 3
+)
+
+// link is a replacement found in one sentence pair: token ranges in two
+// units, and whether the pair shares most of its words.
+type link struct {
+	ua, ub int
+	a, b   [2]int
+	near   bool
+}
+
+// mine joins the concepts whose wordings replace each other.
+func (e *tevent) mine(claims []align.Claim) {
+	links := e.contrasts()
+	seen := map[[2]int]bool{}
+	for _, p := range append(e.claimPairs(claims), e.similarPairs()...) {
+		if p[0] > p[1] {
+			p[0], p[1] = p[1], p[0]
+		}
+		if seen[p] {
+			continue
+		}
+		seen[p] = true
+		links = append(links, e.replacements(p[0], p[1])...)
+	}
+	// Anchored replacements need support: count the sentence pairs that
+	// show each pair of (future) concepts, by the clusters the spans fall in
+	// now or, for new spans, by their words.
+	support := map[[2]string]int{}
+	keyOf := func(ui int, r [2]int) string {
+		if c := e.covering(ui, r[0], r[1]); c >= 0 {
+			return "c" + itoa(e.find(e.cands[c].cluster))
+		}
+		return "w" + strings.ToLower(e.text(ui, r[0], r[1]))
+	}
+	keys := make([][2]string, len(links))
+	for i, l := range links {
+		ka, kb := keyOf(l.ua, l.a), keyOf(l.ub, l.b)
+		if ka > kb {
+			ka, kb = kb, ka
+		}
+		keys[i] = [2]string{ka, kb}
+		if !l.near {
+			support[keys[i]]++
+		}
+	}
+	for i, l := range links {
+		if !l.near && support[keys[i]] < minSupport {
+			continue
+		}
+		ca := e.claim(l.ua, l.a[0], l.a[1])
+		cb := e.claim(l.ub, l.b[0], l.b[1])
+		if e.kinds[e.find(ca)] == kName && e.kinds[e.find(cb)] == kName && e.find(ca) != e.find(cb) && !l.near {
+			continue // two names are two people, unless one sentence is the other reworded
+		}
+		e.union(ca, cb)
+		e.mined[e.find(ca)] = true
+		// A one-word wording is also the noun phrases it heads: "returning"
+		// and "the return of".
+		for _, x := range [][3]int{{l.ua, l.a[0], l.a[1]}, {l.ub, l.b[0], l.b[1]}} {
+			if s := e.soleStem(x[0], x[1], x[2]); s != "" {
+				if h, ok := e.byHead[s]; ok {
+					e.union(ca, h)
+				}
+			}
+		}
+	}
+}
+
+// soleStem is the stem of the one content word of tokens [t0, t1) of unit
+// ui, "" if they hold more or none.
+func (e *tevent) soleStem(ui, t0, t1 int) string {
+	stem := ""
+	for _, t := range e.units[ui].toks[t0:t1] {
+		if t.Kind == token.Word && !t.Stop && !particles[t.Norm] {
+			if stem != "" {
+				return ""
+			}
+			stem = t.Stem
+		}
+	}
+	return stem
+}
+
+// particles complete a phrasal verb ("handing over").
+var particles = map[string]bool{"over": true, "up": true, "back": true, "out": true, "away": true, "down": true, "off": true, "in": true}
+
+// contrastPreps may stand between "not"/"but" and the wording contrasted.
+var contrastPreps = map[string]bool{"about": true, "to": true, "of": true, "a": true, "an": true, "the": true, "as": true}
+
+// contrasts finds a writer or speaker setting two wordings of one thing
+// against each other: "not about returning, but about handing over two
+// islands". Each gives a link between the two wordings.
+func (e *tevent) contrasts() []link {
+	var out []link
+	for ui := range e.units {
+		u := &e.units[ui]
+		for k, t := range u.toks {
+			if t.Norm != "not" {
+				continue
+			}
+			x0 := k + 1
+			for x0 < len(u.toks) && contrastPreps[u.toks[x0].Norm] {
+				x0++
+			}
+			x1 := x0
+			for x1 < len(u.toks) && x1-x0 < 3 && u.toks[x1].Kind == token.Word && u.toks[x1].Norm != "but" {
+				x1++
+			}
+			b := x1
+			if b < len(u.toks) && u.toks[b].Text == "," {
+				b++
+			}
+			if x1 == x0 || b >= len(u.toks) || u.toks[b].Norm != "but" {
+				continue
+			}
+			y0 := b + 1
+			for y0 < len(u.toks) && contrastPreps[u.toks[y0].Norm] {
+				y0++
+			}
+			y1 := y0
+			for y1 < len(u.toks) && y1-y0 < x1-x0 && u.toks[y1].Kind == token.Word {
+				y1++
+			}
+			if y1 < len(u.toks) && particles[u.toks[y1].Norm] {
+				y1++
+			}
+			if y1 == y0 || !content(u.toks[x0:x1]) || !content(u.toks[y0:y1]) {
+				continue
+			}
+			out = append(out, link{ui, ui, [2]int{x0, x1}, [2]int{y0, y1}, true})
+		}
+	}
+	return out
+}
+
+// content: the tokens hold a word that is not a stopword.
+func content(ts []corpus.Token) bool {
+	for _, t := range ts {
+		if t.Kind == token.Word && !t.Stop {
+			return true
+		}
+	}
+	return false
+}
+
+// claimPairs are the pairs of units that aligned claims hold.
+func (e *tevent) claimPairs(claims []align.Claim) [][2]int {
+	at := map[[2]int]int{} // (article, sentence) -> unit
+	for i, u := range e.units {
+		at[[2]int{u.art, u.sent}] = i
+	}
+	var out [][2]int
+	for _, cl := range claims {
+		for x, ma := range cl.Members {
+			for _, mb := range cl.Members[x+1:] {
+				ua, ok1 := at[[2]int{ma.Article, ma.Sentence}]
+				ub, ok2 := at[[2]int{mb.Article, mb.Sentence}]
+				if ok1 && ok2 && ma.Article != mb.Article {
+					out = append(out, [2]int{ua, ub})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// similarPairs pairs each sentence with the few sentences of other reports
+// that share most of its rarer content stems (stems in more than a quarter
+// of the sentences are the event's topic and do not count).
+func (e *tevent) similarPairs() [][2]int {
+	stems := make([][]string, len(e.units))
+	df := map[string]int{}
+	for i, u := range e.units {
+		seen := map[string]bool{}
+		for _, t := range u.toks {
+			if t.Kind == token.Word && !t.Stop && len(t.Stem) > 2 && !seen[t.Stem] {
+				seen[t.Stem] = true
+				stems[i] = append(stems[i], t.Stem)
+				df[t.Stem]++
+			}
+		}
+	}
+	common := max(8, len(e.units)/4)
+	index := map[string][]int{}
+	for i, ss := range stems {
+		for _, s := range ss {
+			if df[s] <= common {
+				index[s] = append(index[s], i)
+			}
+		}
+	}
+	var out [][2]int
+	shared := map[int]int{}
+	for i, ss := range stems {
+		clear(shared)
+		for _, s := range ss {
+			for _, j := range index[s] {
+				if j > i && e.units[j].art != e.units[i].art {
+					shared[j]++
+				}
+			}
+		}
+		type cand struct{ j, n int }
+		var cs []cand
+		for j, n := range shared {
+			if n >= minSharedStems {
+				cs = append(cs, cand{j, n})
+			}
+		}
+		slices.SortFunc(cs, func(a, b cand) int { return cmp.Or(cmp.Compare(b.n, a.n), cmp.Compare(a.j, b.j)) })
+		for _, c := range cs[:min(len(cs), pairsPerSentence)] {
+			out = append(out, [2]int{i, c.j})
+		}
+	}
+	return out
+}
+
+// replacements diffs two units and returns the replacements that may be
+// two wordings of one thing.
+func (e *tevent) replacements(ua, ub int) []link {
+	ta, tb := e.unitText(ua), e.unitText(ub)
+	edits := wdiff.Words(ta, tb)
+	same, wa, wb := 0, wordCount(ta), wordCount(tb)
+	for _, ed := range edits {
+		if ed.Op == wdiff.Equal {
+			same += wordCount(ta[ed.A.Start:ed.A.End])
+		}
+	}
+	if wa == 0 || wb == 0 {
+		return nil
+	}
+	near := float64(same) >= minSameShare*float64(max(wa, wb))
+	var out []link
+	for i := 0; i+1 < len(edits); i++ {
+		x, y := edits[i], edits[i+1]
+		if x.Op != wdiff.Delete || y.Op != wdiff.Insert {
+			continue
+		}
+		if !near && !e.anchored(ta, edits, i) {
+			continue
+		}
+		a := e.spanOf(ua, x.A.Start, x.A.End)
+		b := e.spanOf(ub, y.B.Start, y.B.End)
+		if a == nil || b == nil || strings.EqualFold(e.text(ua, a[0], a[1]), e.text(ub, b[0], b[1])) {
+			continue
+		}
+		out = append(out, link{ua, ub, *a, *b, near})
+	}
+	return out
+}
+
+// anchored: the replacement at edits[i], edits[i+1] has equal words right
+// before and right after it, one of the two a content word.
+func (e *tevent) anchored(ta string, edits []wdiff.Edit, i int) bool {
+	if i == 0 || i+2 >= len(edits) || edits[i-1].Op != wdiff.Equal || edits[i+2].Op != wdiff.Equal {
+		return false
+	}
+	before := token.Tokenize(ta[edits[i-1].A.Start:edits[i-1].A.End])
+	after := token.Tokenize(ta[edits[i+2].A.Start:edits[i+2].A.End])
+	lastWord := func(ts []token.Token) *token.Token {
+		for k := len(ts) - 1; k >= 0; k-- {
+			if ts[k].Kind == token.Word || ts[k].Kind == token.Number {
+				return &ts[k]
+			}
+			if ts[k].Kind == token.Punct {
+				return nil // a comma or a stop between: no anchor
+			}
+		}
+		return nil
+	}
+	firstWord := func(ts []token.Token) *token.Token {
+		for k := range ts {
+			if ts[k].Kind == token.Word || ts[k].Kind == token.Number {
+				return &ts[k]
+			}
+			if ts[k].Kind == token.Punct {
+				return nil
+			}
+		}
+		return nil
+	}
+	l, r := lastWord(before), firstWord(after)
+	return l != nil && r != nil && (!l.Stop || !r.Stop)
+}
+
+func (e *tevent) unitText(ui int) string {
+	u := &e.units[ui]
+	if u.sent < 0 {
+		return e.arts[u.art].Title
+	}
+	return e.arts[u.art].Sentences[u.sent].Text
+}
+
+func wordCount(s string) int {
+	n := 0
+	for _, t := range token.Tokenize(s) {
+		if t.Kind == token.Word || t.Kind == token.Number {
+			n++
+		}
+	}
+	return n
+}
+
+// spanOf maps a byte range of a unit's text to its token range, if it
+// holds 1..maxMinedWords words and at least one content word.
+func (e *tevent) spanOf(ui, b0, b1 int) *[2]int {
+	u := &e.units[ui]
+	t0, t1, words, content := -1, -1, 0, 0
+	for k, t := range u.toks {
+		if t.Start >= b0 && t.End <= b1 {
+			if t0 < 0 {
+				t0 = k
+			}
+			t1 = k + 1
+			if t.Kind == token.Word || t.Kind == token.Number {
+				words++
+				if !t.Stop {
+					content++
+				}
+			}
+		}
+	}
+	for t0 >= 0 && t0 < t1 && u.toks[t0].Kind == token.Punct {
+		t0++
+	}
+	for t1 > t0 && t0 >= 0 && u.toks[t1-1].Kind == token.Punct {
+		t1--
+	}
+	if t0 < 0 || t0 >= t1 || words == 0 || words > maxMinedWords || content == 0 {
+		return nil
+	}
+	return &[2]int{t0, t1}
+}
+
+func (e *tevent) text(ui, t0, t1 int) string {
+	u := &e.units[ui]
+	return e.unitText(ui)[u.toks[t0].Start:u.toks[t1-1].End]
+}
+
+// covering is the candidate covering most of the token range [t0, t1) of
+// unit ui (at least half of it; ties: the longer), or -1.
+func (e *tevent) covering(ui, t0, t1 int) int {
+	best, bo := -1, 0
+	for _, i := range e.byUnit(ui) {
+		c := &e.cands[i]
+		if c.cluster < 0 {
+			continue
+		}
+		o := min(c.t1, t1) - max(c.t0, t0)
+		if o > bo || (o == bo && o > 0 && c.t1-c.t0 > e.cands[best].t1-e.cands[best].t0) {
+			best, bo = i, o
+		}
+	}
+	if best >= 0 && 2*bo >= t1-t0 {
+		return best
+	}
+	return -1
+}
+
+// claim returns the cluster of the candidate covering the token range
+// [t0, t1) of unit ui, or makes a mined candidate of it.
+func (e *tevent) claim(ui, t0, t1 int) int {
+	if c := e.covering(ui, t0, t1); c >= 0 {
+		return e.cands[c].cluster
+	}
+	u := &e.units[ui]
+	cl := e.newCluster(kMined)
+	e.cands = append(e.cands, tcand{u: ui, t0: t0, t1: t1, start: u.toks[t0].SrcStart, end: u.toks[t1-1].SrcEnd, kind: kMined, name: -1, cluster: cl})
+	e.unitCands[ui] = append(e.unitCands[ui], len(e.cands)-1)
+	return cl
+}
+
+// byUnit lists the candidates of unit ui (the index is built on first use).
+func (e *tevent) byUnit(ui int) []int {
+	if e.unitCands == nil {
+		e.unitCands = make([][]int, len(e.units))
+		for i := range e.cands {
+			e.unitCands[e.cands[i].u] = append(e.unitCands[e.cands[i].u], i)
+		}
+	}
+	return e.unitCands[ui]
+}
