@@ -119,6 +119,8 @@ func newEvent(arts []*corpus.Article) *tevent {
 			e.units = append(e.units, tunit{ai, si, a.SentenceTokens(si)})
 		}
 	}
+	between := map[string]bool{}
+	verbs := map[string]bool{}
 	for _, u := range e.units {
 		if u.sent < 0 {
 			continue // titles are often in title case
@@ -135,14 +137,36 @@ func newEvent(arts []*corpus.Article) *tevent {
 				e.acronym[t.Norm] = true
 			}
 			first = false
+			// "Northland dictator Omar Vell", "Korea's leader": a word
+			// between two names, or after a possessive, is a noun too.
+			if lowerWord(t) && k > 0 && k+1 < len(u.toks) && capitalised(u.toks[k-1].Text) &&
+				(possessive(u.toks[k-1]) || capitalised(u.toks[k+1].Text)) {
+				between[t.Norm] = true
+			}
+			// After a subject pronoun or "to", a word is a verb.
+			if lowerWord(t) && k > 0 && subjects[u.toks[k-1].Norm] {
+				verbs[t.Norm] = true
+			}
 			if determiner(t) && k+1 < len(u.toks) && lowerWord(u.toks[k+1]) {
 				e.nounish[u.toks[k+1].Norm] = true // "the X": X is a noun
 				e.nounStems[u.toks[k+1].Stem] = true
 			}
 		}
 	}
+	for w := range between {
+		if !verbs[w] {
+			e.nounish[w] = true
+			for _, t := range token.Tokenize(w) {
+				e.nounStems[t.Stem] = true
+			}
+		}
+	}
 	return e
 }
+
+// subjects are the words after which a verb follows: subject pronouns and
+// the "to" of an infinitive.
+var subjects = map[string]bool{"i": true, "you": true, "he": true, "she": true, "we": true, "they": true, "who": true, "to": true, "will": true, "would": true, "could": true, "should": true, "must": true, "can": true, "may": true, "might": true}
 
 var determiners = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true,
 	"his": true, "her": true, "its": true, "their": true, "our": true, "my": true, "your": true}
@@ -274,7 +298,11 @@ func (e *tevent) findNames() {
 				}
 				k = m
 			case words > 0:
-				e.addPhrase(ui, k, j+words, kPhrase)
+				from := k
+				if k > 0 && determiner(u.toks[k-1]) {
+					from = k - 1 // "the North Korean leader"
+				}
+				e.addPhrase(ui, from, j+words, kPhrase)
 				k = j + words
 			default:
 				k = j
@@ -1103,8 +1131,10 @@ func Outlets(c Concept) int {
 	return len(seen)
 }
 
-// Differs reports whether two articles mention c and one uses a phrase
-// the other never does.
+// Differs reports whether two articles name c differently: one uses a
+// wording the other never does, and the other one the first never does
+// ("Northern Territories" against "Southern Kurils"). Wordings are
+// compared by Key, so "the talks" and "talks" are one wording.
 func Differs(c Concept) bool {
 	per := map[int]map[string]bool{}
 	for _, m := range c.Mentions {
@@ -1114,25 +1144,41 @@ func Differs(c Concept) bool {
 		if per[m.Article] == nil {
 			per[m.Article] = map[string]bool{}
 		}
-		per[m.Article][Norm(m.Text)] = true
+		per[m.Article][Key(m.Text)] = true
 	}
-	if len(per) < 2 {
+	arts := make([]int, 0, len(per))
+	for a := range per {
+		arts = append(arts, a)
+	}
+	slices.Sort(arts)
+	own := func(x, y map[string]bool) bool { // x has a wording y lacks
+		for k := range x {
+			if !y[k] {
+				return true
+			}
+		}
 		return false
 	}
-	var first map[string]bool
-	for _, p := range per {
-		if first == nil {
-			first = p
-			continue
-		}
-		if len(p) != len(first) {
-			return true
-		}
-		for k := range p {
-			if !first[k] {
+	for i, a := range arts {
+		for _, b := range arts[i+1:] {
+			if own(per[a], per[b]) && own(per[b], per[a]) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// Key is the form in which two wordings count as one: Norm, without
+// leading determiners and possessive pronouns, plural s dropped from the
+// last word ("The islands" and "islands" are one wording).
+func Key(s string) string {
+	ws := strings.Fields(Norm(s))
+	for len(ws) > 1 && determiners[ws[0]] {
+		ws = ws[1:]
+	}
+	if n := len(ws); n > 0 {
+		ws[n-1] = singular(ws[n-1])
+	}
+	return strings.Join(ws, " ")
 }

@@ -78,14 +78,14 @@ func LabelFlags(arts []*corpus.Article, concepts []frame.Concept) []Flag {
 			if m.Nested {
 				continue
 			}
-			k := frame.Norm(m.Text)
+			k := frame.Key(m.Text)
 			if users[k] == nil {
 				users[k] = map[int]bool{}
 			}
 			users[k][m.Article] = true
 		}
 		for _, m := range c.Mentions {
-			if m.Nested || len(users[frame.Norm(m.Text)]) > 1 {
+			if m.Nested || len(users[frame.Key(m.Text)]) > 1 {
 				continue
 			}
 			a := arts[m.Article]

@@ -1,0 +1,260 @@
+package frame
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/biasdiff/biasdiff/align"
+	"github.com/biasdiff/biasdiff/corpus"
+)
+
+// event loads one news-please JSON article per text (title, body) and
+// returns the articles with the source text of each (maintext).
+func event(t testing.TB, docs ...[2]string) ([]*corpus.Article, []string) {
+	t.Helper()
+	fs := fstest.MapFS{}
+	for i, d := range docs {
+		b, err := json.Marshal(map[string]string{"title": d[0], "maintext": d[1], "source_domain": fmt.Sprintf("outlet%d", i)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		fs[fmt.Sprintf("a%d.json", i)] = &fstest.MapFile{Data: b}
+	}
+	arts, err := corpus.LoadFS(fs, corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := make([]string, len(docs))
+	for i, d := range docs {
+		src[i] = d[1]
+	}
+	return arts, src
+}
+
+func concepts(t testing.TB, arts []*corpus.Article) []Concept {
+	return Concepts(arts, align.Claims(arts, align.Options{}), Options{})
+}
+
+// conceptOf returns the concept holding a mention with this text in article
+// art (-1: any), or nil.
+func conceptOf(cs []Concept, art int, text string) *Concept {
+	for i := range cs {
+		for _, m := range cs[i].Mentions {
+			if (art < 0 || m.Article == art) && m.Text == text {
+				return &cs[i]
+			}
+		}
+	}
+	return nil
+}
+
+// checkInvariants: every mention's text is the source at its offsets (the
+// sources here are single paragraphs the readers keep as they are); no
+// span is in two concepts; spans of one article do not overlap unless one
+// is nested in the other within one concept.
+func checkInvariants(t *testing.T, cs []Concept, src []string) {
+	t.Helper()
+	type span struct{ art, start, end int }
+	owner := map[span]string{}
+	byArt := map[int][]struct {
+		Mention
+		id string
+	}{}
+	for _, c := range cs {
+		if c.ID == "" || c.Label == "" || len(c.Mentions) == 0 {
+			t.Errorf("concept %+v: empty id, label or mentions", c)
+		}
+		for _, m := range c.Mentions {
+			if m.Sentence >= 0 {
+				if got := string([]rune(src[m.Article])[m.Start:m.End]); got != m.Text {
+					t.Errorf("%s: source [%d,%d) is %q, mention says %q", c.ID, m.Start, m.End, got, m.Text)
+				}
+			}
+			k := span{m.Article, m.Start, m.End}
+			if o, ok := owner[k]; ok {
+				t.Errorf("span %v %q in %s and %s", k, m.Text, o, c.ID)
+			}
+			owner[k] = c.ID
+			byArt[m.Article] = append(byArt[m.Article], struct {
+				Mention
+				id string
+			}{m, c.ID})
+		}
+	}
+	for _, ms := range byArt {
+		for i, a := range ms {
+			for _, b := range ms[i+1:] {
+				if a.Start < b.End && b.Start < a.End {
+					inside := (a.Start <= b.Start && b.End <= a.End && b.Nested) || (b.Start <= a.Start && a.End <= b.End && a.Nested)
+					if a.id != b.id || !inside {
+						t.Errorf("overlap: %q (%s) and %q (%s)", a.Text, a.id, b.Text, b.id)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestConceptFinding states, case by case, which phrases must share a
+// concept and which must not.
+func TestConceptFinding(t *testing.T) {
+	tests := []struct {
+		name     string
+		docs     [][2]string
+		together [][]string // phrases that must sit in one concept (any article)
+		apart    [][2]string
+	}{
+		{
+			name: "a name, its short forms and its titles",
+			docs: [][2]string{
+				{"Leader visits", "President Alma Rivera met farmers on Monday. Rivera said the harvest was good. The president later flew home."},
+				{"Visit ends", "Mrs. Rivera, the president, left the province. Officials praised President Rivera for the visit."},
+			},
+			together: [][]string{{"Rivera", "President Alma Rivera", "President Rivera", "Mrs. Rivera", "The president"}},
+		},
+		{
+			name: "a description set before a name, and the same description alone",
+			docs: [][2]string{
+				{"Talks", "The talks included Northland dictator Omar Vell and the envoys. Vell left early."},
+				{"Talks end", "The Northland dictator spoke for an hour, aides said."},
+			},
+			together: [][]string{{"Omar Vell", "Vell", "The Northland dictator"}},
+		},
+		{
+			name: "an acronym is the name whose initials it spells",
+			docs: [][2]string{
+				{"Suit", "The Green Farmers Union filed a suit on Friday. The GFU wants damages."},
+				{"Suit filed", "Lawyers for the Green Farmers Union said the GFU would win."},
+			},
+			together: [][]string{{"Green Farmers Union", "GFU"}},
+		},
+		{
+			name: "an alias statement joins two names of one place",
+			docs: [][2]string{
+				{"Dispute", "The dispute is over the atolls, which Norland calls the Silver Isles and Southland calls the Grey Rocks. Talks on the Silver Isles failed."},
+				{"Dispute", "Southland wants the Grey Rocks back, officials said on Tuesday."},
+			},
+			together: [][]string{{"Silver Isles", "Grey Rocks"}},
+			apart:    [][2]string{{"Silver Isles", "Southland"}},
+		},
+		{
+			name: "a contrast sets two wordings of one act against each other",
+			docs: [][2]string{
+				{"Deal", "He said the deal was not about selling, but about leasing the port for a decade."},
+				{"Deal", "The port deal means leasing it to the company, the minister said."},
+			},
+			together: [][]string{{"selling", "leasing"}},
+		},
+		{
+			name: "a one-word place is not a short form of a longer name ending in a noun",
+			docs: [][2]string{
+				{"Summit", "Delegates met in Varna for the Varna Statements. Varna was calm. The statements were long."},
+				{"Summit", "The city of Varna hosted the talks. Varna police closed roads."},
+			},
+			apart: [][2]string{{"Varna", "Varna Statements"}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			arts, src := event(t, tt.docs...)
+			cs := concepts(t, arts)
+			checkInvariants(t, cs, src)
+			for _, group := range tt.together {
+				first := conceptOf(cs, -1, group[0])
+				if first == nil {
+					t.Errorf("%q: in no concept", group[0])
+					continue
+				}
+				for _, p := range group[1:] {
+					if c := conceptOf(cs, -1, p); c == nil || c.ID != first.ID {
+						t.Errorf("%q: want it in %s with %q, got %v", p, first.ID, group[0], c)
+					}
+				}
+			}
+			for _, pair := range tt.apart {
+				a, b := conceptOf(cs, -1, pair[0]), conceptOf(cs, -1, pair[1])
+				if a != nil && b != nil && a.ID == b.ID {
+					t.Errorf("%q and %q: both in %s", pair[0], pair[1], a.ID)
+				}
+			}
+		})
+	}
+}
+
+// TestMinedFromAlignedClaims: two outlets word one sentence alike but for
+// the act; the two wordings become one mined concept that differs.
+func TestMinedFromAlignedClaims(t *testing.T) {
+	arts, src := event(t,
+		[2]string{"Treaty talks", "The ministers discussed returning the two northern islands under the old declaration on Monday. Markets were calm."},
+		[2]string{"Treaty talks", "The ministers discussed handing over the two northern islands under the old declaration on Monday. Trade was slow."},
+	)
+	cs := concepts(t, arts)
+	checkInvariants(t, cs, src)
+	a, b := conceptOf(cs, 0, "returning"), conceptOf(cs, 1, "handing over")
+	if a == nil || b == nil || a.ID != b.ID {
+		t.Fatalf("returning and handing over: got %v and %v", a, b)
+	}
+	if a.Source != Mined || !Differs(*a) || Outlets(*a) != 2 {
+		t.Errorf("got source %s, differs %v, outlets %d; want mined, true, 2", a.Source, Differs(*a), Outlets(*a))
+	}
+	// Rows that differ come first.
+	for i, c := range cs {
+		if i > 0 && Differs(c) && !Differs(cs[i-1]) {
+			t.Errorf("concept %d (%s) differs but follows one that does not", i, c.ID)
+		}
+	}
+}
+
+// TestLexiconFirst: a concept file's phrases win over found concepts, and
+// no span ends up in two concepts.
+func TestLexiconFirst(t *testing.T) {
+	arts, src := event(t,
+		[2]string{"Isles", "Norland calls them the Silver Isles. The Silver Isles are small."},
+		[2]string{"Isles", "Southland calls them the Grey Rocks. The Grey Rocks are small."},
+	)
+	lex, err := ParseLexicon("isles.yaml", []byte("concepts:\n  - id: isles\n    label: the isles\n    phrases:\n      - text: Silver Isles\n        note: Norland's name\n      - text: Grey Rocks\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := Concepts(arts, align.Claims(arts, align.Options{}), Options{Lexicons: []*Lexicon{lex}})
+	checkInvariants(t, cs, src)
+	c := conceptOf(cs, 0, "Silver Isles")
+	if c == nil || c.ID != "isles" || c.Source != Lexical {
+		t.Fatalf("Silver Isles: got %+v, want the lexicon's concept", c)
+	}
+	const perArticle = 2 // each name occurs twice in its article
+	if got, want := len(c.Mentions), perArticle*len(arts); got != want {
+		t.Errorf("lexicon concept has %d mentions, want %d", got, want)
+	}
+	if c.Mentions[0].Note != "Norland's name" {
+		t.Errorf("note %q not carried", c.Mentions[0].Note)
+	}
+}
+
+func TestConceptsDeterministic(t *testing.T) {
+	arts, _ := event(t,
+		[2]string{"Leader visits", "President Alma Rivera met farmers on Monday. Rivera said the harvest was good. The president later flew home."},
+		[2]string{"Visit ends", "Mrs. Rivera, the president, left the province. Officials praised President Rivera for the visit."},
+	)
+	first := fmt.Sprint(concepts(t, arts))
+	for range 5 {
+		if again := fmt.Sprint(concepts(t, arts)); again != first {
+			t.Fatalf("same input, different concepts:\n%s\n%s", first, again)
+		}
+	}
+}
+
+func TestNorm(t *testing.T) {
+	for _, tt := range [][2]string{{"Russia’s  “claims”", `russia's "claims"`}, {" The\nPresident ", "the president"}} {
+		if got := Norm(tt[0]); got != tt[1] {
+			t.Errorf("Norm(%q) = %q, want %q", tt[0], got, tt[1])
+		}
+	}
+	if got := slug("U.S.–Japan alliance"); !strings.HasPrefix(got, "u-s-japan") || slices.Contains([]byte(got), ' ') {
+		t.Errorf("slug = %q", got)
+	}
+}
