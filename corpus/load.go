@@ -40,6 +40,9 @@ type Options struct {
 	// stage (grouping) need not tokenize the text again. Calls come from
 	// several goroutines at once; the slices are reused after the call.
 	Tokens func(a *Article, sentences [][]token.Token)
+	// NoQuotes skips finding quotes (Article.Quotes stays empty), for
+	// callers that do not use them: grouping.
+	NoQuotes bool
 }
 
 // InputError is an input that could not be read, naming the path.
@@ -296,7 +299,7 @@ func build(srcs []source, manifest map[string]Meta, opt Options, key func(string
 	if len(arts) == 0 {
 		return nil, errors.New("no readable articles in the input")
 	}
-	process(arts, docs, opt.Tokens)
+	process(arts, docs, opt)
 	assignIDs(arts)
 	return arts, nil
 }

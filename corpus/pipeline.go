@@ -17,7 +17,7 @@ import (
 // process cleans, splits and annotates every document into its article.
 // Line repetition across files is counted over all captured documents
 // first, so the cleaner can tell a site's template from the article.
-func process(arts []*Article, docs []doc, visit func(*Article, [][]token.Token)) {
+func process(arts []*Article, docs []doc, opt Options) {
 	st := newLineStats()
 	lines := make([][]*line, len(docs))
 	par.ForEach(len(docs), func() func(int) {
@@ -37,9 +37,9 @@ func process(arts []*Article, docs []doc, visit func(*Article, [][]token.Token))
 	par.ForEach(len(docs), func() func(int) {
 		var w worker
 		return func(i int) {
-			finish(arts[i], &docs[i], lines[i], st, &w)
-			if visit != nil {
-				visit(arts[i], w.sents)
+			finish(arts[i], &docs[i], lines[i], st, &w, !opt.NoQuotes)
+			if opt.Tokens != nil {
+				opt.Tokens(arts[i], w.sents)
 			}
 		}
 	})
@@ -54,7 +54,7 @@ type worker struct {
 }
 
 // finish fills one article from its document.
-func finish(a *Article, d *doc, ls []*line, st *lineStats, w *worker) {
+func finish(a *Article, d *doc, ls []*line, st *lineStats, w *worker, quotes bool) {
 	var c cleaned
 	if d.capture {
 		c = clean(d, ls, st)
@@ -80,12 +80,16 @@ func finish(a *Article, d *doc, ls []*line, st *lineStats, w *worker) {
 		}
 	})
 
-	spans := make([]quote.Span, len(a.Sentences))
-	for i, s := range a.Sentences {
-		spans[i] = quote.Span{Start: s.BodyStart, End: s.BodyEnd}
-	}
 	a.Quotes = []Quote{}
-	for _, q := range quote.Find(a.Body.S, spans) {
+	var found []quote.Quote
+	if quotes {
+		spans := make([]quote.Span, len(a.Sentences))
+		for i, s := range a.Sentences {
+			spans[i] = quote.Span{Start: s.BodyStart, End: s.BodyEnd}
+		}
+		found = quote.Find(a.Body.S, spans)
+	}
+	for _, q := range found {
 		start, end := a.Body.Span(q.Start, q.End)
 		a.Quotes = append(a.Quotes, Quote{Text: q.Text, Speaker: q.Speaker, Verb: q.Verb, Start: start, End: end, Partial: q.Partial, Sentence: q.Sentence})
 	}

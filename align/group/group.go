@@ -9,7 +9,7 @@
 // Method: each article becomes a unit vector of IDF-weighted features
 // (computed over the input): content-word stems (title words count extra),
 // named entities (capitalised word runs not at a sentence start), numbers,
-// and word trigrams of its direct quotes. An inverted index over the rarer
+// and word trigrams of the words it sets in quotation marks. An inverted index over the rarer
 // features (postings of very common ones are not walked) proposes for each
 // article its best few candidates; candidates are scored by cosine,
 // discounted when both dates are known and some days apart and forbidden
@@ -28,6 +28,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -79,17 +80,30 @@ type Options struct {
 type Collector struct {
 	mu   sync.Mutex
 	got  map[*corpus.Article]found
-	pool sync.Pool
+	once sync.Once
+	// extractors between calls, their tokenizers' caches warm (a
+	// sync.Pool would drop them at each garbage collection)
+	free chan *extractor
+}
+
+func (c *Collector) idle() chan *extractor {
+	c.once.Do(func() { c.free = make(chan *extractor, runtime.GOMAXPROCS(0)) })
+	return c.free
 }
 
 // Tokens computes the features of a from the tokens of its sentences.
 func (c *Collector) Tokens(a *corpus.Article, sentences [][]token.Token) {
-	x, _ := c.pool.Get().(*extractor)
-	if x == nil {
+	var x *extractor
+	select {
+	case x = <-c.idle():
+	default:
 		x = new(extractor)
 	}
 	f := x.features(a, sentences)
-	c.pool.Put(x)
+	select {
+	case c.idle() <- x:
+	default:
+	}
 	c.mu.Lock()
 	if c.got == nil {
 		c.got = map[*corpus.Article]found{}
@@ -340,7 +354,7 @@ func Group(arts []*corpus.Article, opt Options) []Event {
 		dates[i] = parseDate(a.Date)
 	}
 	edges := candidates(vecs, len(d.df), dates, opt)
-	clusters := cluster(n, edges, opt.Threshold)
+	clusters := clusterParts(n, edges, opt.Threshold)
 	// Reports whose event the user declared (corpus.Article.Event) go to
 	// that event whatever their features say; the rest keep theirs.
 	declared := map[string]int{}
@@ -369,10 +383,19 @@ func Group(arts []*corpus.Article, opt Options) []Event {
 type extractor struct {
 	tz    token.Tokenizer
 	toks  []token.Token
-	index map[[2]uint64]int
+	index  map[occKey]int
+	keys   []occKey // of occs, in order
+	quoted []string
 	occs  []occ
 	norms []string
 	texts []string
+}
+
+// occKey is a feature and a written form of it, while an article's
+// features are counted.
+type occKey struct {
+	kind      byte
+	key, surf string
 }
 
 // features returns the article's features, one entry per written form,
@@ -380,25 +403,24 @@ type extractor struct {
 // are the tokens of a's sentences if known, nil to tokenize them here.
 func (x *extractor) features(a *corpus.Article, sents [][]token.Token) found {
 	if x.index == nil {
-		x.index = map[[2]uint64]int{}
+		x.index = map[occKey]int{}
 	}
 	clear(x.index)
 	x.occs = x.occs[:0]
+	// Occurrences are counted by their strings; the hashes that stand for
+	// them later are computed once per distinct feature and form.
 	add := func(kind byte, key, surf string, w float32) {
-		kh := hash(kind, key)
-		fh := kh
-		if surf != key {
-			fh = hash(0, surf)
-		}
-		k := [2]uint64{kh, fh}
+		k := occKey{kind, key, surf}
 		if i, ok := x.index[k]; ok {
 			x.occs[i].w += w
 			x.occs[i].n++
 			return
 		}
 		x.index[k] = len(x.occs)
-		x.occs = append(x.occs, occ{key: kh, form: fh, surf: surf, w: w, n: 1, quote: kind == 'q'})
+		x.occs = append(x.occs, occ{surf: surf, w: w, n: 1, quote: kind == 'q'})
+		x.keys = append(x.keys, k)
 	}
+	x.keys = x.keys[:0]
 	x.toks = x.tz.Append(x.toks[:0], a.Title)
 	for _, tk := range x.toks {
 		if term(tk) {
@@ -407,7 +429,25 @@ func (x *extractor) features(a *corpus.Article, sents [][]token.Token) found {
 			add('n', tk.Norm, tk.Text, titleBoost*numberWeight)
 		}
 	}
+	// Words in quotation marks give trigrams: a quote that two reports
+	// carry is strong evidence of one event. A paragraph break closes a
+	// quote left open.
+	quoted := x.quoted[:0]
+	open, para := false, -1
+	quote := func() {
+		for k := 0; k+3 <= len(quoted); k++ {
+			g := strings.Join(quoted[k:k+3], " ")
+			add('q', g, g, quoteWeight)
+		}
+		quoted = quoted[:0]
+	}
 	for i, s := range a.Sentences {
+		if s.Para != para {
+			if open {
+				quote()
+			}
+			open, para = false, s.Para
+		}
 		toks := x.toks[:0]
 		if sents != nil {
 			toks = sents[i]
@@ -424,6 +464,16 @@ func (x *extractor) features(a *corpus.Article, sents [][]token.Token) found {
 			x.norms, x.texts = x.norms[:0], x.texts[:0]
 		}
 		for _, tk := range toks {
+			if tk.Kind == token.Punct && tk.Norm == `"` {
+				if open {
+					quote()
+				}
+				open = !open
+				continue
+			}
+			if open && (tk.Kind == token.Word || tk.Kind == token.Number) {
+				quoted = append(quoted, tk.Stem)
+			}
 			switch {
 			case tk.Kind == token.Word:
 				startsSentence := first
@@ -447,19 +497,16 @@ func (x *extractor) features(a *corpus.Article, sents [][]token.Token) found {
 		}
 		flush()
 	}
-	for _, q := range a.Quotes {
-		x.toks = x.tz.Append(x.toks[:0], q.Text)
-		words := x.norms[:0]
-		for _, tk := range x.toks {
-			if tk.Kind == token.Word || tk.Kind == token.Number {
-				words = append(words, tk.Stem)
-			}
+	if open {
+		quote()
+	}
+	x.quoted = quoted[:0]
+	for i, k := range x.keys {
+		x.occs[i].key = hash(k.kind, k.key)
+		x.occs[i].form = x.occs[i].key
+		if k.surf != k.key {
+			x.occs[i].form = hash(0, k.surf)
 		}
-		for k := 0; k+3 <= len(words); k++ {
-			g := strings.Join(words[k:k+3], " ")
-			add('q', g, g, quoteWeight)
-		}
-		x.norms = words[:0]
 	}
 	var f found
 	sh := make([]uint8, len(x.occs))
@@ -702,6 +749,73 @@ func (r dayRange) gap(o dayRange) (int, bool) {
 		return 0, false
 	}
 	return max(0, o.lo-r.hi, r.lo-o.hi), true
+}
+
+// clusterParts runs cluster on each connected component of the edges that
+// pass the threshold, on every CPU. Two groups merge only through a link
+// above the threshold, so components never merge and edges between them
+// never count; the result is that of cluster over all edges.
+func clusterParts(n int, edges []edge, threshold float64) []int {
+	parent := make([]int, n)
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(x int) int {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	for _, e := range edges {
+		if e.s >= threshold {
+			if a, b := find(e.a), find(e.b); a != b {
+				parent[max(a, b)] = min(a, b)
+			}
+		}
+	}
+	// Components of two articles or more, each with its articles and edges
+	// renumbered from 0 (in input order, so the result does not depend on
+	// the split).
+	comp := map[int]int{}
+	var members [][]int
+	for i := range n {
+		r := find(i)
+		k, ok := comp[r]
+		if !ok {
+			k = len(members)
+			comp[r] = k
+			members = append(members, nil)
+		}
+		members[k] = append(members[k], i)
+	}
+	local := make([]int, n)
+	for _, ms := range members {
+		for j, i := range ms {
+			local[i] = j
+		}
+	}
+	parts := make([][]edge, len(members))
+	for _, e := range edges {
+		if ka, kb := comp[find(e.a)], comp[find(e.b)]; ka == kb {
+			parts[ka] = append(parts[ka], edge{local[e.a], local[e.b], e.s})
+		}
+	}
+	root := make([]int, n)
+	par.ForEach(len(members), func() func(int) {
+		return func(k int) {
+			ms := members[k]
+			if len(ms) == 1 {
+				root[ms[0]] = ms[0]
+				return
+			}
+			for j, r := range cluster(len(ms), parts[k], threshold) {
+				root[ms[j]] = ms[r]
+			}
+		}
+	})
+	return root
 }
 
 // cluster runs average-link agglomeration over the edges; it returns the

@@ -272,3 +272,45 @@ func TestDeclaredEvent(t *testing.T) {
 		}
 	}
 }
+
+// TestClusterParts: clustering each component apart gives the partition
+// clustering all edges at once gives.
+func TestClusterParts(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 200 {
+		n := 2 + r.IntN(40)
+		var edges []edge
+		for range r.IntN(3 * n) {
+			a, b := r.IntN(n), r.IntN(n)
+			if a == b {
+				continue
+			}
+			edges = append(edges, edge{min(a, b), max(a, b), r.Float64() * 0.4})
+		}
+		slices.SortFunc(edges, func(x, y edge) int {
+			if x.a != y.a {
+				return x.a - y.a
+			}
+			return x.b - y.b
+		})
+		edges = slices.CompactFunc(edges, func(x, y edge) bool { return x.a == y.a && x.b == y.b })
+		whole, parts := cluster(n, edges, 0.1), clusterParts(n, edges, 0.1)
+		if !samePartition(whole, parts) {
+			t.Fatalf("n=%d edges=%v:\nwhole %v\nparts %v", n, edges, whole, parts)
+		}
+	}
+}
+
+func samePartition(a, b []int) bool {
+	ab, ba := map[int]int{}, map[int]int{}
+	for i := range a {
+		if x, ok := ab[a[i]]; ok && x != b[i] {
+			return false
+		}
+		if x, ok := ba[b[i]]; ok && x != a[i] {
+			return false
+		}
+		ab[a[i]], ba[b[i]] = b[i], a[i]
+	}
+	return true
+}

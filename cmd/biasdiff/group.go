@@ -32,6 +32,7 @@ func runGroup(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		features group.Collector // grouping features, made as the articles are read
 	)
 	c.tokens = features.Tokens
+	c.noQuotes = true // grouping reads quotation marks from the tokens
 	fs := newFlagSet("group", groupUsage, stdout)
 	c.register(fs, "text, md, json")
 	arts, code := start(fs, &c, args, stdin, stderr)

@@ -109,6 +109,8 @@ type common struct {
 	maxBytes int64
 	// tokens, if set, sees each article's sentence tokens as it is read.
 	tokens func(*corpus.Article, [][]token.Token)
+	// noQuotes: the command does not use quotes.
+	noQuotes bool
 }
 
 func (c *common) register(fs *pflag.FlagSet, formats string) {
@@ -164,6 +166,7 @@ func load(cmd string, c *common, paths []string, stdin io.Reader, stderr io.Writ
 		Stdin:    stdin,
 		Warn:     func(msg string) { fmt.Fprintf(stderr, "biasdiff %s: warning: %s\n", cmd, msg) },
 		Tokens:   c.tokens,
+		NoQuotes: c.noQuotes,
 	}
 	var arts []*corpus.Article
 	var err error
