@@ -26,9 +26,9 @@ import (
 	"cmp"
 	"container/heap"
 	"math"
+	"runtime"
 	"slices"
 	"strconv"
-	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -381,14 +381,14 @@ func Group(arts []*corpus.Article, opt Options) []Event {
 // extractor finds articles' features; each worker has its own, so that
 // the tokenizer's cache and the scratch space stay warm.
 type extractor struct {
-	tz    token.Tokenizer
-	toks  []token.Token
+	tz     token.Tokenizer
+	toks   []token.Token
 	index  map[occKey]int
 	keys   []occKey // of occs, in order
 	quoted []string
-	occs  []occ
-	norms []string
-	texts []string
+	occs   []occ
+	norms  []string
+	texts  []string
 }
 
 // occKey is a feature and a written form of it, while an article's
