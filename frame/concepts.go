@@ -1025,15 +1025,29 @@ func (e *tevent) concepts(lex []Concept, minMentions int) []Concept {
 			out[i].Mentions = []Mention{}
 		}
 	}
-	slices.SortStableFunc(out, func(a, b Concept) int {
+	// Sorted by precomputed keys: Differs is not cheap.
+	type keyed struct {
+		c       Concept
+		differs bool
+		outlets int
+	}
+	ks := make([]keyed, len(out))
+	for i, c := range out {
+		ks[i] = keyed{c, Differs(c), Outlets(c)}
+	}
+	slices.SortStableFunc(ks, func(x, y keyed) int {
+		a, b := x.c, y.c
 		return cmp.Or(
-			-cmpBool(Differs(a), Differs(b)),
-			cmp.Compare(Outlets(b), Outlets(a)),
+			-cmpBool(x.differs, y.differs),
+			cmp.Compare(y.outlets, x.outlets),
 			cmp.Compare(len(b.Mentions), len(a.Mentions)),
 			strings.Compare(a.Label, b.Label),
 			cmp.Compare(a.Mentions[0].Article, b.Mentions[0].Article),
 			cmp.Compare(a.Mentions[0].Start, b.Mentions[0].Start))
 	})
+	for i := range ks {
+		out[i] = ks[i].c
+	}
 	ids := map[string]int{}
 	for i := range out {
 		if out[i].ID == "" {
@@ -1074,10 +1088,12 @@ func (e *tevent) spanText(c *tcand) string {
 	return out
 }
 
+var quotes = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"")
+
 // Norm is the form in which two phrases count as the same: lower case,
 // one space, straight quotes.
 func Norm(s string) string {
-	s = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"").Replace(s)
+	s = quotes.Replace(s)
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
 
