@@ -73,11 +73,8 @@ func LabelFlags(arts []*corpus.Article, concepts []frame.Concept) []Flag {
 		if !frame.Differs(c) {
 			continue
 		}
-		users := map[string]map[int]bool{} // phrase -> articles using it
+		users := map[string]map[int]bool{} // wording -> articles using it, nested or not
 		for _, m := range c.Mentions {
-			if m.Nested {
-				continue
-			}
 			k := frame.Key(m.Text)
 			if users[k] == nil {
 				users[k] = map[int]bool{}
@@ -117,7 +114,7 @@ func phrasesByOthers(c frame.Concept, art int) []string {
 		if m.Article == art || m.Nested {
 			continue
 		}
-		k := frame.Norm(m.Text)
+		k := frame.Key(m.Text)
 		n[k]++
 		if _, ok := first[k]; !ok {
 			first[k] = m.Text
@@ -174,7 +171,7 @@ func phraseCell(c frame.Concept, ai int) Cell {
 		if m.Article != ai || m.Nested {
 			continue
 		}
-		k := frame.Norm(m.Text)
+		k := frame.Key(m.Text)
 		if i, ok := at[k]; ok {
 			ps[i].n++
 			continue

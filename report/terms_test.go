@@ -1,0 +1,81 @@
+package report
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/biasdiff/biasdiff/corpus"
+	"github.com/biasdiff/biasdiff/frame"
+)
+
+func termsFixture() ([]*corpus.Article, []frame.Concept) {
+	arts := []*corpus.Article{{ID: "a", Outlet: "North Daily"}, {ID: "b", Outlet: "South Post"}, {ID: "c", Outlet: "Wire"}}
+	m := func(art, start int, text string, nested bool) frame.Mention {
+		return frame.Mention{Article: art, Start: start, End: start + len([]rune(text)), Text: text, Nested: nested}
+	}
+	cs := []frame.Concept{
+		{ID: "isles", Label: "the isles", Source: frame.Lexical, Mentions: []frame.Mention{
+			m(0, 0, "Silver Isles", false), m(0, 40, "the Silver Isles", false), m(1, 0, "Grey Rocks", false), m(2, 5, "the isles", false)}},
+		{ID: "rivera", Label: "Rivera", Source: frame.Entity, Mentions: []frame.Mention{
+			m(0, 60, "President Rivera", false), m(0, 70, "Rivera", true), m(1, 60, "Rivera", false)}},
+		{ID: "alone", Label: "a harbour", Source: frame.Entity, Mentions: []frame.Mention{m(2, 50, "a harbour", false), m(2, 80, "the harbour", false)}},
+	}
+	return arts, cs
+}
+
+// TestTermsTable: one row per concept two reports mention, a cell per
+// report with its wordings and counts (nested mentions left out), "—" for
+// a report that does not mention it; --top bounds the rows.
+func TestTermsTable(t *testing.T) {
+	arts, cs := termsFixture()
+	tab := Terms(arts, cs, 0)
+	const fixed = 2 // concept, source
+	if got, want := len(tab.Columns), fixed+len(arts); got != want {
+		t.Fatalf("%d columns, want %d", got, want)
+	}
+	const mentionedByTwo = 2 // "alone" is mentioned by one report only
+	if len(tab.Rows) != mentionedByTwo {
+		t.Fatalf("%d rows, want %d", len(tab.Rows), mentionedByTwo)
+	}
+	isles := tab.Rows[0]
+	if got := isles[fixed+0].Text; got != "Silver Isles ×2" {
+		t.Errorf("North Daily cell %q, want the two wordings of one Key counted together", got)
+	}
+	if got := isles[fixed+1].Text; got != "Grey Rocks" {
+		t.Errorf("South Post cell %q", got)
+	}
+	rivera := tab.Rows[1]
+	if got := rivera[fixed+0].Text; got != "President Rivera" {
+		t.Errorf("nested mention counted: %q", got)
+	}
+	if got := rivera[fixed+2]; got.Text != "—" || got.Value != nil {
+		t.Errorf("absent: got %+v, want — and null", got)
+	}
+	if top := Terms(arts, cs, 1); len(top.Rows) != 1 {
+		t.Errorf("--top 1: %d rows", len(top.Rows))
+	}
+}
+
+// TestLabelFlags: in a concept the reports name differently, each report's
+// own wording is flagged once, with the other reports' wordings in why;
+// wordings two reports share, and nested mentions, are not flagged.
+func TestLabelFlags(t *testing.T) {
+	arts, cs := termsFixture()
+	flags := LabelFlags(arts, cs)
+	var got []string
+	for _, f := range flags {
+		if f.Kind != "label" || f.Why == "" {
+			t.Errorf("flag %+v: want kind label and a reason", f)
+		}
+		got = append(got, f.Article+":"+f.Text)
+	}
+	// c's "the isles" is its own too; b's "Rivera" is not: a says it, inside
+	// "President Rivera".
+	want := "a:Silver Isles a:the Silver Isles a:President Rivera b:Grey Rocks c:the isles"
+	if strings.Join(got, " ") != want {
+		t.Errorf("flags %q, want %q", strings.Join(got, " "), want)
+	}
+	if !strings.Contains(flags[0].Why, `"Grey Rocks"`) {
+		t.Errorf("why %q does not name the other wording", flags[0].Why)
+	}
+}
