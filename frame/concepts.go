@@ -138,9 +138,10 @@ func newEvent(arts []*corpus.Article) *tevent {
 			}
 			first = false
 			// "Northland dictator Omar Vell", "Korea's leader": a word
-			// between two names, or after a possessive, is a noun too.
+			// between a name and a name of two words or more, or after a
+			// possessive, is a noun too.
 			if lowerWord(t) && k > 0 && k+1 < len(u.toks) && capitalised(u.toks[k-1].Text) &&
-				(possessive(u.toks[k-1]) || capitalised(u.toks[k+1].Text)) {
+				(possessive(u.toks[k-1]) || (capitalised(u.toks[k+1].Text) && k+2 < len(u.toks) && capitalised(u.toks[k+2].Text))) {
 				between[t.Norm] = true
 			}
 			// After a subject pronoun or "to", a word is a verb.
@@ -279,7 +280,9 @@ func (e *tevent) findNames() {
 				words++
 			}
 			switch {
-			case words == 1 && j+1 < len(u.toks) && e.isCap(u, j+1, false) && !poss:
+			case words == 1 && j+1 < len(u.toks) && e.isCap(u, j+1, false) && !poss && e.nounish[u.toks[j].Norm]:
+				// (the noun itself seen after a determiner: "disputes"
+				// in "Tokyo disputes Russian claims" is a verb)
 				// a description before a name
 				m := j + 2
 				for m < len(u.toks) && e.isCap(u, m, false) && !possessive(u.toks[m-1]) {
@@ -1027,18 +1030,21 @@ func (e *tevent) concepts(lex []Concept, minMentions int) []Concept {
 	}
 	// Sorted by precomputed keys: Differs is not cheap.
 	type keyed struct {
-		c       Concept
-		differs bool
-		outlets int
+		c         Concept
+		contrasts int
+		differs   bool
+		outlets   int
 	}
 	ks := make([]keyed, len(out))
 	for i, c := range out {
-		ks[i] = keyed{c, Differs(c), Outlets(c)}
+		ks[i] = keyed{c, Contrasts(c), Differs(c), Outlets(c)}
 	}
 	slices.SortStableFunc(ks, func(x, y keyed) int {
 		a, b := x.c, y.c
 		return cmp.Or(
+			-cmpBool(x.contrasts > 0, y.contrasts > 0),
 			-cmpBool(x.differs, y.differs),
+			cmp.Compare(y.contrasts, x.contrasts),
 			cmp.Compare(y.outlets, x.outlets),
 			cmp.Compare(len(b.Mentions), len(a.Mentions)),
 			strings.Compare(a.Label, b.Label),
@@ -1183,6 +1189,50 @@ func Differs(c Concept) bool {
 		}
 	}
 	return false
+}
+
+// Contrasts counts the pairs of wordings that set two articles apart
+// over c: article X says a, which Y never does, where Y says b, which X
+// never does, and neither wording holds the other ("Northern Territories"
+// against "Southern Kurils"; not "Lavrov" against "Sergey Lavrov").
+func Contrasts(c Concept) int {
+	per := map[int]map[string]bool{}
+	for _, m := range c.Mentions {
+		if m.Nested {
+			continue
+		}
+		if per[m.Article] == nil {
+			per[m.Article] = map[string]bool{}
+		}
+		per[m.Article][Key(m.Text)] = true
+	}
+	arts := make([]int, 0, len(per))
+	for a := range per {
+		arts = append(arts, a)
+	}
+	slices.Sort(arts)
+	pairs := map[[2]string]bool{}
+	for i, x := range arts {
+		for _, y := range arts[i+1:] {
+			for a := range per[x] {
+				if per[y][a] {
+					continue
+				}
+				for b := range per[y] {
+					if per[x][b] || holds(a, b) || holds(b, a) {
+						continue
+					}
+					pairs[[2]string{min(a, b), max(a, b)}] = true
+				}
+			}
+		}
+	}
+	return len(pairs)
+}
+
+// holds reports whether wording a holds the words of b in a row.
+func holds(a, b string) bool {
+	return strings.Contains(" "+a+" ", " "+b+" ")
 }
 
 // Key is the form in which two wordings count as one: Norm, without
