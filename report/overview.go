@@ -30,7 +30,10 @@ func Compare(arts []*corpus.Article, opt CompareOptions) *Report {
 	for _, a := range arts {
 		r.Articles = append(r.Articles, ArticleRef{ID: a.ID, Path: a.Path, Outlet: a.Outlet, Title: a.Title, Date: a.Date})
 	}
-	r.Tables = append(r.Tables, Overview(arts))
+	on := sectionFilter(opt.Sections)
+	if on("overview") {
+		r.Tables = append(r.Tables, Overview(arts))
+	}
 	// Group first: compare only reports of one event. One event (or a
 	// story the user declared as one) gives unprefixed tables.
 	events := group.Group(arts, group.Options{})
@@ -61,9 +64,17 @@ func Compare(arts []*corpus.Article, opt CompareOptions) *Report {
 		r.Concepts = append(r.Concepts, cj...)
 		r.Flags = append(r.Flags, LabelFlags(sub, concepts)...)
 		r.Events = append(r.Events, data)
-		tables := []*Table{Terms(sub, concepts, opt.Top), Claims(sub, data.Claims), QuotesTable(sub, data.Quotes)}
+		var tables []*Table
+		add := func(section string, t func() *Table) {
+			if on(section) {
+				tables = append(tables, t())
+			}
+		}
+		add("terms", func() *Table { return Terms(sub, concepts, opt.Top) })
+		add("claims", func() *Table { return Claims(sub, data.Claims) })
+		add("quotes", func() *Table { return QuotesTable(sub, data.Quotes) })
 		if len(data.Reuse) > 0 {
-			tables = append(tables, ReuseTable(sub, data.Reuse))
+			add("reuse", func() *Table { return ReuseTable(sub, data.Reuse) })
 		}
 		if len(events) > 1 {
 			for _, t := range tables {
@@ -79,9 +90,11 @@ func Compare(arts []*corpus.Article, opt CompareOptions) *Report {
 	}
 	if len(primaries) > 0 {
 		r.Fidelity = align.Fidelity(arts, primaries)
-		r.Tables = append(r.Tables, FidelityTable(arts, primaries, r.Fidelity))
+		if on("fidelity") {
+			r.Tables = append(r.Tables, FidelityTable(arts, primaries, r.Fidelity))
+		}
 	}
-	if len(alone) > 0 && len(events) > 1 {
+	if len(alone) > 0 && len(events) > 1 && on("single") {
 		t := groupTable("single", "Single reports", arts, alone)
 		t.HowTo = "Reports no other report in the input covers: read, but not compared."
 		r.Tables = append(r.Tables, t)
@@ -97,6 +110,24 @@ type CompareOptions struct {
 	Lexicons []*frame.Lexicon
 	// Top bounds the rows of the term table (0: all).
 	Top int
+	// Sections are the tables to show, by name (see Sections); none: all.
+	Sections []string
+}
+
+// Sections are the names of the tables Compare can show, in the order it
+// shows them in each event.
+var Sections = []string{"overview", "terms", "claims", "quotes", "reuse", "fidelity", "single"}
+
+// sectionFilter tells whether a section is on.
+func sectionFilter(sections []string) func(string) bool {
+	if len(sections) == 0 {
+		return func(string) bool { return true }
+	}
+	set := map[string]bool{}
+	for _, s := range sections {
+		set[s] = true
+	}
+	return func(s string) bool { return set[s] }
 }
 
 // Overview is the table of the input: one row per article.

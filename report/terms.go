@@ -203,12 +203,8 @@ func phraseCell(c frame.Concept, ai int) Cell {
 // TermsReport is the report `biasdiff terms` prints: the term tables of
 // Compare, with the concepts and flags behind them.
 func TermsReport(arts []*corpus.Article, opt CompareOptions) *Report {
-	full := Compare(arts, opt)
-	r := &Report{Title: full.Title, Summary: full.Summary, Articles: full.Articles, Concepts: full.Concepts, Flags: full.Flags}
-	for _, t := range full.Tables {
-		if t.ID == "terms" || strings.HasSuffix(t.ID, "-terms") {
-			r.Tables = append(r.Tables, t)
-		}
-	}
+	opt.Sections = []string{"terms"}
+	r := Compare(arts, opt)
+	r.Events = nil
 	return r
 }

@@ -289,6 +289,7 @@ func runCompare(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	c.register(fs, "text, md, json")
 	tx.register(fs)
 	tf.register(fs)
+	fs.StringSliceVar(&tf.sections, "sections", nil, "the tables to show, comma-separated: "+strings.Join(report.Sections, ", ")+" (default: all)")
 	fs.StringArrayVar(&primary, "primary", nil, "a primary source (transcript, statement) to check the quotes against, in any format biasdiff reads; repeatable")
 	if code := parse(fs, args, stderr); code >= 0 {
 		return code
@@ -312,7 +313,7 @@ func runCompare(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	}
 	opt := tx.options(&c, stdout)
 	return finish("compare", &c, func(b *bytes.Buffer) error {
-		return report.Render(b, report.Compare(arts, report.CompareOptions{Primaries: primaries, Lexicons: lexicons, Top: tf.top}), c.format, opt)
+		return report.Render(b, report.Compare(arts, report.CompareOptions{Primaries: primaries, Lexicons: lexicons, Top: tf.top, Sections: tf.sections}), c.format, opt)
 	}, stdout, stderr)
 }
 

@@ -5,6 +5,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
+	"strings"
 
 	"github.com/spf13/pflag"
 
@@ -35,6 +37,7 @@ Examples:
 type termFlags struct {
 	concepts []string
 	top      int
+	sections []string
 }
 
 func (t *termFlags) register(fs *pflag.FlagSet) {
@@ -47,6 +50,12 @@ func (t *termFlags) load(cmd string, stderr io.Writer) ([]*frame.Lexicon, int) {
 	if t.top < 0 {
 		fmt.Fprintf(stderr, "biasdiff %s: --top must be 0 or more, not %d\n", cmd, t.top)
 		return nil, exitInput
+	}
+	for _, s := range t.sections {
+		if !slices.Contains(report.Sections, s) {
+			fmt.Fprintf(stderr, "biasdiff %s: unknown --sections %q (want %s)\n", cmd, s, strings.Join(report.Sections, ", "))
+			return nil, exitInput
+		}
 	}
 	var out []*frame.Lexicon
 	for _, p := range t.concepts {

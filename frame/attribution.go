@@ -1,0 +1,479 @@
+package frame
+
+import (
+	"cmp"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/biasdiff/biasdiff/corpus"
+	"github.com/biasdiff/biasdiff/corpus/token"
+)
+
+// Attribution is who the reports of one event let speak, and how: the
+// direct quotes per speaker, the reporting verbs that introduce them with
+// their connotation, the hedges and certainty markers, and the anonymous
+// sourcing of each article. Article indexes (and per-article slices) follow
+// the articles given to Attributions.
+type Attribution struct {
+	// Speakers has one row per speaker, merged across articles (see
+	// Attributions), by total quotes descending, then by name.
+	Speakers []SpeakerRow `json:"speakers"`
+	// Verbs has one entry per quote with a reporting verb, by article,
+	// then in quote order.
+	Verbs []VerbUse `json:"verbs"`
+	// Hedges are the hedges (Note "hedge") and certainty markers (Note
+	// "certainty") the reports use in their own voice, by article and start.
+	Hedges []Mention `json:"hedges"`
+	// Anonymous is the anonymous sourcing ("diplomatic sources said",
+	// "officials said", "people familiar with") the reports use in their
+	// own voice, by article and start.
+	Anonymous []Mention `json:"anonymous"`
+	// Named and Unnamed count, per article, the quotes attributed to a
+	// named speaker and those attributed to an anonymous source, to a
+	// description only ("the expert") or to no one.
+	Named   []int `json:"named"`
+	Unnamed []int `json:"unnamed"`
+}
+
+// SpeakerRow is one speaker's direct quotes, per article.
+type SpeakerRow struct {
+	// Speaker is the fullest form of the name seen ("Sergey Lavrov" over
+	// "Lavrov"), as written.
+	Speaker string `json:"speaker"`
+	// Named is false for a speaker that is an anonymous source or only a
+	// description ("diplomatic sources", "the expert").
+	Named  bool  `json:"named"`
+	Quotes []int `json:"quotes"` // per article: number of direct quotes
+	Words  []int `json:"words"`  // per article: quoted words
+	// Verbs are, per article, the reporting verbs used for this speaker,
+	// distinct (ignoring case), as first written, in order of first use;
+	// nil where there are none.
+	Verbs [][]string `json:"verbs"`
+}
+
+// VerbUse is the reporting verb of one quote.
+type VerbUse struct {
+	Article int    `json:"article"`
+	Verb    string `json:"verb"` // as written
+	// Connotation is the tag of the lexicon's reporting-verb concept the
+	// verb belongs to ("neutral", "emphatic", "doubt", "admission",
+	// "attack", "positive" in the generic pack), "" if none.
+	Connotation string `json:"connotation"`
+	// Speaker is the quote's speaker as its SpeakerRow names it (merged);
+	// "" for a quote without a speaker.
+	Speaker string `json:"speaker"`
+	// Mention is the verb's span in the source (runes) if located, else
+	// the zero Mention.
+	Mention Mention `json:"mention"`
+}
+
+// The tags Attributions reads in a lexicon.
+const (
+	attrTagVerb      = "reporting-verb"
+	attrTagHedge     = "hedge"
+	attrTagCertainty = "certainty"
+	attrTagAnonymous = "anonymous-source"
+)
+
+// Attributions finds who speaks in each article and how. lex is the
+// generic pack (Generic(); nil means Generic()) or a user's concept file
+// with the same tags: "reporting-verb" plus a connotation tag,
+// "hedge", "certainty", "anonymous-source". The result is deterministic.
+//
+// Speakers come from the quotes found by package corpus (Quote.Speaker).
+// A speaker is named when the name starts with an upper-case letter and no
+// anonymous-source phrase of lex matches in it; "diplomatic sources", "the
+// expert" or "an aide to the minister" are not. Named speakers are merged
+// across and within articles: names are compared by their words, ignoring
+// case, and a name whose words end another name's ("Lavrov" in "Sergey
+// Lavrov" and in "Russian Foreign Minister Sergey Lavrov"; the last words
+// are then equal) joins the longest name that ends with it. When several
+// longest names end with it ("Lavrov" in "Sergey Lavrov" and "Sergei
+// Lavrov"), it joins the one with the most quotes (counting its own and
+// those of the names that join it alone; ties: the longer name, then the
+// first in byte order), and those longest names stay apart. Names that
+// differ only in case are one; the form first seen is kept. Speakers that
+// are not named are merged only with the same words. A quote with no
+// speaker has no row and counts as unnamed.
+//
+// The connotation of a quote's verb is found by matching the verb's text
+// with lex as Match matches a sentence (word stems and patterns): the
+// longest match among the reporting-verb concepts gives the connotation,
+// which is the concept's first tag other than "reporting-verb". The verb's
+// span is the occurrence of the verb (whole words, ignoring case) nearest
+// to the quote in the quote's paragraph, outside any quoted words; a verb
+// not found there (one carried over from another paragraph with the
+// speaker) has the zero Mention.
+//
+// Hedges, certainty markers and anonymous sourcing are the mentions
+// lex.Match finds of the concepts so tagged, except those inside quoted
+// words: those are the speaker's, not the report's.
+//
+// Cost: one lex.Match over the articles, plus per quote a match of its
+// verb and speaker and a regexp scan of its paragraph; speaker merging is
+// quadratic in the number of distinct named speakers (a few dozen).
+func Attributions(arts []*corpus.Article, lex *Lexicon) Attribution {
+	if lex == nil {
+		lex = Generic()
+	}
+	n := len(arts)
+	at := Attribution{
+		Speakers:  []SpeakerRow{},
+		Verbs:     []VerbUse{},
+		Hedges:    []Mention{},
+		Anonymous: []Mention{},
+		Named:     make([]int, n),
+		Unnamed:   make([]int, n),
+	}
+	m := newLexMatcher(lex)
+
+	// Hedges, certainty markers and anonymous sources, outside quotes.
+	for _, c := range lex.Match(arts) {
+		var note string
+		anon := false
+		switch {
+		case slices.Contains(c.Tags, attrTagHedge):
+			note = attrTagHedge
+		case slices.Contains(c.Tags, attrTagCertainty):
+			note = attrTagCertainty
+		case slices.Contains(c.Tags, attrTagAnonymous):
+			anon = true
+		default:
+			continue
+		}
+		for _, mn := range c.Mentions {
+			if mn.Nested || attrInQuote(arts[mn.Article], mn.Start, mn.End) {
+				continue
+			}
+			if anon {
+				at.Anonymous = append(at.Anonymous, mn)
+			} else {
+				mn.Note = note
+				at.Hedges = append(at.Hedges, mn)
+			}
+		}
+	}
+	attrSortMentions(at.Hedges)
+	attrSortMentions(at.Anonymous)
+
+	// Speakers: the distinct names, then merged.
+	type qref struct{ art, q, name int }
+	var refs []qref
+	names := []*attrName{}
+	byKey := map[string]int{}
+	for ai, a := range arts {
+		if a == nil {
+			continue
+		}
+		for qi, q := range a.Quotes {
+			s := strings.Join(strings.Fields(q.Speaker), " ")
+			if s == "" {
+				at.Unnamed[ai]++
+				refs = append(refs, qref{ai, qi, -1})
+				continue
+			}
+			named := attrNamed(m, lex, s)
+			k := attrKey(named, s)
+			ni, ok := byKey[k]
+			if !ok {
+				ni = len(names)
+				byKey[k] = ni
+				names = append(names, &attrName{key: k, text: s, words: strings.Fields(strings.ToLower(s)), named: named})
+			}
+			names[ni].quotes++
+			if named {
+				at.Named[ai]++
+			} else {
+				at.Unnamed[ai]++
+			}
+			refs = append(refs, qref{ai, qi, ni})
+		}
+	}
+	root := attrMerge(names)
+
+	rows := map[int]*SpeakerRow{} // by root name
+	seenVerb := map[int][]map[string]bool{}
+	verbConn := map[string]string{}
+	verbRE := map[string]*regexp.Regexp{}
+	for _, r := range refs {
+		a := arts[r.art]
+		q := a.Quotes[r.q]
+		speaker := ""
+		var row *SpeakerRow
+		if r.name >= 0 {
+			ri := root[r.name]
+			row = rows[ri]
+			if row == nil {
+				row = &SpeakerRow{Speaker: names[ri].text, Named: names[ri].named, Quotes: make([]int, n), Words: make([]int, n), Verbs: make([][]string, n)}
+				rows[ri] = row
+				seenVerb[ri] = make([]map[string]bool, n)
+			}
+			speaker = row.Speaker
+			row.Quotes[r.art]++
+			row.Words[r.art] += attrWords(q.Text)
+			if v := strings.Join(strings.Fields(q.Verb), " "); v != "" {
+				seen := seenVerb[ri]
+				if seen[r.art] == nil {
+					seen[r.art] = map[string]bool{}
+				}
+				if k := strings.ToLower(v); !seen[r.art][k] {
+					seen[r.art][k] = true
+					row.Verbs[r.art] = append(row.Verbs[r.art], v)
+				}
+			}
+		}
+		if strings.TrimSpace(q.Verb) == "" {
+			continue
+		}
+		vk := strings.ToLower(strings.Join(strings.Fields(q.Verb), " "))
+		conn, ok := verbConn[vk]
+		if !ok {
+			conn = attrConnotation(m, lex, q.Verb)
+			verbConn[vk] = conn
+		}
+		re, ok := verbRE[vk]
+		if !ok {
+			re = attrVerbRE(q.Verb)
+			verbRE[vk] = re
+		}
+		at.Verbs = append(at.Verbs, VerbUse{
+			Article:     r.art,
+			Verb:        q.Verb,
+			Connotation: conn,
+			Speaker:     speaker,
+			Mention:     attrLocate(a, r.art, q, re),
+		})
+	}
+	for _, row := range rows {
+		at.Speakers = append(at.Speakers, *row)
+	}
+	slices.SortFunc(at.Speakers, func(x, y SpeakerRow) int {
+		return cmp.Or(cmp.Compare(attrSum(y.Quotes), attrSum(x.Quotes)), strings.Compare(x.Speaker, y.Speaker))
+	})
+	return at
+}
+
+// attrName is one distinct speaker name.
+type attrName struct {
+	key    string
+	text   string   // as first written, spaces collapsed
+	words  []string // lower-cased
+	named  bool
+	quotes int
+}
+
+// attrKey is the form in which two speaker names are one: named and
+// unnamed speakers never share a key.
+func attrKey(named bool, s string) string {
+	k := strings.ToLower(s)
+	if named {
+		return "n:" + k
+	}
+	return "u:" + k
+}
+
+// attrNamed tells whether a speaker is a named person or body: an
+// upper-case first letter and no anonymous-source phrase in it.
+func attrNamed(m *lexMatcher, lex *Lexicon, s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	for _, c := range m.find(s) {
+		if slices.Contains(lex.Concepts[c.concept].Tags, attrTagAnonymous) {
+			return false
+		}
+	}
+	return true
+}
+
+// attrSuffix tells whether the words of a end those of b.
+func attrSuffix(a, b []string) bool {
+	return len(a) <= len(b) && slices.Equal(a, b[len(b)-len(a):])
+}
+
+// attrMerge maps each name to the name whose row it joins, as Attributions
+// describes.
+func attrMerge(names []*attrName) []int {
+	root := make([]int, len(names))
+	for i := range names {
+		root[i] = i
+	}
+	// maximal: named names that end no other named name.
+	maximal := make([]bool, len(names))
+	for i, a := range names {
+		if !a.named {
+			continue
+		}
+		maximal[i] = true
+		for j, b := range names {
+			if j != i && b.named && len(b.words) > len(a.words) && attrSuffix(a.words, b.words) {
+				maximal[i] = false
+				break
+			}
+		}
+	}
+	// The maximal names each named name may join.
+	cands := make([][]int, len(names))
+	weight := make([]int, len(names))
+	for i, a := range names {
+		if !a.named {
+			continue
+		}
+		if maximal[i] {
+			cands[i] = []int{i}
+		} else {
+			for j, b := range names {
+				if maximal[j] && attrSuffix(a.words, b.words) {
+					cands[i] = append(cands[i], j)
+				}
+			}
+		}
+		if len(cands[i]) == 1 {
+			weight[cands[i][0]] += a.quotes
+		}
+	}
+	for i := range names {
+		c := cands[i]
+		if len(c) == 0 {
+			continue
+		}
+		best := c[0]
+		for _, j := range c[1:] {
+			if cmp.Or(
+				cmp.Compare(weight[best], weight[j]),
+				cmp.Compare(len(names[best].words), len(names[j].words)),
+				cmp.Compare(len(names[best].text), len(names[j].text)),
+				strings.Compare(names[j].key, names[best].key),
+			) < 0 {
+				best = j
+			}
+		}
+		root[i] = best
+	}
+	return root
+}
+
+// attrConnotation is the connotation of a reporting verb: the first tag
+// other than "reporting-verb" of the longest reporting-verb concept
+// matched in it.
+func attrConnotation(m *lexMatcher, lex *Lexicon, verb string) string {
+	cands := m.find(verb)
+	best := -1
+	for i, c := range cands {
+		if !slices.Contains(lex.Concepts[c.concept].Tags, attrTagVerb) {
+			continue
+		}
+		if best < 0 || c.runes > cands[best].runes || c.runes == cands[best].runes && c.b0 < cands[best].b0 {
+			best = i
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	for _, t := range lex.Concepts[cands[best].concept].Tags {
+		if t != attrTagVerb {
+			return t
+		}
+	}
+	return ""
+}
+
+// attrVerbRE matches a verb's words, ignoring case and the spaces between
+// them, as whole words.
+func attrVerbRE(verb string) *regexp.Regexp {
+	ws := strings.Fields(verb)
+	for i, w := range ws {
+		ws[i] = regexp.QuoteMeta(w)
+	}
+	expr := strings.Join(ws, `\s+`)
+	if r, _ := utf8.DecodeRuneInString(verb); attrASCIIWord(r) {
+		expr = `\b` + expr
+	}
+	if r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(verb)); attrASCIIWord(r) {
+		expr += `\b`
+	}
+	re, err := regexp.Compile("(?i)" + expr)
+	if err != nil {
+		return nil
+	}
+	return re
+}
+
+func attrASCIIWord(r rune) bool {
+	return r == '_' || r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+// attrLocate finds the occurrence of a quote's verb nearest to the quote in
+// its paragraph, outside quoted words; the zero Mention if none.
+func attrLocate(a *corpus.Article, ai int, q corpus.Quote, re *regexp.Regexp) Mention {
+	if re == nil || q.Sentence < 0 || q.Sentence >= len(a.Sentences) {
+		return Mention{}
+	}
+	para := a.Sentences[q.Sentence].Para
+	var best Mention
+	bestDist := -1
+	for si, s := range a.Sentences {
+		if s.Para != para {
+			continue
+		}
+		for _, loc := range re.FindAllStringIndex(s.Text, -1) {
+			start, end := a.Body.Span(s.BodyStart+loc[0], s.BodyStart+loc[1])
+			if start >= end || attrInQuote(a, start, end) {
+				continue
+			}
+			var d int
+			switch {
+			case end <= q.Start:
+				d = q.Start - end
+			case start >= q.End:
+				d = start - q.End
+			}
+			if bestDist < 0 || d < bestDist {
+				bestDist = d
+				best = Mention{Article: ai, Sentence: si, Start: start, End: end, Text: s.Text[loc[0]:loc[1]]}
+			}
+		}
+	}
+	return best
+}
+
+// attrInQuote tells whether the source span [start, end) overlaps the
+// quoted words of a quote of a.
+func attrInQuote(a *corpus.Article, start, end int) bool {
+	for _, q := range a.Quotes {
+		if start < q.End && q.Start < end {
+			return true
+		}
+	}
+	return false
+}
+
+// attrWords counts the words (and numbers) of a quote's text, as
+// Article.Words counts them.
+func attrWords(s string) int {
+	n := 0
+	for _, t := range token.Tokenize(s) {
+		if t.Kind == token.Word || t.Kind == token.Number {
+			n++
+		}
+	}
+	return n
+}
+
+func attrSum(xs []int) int {
+	n := 0
+	for _, x := range xs {
+		n += x
+	}
+	return n
+}
+
+func attrSortMentions(ms []Mention) {
+	slices.SortFunc(ms, func(a, b Mention) int {
+		return cmp.Or(cmp.Compare(a.Article, b.Article), cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End))
+	})
+}

@@ -1,0 +1,309 @@
+package frame
+
+// Omission and emphasis: which report carries which claim of the event and
+// where, which claims only one report makes, and what each report puts
+// first and spends its words on.
+//
+// In: the articles of one event and the claims aligned across them,
+// computed WITH singletons:
+//
+//	claims := align.Claims(arts, align.Options{Singletons: true})
+//
+// Claims of two articles or more are the event's shared claims; the
+// single-article claims ("only in X") come only from singletons, so claims
+// aligned without them (align.Options{}) give no "only" rows but are
+// otherwise read the same. Report.Compare's EventData.Claims are aligned
+// without singletons: align again with Singletons for these.
+//
+// Cost: O(M) over the members of the claims, plus tokenizing the text of
+// single-article claims and of the shared claims' members, and sorting.
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/biasdiff/biasdiff/align"
+	"github.com/biasdiff/biasdiff/corpus"
+	"github.com/biasdiff/biasdiff/corpus/token"
+)
+
+// Omission is the claim × article matrix of one event.
+type Omission struct {
+	Rows []OmissionRow `json:"rows"`
+	// Share is, per article, the share of the event's shared claims (those
+	// two articles or more carry) that it carries, rounded to 3 decimals;
+	// 0 for all when there are no shared claims.
+	Share []float64 `json:"share"`
+}
+
+// OmissionRow is one claim and where each article carries it.
+type OmissionRow struct {
+	Claim int `json:"claim"` // index into the claims given
+	// Cells are, per article, where it carries the claim: the most
+	// prominent position of its members (headline > lede > body > end), ""
+	// if it does not carry the claim.
+	Cells   []align.Position `json:"cells"`
+	Outlets int              `json:"outlets"` // how many articles carry it
+	Only    int              `json:"only"`    // the article that alone carries it, -1 otherwise
+}
+
+// Omissions lays out which article carries which claim, and where.
+//
+// Rows: every shared claim (two articles or more), most articles first,
+// then in the order of its first member (article, then sentence, the
+// headline before the body); then the single-article claims that matter,
+// by article then sentence. A single-article claim matters when one of its
+// members is the headline or in the lede (first two sentences), or its
+// text has a number or a name: a capitalised word that is not the
+// sentence's first word nor a stopword ("I"). Other single-article
+// sentences — the background and colour every report has of its own — are
+// left out, so the rows stay readable. Claims of no member are skipped.
+// Member article indexes outside arts are ignored.
+//
+// The result depends only on arts and the claims' contents, not on the
+// order claims are given in (but for Claim, the index into that order).
+func Omissions(arts []*corpus.Article, claims []align.Claim) Omission {
+	n := len(arts)
+	om := Omission{Rows: []OmissionRow{}, Share: make([]float64, n)}
+	carried := make([]int, n)
+	shared := 0
+	var singles []OmissionRow
+	for ci, c := range claims {
+		row := OmissionRow{Claim: ci, Cells: make([]align.Position, n), Only: -1}
+		for _, m := range c.Members {
+			if m.Article < 0 || m.Article >= n {
+				continue
+			}
+			cur := row.Cells[m.Article]
+			if cur == "" {
+				row.Outlets++
+			}
+			if cur == "" || omRank(m.Position) < omRank(cur) {
+				row.Cells[m.Article] = m.Position
+			}
+		}
+		switch {
+		case row.Outlets == 0:
+			continue
+		case row.Outlets == 1:
+			for a, p := range row.Cells {
+				if p != "" {
+					row.Only = a
+				}
+			}
+			if omMatters(c.Members) {
+				singles = append(singles, row)
+			}
+			continue
+		}
+		shared++
+		for a, p := range row.Cells {
+			if p != "" {
+				carried[a]++
+			}
+		}
+		om.Rows = append(om.Rows, row)
+	}
+	slices.SortStableFunc(om.Rows, func(x, y OmissionRow) int {
+		return cmp.Or(cmp.Compare(y.Outlets, x.Outlets), omCompareFirst(claims, x.Claim, y.Claim))
+	})
+	slices.SortStableFunc(singles, func(x, y OmissionRow) int {
+		return cmp.Or(cmp.Compare(x.Only, y.Only), omCompareFirst(claims, x.Claim, y.Claim))
+	})
+	om.Rows = append(om.Rows, singles...)
+	if shared > 0 {
+		for a := range om.Share {
+			om.Share[a] = omRound3(float64(carried[a]) / float64(shared))
+		}
+	}
+	return om
+}
+
+// omRank orders positions by prominence: headline first; unknown last.
+func omRank(p align.Position) int {
+	switch p {
+	case align.Headline:
+		return 0
+	case align.Lede:
+		return 1
+	case align.Body:
+		return 2
+	case align.End:
+		return 3
+	}
+	return 4
+}
+
+// omFirst is the first member of a claim by article, then sentence.
+func omFirst(c align.Claim) (align.Member, bool) {
+	if len(c.Members) == 0 {
+		return align.Member{}, false
+	}
+	f := c.Members[0]
+	for _, m := range c.Members[1:] {
+		if m.Article < f.Article || (m.Article == f.Article && m.Sentence < f.Sentence) {
+			f = m
+		}
+	}
+	return f, true
+}
+
+// omCompareFirst orders two claims by their first members (article,
+// sentence, start, text), then by index, so that the order does not depend
+// on the order the claims came in unless they are the same.
+func omCompareFirst(claims []align.Claim, i, j int) int {
+	a, _ := omFirst(claims[i])
+	b, _ := omFirst(claims[j])
+	return cmp.Or(cmp.Compare(a.Article, b.Article), cmp.Compare(a.Sentence, b.Sentence),
+		cmp.Compare(a.Start, b.Start), cmp.Compare(a.Text, b.Text), cmp.Compare(i, j))
+}
+
+// omMatters tells whether a single-article claim is worth a row: a member
+// in the headline or lede, or with a number or a name.
+func omMatters(ms []align.Member) bool {
+	for _, m := range ms {
+		if m.Position == align.Headline || m.Position == align.Lede || m.Sentence < 0 {
+			return true
+		}
+		if omFactual(m.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// omFactual: text has a number, or a capitalised word that is not its first
+// word nor a stopword (a name, most likely).
+func omFactual(text string) bool {
+	first := true
+	for _, t := range token.Tokenize(text) {
+		switch t.Kind {
+		case token.Number:
+			return true
+		case token.Word:
+			r, _ := utf8.DecodeRuneInString(t.Text)
+			if !first && !t.Stop && unicode.IsUpper(r) {
+				return true
+			}
+			first = false
+		}
+	}
+	return false
+}
+
+// omWords counts the Word and Number tokens of a text.
+func omWords(text string) int {
+	n := 0
+	for _, t := range token.Tokenize(text) {
+		if t.Kind == token.Word || t.Kind == token.Number {
+			n++
+		}
+	}
+	return n
+}
+
+func omRound3(x float64) float64 { return math.Round(x*1000) / 1000 }
+
+// Emphasis is what each report of one event foregrounds.
+type Emphasis struct {
+	Articles []ArticleEmphasis `json:"articles"`
+}
+
+// ArticleEmphasis is what one report foregrounds.
+type ArticleEmphasis struct {
+	Article  int      `json:"article"`  // index into the articles given
+	Headline string   `json:"headline"` // the title
+	Lede     []string `json:"lede"`     // its first two sentences
+	// First are the indexes (into the claims given) of the shared claims it
+	// puts first: the claims two articles or more carry whose member in this
+	// article comes earliest (the headline before every sentence), up to 3.
+	First []int `json:"first"`
+	// Words is the share of its words spent on each shared claim it
+	// carries, largest first.
+	Words []ClaimWords `json:"words"`
+}
+
+// ClaimWords is how many of an article's words go to one claim.
+type ClaimWords struct {
+	Claim int     `json:"claim"` // index into the claims given
+	Words int     `json:"words"` // Word and Number tokens of its members' texts in the article's sentences
+	Share float64 `json:"share"` // Words / the article's Words, 3 decimals
+}
+
+// omFirstN bounds ArticleEmphasis.First.
+const omFirstN = 3
+
+// Emphases finds, for each article, its headline and lede, the shared
+// claims it puts first, and the share of its words each shared claim it
+// carries takes. claims are as for Omissions (singletons or not: only
+// shared claims count here).
+//
+// Words count the Word and Number tokens (corpus/token) of the members in
+// the article's sentences, as Article.Words counts them; the headline is
+// not part of Article.Words and is left out of Words (it still counts for
+// First), so a claim the article carries in its headline alone does not
+// appear in Words, and the shares of an article sum to at most 1. Ties:
+// more words first, then the claim whose member comes earlier.
+func Emphases(arts []*corpus.Article, claims []align.Claim) Emphasis {
+	n := len(arts)
+	type omCarry struct {
+		claim    int
+		earliest int // sentence index of its first member here; -1 headline
+		words    int
+	}
+	per := make([][]omCarry, n)
+	for ci, c := range claims {
+		if c.Outlets() < 2 {
+			continue
+		}
+		at := map[int]int{} // article -> index into per[article]
+		for _, m := range c.Members {
+			if m.Article < 0 || m.Article >= n {
+				continue
+			}
+			k, ok := at[m.Article]
+			if !ok {
+				k = len(per[m.Article])
+				at[m.Article] = k
+				per[m.Article] = append(per[m.Article], omCarry{claim: ci, earliest: m.Sentence})
+			}
+			e := &per[m.Article][k]
+			e.earliest = min(e.earliest, m.Sentence)
+			if m.Sentence >= 0 {
+				e.words += omWords(m.Text)
+			}
+		}
+	}
+	em := Emphasis{Articles: make([]ArticleEmphasis, n)}
+	for ai, a := range arts {
+		ae := ArticleEmphasis{Article: ai, Headline: a.Title, Lede: []string{}, First: []int{}, Words: []ClaimWords{}}
+		for _, s := range a.Sentences[:min(2, len(a.Sentences))] {
+			ae.Lede = append(ae.Lede, s.Text)
+		}
+		cs := per[ai]
+		slices.SortStableFunc(cs, func(x, y omCarry) int {
+			return cmp.Or(cmp.Compare(x.earliest, y.earliest), cmp.Compare(x.claim, y.claim))
+		})
+		for _, c := range cs[:min(omFirstN, len(cs))] {
+			ae.First = append(ae.First, c.claim)
+		}
+		// cs is in order of appearance: a stable sort by words keeps it for ties.
+		byWords := slices.Clone(cs)
+		slices.SortStableFunc(byWords, func(x, y omCarry) int { return cmp.Compare(y.words, x.words) })
+		for _, c := range byWords {
+			if c.words == 0 {
+				continue
+			}
+			share := 0.0
+			if a.Words > 0 {
+				share = omRound3(float64(c.words) / float64(a.Words))
+			}
+			ae.Words = append(ae.Words, ClaimWords{Claim: c.claim, Words: c.words, Share: share})
+		}
+		em.Articles[ai] = ae
+	}
+	return em
+}

@@ -1,0 +1,163 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/biasdiff/biasdiff/align"
+	"github.com/biasdiff/biasdiff/corpus"
+	"github.com/biasdiff/biasdiff/frame"
+)
+
+// OmissionTable is the claim × report matrix of frame.Omissions: one row
+// per claim (its first member's wording, shortened; whole in JSON), one
+// column per report with where it carries the claim (headline, lede, body,
+// end) or "—" (null in JSON) where it leaves it out, and a "carried by"
+// count. top bounds the claim rows (0: all). A last row, "share of the N
+// shared claims", gives each report's om.Share as a percentage, over all
+// shared claims whatever top (its "carried by" cell is empty, null in
+// JSON). claims are those om was computed from (aligned with Singletons).
+func OmissionTable(arts []*corpus.Article, claims []align.Claim, om frame.Omission, top int) *Table {
+	t := &Table{
+		ID:    "omission",
+		Title: "Omission: who carries which claim",
+		HowTo: "Each row is a claim; each cell says where the report carries it — headline, lede (first two sentences), body, end (last fifth) — or — if it leaves it out. Claims most reports carry come first; rows carried by one report alone are what only it says; the last row is each report's share of the claims two reports or more carry.",
+	}
+	t.Columns = append([]Column{{Key: "claim", Header: "claim"}}, reportColumns(arts)...)
+	t.Columns = append(t.Columns, Column{Key: "carried_by", Header: "carried by", Number: true})
+	shared := 0
+	for _, r := range om.Rows {
+		if r.Outlets >= 2 {
+			shared++
+		}
+	}
+	for _, r := range om.Rows {
+		if top > 0 && len(t.Rows) == top {
+			break
+		}
+		text := omClaimText(claims, r.Claim)
+		row := []Cell{{Text: shorten(text, 90), Value: text}}
+		for ai := range arts {
+			if ai < len(r.Cells) && r.Cells[ai] != "" {
+				row = append(row, Str(string(r.Cells[ai])))
+			} else {
+				row = append(row, Cell{Text: "—", Value: nil})
+			}
+		}
+		t.Rows = append(t.Rows, append(row, Int(r.Outlets)))
+	}
+	if len(arts) > 0 {
+		row := []Cell{Str(fmt.Sprintf("share of the %s", plural(shared, "shared claim")))}
+		for ai := range arts {
+			s := 0.0
+			if ai < len(om.Share) {
+				s = om.Share[ai]
+			}
+			row = append(row, omPct(s))
+		}
+		t.Rows = append(t.Rows, append(row, Cell{Text: "", Value: nil}))
+	}
+	return t
+}
+
+// EmphasisTable shows what each report foregrounds (frame.Emphases): one
+// row per report with its outlet, headline and lede (shortened; whole in
+// JSON), the shared claims it puts first and the two shared claims it
+// spends most of its words on, each in the report's own wording, with the
+// share of its words.
+func EmphasisTable(arts []*corpus.Article, claims []align.Claim, em frame.Emphasis) *Table {
+	t := &Table{
+		ID:    "emphasis",
+		Title: "Emphasis: what each report puts first",
+		HowTo: "One row per report: its headline and lede (first two sentences), the claims shared with other reports that it puts first, and the shared claims it spends most of its words on, with their share of its text.",
+		Columns: []Column{
+			{Key: "outlet", Header: "outlet"},
+			{Key: "headline", Header: "headline"},
+			{Key: "lede", Header: "lede"},
+			{Key: "puts_first", Header: "puts first"},
+			{Key: "most_words_on", Header: "most words on"},
+		},
+	}
+	type wordsJSON struct {
+		Text  string `json:"text"`
+		Words int    `json:"words"`
+		Share string `json:"share"`
+	}
+	for _, ae := range em.Articles {
+		if ae.Article < 0 || ae.Article >= len(arts) {
+			continue
+		}
+		a := arts[ae.Article]
+		lede := strings.Join(ae.Lede, " ")
+		first := []string{}
+		var firstShown []string
+		for _, ci := range ae.First {
+			s := omClaimTextIn(claims, ci, ae.Article)
+			first = append(first, s)
+			firstShown = append(firstShown, shorten(s, 60))
+		}
+		most := []wordsJSON{}
+		var mostShown []string
+		for _, cw := range ae.Words[:min(2, len(ae.Words))] {
+			s := omClaimTextIn(claims, cw.Claim, ae.Article)
+			p := omPct(cw.Share).Text
+			most = append(most, wordsJSON{Text: s, Words: cw.Words, Share: p})
+			mostShown = append(mostShown, shorten(s, 50)+" ("+p+")")
+		}
+		t.Rows = append(t.Rows, []Cell{
+			Str(a.Outlet),
+			{Text: shorten(ae.Headline, 70), Value: ae.Headline},
+			{Text: shorten(lede, 110), Value: ae.Lede},
+			{Text: omOrDash(strings.Join(firstShown, "; ")), Value: first},
+			{Text: omOrDash(strings.Join(mostShown, "; ")), Value: most},
+		})
+	}
+	return t
+}
+
+// omClaimText is the wording of a claim's first member (lowest article,
+// then sentence).
+func omClaimText(claims []align.Claim, ci int) string {
+	if ci < 0 || ci >= len(claims) || len(claims[ci].Members) == 0 {
+		return ""
+	}
+	f := claims[ci].Members[0]
+	for _, m := range claims[ci].Members[1:] {
+		if m.Article < f.Article || (m.Article == f.Article && m.Sentence < f.Sentence) {
+			f = m
+		}
+	}
+	return f.Text
+}
+
+// omClaimTextIn is article ai's wording of a claim: its members' texts in
+// the order given, one space apart; the first member's wording if it has
+// none.
+func omClaimTextIn(claims []align.Claim, ci, ai int) string {
+	if ci < 0 || ci >= len(claims) {
+		return ""
+	}
+	var parts []string
+	for _, m := range claims[ci].Members {
+		if m.Article == ai {
+			parts = append(parts, m.Text)
+		}
+	}
+	if len(parts) == 0 {
+		return omClaimText(claims, ci)
+	}
+	return strings.Join(parts, " ")
+}
+
+// omPct shows a share as a whole percentage, the same string in JSON.
+func omPct(x float64) Cell {
+	s := fmt.Sprintf("%.0f%%", 100*x)
+	return Cell{Text: s, Value: s}
+}
+
+func omOrDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
