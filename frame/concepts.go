@@ -1196,6 +1196,46 @@ func Differs(c Concept) bool {
 // never does, and neither wording holds the other ("Northern Territories"
 // against "Southern Kurils"; not "Lavrov" against "Sergey Lavrov").
 func Contrasts(c Concept) int {
+	n := 0
+	for _, p := range contrastPairs(c) {
+		n += len(p)
+	}
+	return n
+}
+
+// Contrasting tells, per article, its wordings (by Key) that stand in a
+// contrast of c (see Contrasts): the ones worth marking.
+func Contrasting(c Concept) map[int]map[string]bool {
+	out := map[int]map[string]bool{}
+	for art, ps := range contrastPairs(c) {
+		for p := range ps {
+			for _, k := range p {
+				for _, a := range []int{art[0], art[1]} {
+					if c.usesKey(a, k) {
+						if out[a] == nil {
+							out[a] = map[string]bool{}
+						}
+						out[a][k] = true
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+func (c Concept) usesKey(art int, k string) bool {
+	for _, m := range c.Mentions {
+		if m.Article == art && !m.Nested && Key(m.Text) == k {
+			return true
+		}
+	}
+	return false
+}
+
+// contrastPairs lists, for each pair of articles, the pairs of wordings
+// that set them apart.
+func contrastPairs(c Concept) map[[2]int]map[[2]string]bool {
 	per := map[int]map[string]bool{}
 	for _, m := range c.Mentions {
 		if m.Nested {
@@ -1211,7 +1251,7 @@ func Contrasts(c Concept) int {
 		arts = append(arts, a)
 	}
 	slices.Sort(arts)
-	pairs := map[[2]string]bool{}
+	out := map[[2]int]map[[2]string]bool{}
 	for i, x := range arts {
 		for _, y := range arts[i+1:] {
 			for a := range per[x] {
@@ -1222,12 +1262,16 @@ func Contrasts(c Concept) int {
 					if per[x][b] || holds(a, b) || holds(b, a) {
 						continue
 					}
-					pairs[[2]string{min(a, b), max(a, b)}] = true
+					k := [2]int{x, y}
+					if out[k] == nil {
+						out[k] = map[[2]string]bool{}
+					}
+					out[k][[2]string{a, b}] = true
 				}
 			}
 		}
 	}
-	return len(pairs)
+	return out
 }
 
 // holds reports whether wording a holds the words of b in a row.

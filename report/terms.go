@@ -64,13 +64,15 @@ func ConceptsJSON(arts []*corpus.Article, concepts []frame.Concept, event string
 	return out
 }
 
-// LabelFlags marks, in each concept that outlets name differently, the
-// mentions whose phrase is that outlet's own: no other outlet that
-// mentions the concept uses it.
+// LabelFlags marks, in each concept that outlets name in contrasting
+// words (frame.Contrasts), the mentions whose wording is that outlet's own
+// and stands in a contrast: no other outlet that mentions the concept uses
+// it.
 func LabelFlags(arts []*corpus.Article, concepts []frame.Concept) []Flag {
 	var out []Flag
 	for _, c := range concepts {
-		if !frame.Differs(c) {
+		contrasting := frame.Contrasting(c)
+		if len(contrasting) == 0 {
 			continue
 		}
 		users := map[string]map[int]bool{} // wording -> articles using it, nested or not
@@ -82,7 +84,7 @@ func LabelFlags(arts []*corpus.Article, concepts []frame.Concept) []Flag {
 			users[k][m.Article] = true
 		}
 		for _, m := range c.Mentions {
-			if m.Nested || len(users[frame.Key(m.Text)]) > 1 {
+			if m.Nested || len(users[frame.Key(m.Text)]) > 1 || !contrasting[m.Article][frame.Key(m.Text)] {
 				continue
 			}
 			a := arts[m.Article]
