@@ -48,8 +48,7 @@ type DistinctiveTerm struct {
 
 const (
 	// distPriorWeight is κ: the prior's total weight α0 is κ times the
-	// number of features of the input (of the same kind: unigrams or
-	// bigrams), so α_w = α0·y_w/n = κ·y_w, a fraction of w's own count.
+	// number of features of the input (words and bigrams together), so α_w = α0·y_w/n = κ·y_w, a fraction of w's own count.
 	// Monroe et al. scale the prior by the size of the data; a fixed α0
 	// would weigh differently on a 3-article event and on a 50-article
 	// one. With α_w = κ·y_w a word only one outlet uses gets the same δ
@@ -84,11 +83,13 @@ const (
 // "Tokyo, Moscow" none either. The title counts when it stands in the
 // source (TitleSpan set and as long as Title), so that every occurrence
 // has source offsets; a title from metadata alone is left out (it is
-// often repeated as the first sentence). Unigrams and bigrams are two
-// vocabularies, each with its own totals n.
+// often repeated as the first sentence). Words and bigrams are counted in
+// one vocabulary, as with n-gram counts generally: n_i is the outlet's
+// words plus its bigrams. (Two vocabularies would leave a bigram no
+// contrast when the other outlets happen to have no bigram at all.)
 //
 // For outlet i against the rest j, with y_w the count of w in the whole
-// input and n the total count of its vocabulary:
+// input and n the count of all features of the input:
 //
 //	α0  = κ·n,  α_w = α0·y_w/n                 (κ = distPriorWeight = 0.2)
 //	δ_w = log((y_w^i+α_w)/(n_i+α0−y_w^i−α_w)) − log((y_w^j+α_w)/(n_j+α0−y_w^j−α_w))
@@ -152,7 +153,7 @@ func Distinctive(arts []*corpus.Article, opt DistinctiveOptions) []OutletTerms {
 	for i := range c.per {
 		c.per[i] = map[int32]int32{}
 	}
-	c.n = make([][2]int, len(out))
+	c.n = make([]int, len(out))
 	for ai, a := range arts {
 		oi := outletOf[ai]
 		if oi < 0 {
@@ -170,8 +171,7 @@ func Distinctive(arts []*corpus.Article, opt DistinctiveOptions) []OutletTerms {
 			if int(yi) < minCount {
 				continue
 			}
-			kind := c.kind(id)
-			z := distZ(int(yi), int(c.total[id]), c.n[oi][kind], c.all[kind])
+			z := distZ(int(yi), int(c.total[id]), c.n[oi], c.all)
 			if zr := distRound(z); zr > distZFloor {
 				terms = append(terms, distScored{id: id, z: zr})
 			}
@@ -253,8 +253,8 @@ type distCounts struct {
 	keys  []distKey
 	total []int32           // by feature id: count in the whole input
 	per   []map[int32]int32 // by outlet: feature id -> count
-	n     [][2]int          // by outlet: unigram and bigram totals
-	all   [2]int            // unigram and bigram totals of the input
+	n     []int             // by outlet: count of all its features
+	all   int               // count of all features of the input
 }
 
 func (c *distCounts) add(oi int, k distKey) {
@@ -267,17 +267,8 @@ func (c *distCounts) add(oi int, k distKey) {
 	}
 	c.total[id]++
 	c.per[oi][id]++
-	kind := c.kind(id)
-	c.n[oi][kind]++
-	c.all[kind]++
-}
-
-// kind is 0 for a unigram, 1 for a bigram.
-func (c *distCounts) kind(id int32) int {
-	if c.keys[id].b == "" {
-		return 0
-	}
-	return 1
+	c.n[oi]++
+	c.all++
 }
 
 func (c *distCounts) term(id int32) string {
@@ -322,21 +313,31 @@ func (c *distCounts) pruneOverlaps(terms []distScored) []distScored {
 	return slices.DeleteFunc(terms, func(t distScored) bool { return drop[c.keys[t.id]] })
 }
 
-// distZ is the z-score of the log-odds ratio of a feature used yi times in
-// an outlet with ni features of its kind and y times in an input of n,
-// with the prior α0 = κ·n, α_w = α0·y/n. It is 0 when the ratio is
-// undefined (the feature is the whole vocabulary).
-func distZ(yi, y, ni, n int) float64 {
+// distLogOdds is the log-odds ratio δ of a feature used yi times in an
+// outlet with ni features and y times in an input of n, with
+// the prior α0 = κ·n, α_w = α0·y/n, and its approximate standard
+// deviation σ. Both are 0 when the ratio is undefined (the feature is its
+// whole vocabulary).
+func distLogOdds(yi, y, ni, n int) (delta, sigma float64) {
 	yj, nj := y-yi, n-ni
 	a0 := distPriorWeight * float64(n)
 	aw := a0 * float64(y) / float64(n)
 	di := float64(ni) + a0 - float64(yi) - aw
 	dj := float64(nj) + a0 - float64(yj) - aw
 	if di <= 0 || dj <= 0 {
+		return 0, 0
+	}
+	delta = math.Log((float64(yi)+aw)/di) - math.Log((float64(yj)+aw)/dj)
+	sigma = math.Sqrt(1/(float64(yi)+aw) + 1/(float64(yj)+aw))
+	return delta, sigma
+}
+
+// distZ is δ/σ, or 0 when the ratio is undefined.
+func distZ(yi, y, ni, n int) float64 {
+	delta, sigma := distLogOdds(yi, y, ni, n)
+	if sigma == 0 {
 		return 0
 	}
-	delta := math.Log((float64(yi)+aw)/di) - math.Log((float64(yj)+aw)/dj)
-	sigma := math.Sqrt(1/(float64(yi)+aw) + 1/(float64(yj)+aw))
 	return delta / sigma
 }
 

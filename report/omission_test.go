@@ -159,7 +159,7 @@ func TestEmphasisTable(t *testing.T) {
 	north := tab.Rows[idx["north"]]
 	fund := arts[idx["north"]].Sentences[0]
 	fundWords := len(strings.Fields(fund.Text))
-	wantPct := fmt.Sprintf("(%.0f%%)", 100*float64(fundWords)/float64(arts[idx["north"]].Words))
+	wantPct := fmt.Sprintf("(%.0f%%)", 100*math.Round(float64(fundWords)/float64(arts[idx["north"]].Words)*1000)/1000)
 	if !strings.HasPrefix(north[4].Text, "The Harbor Council") || !strings.Contains(north[4].Text, wantPct) {
 		t.Errorf("north most words on %q, want the funding claim first with %s", north[4].Text, wantPct)
 	}

@@ -56,9 +56,10 @@ func TestTermsTable(t *testing.T) {
 	}
 }
 
-// TestLabelFlags: in a concept the reports name differently, each report's
-// own wording is flagged once, with the other reports' wordings in why;
-// wordings two reports share, and nested mentions, are not flagged.
+// TestLabelFlags: in a concept the reports name in contrasting words, each
+// report's own contrasting wording is flagged, with the other reports'
+// wordings in why; wordings two reports share, a longer or shorter form of
+// another's wording, and nested mentions are not flagged.
 func TestLabelFlags(t *testing.T) {
 	arts, cs := termsFixture()
 	flags := LabelFlags(arts, cs)
@@ -69,9 +70,9 @@ func TestLabelFlags(t *testing.T) {
 		}
 		got = append(got, f.Article+":"+f.Text)
 	}
-	// c's "the isles" is its own too; b's "Rivera" is not: a says it, inside
-	// "President Rivera".
-	want := "a:Silver Isles a:the Silver Isles a:President Rivera b:Grey Rocks c:the isles"
+	// c's "the isles" is its own and contrasts with b's "Grey Rocks"; the
+	// Rivera wordings are one name, longer or shorter: no contrast.
+	want := "a:Silver Isles a:the Silver Isles b:Grey Rocks c:the isles"
 	if strings.Join(got, " ") != want {
 		t.Errorf("flags %q, want %q", strings.Join(got, " "), want)
 	}
