@@ -1193,8 +1193,9 @@ func Differs(c Concept) bool {
 
 // Contrasts counts the pairs of wordings that set two articles apart
 // over c: article X says a, which Y never does, where Y says b, which X
-// never does, and neither wording holds the other ("Northern Territories"
-// against "Southern Kurils"; not "Lavrov" against "Sergey Lavrov").
+// never does, neither wording holds the other and their last words differ
+// ("Northern Territories" against "Southern Kurils"; not "Lavrov" against
+// "Sergey Lavrov", nor "a peace plan" against "Japan's plan").
 func Contrasts(c Concept) int {
 	n := 0
 	for _, p := range contrastPairs(c) {
@@ -1259,7 +1260,7 @@ func contrastPairs(c Concept) map[[2]int]map[[2]string]bool {
 					continue
 				}
 				for b := range per[y] {
-					if per[x][b] || holds(a, b) || holds(b, a) {
+					if per[x][b] || holds(a, b) || holds(b, a) || head(a) == head(b) {
 						continue
 					}
 					k := [2]int{x, y}
@@ -1274,6 +1275,15 @@ func contrastPairs(c Concept) map[[2]int]map[[2]string]bool {
 	return out
 }
 
+// head is the last word of a wording (its head noun, mostly): "a peace
+// plan" and "Japan's plan" share theirs and do not contrast.
+func head(k string) string {
+	if i := strings.LastIndexByte(k, ' '); i >= 0 {
+		return k[i+1:]
+	}
+	return k
+}
+
 // holds reports whether wording a holds the words of b in a row.
 func holds(a, b string) bool {
 	return strings.Contains(" "+a+" ", " "+b+" ")
@@ -1283,7 +1293,7 @@ func holds(a, b string) bool {
 // leading determiners and possessive pronouns, plural s dropped from the
 // last word ("The islands" and "islands" are one wording).
 func Key(s string) string {
-	ws := strings.Fields(Norm(s))
+	ws := strings.Fields(strings.ReplaceAll(Norm(s), ".", "")) // "U.S." and "US" are one wording
 	for len(ws) > 1 && determiners[ws[0]] {
 		ws = ws[1:]
 	}

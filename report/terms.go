@@ -2,7 +2,6 @@ package report
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -64,72 +63,12 @@ func ConceptsJSON(arts []*corpus.Article, concepts []frame.Concept, event string
 	return out
 }
 
-// LabelFlags marks, in each concept that outlets name in contrasting
-// words (frame.Contrasts), the mentions whose wording is that outlet's own
-// and stands in a contrast: no other outlet that mentions the concept uses
-// it.
-func LabelFlags(arts []*corpus.Article, concepts []frame.Concept) []Flag {
-	var out []Flag
-	for _, c := range concepts {
-		contrasting := frame.Contrasting(c)
-		if len(contrasting) == 0 {
-			continue
-		}
-		users := map[string]map[int]bool{} // wording -> articles using it, nested or not
-		for _, m := range c.Mentions {
-			k := frame.Key(m.Text)
-			if users[k] == nil {
-				users[k] = map[int]bool{}
-			}
-			users[k][m.Article] = true
-		}
-		for _, m := range c.Mentions {
-			if m.Nested || len(users[frame.Key(m.Text)]) > 1 || !contrasting[m.Article][frame.Key(m.Text)] {
-				continue
-			}
-			a := arts[m.Article]
-			var others []string
-			for _, p := range phrasesByOthers(c, m.Article) {
-				others = append(others, strconv.Quote(p))
-				if len(others) == 3 {
-					break
-				}
-			}
-			why := fmt.Sprintf("only %s calls %s %q", a.Outlet, c.Label, m.Text)
-			if len(others) > 0 {
-				why += "; others say " + strings.Join(others, ", ")
-			}
-			out = append(out, Flag{Article: a.ID, Outlet: a.Outlet, Start: m.Start, End: m.End, Text: m.Text, Kind: "label", Why: why})
-		}
-	}
-	slices.SortStableFunc(out, func(x, y Flag) int {
-		return cmp.Or(strings.Compare(x.Article, y.Article), cmp.Compare(x.Start, y.Start), cmp.Compare(x.End, y.End))
-	})
-	return slices.CompactFunc(out, func(x, y Flag) bool { return x.Article == y.Article && x.Start == y.Start && x.End == y.End })
-}
-
-// phrasesByOthers lists the phrases other articles use for c, commonest first.
-func phrasesByOthers(c frame.Concept, art int) []string {
-	n := map[string]int{}
-	first := map[string]string{}
-	for _, m := range c.Mentions {
-		if m.Article == art || m.Nested {
-			continue
-		}
-		k := frame.Key(m.Text)
-		n[k]++
-		if _, ok := first[k]; !ok {
-			first[k] = m.Text
-		}
-	}
-	keys := make([]string, 0, len(n))
-	for k := range n {
-		keys = append(keys, k)
-	}
-	slices.SortFunc(keys, func(a, b string) int { return cmp.Or(cmp.Compare(n[b], n[a]), strings.Compare(a, b)) })
-	out := make([]string, len(keys))
-	for i, k := range keys {
-		out[i] = first[k]
+// Flags converts framing choices (frame.Choices) for JSON.
+func Flags(arts []*corpus.Article, choices []frame.Choice) []Flag {
+	out := make([]Flag, 0, len(choices))
+	for _, c := range choices {
+		a := arts[c.Article]
+		out = append(out, Flag{Article: a.ID, Outlet: a.Outlet, Start: c.Start, End: c.End, Text: c.Text, Kind: c.Kind, Why: c.Why})
 	}
 	return out
 }

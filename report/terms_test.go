@@ -62,7 +62,7 @@ func TestTermsTable(t *testing.T) {
 // another's wording, and nested mentions are not flagged.
 func TestLabelFlags(t *testing.T) {
 	arts, cs := termsFixture()
-	flags := LabelFlags(arts, cs)
+	flags := Flags(arts, frame.Choices(arts, cs, nil, nil, frame.ChoiceOptions{}))
 	var got []string
 	for _, f := range flags {
 		if f.Kind != "label" || f.Why == "" {

@@ -1,0 +1,180 @@
+package frame
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/biasdiff/biasdiff/corpus"
+)
+
+// Kinds of framing choices.
+const (
+	KindLabel       = "label"       // a report's own wording for a thing the reports name in contrasting words
+	KindVerb        = "verb"        // a loaded reporting verb ("blasted", "claimed", "admitted")
+	KindHedge       = "hedge"       // a hedge or certainty marker in the report's own voice
+	KindAnonymous   = "anonymous"   // anonymous sourcing in the report's own voice
+	KindDistinctive = "distinctive" // one of the words that most set a report apart from the others
+)
+
+// Choice is a span a report is marked for: a framing choice, with its kind
+// and a one-line reason.
+type Choice struct {
+	Mention
+	Kind string
+	Why  string
+}
+
+// ChoiceOptions tune Choices.
+type ChoiceOptions struct {
+	// Distinctive is how many of each outlet's distinctive words are
+	// marked, where they occur (default 3): words no other outlet uses;
+	// words written with a capital, names mostly, are left to the term
+	// table.
+	Distinctive int
+}
+
+// loadedVerbs are the connotations of reporting verbs worth marking; a
+// neutral or emphatic verb ("said", "stressed") is not.
+var loadedVerbs = map[string]bool{"attack": true, "doubt": true, "admission": true, "positive": true}
+
+// Choices lists the spans of the reports that are framing choices, few and
+// telling: each report's own contrasting wording of a concept (Contrasting),
+// loaded reporting verbs, hedges and anonymous sourcing in the report's own
+// voice (not inside a quote), and the occurrences of each outlet's top
+// distinctive words. lex is the pack whose tags say which verbs are loaded
+// (the generic pack if nil). One span is listed once, under its first kind
+// in that order; the list is sorted by article and position.
+func Choices(arts []*corpus.Article, concepts []Concept, dist []OutletTerms, lex *Lexicon, opt ChoiceOptions) []Choice {
+	if opt.Distinctive == 0 {
+		opt.Distinctive = 3
+	}
+	if lex == nil {
+		lex = Generic()
+	}
+	var out []Choice
+	out = append(out, labelChoices(arts, concepts)...)
+	for _, c := range lex.Match(arts) {
+		kind, why := "", ""
+		switch {
+		case slices.Contains(c.Tags, "reporting-verb"):
+			for _, t := range c.Tags {
+				if loadedVerbs[t] {
+					kind, why = KindVerb, "a reporting verb of "+t+" ("+c.Label+")"
+				}
+			}
+		case slices.Contains(c.Tags, "hedge"), slices.Contains(c.Tags, "certainty"):
+			kind, why = KindHedge, c.Label
+		case slices.Contains(c.Tags, "anonymous-source"):
+			kind, why = KindAnonymous, "an unnamed source"
+		}
+		if kind == "" {
+			continue
+		}
+		for _, m := range c.Mentions {
+			if !attrInQuote(arts[m.Article], m.Start, m.End) {
+				out = append(out, Choice{m, kind, why})
+			}
+		}
+	}
+	for _, o := range dist {
+		n := 0
+		for _, t := range o.Terms {
+			if n == opt.Distinctive {
+				break
+			}
+			if capitalised(t.Surface) || t.Others > 0 {
+				continue // names are the term table's; a word others use too is not this outlet's own
+			}
+			n++
+			why := fmt.Sprintf("a word of %s's more than the others': %d times against %d (z %.1f)", o.Outlet, t.Count, t.Others, t.Z)
+			for _, m := range t.Mentions {
+				if !attrInQuote(arts[m.Article], m.Start, m.End) {
+					out = append(out, Choice{m, KindDistinctive, why})
+				}
+			}
+		}
+	}
+	// One span, one choice: the first kind listed wins.
+	seen := map[[3]int]bool{}
+	kept := out[:0]
+	for _, c := range out {
+		k := [3]int{c.Article, c.Start, c.End}
+		if !seen[k] {
+			seen[k] = true
+			kept = append(kept, c)
+		}
+	}
+	slices.SortStableFunc(kept, func(x, y Choice) int {
+		return cmp.Or(cmp.Compare(x.Article, y.Article), cmp.Compare(x.Start, y.Start), cmp.Compare(x.End, y.End))
+	})
+	return kept
+}
+
+// labelChoices marks, in each concept the reports name in contrasting
+// words, the mentions whose wording is that report's own and stands in a
+// contrast: no other report that mentions the concept uses it.
+func labelChoices(arts []*corpus.Article, concepts []Concept) []Choice {
+	var out []Choice
+	for _, c := range concepts {
+		contrasting := Contrasting(c)
+		if len(contrasting) == 0 {
+			continue
+		}
+		users := map[string]map[int]bool{} // wording -> articles using it, nested or not
+		for _, m := range c.Mentions {
+			k := Key(m.Text)
+			if users[k] == nil {
+				users[k] = map[int]bool{}
+			}
+			users[k][m.Article] = true
+		}
+		for _, m := range c.Mentions {
+			if m.Nested || len(users[Key(m.Text)]) > 1 || !contrasting[m.Article][Key(m.Text)] {
+				continue
+			}
+			var others []string
+			for _, p := range wordingsOfOthers(c, m.Article) {
+				others = append(others, strconv.Quote(p))
+				if len(others) == 3 {
+					break
+				}
+			}
+			why := fmt.Sprintf("only %s calls %s %q", arts[m.Article].Outlet, c.Label, m.Text)
+			if len(others) > 0 {
+				why += "; others say " + strings.Join(others, ", ")
+			}
+			out = append(out, Choice{m, KindLabel, why})
+		}
+	}
+	return out
+}
+
+// wordingsOfOthers lists the wordings other articles use for c, commonest
+// first.
+func wordingsOfOthers(c Concept, art int) []string {
+	n := map[string]int{}
+	first := map[string]string{}
+	for _, m := range c.Mentions {
+		if m.Article == art || m.Nested {
+			continue
+		}
+		k := Key(m.Text)
+		n[k]++
+		if _, ok := first[k]; !ok {
+			first[k] = m.Text
+		}
+	}
+	keys := make([]string, 0, len(n))
+	for k := range n {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b string) int { return cmp.Or(cmp.Compare(n[b], n[a]), strings.Compare(a, b)) })
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = first[k]
+	}
+	return out
+}
