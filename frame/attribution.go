@@ -119,6 +119,12 @@ func Attributions(arts []*corpus.Article, lex *Lexicon) Attribution {
 	if lex == nil {
 		lex = Generic()
 	}
+	return AttributionsOf(arts, lex, lex.Match(arts))
+}
+
+// AttributionsOf is Attributions with lex's matches over arts already made
+// (lex.Match(arts)), for a caller that needs them for Choices too.
+func AttributionsOf(arts []*corpus.Article, lex *Lexicon, matched []Concept) Attribution {
 	n := len(arts)
 	at := Attribution{
 		Speakers:  []SpeakerRow{},
@@ -131,7 +137,7 @@ func Attributions(arts []*corpus.Article, lex *Lexicon) Attribution {
 	m := newLexMatcher(lex)
 
 	// Hedges, certainty markers and anonymous sources, outside quotes.
-	for _, c := range lex.Match(arts) {
+	for _, c := range matched {
 		var note string
 		anon := false
 		switch {

@@ -44,19 +44,21 @@ var loadedVerbs = map[string]bool{"attack": true, "doubt": true, "admission": tr
 // telling: each report's own contrasting wording of a concept (Contrasting),
 // loaded reporting verbs, hedges and anonymous sourcing in the report's own
 // voice (not inside a quote), and the occurrences of each outlet's top
-// distinctive words. lex is the pack whose tags say which verbs are loaded
-// (the generic pack if nil). One span is listed once, under its first kind
-// in that order; the list is sorted by article and position.
-func Choices(arts []*corpus.Article, concepts []Concept, dist []OutletTerms, lex *Lexicon, opt ChoiceOptions) []Choice {
+// distinctive words. matched are a pack's concepts found in arts (its
+// Match), whose tags say which verbs are loaded and which phrases hedge or
+// hide a source; nil: the generic pack's. One span is listed once, under
+// its first kind in that order; the list is sorted by article and
+// position.
+func Choices(arts []*corpus.Article, concepts []Concept, dist []OutletTerms, matched []Concept, opt ChoiceOptions) []Choice {
 	if opt.Distinctive == 0 {
 		opt.Distinctive = 3
 	}
-	if lex == nil {
-		lex = Generic()
+	if matched == nil {
+		matched = Generic().Match(arts)
 	}
 	var out []Choice
 	out = append(out, labelChoices(arts, concepts)...)
-	for _, c := range lex.Match(arts) {
+	for _, c := range matched {
 		kind, why := "", ""
 		switch {
 		case slices.Contains(c.Tags, "reporting-verb"):

@@ -66,9 +66,10 @@ func Compare(arts []*corpus.Article, opt CompareOptions) *Report {
 			data.Concepts = append(data.Concepts, c.ID)
 		}
 		r.Concepts = append(r.Concepts, cj...)
-		data.Attribution = frame.Attributions(sub, nil)
+		generic := frame.Generic().Match(sub)
+		data.Attribution = frame.AttributionsOf(sub, frame.Generic(), generic)
 		data.Distinctive = frame.Distinctive(sub, frame.DistinctiveOptions{})
-		r.Flags = append(r.Flags, Flags(sub, frame.Choices(sub, concepts, data.Distinctive, nil, frame.ChoiceOptions{}))...)
+		r.Flags = append(r.Flags, Flags(sub, frame.Choices(sub, concepts, data.Distinctive, generic, frame.ChoiceOptions{}))...)
 		r.Events = append(r.Events, data)
 		var tables []*Table
 		add := func(section string, t func() *Table) {
