@@ -59,3 +59,17 @@ func BenchmarkConcepts(b *testing.B) {
 		Concepts(arts, claims, Options{Lexicons: []*Lexicon{lex, Generic()}})
 	}
 }
+
+// BenchmarkConceptsSample is the term analysis of the sample corpus, as a
+// cold compare runs it.
+func BenchmarkConceptsSample(b *testing.B) {
+	arts, err := corpus.LoadFS(sample.FS, corpus.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	claims := align.Claims(arts, align.Options{Singletons: true})
+	b.ReportAllocs()
+	for b.Loop() {
+		Concepts(arts, claims, Options{})
+	}
+}

@@ -411,6 +411,7 @@ type lexCompiled struct {
 	concept, phrase int
 	units           []lexUnit
 	re              *regexp.Regexp
+	pre             prefilter // for re: literals one of which a match holds
 }
 
 // lexMatcher holds a Lexicon's phrases indexed for one Match call.
@@ -443,6 +444,7 @@ func newLexMatcher(l *Lexicon) *lexMatcher {
 				k := c.units[0].key
 				m.byFirst[k] = append(m.byFirst[k], c)
 			case c.re != nil:
+				c.pre = newPrefilter(ph.Pattern)
 				m.patterns = append(m.patterns, c)
 			}
 		}
@@ -485,7 +487,14 @@ func (m *lexMatcher) find(text string) []lexCand {
 			}
 		}
 	}
+	lower := ""
+	if len(m.patterns) > 0 {
+		lower = strings.ToLower(text)
+	}
 	for _, c := range m.patterns {
+		if !c.pre.keep(lower) {
+			continue
+		}
 		for _, loc := range c.re.FindAllStringIndex(text, -1) {
 			if loc[0] < loc[1] {
 				m.cands = append(m.cands, lexCand{c.concept, c.phrase, loc[0], loc[1], utf8.RuneCountInString(text[loc[0]:loc[1]])})

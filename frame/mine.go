@@ -36,8 +36,10 @@ const (
 	// is diffed with, beyond the aligned claims.
 	pairsPerSentence = 4
 	// minSharedStems is how many rare content stems two sentences must
-	// share to be diffed.
+	// share to be diffed, and minSharedShare what share of the shorter
+	// one's content stems that must be.
 	minSharedStems = 3
+	minSharedShare = 0.4
 )
 
 // link is a replacement found in one sentence pair: token ranges in two
@@ -243,7 +245,9 @@ func (e *tevent) similarPairs() [][2]int {
 		type cand struct{ j, n int }
 		var cs []cand
 		for j, n := range shared {
-			if n >= minSharedStems {
+			// Pairs sharing few of their words yield no replacement worth
+			// a diff: both anchors and near pairs need most words shared.
+			if n >= minSharedStems && float64(n) >= minSharedShare*float64(min(len(ss), len(stems[j]))) {
 				cs = append(cs, cand{j, n})
 			}
 		}
