@@ -256,7 +256,10 @@ func (e *tevent) findNames() {
 			poss := false
 			for j < len(u.toks) {
 				if e.isCap(u, j, j == k && isFirst) {
-					if honorifics[u.toks[j].Norm] && j+1 < len(u.toks) && u.toks[j+1].Text == "." {
+					// "Mr." and initials ("Michael T. Flynn") keep their
+					// full stop inside the run.
+					if (honorifics[u.toks[j].Norm] || utf8.RuneCountInString(u.toks[j].Text) == 1) &&
+						j+1 < len(u.toks) && u.toks[j+1].Text == "." && j+2 < len(u.toks) && e.isCap(u, j+2, false) {
 						j += 2
 						continue
 					}
