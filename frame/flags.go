@@ -2,12 +2,15 @@ package frame
 
 import (
 	"cmp"
+	_ "embed"
 	"fmt"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/biasdiff/biasdiff/corpus"
+	"github.com/biasdiff/biasdiff/corpus/token"
 )
 
 // Kinds of framing choices.
@@ -17,6 +20,7 @@ const (
 	KindHedge       = "hedge"       // a hedge or certainty marker in the report's own voice
 	KindAnonymous   = "anonymous"   // anonymous sourcing in the report's own voice
 	KindDistinctive = "distinctive" // one of the words that most set a report apart from the others
+	KindLoaded      = "loaded"      // a strongly evaluative word in the report's own voice
 )
 
 // Choice is a span a report is marked for: a framing choice, with its kind
@@ -43,8 +47,8 @@ var loadedVerbs = map[string]bool{"attack": true, "doubt": true, "admission": tr
 // Choices lists the spans of the reports that are framing choices, few and
 // telling: each report's own contrasting wording of a concept (Contrasting),
 // loaded reporting verbs, hedges and anonymous sourcing in the report's own
-// voice (not inside a quote), and the occurrences of each outlet's top
-// distinctive words. matched are a pack's concepts found in arts (its
+// voice (not inside a quote), strongly evaluative words in its own voice
+// (loaded.txt), and the occurrences of each outlet's top distinctive words. matched are a pack's concepts found in arts (its
 // Match), whose tags say which verbs are loaded and which phrases hedge or
 // hide a source; nil: the generic pack's. One span is listed once, under
 // its first kind in that order; the list is sorted by article and
@@ -81,6 +85,7 @@ func Choices(arts []*corpus.Article, concepts []Concept, dist []OutletTerms, mat
 			}
 		}
 	}
+	out = append(out, loadedChoices(arts)...)
 	for _, o := range dist {
 		n := 0
 		for _, t := range o.Terms {
@@ -177,6 +182,71 @@ func wordingsOfOthers(c Concept, art int) []string {
 	out := make([]string, len(keys))
 	for i, k := range keys {
 		out[i] = first[k]
+	}
+	return out
+}
+
+// loaded are strongly evaluative words with their valence (loaded.txt).
+//
+//go:embed loaded.txt
+var loadedText string
+
+var loadedWords = sync.OnceValue(func() map[string]float64 {
+	m := map[string]float64{}
+	for _, line := range strings.Split(loadedText, "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		w, v, ok := strings.Cut(line, "\t")
+		if !ok {
+			continue
+		}
+		if f, err := strconv.ParseFloat(v, 64); err == nil {
+			m[w] = f
+		}
+	}
+	return m
+})
+
+// maxLoadedUsers is how many of n reports may use a loaded word for it to
+// still be a choice: one alone, or up to a third of many.
+func maxLoadedUsers(n int) int { return max(1, n/3) }
+
+// loadedChoices marks the strongly evaluative words (loaded.txt) that a
+// report uses in its own voice: outside quotes, not capitalised (names),
+// and not words most of the other reports use too.
+func loadedChoices(arts []*corpus.Article) []Choice {
+	words := loadedWords()
+	// A loaded word the other reports use as well is the story's
+	// vocabulary ("peace" in peace talks), not one report's choice.
+	users := map[string]map[int]bool{}
+	for ai, a := range arts {
+		for si := range a.Sentences {
+			for _, t := range a.SentenceTokens(si) {
+				if _, ok := words[t.Norm]; ok && t.Kind == token.Word {
+					if users[t.Stem] == nil {
+						users[t.Stem] = map[int]bool{}
+					}
+					users[t.Stem][ai] = true
+				}
+			}
+		}
+	}
+	var out []Choice
+	for ai, a := range arts {
+		for si := range a.Sentences {
+			for _, t := range a.SentenceTokens(si) {
+				if t.Kind != token.Word || capitalised(t.Text) {
+					continue
+				}
+				v, ok := words[t.Norm]
+				if !ok || len(users[t.Stem]) > maxLoadedUsers(len(arts)) || attrInQuote(a, t.SrcStart, t.SrcEnd) {
+					continue
+				}
+				why := "a strongly evaluative word (valence " + strconv.FormatFloat(v, 'f', 1, 64) + " on -4..4)"
+				out = append(out, Choice{Mention{Article: ai, Sentence: si, Start: t.SrcStart, End: t.SrcEnd, Text: t.Text}, KindLoaded, why})
+			}
+		}
 	}
 	return out
 }

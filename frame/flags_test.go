@@ -1,0 +1,69 @@
+package frame
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestChoices: each kind of framing choice on a small event, in the
+// report's own voice only, one choice per span.
+func TestChoices(t *testing.T) {
+	arts, src := event(t,
+		[2]string{"Talks", "The minister blasted the proposal, diplomatic sources said. The deal reportedly collapsed in a disastrous week. \"It was a disastrous plan,\" he said."},
+		[2]string{"Talks", "The minister criticised the proposal. The deal collapsed after a week of talks."},
+		[2]string{"Talks", "The minister rejected the proposal on Monday. The deal collapsed, officials said."},
+	)
+	cs := Choices(arts, nil, nil, nil, ChoiceOptions{})
+	got := map[string]string{} // text in article 0 -> kind
+	for _, c := range cs {
+		if c.Why == "" {
+			t.Errorf("%+v: no reason", c)
+		}
+		if txt := string([]rune(src[c.Article])[c.Start:c.End]); txt != c.Text {
+			t.Errorf("%+v: source says %q", c, txt)
+		}
+		if c.Article == 0 {
+			got[strings.ToLower(c.Text)] = c.Kind
+		}
+	}
+	want := map[string]string{
+		"blasted":            KindVerb,      // an attacking reporting verb
+		"diplomatic sources": KindAnonymous, // an unnamed source
+		"reportedly":         KindHedge,
+		"disastrous":         KindLoaded, // evaluative, and only this report uses it
+	}
+	for text, kind := range want {
+		if got[text] != kind {
+			t.Errorf("%q: kind %q, want %q (all: %v)", text, got[text], kind, got)
+		}
+	}
+	// The second "disastrous" is the speaker's, inside a quote: one flag.
+	const ownVoice = 1
+	n := 0
+	for _, c := range cs {
+		if c.Kind == KindLoaded && strings.EqualFold(c.Text, "disastrous") {
+			n++
+		}
+	}
+	if n != ownVoice {
+		t.Errorf("%d loaded flags on disastrous, want %d (the quoted one is the speaker's)", n, ownVoice)
+	}
+}
+
+// TestLoadedSharedIsNotAChoice: an evaluative word most reports use is the
+// story's vocabulary, not a choice.
+func TestLoadedSharedIsNotAChoice(t *testing.T) {
+	arts, _ := event(t,
+		[2]string{"Peace", "The peace talks resumed on Monday in the capital."},
+		[2]string{"Peace", "Peace talks resumed on Monday, officials said."},
+		[2]string{"Peace", "The peace negotiations resumed on Monday."},
+	)
+	for _, c := range Choices(arts, nil, nil, nil, ChoiceOptions{}) {
+		if c.Kind == KindLoaded {
+			t.Errorf("flagged %q, a word every report uses", c.Text)
+		}
+	}
+	if got, want := maxLoadedUsers(3), 1; got != want {
+		t.Errorf("maxLoadedUsers(3) = %d, want %d", got, want)
+	}
+}
