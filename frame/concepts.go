@@ -44,6 +44,7 @@ func Concepts(arts []*corpus.Article, claims []align.Claim, opt Options) []Conce
 	e.findNames()
 	e.clusterNames()
 	e.aliases()
+	e.withArticle()
 	e.resolvePhrases()
 	e.mine(claims)
 	e.spread()
@@ -82,6 +83,7 @@ type tcand struct {
 	head       string   // phrases and descriptions: stem of the head noun
 	name       int      // descriptions: the candidate of the name described
 	cluster    int
+	article    bool // a name with "the" before it (withArticle)
 }
 
 type tevent struct {
@@ -181,7 +183,10 @@ func (e *tevent) isNoun(t corpus.Token) bool {
 	return e.nounish[n] || e.nounish[strings.TrimSuffix(n, "s")] || e.nounish[n+"s"]
 }
 
-var honorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true}
+// honorifics are titles written short before a name ("Mr. Kim", "Sen.
+// Sanders"): part of the name run, not of its words.
+var honorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "rep": true, "sen": true, "gov": true,
+	"gen": true, "prof": true, "rev": true, "sgt": true, "lt": true, "col": true, "capt": true}
 
 func capitalised(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
@@ -446,6 +451,27 @@ func (e *tevent) union(a, b int) {
 	}
 }
 
+// withArticle makes "the DNC", "the White House" mentions of their names
+// too, the name inside nested: reports write an organisation's name with
+// its article as often as without.
+func (e *tevent) withArticle() {
+	n := len(e.cands)
+	for i := 0; i < n; i++ {
+		c := e.cands[i]
+		if c.kind != kName || c.t0 == 0 {
+			continue
+		}
+		u := &e.units[c.u]
+		if u.toks[c.t0-1].Norm != "the" {
+			continue
+		}
+		c.t0--
+		c.start = u.toks[c.t0].SrcStart
+		c.article = true
+		e.cands = append(e.cands, c)
+	}
+}
+
 // aliasWords introduce another name for a thing: "which Russia calls X
 // and Japan Y", "known as X", "called X in one country and Y in another".
 var aliasWords = map[string]bool{"call": true, "calls": true, "called": true, "calling": true, "dubbed": true,
@@ -666,7 +692,7 @@ func (e *tevent) resolvePhrases() {
 			forms[strings.Join(c.key, " ")] = e.find(c.cluster)
 		}
 	}
-	var parts [][2]int                 // titled names: candidate, words of title
+	var parts [][3]int                 // titled names: candidate, words of title, whether the title stands apart (1)
 	heads := map[string]map[int]int{}  // title or description head -> cluster -> count
 	vocab := map[int]map[string]bool{} // cluster -> title and description words
 	ends := map[string]map[int]bool{}  // last word of a name seen twice or more -> clusters
@@ -701,13 +727,43 @@ func (e *tevent) resolvePhrases() {
 				}
 				ends[last][cl] = true
 			}
+			if c.article {
+				continue // its name without "the" is split already
+			}
+			// Every shorter form of the same name that ends this one
+			// splits it into a title and a name: "Japanese" + "Prime
+			// Minister Shinzo Abe", "Japanese Prime Minister Shinzo" +
+			// "Abe". The first split gives the title words.
+			var splits []int
 			for k := 1; k < len(c.key); k++ {
-				if forms[strings.Join(c.key[k:], " ")] == cl {
+				if f, ok := forms[strings.Join(c.key[k:], " ")]; !ok || f != cl {
+					continue
+				}
+				if len(splits) == 0 {
 					ws := slices.Clone(c.key[:k])
 					note(cl, ws[len(ws)-1], ws[:len(ws)-1])
-					parts = append(parts, [2]int{i, k})
-					break
 				}
+				splits = append(splits, k)
+			}
+			if len(splits) == 0 {
+				continue
+			}
+			// The name may go on leftwards over words never seen as
+			// common nouns: "Shinzo" of "Prime Minister Shinzo Abe" is a
+			// given name, "Minister" a title. The title stands apart only
+			// before the whole name.
+			deepest := splits[len(splits)-1]
+			j := deepest
+			for j > 1 && !e.nounStems[c.key[j-1]] {
+				j--
+			}
+			if j < deepest && e.nounStems[c.key[j-1]] {
+				splits = append(splits, j)
+			} else {
+				j = deepest
+			}
+			for _, k := range splits {
+				parts = append(parts, [3]int{i, k, boolInt(k == j)})
 			}
 		case kDesc:
 			note(e.find(c.cluster), c.head, c.mods)
@@ -725,9 +781,10 @@ func (e *tevent) resolvePhrases() {
 			}
 			if words >= p[1] {
 				if t > c.t0 {
-					e.cands = append(e.cands,
-						tcand{u: c.u, t0: c.t0, t1: t, start: c.start, end: u.toks[t-1].SrcEnd, kind: kName, seq: c.seq[:p[1]], key: c.key[:p[1]], name: -1, cluster: c.cluster},
-						tcand{u: c.u, t0: t, t1: c.t1, start: u.toks[t].SrcStart, end: c.end, kind: kName, seq: c.seq[p[1]:], key: c.key[p[1]:], name: -1, cluster: c.cluster})
+					e.cands = append(e.cands, tcand{u: c.u, t0: t, t1: c.t1, start: u.toks[t].SrcStart, end: c.end, kind: kName, seq: c.seq[p[1]:], key: c.key[p[1]:], name: -1, cluster: c.cluster})
+					if p[2] == 1 {
+						e.cands = append(e.cands, tcand{u: c.u, t0: c.t0, t1: t, start: c.start, end: u.toks[t-1].SrcEnd, kind: kName, seq: c.seq[:p[1]], key: c.key[:p[1]], name: -1, cluster: c.cluster})
+					}
 				}
 				break
 			}
@@ -811,6 +868,13 @@ func singular(w string) string {
 		return w[:len(w)-1]
 	}
 	return w
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // stemOf is the stem of one word.
@@ -1106,19 +1170,20 @@ func Norm(s string) string {
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
 
-// label is a concept's commonest phrase (ties: the longer, then the first
-// in order).
+// label is a concept's commonest wording (by Key; ties: the longer, then
+// the smaller), as written in its shortest form ("Northern Territories"
+// over "the Northern Territories").
 func label(ms []Mention) string {
 	n := map[string]int{}
-	first := map[string]string{}
+	text := map[string]string{}
 	for _, m := range ms {
 		if m.Nested {
 			continue
 		}
-		k := Norm(m.Text)
+		k := Key(m.Text)
 		n[k]++
-		if _, ok := first[k]; !ok {
-			first[k] = m.Text
+		if t, ok := text[k]; !ok || len(m.Text) < len(t) || (len(m.Text) == len(t) && m.Text < t) {
+			text[k] = m.Text
 		}
 	}
 	best := ""
@@ -1127,7 +1192,11 @@ func label(ms []Mention) string {
 			best = k
 		}
 	}
-	return first[best]
+	t := text[best]
+	if len(t) > 4 && strings.EqualFold(t[:4], "the ") {
+		t = t[4:] // "Northern Territories", not "the Northern Territories"
+	}
+	return t
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
