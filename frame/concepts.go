@@ -100,6 +100,7 @@ type tevent struct {
 	acronym   map[string]bool // words seen written in capitals ("DNC", "J.C.P.O.A.")
 	unitCands [][]int         // candidates by unit, built when mining starts
 	byHead    map[string]int  // noun-phrase concepts by the stem of their head
+	verbs     map[string]bool // words seen right after a subject pronoun or "to": verbs
 	uf        []int           // union-find over clusters
 	kinds     []mkind
 	mined     []bool
@@ -156,6 +157,7 @@ func newEvent(arts []*corpus.Article) *tevent {
 			}
 		}
 	}
+	e.verbs = verbs
 	for w := range between {
 		if !verbs[w] {
 			e.nounish[w] = true
@@ -253,6 +255,10 @@ func (e *tevent) findNames() {
 					k = e.phrase(ui, k)
 					continue
 				}
+				if lowerWord(t) && !e.verbs[t.Norm] {
+					k = e.barePhrase(ui, k)
+					continue
+				}
 				k++
 				continue
 			}
@@ -342,6 +348,27 @@ func (e *tevent) phrase(ui, k int) int {
 	}
 	e.addPhrase(ui, k, j, kPhrase)
 	return j
+}
+
+// barePhrase adds the noun phrase without a determiner starting at token
+// k ("classified information", "intercontinental ballistic missiles"), if
+// it has two words or three and ends in a noun; it returns where scanning
+// goes on.
+func (e *tevent) barePhrase(ui, k int) int {
+	u := &e.units[ui]
+	j := k
+	for j < len(u.toks) && j < k+3 && lowerWord(u.toks[j]) && !e.verbs[u.toks[j].Norm] {
+		j++
+	}
+	end := j
+	for end > k && !e.isNoun(u.toks[end-1]) {
+		end--
+	}
+	if end-k < 2 {
+		return k + 1
+	}
+	e.addPhrase(ui, k, end, kPhrase)
+	return end
 }
 
 // addName adds the name run [t0, t1) of tunit ui and returns its candidate
