@@ -1062,11 +1062,15 @@ func (e *tevent) concepts(lex []Concept, minMentions int) []Concept {
 		return cmp.Or(cmp.Compare(b.End-b.Start, a.End-a.Start), cmp.Compare(a.Article, b.Article), cmp.Compare(a.Start, b.Start))
 	})
 	byCluster := map[int][]Mention{}
-	owner := map[int][]int{} // cluster of each claimed span, -1 for the lexicon's
+	type claim struct {
+		cluster int // -1 for the lexicon's
+		kind    mkind
+	}
+	owner := map[int][]claim{} // of each claimed span
 	for a, ss := range claimed {
-		owner[a] = make([]int, len(ss))
+		owner[a] = make([]claim, len(ss))
 		for k := range owner[a] {
-			owner[a][k] = -1
+			owner[a][k] = claim{-1, kMined}
 		}
 	}
 	seen := map[[3]int]bool{}
@@ -1075,20 +1079,27 @@ func (e *tevent) concepts(lex []Concept, minMentions int) []Concept {
 		if seen[key] {
 			continue // the same span found twice
 		}
-		free, nested := true, false
+		// A span is free, or nested in a longer mention of its concept,
+		// or a name inside a noun phrase of another concept ("President
+		// Donald Trump" in "President Donald Trump's nominee"): both are
+		// mentions, of different things.
+		free, nested, inside := true, false, false
 		for k, s := range claimed[m.Article] {
 			if m.Start < s[1] && s[0] < m.End {
 				free = false
-				nested = owner[m.Article][k] == m.cluster && s[0] <= m.Start && m.End <= s[1]
-				if !nested {
+				within := s[0] <= m.Start && m.End <= s[1]
+				o := owner[m.Article][k]
+				nested = within && o.cluster == m.cluster
+				inside = within && !nested && m.kind == kName && o.kind == kPhrase
+				if !nested && !inside {
 					break
 				}
 			}
 		}
 		switch {
-		case free:
+		case free, inside && !nested:
 			claimed[m.Article] = append(claimed[m.Article], [2]int{m.Start, m.End})
-			owner[m.Article] = append(owner[m.Article], m.cluster)
+			owner[m.Article] = append(owner[m.Article], claim{m.cluster, m.kind})
 		case nested:
 			m.Nested = true
 		default:
