@@ -104,6 +104,7 @@ type tevent struct {
 	uf        []int           // union-find over clusters
 	kinds     []mkind
 	mined     []bool
+	aliased   []bool // joined by an alias statement
 }
 
 func newEvent(arts []*corpus.Article) *tevent {
@@ -452,6 +453,7 @@ func (e *tevent) newCluster(kind mkind) int {
 	e.uf = append(e.uf, len(e.uf))
 	e.kinds = append(e.kinds, kind)
 	e.mined = append(e.mined, kind == kMined)
+	e.aliased = append(e.aliased, false)
 	return len(e.uf) - 1
 }
 
@@ -473,6 +475,7 @@ func (e *tevent) union(a, b int) {
 	}
 	e.uf[b] = a
 	e.mined[a] = e.mined[a] || e.mined[b]
+	e.aliased[a] = e.aliased[a] || e.aliased[b]
 	if e.kinds[b] == kName {
 		e.kinds[a] = kName
 	}
@@ -559,6 +562,7 @@ func (e *tevent) aliases() {
 		}
 		for _, i := range names[min(1, len(names)):] {
 			e.union(e.cands[names[0]].cluster, e.cands[i].cluster)
+			e.aliased[e.find(e.cands[i].cluster)] = true
 		}
 	}
 }
@@ -1126,7 +1130,11 @@ func (e *tevent) concepts(lex []Concept, minMentions int) []Concept {
 		slices.SortFunc(ms, func(a, b Mention) int {
 			return cmp.Or(cmp.Compare(a.Article, b.Article), cmp.Compare(a.Start, b.Start))
 		})
-		out = append(out, Concept{Label: label(ms), Source: src, Mentions: ms})
+		c := Concept{Label: label(ms), Source: src, Mentions: ms}
+		if e.aliased[cl] {
+			c.Tags = []string{TagAlias}
+		}
+		out = append(out, c)
 	}
 	for i := range out {
 		if out[i].Mentions == nil {

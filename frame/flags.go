@@ -138,8 +138,15 @@ func labelChoices(arts []*corpus.Article, concepts []Concept) []Choice {
 			}
 			users[k][m.Article] = true
 		}
+		// Names alone are not labels ("Trump" against "President Trump"),
+		// unless a report says they name one thing (an alias statement) or
+		// a concept file or a diff put them together.
+		namesCount := c.Source != Entity || slices.Contains(c.Tags, TagAlias)
 		for _, m := range c.Mentions {
 			if m.Nested || len(users[Key(m.Text)]) > 1 || !contrasting[m.Article][Key(m.Text)] {
+				continue
+			}
+			if !namesCount && !describes(m.Text) {
 				continue
 			}
 			var others []string
@@ -157,6 +164,17 @@ func labelChoices(arts []*corpus.Article, concepts []Concept) []Choice {
 		}
 	}
 	return out
+}
+
+// describes: the wording has a content word in lower case ("the
+// dictator", "illegally seized"), not only names.
+func describes(text string) bool {
+	for _, t := range token.Tokenize(text) {
+		if t.Kind == token.Word && !t.Stop && !capitalised(t.Text) {
+			return true
+		}
+	}
+	return false
 }
 
 // wordingsOfOthers lists the wordings other articles use for c, commonest

@@ -44,6 +44,10 @@ type Mention struct {
 	Nested bool `json:"nested,omitempty"`
 }
 
+// TagAlias marks a found concept whose names a report gives as names of
+// one thing ("which X calls A and Y calls B").
+const TagAlias = "alias"
+
 // Concept is one thing in the world that the reports name, with every
 // mention of it found.
 type Concept struct {
