@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/token"
@@ -104,6 +105,29 @@ func Choices(arts []*corpus.Article, concepts []Concept, dist []OutletTerms, mat
 			}
 		}
 	}
+	// A wording marked as a label or a distinctive word is marked where a
+	// report first uses it: the rest say the same.
+	type first struct {
+		art        int
+		kind, text string
+	}
+	firsts := map[first]bool{}
+	byPos := slices.Clone(out)
+	slices.SortStableFunc(byPos, func(x, y Choice) int {
+		return cmp.Or(cmp.Compare(x.Article, y.Article), cmp.Compare(x.Start, y.Start))
+	})
+	once := byPos[:0]
+	for _, c := range byPos {
+		if c.Kind == KindLabel || c.Kind == KindDistinctive {
+			k := first{c.Article, c.Kind, Key(c.Text)}
+			if firsts[k] {
+				continue
+			}
+			firsts[k] = true
+		}
+		once = append(once, c)
+	}
+	out = once
 	// One span, one choice: the first kind listed wins.
 	seen := map[[3]int]bool{}
 	kept := out[:0]
@@ -226,6 +250,11 @@ var loadedWords = sync.OnceValue(func() map[string]float64 {
 	return m
 })
 
+// mannerAdverb: a word of seven letters or more ending in -ly.
+func mannerAdverb(norm string) bool {
+	return strings.HasSuffix(norm, "ly") && utf8.RuneCountInString(norm) >= 7
+}
+
 // maxLoadedUsers is how many of n reports may use a loaded word for it to
 // still be a choice: one alone, or up to a third of many.
 func maxLoadedUsers(n int) int { return max(1, n/3) }
@@ -250,11 +279,38 @@ func loadedChoices(arts []*corpus.Article) []Choice {
 			}
 		}
 	}
+	// Adverbs of manner ("sharply", "unabashedly") that only one report
+	// uses are its own colouring too; words ending in -ly seen after a
+	// determiner are nouns ("the assembly").
+	norms := map[string]map[int]bool{}
+	nouns := map[string]bool{}
+	for ai, a := range arts {
+		for si := range a.Sentences {
+			toks := a.SentenceTokens(si)
+			for k, t := range toks {
+				if t.Kind != token.Word {
+					continue
+				}
+				if norms[t.Norm] == nil {
+					norms[t.Norm] = map[int]bool{}
+				}
+				norms[t.Norm][ai] = true
+				if k > 0 && determiners[toks[k-1].Norm] {
+					nouns[t.Norm] = true
+				}
+			}
+		}
+	}
 	var out []Choice
 	for ai, a := range arts {
 		for si := range a.Sentences {
 			for _, t := range a.SentenceTokens(si) {
 				if t.Kind != token.Word || capitalised(t.Text) {
+					continue
+				}
+				if mannerAdverb(t.Norm) && !nouns[t.Norm] && len(norms[t.Norm]) == 1 && !attrInQuote(a, t.SrcStart, t.SrcEnd) {
+					out = append(out, Choice{Mention{Article: ai, Sentence: si, Start: t.SrcStart, End: t.SrcEnd, Text: t.Text}, KindLoaded,
+						"an adverb only " + a.Outlet + " uses"})
 					continue
 				}
 				v, ok := words[t.Norm]
