@@ -291,8 +291,13 @@ func (e *tevent) findNames() {
 			}
 			// What follows the run: "Korea's leader", "Korean leader Kim".
 			words := 0
-			for j+words < len(u.toks) && words < 2 && lowerWord(u.toks[j+words]) && e.isNoun(u.toks[j+words]) {
+			// Up to two words in lower case, the last a noun ("nuclear
+			// deal" after "Norland").
+			for j+words < len(u.toks) && words < 2 && lowerWord(u.toks[j+words]) && !e.verbs[u.toks[j+words].Norm] {
 				words++
+			}
+			for words > 0 && !e.isNoun(u.toks[j+words-1]) {
+				words--
 			}
 			switch {
 			case words == 1 && j+1 < len(u.toks) && e.isCap(u, j+1, false) && !poss && e.nounish[u.toks[j].Norm]:
@@ -891,6 +896,36 @@ func (e *tevent) resolvePhrases() {
 		c.cluster = cl
 	}
 	e.byHead = byHead
+	// Phrases that differ only in their head noun, after the same name and
+	// word ("the Iran nuclear deal", "the Iran nuclear agreement"), name one
+	// thing in two words.
+	byMods := map[string]int{}
+	for i := range e.cands {
+		c := &e.cands[i]
+		if c.kind != kPhrase || len(c.mods) < 2 || c.cluster < 0 || e.kinds[e.find(c.cluster)] != kPhrase {
+			continue
+		}
+		u := &e.units[c.u]
+		named, common := false, false
+		for _, t := range u.toks[c.t0 : c.t1-1] {
+			if t.Kind == token.Word && !determiners[t.Norm] {
+				if capitalised(t.Text) {
+					named = true
+				} else if !t.Stop {
+					common = true
+				}
+			}
+		}
+		if !named || !common {
+			continue // a name and a common word before the head: "the Iran nuclear deal"
+		}
+		k := strings.Join(c.mods, " ")
+		if other, ok := byMods[k]; ok {
+			e.union(other, c.cluster)
+		} else {
+			byMods[k] = c.cluster
+		}
+	}
 }
 
 // singular drops a plural s.

@@ -153,6 +153,15 @@ func TestConceptFinding(t *testing.T) {
 			together: [][]string{{"selling", "leasing"}},
 		},
 		{
+			name: "phrases that differ only in the head after a name and a word name one thing",
+			docs: [][2]string{
+				{"Deal", "Leaders met to save the Norland nuclear deal on Monday. The deal is old. The Norland Party computers were hacked."},
+				{"Deal", "The Norland nuclear agreement may end, said Norland Party groups on Monday. The agreement is old."},
+			},
+			together: [][]string{{"the Norland nuclear deal", "The Norland nuclear agreement"}},
+			apart:    [][2]string{{"The Norland Party computers", "Norland Party groups"}},
+		},
+		{
 			name: "a one-word place is not a short form of a longer name ending in a noun",
 			docs: [][2]string{
 				{"Summit", "Delegates met in Varna for the Varna Statements. Varna was calm. The statements were long."},
