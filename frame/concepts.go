@@ -670,6 +670,10 @@ func (e *tevent) shortForm(a, b []string, forms map[string]*nameForm) bool {
 	if !subsequence(a, b) {
 		return false
 	}
+	// "Donald Trump Jr." is not "Donald Trump".
+	if generational[b[len(b)-1]] && !generational[a[len(a)-1]] {
+		return false
+	}
 	if len(a) > 1 || a[0] == b[len(b)-1] {
 		return true
 	}
@@ -683,6 +687,9 @@ func (e *tevent) shortForm(a, b []string, forms map[string]*nameForm) bool {
 	last := core[len(core)-1]
 	return len(core) >= 2 && a[0] == core[0] && !e.nounStems[last]
 }
+
+// generational suffixes set a son apart from his father.
+var generational = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
 
 // subsequence reports whether a's words occur in b in order.
 func subsequence(a, b []string) bool {
