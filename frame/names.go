@@ -1,0 +1,455 @@
+// Names: runs of capitalised words, their short forms, titles and
+// descriptions, acronyms, and the alias statements that join two names.
+
+package frame
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/biasdiff/biasdiff/corpus"
+	"github.com/biasdiff/biasdiff/corpus/token"
+)
+
+// honorifics are titles written short before a name ("Mr. Kim", "Sen.
+// Sanders"): part of the name run, not of its words.
+var honorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "rep": true, "sen": true, "gov": true,
+	"gen": true, "prof": true, "rev": true, "sgt": true, "lt": true, "col": true, "capt": true}
+
+func capitalised(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// allCaps: two letters or more, all capitals (dots allowed).
+func allCaps(s string) bool {
+	n := 0
+	for _, r := range s {
+		switch {
+		case r == '.':
+		case unicode.IsUpper(r):
+			n++
+		default:
+			return false
+		}
+	}
+	return n >= 2
+}
+
+func possessive(t corpus.Token) bool {
+	return strings.HasSuffix(t.Text, "'s") || strings.HasSuffix(t.Text, "’s")
+}
+
+// isCap tells whether token k of u can be part of a name.
+func (e *tevent) isCap(u *tunit, k int, first bool) bool {
+	t := u.toks[k]
+	if t.Kind != token.Word || !capitalised(t.Text) {
+		return false
+	}
+	if honorifics[t.Norm] {
+		return true
+	}
+	if t.Stop {
+		return false
+	}
+	if first || u.sent < 0 {
+		return e.midCap[t.Norm]
+	}
+	return true
+}
+
+// findNames collects the names, descriptions and noun phrases of every
+// tunit.
+func (e *tevent) findNames() {
+	for ui := range e.units {
+		u := &e.units[ui]
+		first := true
+		k := 0
+		for k < len(u.toks) {
+			t := u.toks[k]
+			isFirst := first && t.Kind == token.Word
+			if t.Kind == token.Word {
+				first = false
+			}
+			if !e.isCap(u, k, isFirst) {
+				if determiner(t) {
+					k = e.phrase(ui, k)
+					continue
+				}
+				if lowerWord(t) && !e.verbs[t.Norm] {
+					k = e.barePhrase(ui, k)
+					continue
+				}
+				k++
+				continue
+			}
+			// A run of capitalised words; "Mr." keeps its full stop.
+			j := k
+			poss := false
+			for j < len(u.toks) {
+				if e.isCap(u, j, j == k && isFirst) {
+					// "Mr." and initials ("Michael T. Flynn") keep their
+					// full stop inside the run.
+					if (honorifics[u.toks[j].Norm] || utf8.RuneCountInString(u.toks[j].Text) == 1) &&
+						j+1 < len(u.toks) && u.toks[j+1].Text == "." && j+2 < len(u.toks) && e.isCap(u, j+2, false) {
+						j += 2
+						continue
+					}
+					j++
+					if possessive(u.toks[j-1]) {
+						poss = true
+						break
+					}
+					continue
+				}
+				break
+			}
+			name := e.addName(ui, k, j, poss)
+			if name < 0 {
+				k = j
+				continue
+			}
+			// What follows the run: "Korea's leader", "Korean leader Kim".
+			words := 0
+			// Up to two words in lower case, the last a noun ("nuclear
+			// deal" after "Norland").
+			for j+words < len(u.toks) && words < 2 && lowerWord(u.toks[j+words]) && !e.verbs[u.toks[j+words].Norm] {
+				words++
+			}
+			for words > 0 && !e.isNoun(u.toks[j+words-1]) {
+				words--
+			}
+			switch {
+			case words == 1 && j+1 < len(u.toks) && e.isCap(u, j+1, false) && !poss && e.nounish[u.toks[j].Norm]:
+				// (the noun itself seen after a determiner: "disputes"
+				// in "Tokyo disputes Russian claims" is a verb)
+				// a description before a name
+				m := j + 2
+				for m < len(u.toks) && e.isCap(u, m, false) && !possessive(u.toks[m-1]) {
+					m++
+				}
+				if possessive(u.toks[m-1]) {
+					m-- // "Kim's" stays a name run of its own
+					if m <= j+1 {
+						k = j + 1
+						continue
+					}
+				}
+				n := e.addName(ui, j+1, m, false)
+				if n >= 0 {
+					e.addDesc(ui, k, m, name, j, n)
+				}
+				k = m
+			case words > 0:
+				from := k
+				if k > 0 && determiner(u.toks[k-1]) {
+					from = k - 1 // "the North Korean leader"
+				}
+				e.addPhrase(ui, from, j+words, kPhrase)
+				k = j + words
+			default:
+				k = j
+			}
+		}
+	}
+}
+
+// addName adds the name run [t0, t1) of tunit ui and returns its candidate
+// index, or -1 when the run holds no name.
+func (e *tevent) addName(ui, t0, t1 int, poss bool) int {
+	u := &e.units[ui]
+	var seq, key []string
+	for _, t := range u.toks[t0:t1] {
+		if t.Kind != token.Word || honorifics[t.Norm] {
+			continue
+		}
+		n := t.Norm
+		if poss {
+			n = strings.TrimSuffix(strings.TrimSuffix(n, "'s"), "’s")
+		}
+		for _, p := range strings.Split(n, "-") {
+			if p != "" {
+				seq = append(seq, p)
+				key = append(key, stemOf(p))
+			}
+		}
+	}
+	if len(seq) == 0 || compound(u.toks[t0:t1]) {
+		return -1
+	}
+	end := u.toks[t1-1].SrcEnd
+	if poss {
+		end -= 2 // the 's is not part of the name
+	}
+	e.cands = append(e.cands, tcand{u: ui, t0: t0, t1: t1, start: u.toks[t0].SrcStart, end: end, kind: kName, seq: seq, key: key, name: -1, cluster: -1})
+	return len(e.cands) - 1
+}
+
+// compound: one word joining two capitalised names with a hyphen
+// ("Trump-Abe summit", "Japan-Russia"), not a name of its own.
+func compound(toks []corpus.Token) bool {
+	if len(toks) != 1 {
+		return false
+	}
+	parts := strings.Split(toks[0].Text, "-")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if !capitalised(p) {
+			return false
+		}
+	}
+	return true
+}
+
+// addDesc adds a description and the name it describes as one mention:
+// tokens [t0, t1), the head noun at token h.
+func (e *tevent) addDesc(ui, t0, t1, mods, h, name int) {
+	u := &e.units[ui]
+	var ms []string
+	for _, t := range u.toks[t0:h] {
+		if t.Kind == token.Word {
+			ms = append(ms, t.Stem)
+		}
+	}
+	_ = mods
+	e.cands = append(e.cands, tcand{u: ui, t0: t0, t1: t1, start: u.toks[t0].SrcStart, end: u.toks[t1-1].SrcEnd, kind: kDesc,
+		mods: ms, head: u.toks[h].Stem, name: name, cluster: -1})
+}
+
+// withArticle makes "the DNC", "the White House" mentions of their names
+// too, the name inside nested: reports write an organisation's name with
+// its article as often as without.
+func (e *tevent) withArticle() {
+	n := len(e.cands)
+	for i := 0; i < n; i++ {
+		c := e.cands[i]
+		if c.kind != kName || c.t0 == 0 {
+			continue
+		}
+		u := &e.units[c.u]
+		if u.toks[c.t0-1].Norm != "the" {
+			continue
+		}
+		c.t0--
+		c.start = u.toks[c.t0].SrcStart
+		c.article = true
+		e.cands = append(e.cands, c)
+	}
+}
+
+// aliasWords introduce another name for a thing: "which Russia calls X
+// and Japan Y", "known as X", "called X in one country and Y in another".
+var aliasWords = map[string]bool{"call": true, "calls": true, "called": true, "calling": true, "dubbed": true,
+	"named": true, "termed": true, "known": true, "referred": true, "refers": true, "refer": true}
+
+// aliases joins the names that a sentence gives as names of one thing.
+func (e *tevent) aliases() {
+	at := map[[2]int]int{} // (unit, first token) -> name candidate
+	for i := range e.cands {
+		if c := &e.cands[i]; c.kind == kName {
+			at[[2]int{c.u, c.t0}] = i
+		}
+	}
+	// target returns the name starting at token k of unit ui, skipping
+	// "as", "to", a determiner and an opening quote.
+	target := func(ui, k int) int {
+		u := &e.units[ui]
+		for k < len(u.toks) && (u.toks[k].Norm == "as" || u.toks[k].Norm == "to" || determiner(u.toks[k]) || u.toks[k].Norm == "\"" || u.toks[k].Text == "«") {
+			k++
+		}
+		if i, ok := at[[2]int{ui, k}]; ok {
+			return i
+		}
+		return -1
+	}
+	for ui := range e.units {
+		u := &e.units[ui]
+		var names []int
+		last := -1 // token where the last alias ended
+		for k, t := range u.toks {
+			switch {
+			case aliasWords[t.Norm]:
+				if i := target(ui, k+1); i >= 0 {
+					// "X, also known as Y": X is named too.
+					if (t.Norm == "known" || t.Norm == "called") && k >= 2 {
+						j := k - 1
+						if u.toks[j].Norm == "also" {
+							j--
+						}
+						if j >= 0 && u.toks[j].Text == "," {
+							for p := range e.cands {
+								if c := &e.cands[p]; c.kind == kName && c.u == ui && c.t1 == j {
+									names = append(names, p)
+								}
+							}
+						}
+					}
+					names = append(names, i)
+					last = e.cands[i].t1
+				}
+			case (t.Norm == "and" || t.Norm == "or") && last >= 0 && k-last <= 4:
+				// "and Japan calls ...": a speaker, not another name.
+				if i := target(ui, k+1); i >= 0 && (e.cands[i].t1 >= len(u.toks) || !aliasWords[u.toks[e.cands[i].t1].Norm]) {
+					names = append(names, i)
+					last = e.cands[i].t1
+				}
+			}
+		}
+		for _, i := range names[min(1, len(names)):] {
+			e.union(e.cands[names[0]].cluster, e.cands[i].cluster)
+			e.aliased[e.find(e.cands[i].cluster)] = true
+		}
+	}
+}
+
+// nameForm is one written form of a name: its words, how often it occurs
+// and the entity it joined.
+type nameForm struct {
+	seq     []string
+	n       int
+	cluster int
+}
+
+// clusterNames puts the forms of one name together: a form joins the
+// entity whose longer forms contain its words in order ("Trump" and
+// "President Trump" in "President Donald Trump"), when one entity has most
+// such forms; otherwise it starts an entity of its own.
+func (e *tevent) clusterNames() {
+	byKey := map[string]*nameForm{}
+	var forms []*nameForm
+	for i := range e.cands {
+		c := &e.cands[i]
+		if c.kind != kName {
+			continue
+		}
+		key := strings.Join(c.key, " ")
+		f := byKey[key]
+		if f == nil {
+			f = &nameForm{seq: c.key, cluster: -1}
+			byKey[key] = f
+			forms = append(forms, f)
+		}
+		f.n++
+	}
+	slices.SortStableFunc(forms, func(a, b *nameForm) int {
+		return cmp.Or(cmp.Compare(len(b.seq), len(a.seq)), cmp.Compare(b.n, a.n), slices.Compare(a.seq, b.seq))
+	})
+	for i, f := range forms {
+		votes := map[int]int{}
+		for _, g := range forms[:i] {
+			if len(g.seq) > len(f.seq) && e.shortForm(f.seq, g.seq, byKey) {
+				votes[e.find(g.cluster)] += g.n
+			}
+		}
+		if c, ok := dominant(votes, 3); ok && len(votes) > 0 {
+			f.cluster = c
+		} else {
+			f.cluster = e.newCluster(kName)
+		}
+	}
+	// An acronym is the name whose initials it spells ("DNC"), when one
+	// name does.
+	initials := map[string]map[int]bool{}
+	for _, f := range forms {
+		if len(f.seq) < 2 {
+			continue
+		}
+		var b strings.Builder
+		for _, w := range f.seq {
+			r, _ := utf8.DecodeRuneInString(w)
+			b.WriteRune(r)
+		}
+		k := b.String()
+		if initials[k] == nil {
+			initials[k] = map[int]bool{}
+		}
+		initials[k][e.find(f.cluster)] = true
+	}
+	for _, f := range forms {
+		if len(f.seq) != 1 {
+			continue
+		}
+		k := strings.ReplaceAll(f.seq[0], ".", "")
+		if cls := initials[k]; len(k) >= 2 && len(cls) == 1 && e.acronym[f.seq[0]] {
+			for cl := range cls {
+				e.union(cl, f.cluster)
+			}
+		}
+	}
+	for i := range e.cands {
+		c := &e.cands[i]
+		if c.kind == kName {
+			c.cluster = byKey[strings.Join(c.key, " ")].cluster
+		}
+	}
+	for i := range e.cands {
+		c := &e.cands[i]
+		if c.kind == kDesc {
+			c.cluster = e.cands[c.name].cluster
+		}
+	}
+}
+
+// shortForm tells whether a can be a short form of the name b: its words
+// occur in b in order, and a one-word form is b's last word ("Trump") or
+// the first word of b's core, the part of b that stands alone elsewhere
+// ("Kim" of "Kim Jong Un" in "North Korean leader Kim Jong Un"), when that
+// core does not end in a common noun ("Tokyo" is not a short form of
+// "Tokyo Statements").
+func (e *tevent) shortForm(a, b []string, forms map[string]*nameForm) bool {
+	if !subsequence(a, b) {
+		return false
+	}
+	// "Donald Trump Jr." is not "Donald Trump".
+	if generational[b[len(b)-1]] && !generational[a[len(a)-1]] {
+		return false
+	}
+	if len(a) > 1 || a[0] == b[len(b)-1] {
+		return true
+	}
+	core := b
+	for k := 1; k < len(b)-1; k++ {
+		if forms[strings.Join(b[k:], " ")] != nil {
+			core = b[k:]
+			break
+		}
+	}
+	last := core[len(core)-1]
+	return len(core) >= 2 && a[0] == core[0] && !e.nounStems[last]
+}
+
+// generational suffixes set a son apart from his father.
+var generational = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
+
+// subsequence reports whether a's words occur in b in order.
+func subsequence(a, b []string) bool {
+	i := 0
+	for _, w := range b {
+		if i < len(a) && a[i] == w {
+			i++
+		}
+	}
+	return i == len(a)
+}
+
+// dominant returns the key with the most votes (ties: the smaller key)
+// if it has at least ratio times the votes of any other.
+func dominant(votes map[int]int, ratio int) (int, bool) {
+	best, bn := -1, 0
+	for k, n := range votes {
+		if n > bn || (n == bn && k < best) {
+			best, bn = k, n
+		}
+	}
+	for k, n := range votes {
+		if k != best && bn < ratio*n {
+			return 0, false
+		}
+	}
+	return best, best >= 0
+}

@@ -1,0 +1,329 @@
+// Noun phrases: with a determiner, without one, after a name; and where
+// each goes: to the entity it describes, or to a concept of its head noun.
+
+package frame
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/biasdiff/biasdiff/corpus"
+	"github.com/biasdiff/biasdiff/corpus/token"
+)
+
+// subjects are the words after which a verb follows: subject pronouns and
+// the "to" of an infinitive.
+var subjects = map[string]bool{"i": true, "you": true, "he": true, "she": true, "we": true, "they": true, "who": true, "to": true, "will": true, "would": true, "could": true, "should": true, "must": true, "can": true, "may": true, "might": true}
+
+var determiners = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true,
+	"his": true, "her": true, "its": true, "their": true, "our": true, "my": true, "your": true}
+
+func determiner(t corpus.Token) bool { return t.Kind == token.Word && determiners[t.Norm] }
+
+// isNoun tells whether a word was seen as a noun (its singular or plural
+// counts too).
+func (e *tevent) isNoun(t corpus.Token) bool {
+	n := t.Norm
+	return e.nounish[n] || e.nounish[strings.TrimSuffix(n, "s")] || e.nounish[n+"s"]
+}
+
+// lowerWord: a word in lower case that is not a stopword.
+func lowerWord(t corpus.Token) bool {
+	return t.Kind == token.Word && !t.Stop && !capitalised(t.Text) && utf8.RuneCountInString(t.Norm) > 1
+}
+
+// phrase adds the determiner phrase starting at token k, if any, and
+// returns where scanning goes on.
+func (e *tevent) phrase(ui, k int) int {
+	u := &e.units[ui]
+	j := k + 1
+	for j < len(u.toks) && j <= k+3 && (lowerWord(u.toks[j]) || (u.toks[j].Kind == token.Number && j == k+1)) {
+		j++
+	}
+	if j == k+1 {
+		return k + 1
+	}
+	// Trailing words that are never heads (verbs, mostly) stay out.
+	for j > k+1 && !e.isNoun(u.toks[j-1]) {
+		j--
+	}
+	if j == k+1 {
+		return k + 1
+	}
+	e.addPhrase(ui, k, j, kPhrase)
+	return j
+}
+
+// barePhrase adds the noun phrase without a determiner starting at token
+// k ("classified information", "intercontinental ballistic missiles"), if
+// it has two words or three and ends in a noun; it returns where scanning
+// goes on.
+func (e *tevent) barePhrase(ui, k int) int {
+	u := &e.units[ui]
+	j := k
+	for j < len(u.toks) && j < k+3 && lowerWord(u.toks[j]) && !e.verbs[u.toks[j].Norm] {
+		j++
+	}
+	end := j
+	for end > k && !e.isNoun(u.toks[end-1]) {
+		end--
+	}
+	if end-k < 2 {
+		return k + 1
+	}
+	e.addPhrase(ui, k, end, kPhrase)
+	return end
+}
+
+// addPhrase adds the noun phrase [t0, t1) whose last token is its head.
+func (e *tevent) addPhrase(ui, t0, t1 int, kind mkind) {
+	u := &e.units[ui]
+	var ms []string
+	for _, t := range u.toks[t0 : t1-1] {
+		if t.Kind == token.Word && !determiners[t.Norm] {
+			ms = append(ms, t.Stem)
+		}
+	}
+	e.cands = append(e.cands, tcand{u: ui, t0: t0, t1: t1, start: u.toks[t0].SrcStart, end: u.toks[t1-1].SrcEnd, kind: kind,
+		mods: ms, head: u.toks[t1-1].Stem, name: -1, cluster: -1})
+}
+
+// resolvePhrases sends each noun phrase to the entity it describes, when
+// its head is a title or description that entity carries ("the
+// president", "the North Korean leader"), or, for a bare "the X", when one
+// entity's name ends in X ("the party"); the others form concepts by their
+// head noun.
+func (e *tevent) resolvePhrases() {
+	// The words an entity is described by: the titles before its names
+	// (the words before a shorter form of the same name: "President" in
+	// "President Trump" beside "Trump") and its descriptions.
+	forms := map[string]int{} // name form -> cluster
+	for i := range e.cands {
+		c := &e.cands[i]
+		if c.kind == kName {
+			forms[strings.Join(c.key, " ")] = e.find(c.cluster)
+		}
+	}
+	var parts [][3]int                 // titled names: candidate, words of title, whether the title stands apart (1)
+	heads := map[string]map[int]int{}  // title or description head -> cluster -> count
+	vocab := map[int]map[string]bool{} // cluster -> title and description words
+	ends := map[string]map[int]bool{}  // last word of a name seen twice or more -> clusters
+	formCount := map[string]int{}
+	for i := range e.cands {
+		if c := &e.cands[i]; c.kind == kName {
+			formCount[strings.Join(c.key, " ")]++
+		}
+	}
+	note := func(cl int, head string, words []string) {
+		if heads[head] == nil {
+			heads[head] = map[int]int{}
+		}
+		heads[head][cl]++
+		if vocab[cl] == nil {
+			vocab[cl] = map[string]bool{}
+		}
+		for _, w := range words {
+			vocab[cl][w] = true
+		}
+		vocab[cl][head] = true
+	}
+	for i := range e.cands {
+		c := &e.cands[i]
+		switch c.kind {
+		case kName:
+			cl := e.find(c.cluster)
+			last := singular(c.seq[len(c.seq)-1])
+			if formCount[strings.Join(c.key, " ")] >= 2 {
+				if ends[last] == nil {
+					ends[last] = map[int]bool{}
+				}
+				ends[last][cl] = true
+			}
+			if c.article {
+				continue // its name without "the" is split already
+			}
+			// Every shorter form of the same name that ends this one
+			// splits it into a title and a name: "Japanese" + "Prime
+			// Minister Shinzo Abe", "Japanese Prime Minister Shinzo" +
+			// "Abe". The first split gives the title words.
+			var splits []int
+			for k := 1; k < len(c.key); k++ {
+				if f, ok := forms[strings.Join(c.key[k:], " ")]; !ok || f != cl {
+					continue
+				}
+				if len(splits) == 0 {
+					ws := slices.Clone(c.key[:k])
+					note(cl, ws[len(ws)-1], ws[:len(ws)-1])
+				}
+				splits = append(splits, k)
+			}
+			if len(splits) == 0 {
+				continue
+			}
+			// The name may go on leftwards over words never seen as
+			// common nouns: "Shinzo" of "Prime Minister Shinzo Abe" is a
+			// given name, "Minister" a title. The title stands apart only
+			// before the whole name.
+			deepest := splits[len(splits)-1]
+			j := deepest
+			for j > 1 && !e.nounStems[c.key[j-1]] {
+				j--
+			}
+			if j < deepest && e.nounStems[c.key[j-1]] {
+				splits = append(splits, j)
+			} else {
+				j = deepest
+			}
+			for _, k := range splits {
+				parts = append(parts, [3]int{i, k, boolInt(k == j)})
+			}
+		case kDesc:
+			note(e.find(c.cluster), c.head, c.mods)
+		}
+	}
+	// A titled name is also its title and its name apart ("Japanese Prime
+	// Minister", "Shinzo Abe"): nested mentions of the same entity.
+	for _, p := range parts {
+		c := e.cands[p[0]]
+		u := &e.units[c.u]
+		words := 0
+		for t := c.t0; t < c.t1; t++ {
+			if u.toks[t].Kind != token.Word || honorifics[u.toks[t].Norm] {
+				continue
+			}
+			if words >= p[1] {
+				if t > c.t0 {
+					e.cands = append(e.cands, tcand{u: c.u, t0: t, t1: c.t1, start: u.toks[t].SrcStart, end: c.end, kind: kName, seq: c.seq[p[1]:], key: c.key[p[1]:], name: -1, cluster: c.cluster})
+					if p[2] == 1 {
+						e.cands = append(e.cands, tcand{u: c.u, t0: c.t0, t1: t, start: c.start, end: u.toks[t-1].SrcEnd, kind: kName, seq: c.seq[:p[1]], key: c.key[:p[1]], name: -1, cluster: c.cluster})
+					}
+				}
+				break
+			}
+			words += len(strings.Split(u.toks[t].Norm, "-"))
+		}
+	}
+	for i := range e.cands {
+		c := &e.cands[i]
+		if c.kind == kDesc {
+			u := &e.units[c.u]
+			n := e.cands[c.name]
+			if n.t0 > c.t0 {
+				e.cands = append(e.cands, tcand{u: c.u, t0: c.t0, t1: n.t0, start: c.start, end: u.toks[n.t0-1].SrcEnd, kind: kPhrase, mods: c.mods, head: c.head, name: -1, cluster: c.cluster})
+			}
+		}
+	}
+	byHead := map[string]int{}
+	for i := range e.cands {
+		c := &e.cands[i]
+		if c.kind != kPhrase || c.cluster >= 0 {
+			continue
+		}
+		// Entities titled or described by the head, scored by how many of
+		// the phrase's other words they are described by too.
+		best, bs, tie := -1, -1, false
+		for cl := range heads[c.head] {
+			sc := 0
+			for _, m := range c.mods {
+				if vocab[cl][m] {
+					sc++
+				}
+			}
+			switch {
+			case sc > bs:
+				best, bs, tie = cl, sc, false
+			case sc == bs:
+				tie = true
+			}
+		}
+		if tie {
+			votes := map[int]int{}
+			for cl, n := range heads[c.head] {
+				sc := 0
+				for _, m := range c.mods {
+					if vocab[cl][m] {
+						sc++
+					}
+				}
+				if sc == bs {
+					votes[cl] = n
+				}
+			}
+			best, tie = dominant(votes, 2)
+			tie = !tie
+		}
+		if best >= 0 && !tie {
+			c.cluster = best
+			continue
+		}
+		if len(c.mods) == 0 {
+			if cls := ends[singular(e.units[c.u].toks[c.t1-1].Norm)]; len(cls) == 1 {
+				for cl := range cls {
+					c.cluster = cl
+				}
+				continue
+			}
+		}
+		cl, ok := byHead[c.head]
+		if !ok {
+			cl = e.newCluster(kPhrase)
+			byHead[c.head] = cl
+		}
+		c.cluster = cl
+	}
+	e.byHead = byHead
+	// Phrases that differ only in their head noun, after the same name and
+	// word ("the Iran nuclear deal", "the Iran nuclear agreement"), name one
+	// thing in two words.
+	byMods := map[string]int{}
+	for i := range e.cands {
+		c := &e.cands[i]
+		if c.kind != kPhrase || len(c.mods) < 2 || c.cluster < 0 || e.kinds[e.find(c.cluster)] != kPhrase {
+			continue
+		}
+		u := &e.units[c.u]
+		named, common := false, false
+		for _, t := range u.toks[c.t0 : c.t1-1] {
+			if t.Kind == token.Word && !determiners[t.Norm] {
+				if capitalised(t.Text) {
+					named = true
+				} else if !t.Stop {
+					common = true
+				}
+			}
+		}
+		if !named || !common {
+			continue // a name and a common word before the head: "the Iran nuclear deal"
+		}
+		k := strings.Join(c.mods, " ")
+		if other, ok := byMods[k]; ok {
+			e.union(other, c.cluster)
+		} else {
+			byMods[k] = c.cluster
+		}
+	}
+}
+
+// singular drops a plural s.
+func singular(w string) string {
+	if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// stemOf is the stem of one word.
+func stemOf(w string) string {
+	if t := token.Tokenize(w); len(t) == 1 {
+		return t[0].Stem
+	}
+	return w
+}

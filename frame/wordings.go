@@ -1,0 +1,235 @@
+// Wordings: how two mentions count as one wording (Norm, Key), labels,
+// and which wordings set reports apart (Differs, Contrasts).
+
+package frame
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
+}
+
+var quotes = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"")
+
+// Norm is the form in which two phrases count as the same: lower case,
+// one space, straight quotes.
+func Norm(s string) string {
+	s = quotes.Replace(s)
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+// label is a concept's commonest wording (by Key; ties: the longer, then
+// the smaller), as written in its shortest form ("Northern Territories"
+// over "the Northern Territories").
+func label(ms []Mention) string {
+	n := map[string]int{}
+	text := map[string]string{}
+	for _, m := range ms {
+		if m.Nested {
+			continue
+		}
+		k := Key(m.Text)
+		n[k]++
+		if t, ok := text[k]; !ok || len(m.Text) < len(t) || (len(m.Text) == len(t) && m.Text < t) {
+			text[k] = m.Text
+		}
+	}
+	best := ""
+	for k := range n {
+		if best == "" || n[k] > n[best] || (n[k] == n[best] && (len(k) > len(best) || (len(k) == len(best) && k < best))) {
+			best = k
+		}
+	}
+	t := text[best]
+	if len(t) > 4 && strings.EqualFold(t[:4], "the ") {
+		t = t[4:] // "Northern Territories", not "the Northern Territories"
+	}
+	return t
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
+}
+
+// Outlets counts the articles that mention c.
+func Outlets(c Concept) int {
+	seen := map[int]bool{}
+	for _, m := range c.Mentions {
+		seen[m.Article] = true
+	}
+	return len(seen)
+}
+
+// Differs reports whether two articles name c differently: one uses a
+// wording the other never does, and the other one the first never does
+// ("Northern Territories" against "Southern Kurils"). Wordings are
+// compared by Key, so "the talks" and "talks" are one wording.
+func Differs(c Concept) bool {
+	per := map[int]map[string]bool{}
+	for _, m := range c.Mentions {
+		if m.Nested {
+			continue
+		}
+		if per[m.Article] == nil {
+			per[m.Article] = map[string]bool{}
+		}
+		per[m.Article][Key(m.Text)] = true
+	}
+	arts := make([]int, 0, len(per))
+	for a := range per {
+		arts = append(arts, a)
+	}
+	slices.Sort(arts)
+	own := func(x, y map[string]bool) bool { // x has a wording y lacks
+		for k := range x {
+			if !y[k] {
+				return true
+			}
+		}
+		return false
+	}
+	for i, a := range arts {
+		for _, b := range arts[i+1:] {
+			if own(per[a], per[b]) && own(per[b], per[a]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Contrasts counts the pairs of wordings that set two articles apart
+// over c: article X says a, which Y never does, where Y says b, which X
+// never does, neither wording holds the other and their last words differ
+// ("Northern Territories" against "Southern Kurils"; not "Lavrov" against
+// "Sergey Lavrov", nor "a peace plan" against "Japan's plan").
+func Contrasts(c Concept) int {
+	n := 0
+	for _, p := range contrastPairs(c) {
+		n += len(p)
+	}
+	return n
+}
+
+// Contrasting tells, per article, its wordings (by Key) that stand in a
+// contrast of c (see Contrasts): the ones worth marking.
+func Contrasting(c Concept) map[int]map[string]bool {
+	out := map[int]map[string]bool{}
+	for art, ps := range contrastPairs(c) {
+		for p := range ps {
+			for _, k := range p {
+				for _, a := range []int{art[0], art[1]} {
+					if c.usesKey(a, k) {
+						if out[a] == nil {
+							out[a] = map[string]bool{}
+						}
+						out[a][k] = true
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+func (c Concept) usesKey(art int, k string) bool {
+	for _, m := range c.Mentions {
+		if m.Article == art && !m.Nested && Key(m.Text) == k {
+			return true
+		}
+	}
+	return false
+}
+
+// contrastPairs lists, for each pair of articles, the pairs of wordings
+// that set them apart.
+func contrastPairs(c Concept) map[[2]int]map[[2]string]bool {
+	per := map[int]map[string]bool{}
+	for _, m := range c.Mentions {
+		if m.Nested {
+			continue
+		}
+		if per[m.Article] == nil {
+			per[m.Article] = map[string]bool{}
+		}
+		per[m.Article][Key(m.Text)] = true
+	}
+	arts := make([]int, 0, len(per))
+	for a := range per {
+		arts = append(arts, a)
+	}
+	slices.Sort(arts)
+	out := map[[2]int]map[[2]string]bool{}
+	for i, x := range arts {
+		for _, y := range arts[i+1:] {
+			for a := range per[x] {
+				if per[y][a] {
+					continue
+				}
+				for b := range per[y] {
+					if per[x][b] || holds(a, b) || holds(b, a) || head(a) == head(b) {
+						continue
+					}
+					k := [2]int{x, y}
+					if out[k] == nil {
+						out[k] = map[[2]string]bool{}
+					}
+					out[k][[2]string{a, b}] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+// head is the last word of a wording (its head noun, mostly): "a peace
+// plan" and "Japan's plan" share theirs and do not contrast.
+func head(k string) string {
+	if i := strings.LastIndexByte(k, ' '); i >= 0 {
+		return k[i+1:]
+	}
+	return k
+}
+
+// holds reports whether wording a holds the words of b in a row.
+func holds(a, b string) bool {
+	return strings.Contains(" "+a+" ", " "+b+" ")
+}
+
+// Key is the form in which two wordings count as one: Norm, without
+// leading determiners and possessive pronouns, plural s dropped from the
+// last word ("The islands" and "islands" are one wording).
+func Key(s string) string {
+	ws := strings.Fields(strings.ReplaceAll(Norm(s), ".", "")) // "U.S." and "US" are one wording
+	for len(ws) > 1 && determiners[ws[0]] {
+		ws = ws[1:]
+	}
+	if n := len(ws); n > 0 {
+		ws[n-1] = singular(ws[n-1])
+	}
+	return strings.Join(ws, " ")
+}
