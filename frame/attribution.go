@@ -40,8 +40,8 @@ type Attribution struct {
 
 // SpeakerRow is one speaker's direct quotes, per article.
 type SpeakerRow struct {
-	// Speaker is the fullest form of the name seen ("Sergey Lavrov" over
-	// "Lavrov"), as written.
+	// Speaker is the fullest form of the name seen ("Alma Rivera" over
+	// "Rivera"), as written.
 	Speaker string `json:"speaker"`
 	// Named is false for a speaker that is an anonymous source or only a
 	// description ("diplomatic sources", "the expert").
@@ -88,11 +88,11 @@ const (
 // anonymous-source phrase of lex matches in it; "diplomatic sources", "the
 // expert" or "an aide to the minister" are not. Named speakers are merged
 // across and within articles: names are compared by their words, ignoring
-// case, and a name whose words end another name's ("Lavrov" in "Sergey
-// Lavrov" and in "Russian Foreign Minister Sergey Lavrov"; the last words
+// case, and a name whose words end another name's ("Rivera" in "Alma
+// Rivera" and in "Northland Foreign Minister Alma Rivera"; the last words
 // are then equal) joins the longest name that ends with it. When several
-// longest names end with it ("Lavrov" in "Sergey Lavrov" and "Sergei
-// Lavrov"), it joins the one with the most quotes (counting its own and
+// longest names end with it ("Rivera" in "Alma Rivera" and "Alba
+// Rivera"), it joins the one with the most quotes (counting its own and
 // those of the names that join it alone; ties: the longer name, then the
 // first in byte order), and those longest names stay apart. Names that
 // differ only in case are one; the form first seen is kept. Speakers that

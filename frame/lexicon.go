@@ -32,7 +32,7 @@ import (
 //	    phrases:                     # required, at least one
 //	      - text: Northern Territories   # matched by word stems, see Match
 //	        note: Japan's name for them  # optional, copied to each Mention
-//	      - pattern: '\bSouth(ern)? Kuril(e)?s?\b'  # Go regexp, case-insensitive
+//	      - pattern: '\bSilver Isles?\b'  # Go regexp, case-insensitive
 //
 // The file is read strictly: an unknown or repeated key, a missing id or
 // label, a malformed or duplicate id, a concept without phrases, a phrase
@@ -561,8 +561,8 @@ next:
 //     skipped the same way).
 //
 // Every other mark, a spaced hyphen or a double hyphen included, breaks a
-// match unless the phrase has the same mark at that point: "Southern Kurils"
-// does not match "southern, Kurils", and a phrase "Mr. Smith" needs the
+// match unless the phrase has the same mark at that point: "Silver Isles"
+// does not match "silver, Isles", and a phrase "Mr. Smith" needs the
 // period. The match must start at the start of a token and end at the end
 // of one: "Japan" does not match inside "Japan-Russia". The mention runs
 // from the first matched token's start to the last one's end.

@@ -86,7 +86,7 @@ func Outlets(c Concept) int {
 
 // Differs reports whether two articles name c differently: one uses a
 // wording the other never does, and the other one the first never does
-// ("Northern Territories" against "Southern Kurils"). Wordings are
+// ("Silver Isles" against "Grey Rocks"). Wordings are
 // compared by Key, so "the talks" and "talks" are one wording.
 func Differs(c Concept) bool {
 	per := map[int]map[string]bool{}
@@ -125,8 +125,8 @@ func Differs(c Concept) bool {
 // Contrasts counts the pairs of wordings that set two articles apart
 // over c: article X says a, which Y never does, where Y says b, which X
 // never does, neither wording holds the other and their last words differ
-// ("Northern Territories" against "Southern Kurils"; not "Lavrov" against
-// "Sergey Lavrov", nor "a peace plan" against "Japan's plan").
+// ("Silver Isles" against "Grey Rocks"; not "Rivera" against
+// "Alma Rivera", nor "a peace plan" against "Japan's plan").
 func Contrasts(c Concept) int {
 	n := 0
 	for _, p := range contrastPairs(c) {
