@@ -151,7 +151,7 @@ func newEvent(arts []*corpus.Article) *tevent {
 			if lowerWord(t) && k > 0 && subjects[u.toks[k-1].Norm] {
 				verbs[t.Norm] = true
 			}
-			if determiner(t) && k+1 < len(u.toks) && lowerWord(u.toks[k+1]) {
+			if determiner(t) && k+1 < len(u.toks) && lowerWord(u.toks[k+1]) && !postDeterminers[u.toks[k+1].Norm] {
 				e.nounish[u.toks[k+1].Norm] = true // "the X": X is a noun
 				e.nounStems[u.toks[k+1].Stem] = true
 			}

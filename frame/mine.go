@@ -285,7 +285,21 @@ func (e *tevent) replacements(ua, ub int) []link {
 		}
 		a := e.spanOf(ua, x.A.Start, x.A.End)
 		b := e.spanOf(ub, y.B.Start, y.B.End)
-		if a == nil || b == nil || strings.EqualFold(e.text(ua, a[0], a[1]), e.text(ub, b[0], b[1])) {
+		if a == nil || b == nil {
+			continue
+		}
+		// Words the two sides share at their ends are not part of the
+		// replacement ("Trump said" / "he said" is "Trump" / "he").
+		ta, tb := e.units[ua].toks, e.units[ub].toks
+		for a[1]-a[0] > 1 && b[1]-b[0] > 1 && ta[a[1]-1].Norm == tb[b[1]-1].Norm {
+			a[1]--
+			b[1]--
+		}
+		for a[1]-a[0] > 1 && b[1]-b[0] > 1 && ta[a[0]].Norm == tb[b[0]].Norm {
+			a[0]++
+			b[0]++
+		}
+		if !content(ta[a[0]:a[1]]) || !content(tb[b[0]:b[1]]) || strings.EqualFold(e.text(ua, a[0], a[1]), e.text(ub, b[0], b[1])) {
 			continue
 		}
 		out = append(out, link{ua, ub, *a, *b, near})

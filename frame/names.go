@@ -232,8 +232,8 @@ func (e *tevent) withArticle() {
 			continue
 		}
 		u := &e.units[c.u]
-		if u.toks[c.t0-1].Norm != "the" {
-			continue
+		if u.toks[c.t0-1].Norm != "the" || (c.t1 < len(u.toks) && lowerWord(u.toks[c.t1])) {
+			continue // "the Trump administration": the name is not what "the" goes with
 		}
 		c.t0--
 		c.start = u.toks[c.t0].SrcStart

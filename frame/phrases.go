@@ -16,6 +16,12 @@ import (
 // the "to" of an infinitive.
 var subjects = map[string]bool{"i": true, "you": true, "he": true, "she": true, "we": true, "they": true, "who": true, "to": true, "will": true, "would": true, "could": true, "should": true, "must": true, "can": true, "may": true, "might": true}
 
+// postDeterminers follow a determiner without being the noun ("the next
+// day", "the same meeting").
+var postDeterminers = map[string]bool{"next": true, "last": true, "first": true, "second": true, "third": true, "same": true,
+	"other": true, "former": true, "latter": true, "previous": true, "following": true, "only": true, "whole": true, "entire": true,
+	"few": true, "many": true, "several": true, "own": true}
+
 var determiners = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true,
 	"his": true, "her": true, "its": true, "their": true, "our": true, "my": true, "your": true}
 
