@@ -360,7 +360,69 @@ func attrMerge(names []*attrName) []int {
 		}
 		root[i] = best
 	}
+	// Two full names that are one name spelt two ways ("Sergey Lavrov",
+	// "Sergei Lavrov": transliterations) are one speaker: the one quoted
+	// more takes the other.
+	for i, a := range names {
+		if root[i] != i || !a.named {
+			continue
+		}
+		for j, b := range names {
+			if j == i || root[j] != j || !b.named || !attrSpelling(a.words, b.words) {
+				continue
+			}
+			if a.quotes > b.quotes || (a.quotes == b.quotes && i < j) {
+				for k := range root {
+					if root[k] == j {
+						root[k] = i
+					}
+				}
+			}
+		}
+	}
 	return root
+}
+
+// attrSpelling: two names of as many words, the last the same, the others
+// the same but for one letter or a letter or two at the end.
+func attrSpelling(a, b []string) bool {
+	if len(a) != len(b) || len(a) < 2 || a[len(a)-1] != b[len(b)-1] {
+		return false
+	}
+	differ := false
+	for k := range a[:len(a)-1] {
+		if a[k] == b[k] {
+			continue
+		}
+		if !attrVariant(a[k], b[k]) {
+			return false
+		}
+		differ = true
+	}
+	return differ
+}
+
+// attrVariant: two spellings of one word of five letters or more: one a
+// prefix of the other but for at most two letters, or the same but for
+// one letter.
+func attrVariant(x, y string) bool {
+	rx, ry := []rune(x), []rune(y)
+	if len(rx) < 5 || len(ry) < 5 {
+		return false
+	}
+	if len(rx) > len(ry) {
+		rx, ry = ry, rx
+	}
+	if len(ry)-len(rx) > 2 {
+		return false
+	}
+	diff := 0
+	for k := range rx {
+		if rx[k] != ry[k] {
+			diff++
+		}
+	}
+	return diff == 0 || (diff == 1 && len(rx) == len(ry))
 }
 
 // attrConnotation is the connotation of a reporting verb: the first tag

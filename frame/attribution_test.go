@@ -353,3 +353,22 @@ func TestAttributionsSample(t *testing.T) {
 		t.Error("not deterministic")
 	}
 }
+
+func TestAttrSpelling(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"almira rivera", "almyra rivera", true}, // one letter
+		{"sergey rivera", "sergei rivera", true}, // one letter at the end
+		{"alma rivera", "alma rivera", false},    // the same: nothing to merge
+		{"alma rivera", "alma rivero", false},    // the last word differs
+		{"ann rivera", "ana rivera", false},      // too short to tell
+		{"alma rivera", "rivera", false},         // not as many words
+	}
+	for _, tt := range tests {
+		if got := attrSpelling(strings.Fields(tt.a), strings.Fields(tt.b)); got != tt.want {
+			t.Errorf("attrSpelling(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
