@@ -314,11 +314,11 @@ func prefix4(s string) (string, bool) {
 	return "", false
 }
 
-// variant reports whether two different stems are spellings of one word
+// SpellingVariant reports whether two different stems are spellings of one word
 // ("tchaikovsky" and "tchaikovski", "ukrain" and "ukrainy"): both at least five
 // letters, one a prefix of the other but for at most two letters, or the
 // same but for one letter.
-func variant(a, b string) bool {
+func SpellingVariant(a, b string) bool {
 	ra, rb := []rune(a), []rune(b)
 	if len(ra) < 5 || len(rb) < 5 {
 		return false
@@ -391,7 +391,7 @@ func score(a, b *unit, idf map[string]float64) float64 {
 			continue
 		}
 		for _, t := range large.prefix[p] {
-			if _, ok := small.stems[t]; !ok && variant(s, t) {
+			if _, ok := small.stems[t]; !ok && SpellingVariant(s, t) {
 				dot += 0.8 * small.stems[s] * large.stems[t] * idf[s] * idf[t]
 				shared++
 				break

@@ -245,8 +245,8 @@ func TestVariant(t *testing.T) {
 		{"station", "stationery", false}, // three letters longer
 	}
 	for _, c := range cases {
-		if got := variant(c.a, c.b); got != c.want {
-			t.Errorf("variant(%q, %q) = %v", c.a, c.b, got)
+		if got := SpellingVariant(c.a, c.b); got != c.want {
+			t.Errorf("Variant(%q, %q) = %v", c.a, c.b, got)
 		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/biasdiff/biasdiff/align"
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/token"
 )
@@ -394,35 +395,12 @@ func attrSpelling(a, b []string) bool {
 		if a[k] == b[k] {
 			continue
 		}
-		if !attrVariant(a[k], b[k]) {
+		if !align.SpellingVariant(a[k], b[k]) {
 			return false
 		}
 		differ = true
 	}
 	return differ
-}
-
-// attrVariant: two spellings of one word of five letters or more: one a
-// prefix of the other but for at most two letters, or the same but for
-// one letter.
-func attrVariant(x, y string) bool {
-	rx, ry := []rune(x), []rune(y)
-	if len(rx) < 5 || len(ry) < 5 {
-		return false
-	}
-	if len(rx) > len(ry) {
-		rx, ry = ry, rx
-	}
-	if len(ry)-len(rx) > 2 {
-		return false
-	}
-	diff := 0
-	for k := range rx {
-		if rx[k] != ry[k] {
-			diff++
-		}
-	}
-	return diff == 0 || (diff == 1 && len(rx) == len(ry))
 }
 
 // attrConnotation is the connotation of a reporting verb: the first tag

@@ -89,21 +89,7 @@ func Outlets(c Concept) int {
 // ("Silver Isles" against "Grey Rocks"). Wordings are
 // compared by Key, so "the talks" and "talks" are one wording.
 func Differs(c Concept) bool {
-	per := map[int]map[string]bool{}
-	for _, m := range c.Mentions {
-		if m.Nested {
-			continue
-		}
-		if per[m.Article] == nil {
-			per[m.Article] = map[string]bool{}
-		}
-		per[m.Article][Key(m.Text)] = true
-	}
-	arts := make([]int, 0, len(per))
-	for a := range per {
-		arts = append(arts, a)
-	}
-	slices.Sort(arts)
+	per, arts := wordings(c)
 	own := func(x, y map[string]bool) bool { // x has a wording y lacks
 		for k := range x {
 			if !y[k] {
@@ -165,9 +151,9 @@ func (c Concept) usesKey(art int, k string) bool {
 	return false
 }
 
-// contrastPairs lists, for each pair of articles, the pairs of wordings
-// that set them apart.
-func contrastPairs(c Concept) map[[2]int]map[[2]string]bool {
+// wordings lists the wordings (by Key) each article uses for c, nested
+// mentions aside, and the articles in order.
+func wordings(c Concept) (map[int]map[string]bool, []int) {
 	per := map[int]map[string]bool{}
 	for _, m := range c.Mentions {
 		if m.Nested {
@@ -183,6 +169,13 @@ func contrastPairs(c Concept) map[[2]int]map[[2]string]bool {
 		arts = append(arts, a)
 	}
 	slices.Sort(arts)
+	return per, arts
+}
+
+// contrastPairs lists, for each pair of articles, the pairs of wordings
+// that set them apart.
+func contrastPairs(c Concept) map[[2]int]map[[2]string]bool {
+	per, arts := wordings(c)
 	out := map[[2]int]map[[2]string]bool{}
 	for i, x := range arts {
 		for _, y := range arts[i+1:] {

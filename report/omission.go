@@ -53,7 +53,7 @@ func OmissionTable(arts []*corpus.Article, claims []align.Claim, om frame.Omissi
 			if ai < len(om.Share) {
 				s = om.Share[ai]
 			}
-			row = append(row, omPct(s))
+			row = append(row, pct(s))
 		}
 		t.Rows = append(t.Rows, append(row, Cell{Text: "", Value: nil}))
 	}
@@ -100,7 +100,7 @@ func EmphasisTable(arts []*corpus.Article, claims []align.Claim, em frame.Emphas
 		var mostShown []string
 		for _, cw := range ae.Words[:min(2, len(ae.Words))] {
 			s := omClaimTextIn(claims, cw.Claim, ae.Article)
-			p := omPct(cw.Share).Text
+			p := pct(cw.Share).Text
 			most = append(most, wordsJSON{Text: s, Words: cw.Words, Share: p})
 			mostShown = append(mostShown, shorten(s, 50)+" ("+p+")")
 		}
@@ -147,12 +147,6 @@ func omClaimTextIn(claims []align.Claim, ci, ai int) string {
 		return omClaimText(claims, ci)
 	}
 	return strings.Join(parts, " ")
-}
-
-// omPct shows a share as a whole percentage, the same string in JSON.
-func omPct(x float64) Cell {
-	s := fmt.Sprintf("%.0f%%", 100*x)
-	return Cell{Text: s, Value: s}
 }
 
 func omOrDash(s string) string {
