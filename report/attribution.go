@@ -96,7 +96,7 @@ func AttributionTable(arts []*corpus.Article, a frame.Attribution, top int) *Tab
 			if len(verbs) > 0 {
 				text += "; " + strings.Join(verbs, ", ")
 			}
-			row = append(row, Cell{Text: shorten(text, 110), Value: val})
+			row = append(row, Cell{Text: shorten(text, 110), Value: val, Full: text})
 		}
 		t.Rows = append(t.Rows, row)
 	}
@@ -168,7 +168,8 @@ func attrPhraseCells(n int, ms []frame.Mention, kinds bool) []Cell {
 			texts[i] = s
 			vals[i] = p.attrPhraseJSON
 		}
-		cells[ai] = Cell{Text: shorten(strconv.Itoa(total)+": "+strings.Join(texts, "; "), 110), Value: vals}
+		full := strconv.Itoa(total) + ": " + strings.Join(texts, "; ")
+		cells[ai] = Cell{Text: shorten(full, 110), Value: vals, Full: full}
 	}
 	return cells
 }

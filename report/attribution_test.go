@@ -127,7 +127,7 @@ func TestAttributionTable(t *testing.T) {
 	r := &Report{Title: "t", Tables: []*Table{tb}}
 	for _, f := range Formats {
 		var b bytes.Buffer
-		if err := Render(&b, r, f, Options{}); err != nil {
+		if err := Render(&b, r, f, Options{Section: "attribution"}); err != nil {
 			t.Fatalf("%s: %v", f, err)
 		}
 		if f == "json" && !json.Valid(b.Bytes()) {

@@ -54,7 +54,7 @@ func byReport[T any](n int, items []T, article func(T) int, text func(T) string)
 		if values[i] == nil {
 			row[i] = Cell{Text: "—", Value: nil}
 		} else {
-			row[i] = Cell{Text: shorten(texts[i], 110), Value: values[i]}
+			row[i] = Cell{Text: shorten(texts[i], 110), Value: values[i], Full: texts[i]}
 		}
 	}
 	return row

@@ -24,7 +24,7 @@ func TestSameBytes(t *testing.T) {
 		out := map[string][]byte{}
 		for _, f := range Formats {
 			var b bytes.Buffer
-			if err := Render(&b, r, f, Options{Width: 120}); err != nil {
+			if err := Render(&b, r, f, Options{Width: 120, Section: "terms"}); err != nil {
 				t.Fatalf("%s: %v", f, err)
 			}
 			out[f] = b.Bytes()

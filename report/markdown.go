@@ -2,25 +2,331 @@ package report
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/biasdiff/biasdiff/frame"
+)
+
+// The Markdown report is a document: a title naming the event(s) and the
+// outlets, the summary, "What differs" (the strongest contrasts of wording,
+// each linked to its term table), then every table under a stable anchor
+// (<a id="TABLE-ID">) with its one-line how-to. Whatever the article text
+// holds, the output stays valid GitHub-flavoured Markdown: text is escaped
+// with MarkdownInline (MarkdownCell in tables) and the only HTML written is
+// the anchors and <details>/<summary> around long cells.
+
+const (
+	// mdLongCell is the length (runes) above which a cell is folded into a
+	// <details> with a shortened summary.
+	mdLongCell = 160
+	// mdSummary is the length (runes) of the summary of a folded cell that
+	// was not shortened already.
+	mdSummary = 110
+	// mdContrasts is how many contrasts "What differs" lists at most.
+	mdContrasts = 5
+	// mdWordings is how many wordings one contrast lists at most.
+	mdWordings = 4
+	// mdTitleOutlets is how many outlets the title names at most.
+	mdTitleOutlets = 6
+	// mdTitleEvents is how many events the title names at most.
+	mdTitleEvents = 3
 )
 
 func renderMarkdown(w io.Writer, r *Report) error {
 	var buf bytes.Buffer
-	fmt.Fprintf(&buf, "# %s\n\n", MarkdownInline(r.Title))
-	for _, s := range r.Summary {
-		fmt.Fprintf(&buf, "%s\n", MarkdownInline(s))
+	title := markdownTitle(r)
+	fmt.Fprintf(&buf, "# %s\n\n", mdLine(title))
+	var intro []string
+	if t := oneLine(r.Title); t != "" && title != t && !strings.HasPrefix(title, t+" — ") {
+		intro = append(intro, sentence(r.Title))
 	}
-	if len(r.Summary) > 0 {
+	intro = append(intro, r.Summary...)
+	for _, s := range intro {
+		fmt.Fprintf(&buf, "%s\n", mdLine(s))
+	}
+	if len(intro) > 0 {
 		buf.WriteByte('\n')
 	}
+	writeWhatDiffers(&buf, r)
 	for _, t := range r.Tables {
 		writeMarkdownTable(&buf, t, 2)
 	}
 	_, err := w.Write(buf.Bytes())
 	return err
+}
+
+// markdownTitle names the events compared and the outlets that report
+// them: "Russia–Japan peace treaty talks, 2019: EurasiaTimes, Kyodo News
+// and RT (English)". Without events it names the outlets of the input
+// after the report's title; with neither it is the report's title.
+func markdownTitle(r *Report) string {
+	outletOf := map[string]string{}
+	var order []string // article ids, input order
+	for _, a := range r.Articles {
+		outletOf[a.ID] = a.Outlet
+		order = append(order, a.ID)
+	}
+	var labels []string
+	inEvent := map[string]bool{}
+	for _, e := range r.Events {
+		l := oneLine(e.Label)
+		if l == "" {
+			l = "event " + e.ID
+		}
+		labels = append(labels, l)
+		for _, id := range e.Articles {
+			inEvent[id] = true
+		}
+	}
+	var outlets []string
+	seen := map[string]bool{}
+	for _, id := range order {
+		o := oneLine(outletOf[id])
+		if o == "" || seen[o] || (len(r.Events) > 0 && !inEvent[id]) {
+			continue
+		}
+		seen[o] = true
+		outlets = append(outlets, o)
+	}
+	if len(outlets) == 0 {
+		return oneLine(r.Title)
+	}
+	if len(outlets) > mdTitleOutlets {
+		n := len(outlets) - (mdTitleOutlets - 1)
+		outlets = append(outlets[:mdTitleOutlets-1:mdTitleOutlets-1], plural(n, "more outlet", "more outlets"))
+	}
+	names := joinAnd(outlets)
+	if len(labels) == 0 {
+		if r.Title == "" {
+			return names
+		}
+		return oneLine(r.Title) + " — " + names
+	}
+	if len(labels) > mdTitleEvents {
+		n := len(labels) - (mdTitleEvents - 1)
+		labels = append(labels[:mdTitleEvents-1:mdTitleEvents-1], plural(n, "more event", "more events"))
+	}
+	return strings.Join(labels, "; ") + ": " + names
+}
+
+// joinAnd joins "a", "b" and "c" as "a, b and c".
+func joinAnd(xs []string) string {
+	if len(xs) < 2 {
+		return strings.Join(xs, "")
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
+}
+
+// sentence ends s with a full stop unless it ends with one already.
+func sentence(s string) string {
+	s = oneLine(s)
+	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "…") {
+		return s
+	}
+	return s + "."
+}
+
+// contrast is one concept as "What differs" lists it.
+type contrast struct {
+	concept   *ConceptJSON
+	order     int // index into Report.Concepts
+	contrasts int // frame.Contrasts: pairs of wordings that set two reports apart
+	outlets   int // outlets whose wordings differ from another's (frame.Differs, pairwise)
+	wordings  []wording
+}
+
+// wording is one way (a frame.Key) to name a concept, with who uses it.
+type wording struct {
+	text     string   // its commonest written form
+	outlets  []string // in input order
+	mentions int
+	first    int // index of its first mention
+}
+
+// contrasts ranks the concepts that reports name differently (Differs),
+// from the concepts and mentions the Report carries: by frame.Contrasts
+// (the pairs of wordings that set two reports apart: "the Northern
+// Territories" against "the Southern Kurils", not "talks" against "peace
+// talks"), then by how many outlets use a wording another outlet lacks
+// while that one uses a wording they lack, then in the order of
+// Report.Concepts. Each keeps the wordings that stand in a contrast
+// (frame.Contrasting), or, when none does, those not every outlet uses;
+// nested mentions are left out, wordings compared by frame.Key.
+func contrasts(r *Report) []contrast {
+	rank := map[string]int{} // outlet → input order
+	artIndex := map[string]int{}
+	for _, a := range r.Articles {
+		if _, ok := rank[a.Outlet]; !ok {
+			rank[a.Outlet] = len(rank)
+		}
+		artIndex[a.ID] = len(artIndex)
+	}
+	var out []contrast
+	for ci := range r.Concepts {
+		c := &r.Concepts[ci]
+		if !c.Differs {
+			continue
+		}
+		fc := frame.Concept{ID: c.ID, Label: c.Label, Source: c.Source}
+		per := map[string]map[string]bool{} // outlet → keys
+		byKey := map[string]*wording{}
+		forms := map[string]map[string]int{} // key → written form → count
+		var keys []string
+		for mi, m := range c.Mentions {
+			if m.Nested {
+				continue
+			}
+			if _, ok := rank[m.Outlet]; !ok {
+				rank[m.Outlet] = len(rank)
+			}
+			ai, ok := artIndex[m.Article]
+			if !ok {
+				ai = len(artIndex)
+				artIndex[m.Article] = ai
+			}
+			fc.Mentions = append(fc.Mentions, frame.Mention{Article: ai, Sentence: m.Sentence, Start: m.Start, End: m.End, Text: m.Text})
+			k := frame.Key(m.Text)
+			if per[m.Outlet] == nil {
+				per[m.Outlet] = map[string]bool{}
+			}
+			w := byKey[k]
+			if w == nil {
+				w = &wording{first: mi}
+				byKey[k] = w
+				forms[k] = map[string]int{}
+				keys = append(keys, k)
+			}
+			if !per[m.Outlet][k] {
+				w.outlets = append(w.outlets, m.Outlet)
+			}
+			per[m.Outlet][k] = true
+			w.mentions++
+			forms[k][oneLine(m.Text)]++
+		}
+		outlets := slices.Collect(maps.Keys(per))
+		slices.SortFunc(outlets, func(a, b string) int { return cmp.Compare(rank[a], rank[b]) })
+		own := func(x, y map[string]bool) bool {
+			for k := range x {
+				if !y[k] {
+					return true
+				}
+			}
+			return false
+		}
+		involved := map[string]bool{}
+		for i, a := range outlets {
+			for _, b := range outlets[i+1:] {
+				if own(per[a], per[b]) && own(per[b], per[a]) {
+					involved[a], involved[b] = true, true
+				}
+			}
+		}
+		if len(involved) == 0 {
+			continue
+		}
+		ct := contrast{concept: c, order: ci, contrasts: frame.Contrasts(fc), outlets: len(involved)}
+		show := map[string]bool{}
+		for _, ks := range frame.Contrasting(fc) {
+			for k := range ks {
+				show[k] = true
+			}
+		}
+		for _, k := range keys {
+			w := byKey[k]
+			if len(show) > 0 && !show[k] || len(show) == 0 && len(w.outlets) == len(outlets) {
+				continue
+			}
+			w.text = commonestForm(forms[k], c.Mentions, k)
+			slices.SortStableFunc(w.outlets, func(a, b string) int { return cmp.Compare(rank[a], rank[b]) })
+			ct.wordings = append(ct.wordings, *w)
+		}
+		slices.SortStableFunc(ct.wordings, func(a, b wording) int {
+			return cmp.Or(cmp.Compare(len(b.outlets), len(a.outlets)), cmp.Compare(b.mentions, a.mentions), cmp.Compare(a.first, b.first))
+		})
+		out = append(out, ct)
+	}
+	slices.SortStableFunc(out, func(a, b contrast) int {
+		return cmp.Or(cmp.Compare(b.contrasts, a.contrasts), cmp.Compare(b.outlets, a.outlets), cmp.Compare(a.order, b.order))
+	})
+	return out
+}
+
+// commonestForm is the written form of key used most often, the first
+// written of those tied.
+func commonestForm(counts map[string]int, mentions []MentionJSON, key string) string {
+	best, n := "", 0
+	for _, m := range mentions {
+		if m.Nested || frame.Key(m.Text) != key {
+			continue
+		}
+		t := oneLine(m.Text)
+		if counts[t] > n {
+			best, n = t, counts[t]
+		}
+	}
+	return best
+}
+
+// writeWhatDiffers writes the strongest contrasts of wording, each linked
+// to the term table of its event when the report has it.
+func writeWhatDiffers(buf *bytes.Buffer, r *Report) {
+	if len(r.Concepts) == 0 {
+		return
+	}
+	buf.WriteString("<a id=\"what-differs\"></a>\n\n## What differs\n\n")
+	cs := contrasts(r)
+	if len(cs) == 0 {
+		buf.WriteString("_The reports name the same things in the same words: no concept is named differently._\n\n")
+		return
+	}
+	eventLabels := map[string]string{}
+	for _, e := range r.Events {
+		eventLabels[e.ID] = e.Label
+	}
+	tables := map[string]bool{}
+	termTables := false
+	for _, t := range r.Tables {
+		tables[t.ID] = true
+		termTables = termTables || t.ID == "terms" || strings.HasSuffix(t.ID, "-terms")
+	}
+	buf.WriteString("_The things the reports name in the most different words: each wording in quotes, with the outlets that use it; wordings every outlet uses are left out")
+	if termTables {
+		buf.WriteString(" (the term table has them all)")
+	}
+	buf.WriteString("._\n\n")
+	for _, ct := range cs[:min(len(cs), mdContrasts)] {
+		c := ct.concept
+		table := "terms"
+		if c.Event != "" {
+			table = c.Event + "-terms"
+		}
+		label := MarkdownInline(c.Label)
+		if tables[table] {
+			label = "[" + label + "](#" + anchor(table) + ")"
+		}
+		if c.Event != "" {
+			ev := "event " + c.Event
+			if l := eventLabels[c.Event]; l != "" {
+				ev += ": " + l
+			}
+			label += " (" + MarkdownInline(ev) + ")"
+		}
+		var parts []string
+		for _, w := range ct.wordings[:min(len(ct.wordings), mdWordings)] {
+			parts = append(parts, "“"+MarkdownInline(w.text)+"”: "+MarkdownInline(strings.Join(w.outlets, ", ")))
+		}
+		if n := len(ct.wordings) - mdWordings; n > 0 {
+			parts = append(parts, plural(n, "more wording"))
+		}
+		fmt.Fprintf(buf, "- %s — %s\n", label, strings.Join(parts, " · "))
+	}
+	buf.WriteByte('\n')
 }
 
 func writeMarkdownTable(buf *bytes.Buffer, t *Table, level int) {
@@ -44,11 +350,43 @@ func writeMarkdownTable(buf *bytes.Buffer, t *Table, level int) {
 	for _, row := range t.Rows {
 		buf.WriteByte('|')
 		for _, c := range row {
-			fmt.Fprintf(buf, " %s |", MarkdownCell(c.Text))
+			fmt.Fprintf(buf, " %s |", markdownCellFolded(c))
 		}
 		buf.WriteByte('\n')
 	}
 	buf.WriteByte('\n')
+}
+
+// markdownCellFolded writes a cell for a GFM table. A long cell (over
+// mdLongCell runes) or one whose Text is shortened from its string Value
+// becomes <details><summary>SHORT</summary>FULL</details>, on one line
+// (inline HTML in a table cell). Both texts are escaped with MarkdownCell,
+// which also HTML-escapes <, > and &: inside a table cell the text between
+// the tags is still Markdown, so html.EscapeString alone would not do (a
+// "|" would split the cell), and both together would escape "&" twice.
+func markdownCellFolded(c Cell) string {
+	full := oneLine(fullText(c))
+	short := oneLine(c.Text)
+	if full == short && utf8.RuneCountInString(full) <= mdLongCell {
+		return MarkdownCell(short)
+	}
+	if full == short || utf8.RuneCountInString(short) > mdLongCell {
+		short = shorten(short, mdSummary)
+	}
+	return "<details><summary>" + MarkdownCell(short) + "</summary>" + MarkdownCell(full) + "</details>"
+}
+
+// fullText is the text of a cell in full: its Value when that is a string
+// and Text was shortened from it (Text ends with "…" and differs from it),
+// else Text.
+func fullText(c Cell) string {
+	if c.Full != "" {
+		return c.Full
+	}
+	if v, ok := c.Value.(string); ok && v != c.Text && strings.HasSuffix(c.Text, "…") {
+		return v
+	}
+	return c.Text
 }
 
 // anchor makes an id safe for an HTML attribute and a URL fragment.
@@ -79,3 +417,24 @@ func MarkdownInline(s string) string {
 // MarkdownCell is MarkdownInline for a table cell (a "|" inside a cell must
 // be escaped even inside code spans, which MarkdownInline does).
 func MarkdownCell(s string) string { return MarkdownInline(s) }
+
+// mdLine is MarkdownInline for text that starts a line of its own: a
+// leading "-", "+", "=" or "1." (a list item, a setext underline) is
+// escaped too.
+func mdLine(s string) string {
+	s = MarkdownInline(s)
+	switch {
+	case s == "":
+		return s
+	case strings.IndexByte("-+=", s[0]) >= 0:
+		return `\` + s
+	}
+	digits := 0
+	for digits < len(s) && digits < 10 && s[digits] >= '0' && s[digits] <= '9' {
+		digits++
+	}
+	if digits > 0 && digits < len(s) && (s[digits] == '.' || s[digits] == ')') {
+		return s[:digits] + `\` + s[digits:]
+	}
+	return s
+}

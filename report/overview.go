@@ -23,7 +23,8 @@ func Compare(arts []*corpus.Article, opt CompareOptions) *Report {
 		removed += len(a.Removed)
 	}
 	r := &Report{
-		Title: "biasdiff: " + plural(len(arts), "report") + " from " + plural(len(outlets), "outlet"),
+		Version: FormatVersion,
+		Title:   "biasdiff: " + plural(len(arts), "report") + " from " + plural(len(outlets), "outlet"),
 		Summary: []string{fmt.Sprintf("%s of article text kept; %s of page chrome removed.",
 			plural(words, "word"), plural(removed, "line or fragment", "lines or fragments"))},
 	}

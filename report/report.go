@@ -17,8 +17,13 @@ import (
 	"github.com/biasdiff/biasdiff/frame"
 )
 
+// FormatVersion is the version of the JSON report (docs/report.schema.json):
+// it changes when a field is renamed or removed or changes meaning.
+const FormatVersion = "1"
+
 // Report is what `biasdiff compare` prints.
 type Report struct {
+	Version string   `json:"version"` // FormatVersion
 	Title   string   `json:"title"`
 	Summary []string `json:"summary,omitempty"`
 	// Articles lists the input, for JSON: which id is which file.
@@ -81,6 +86,9 @@ type Column struct {
 type Cell struct {
 	Text  string
 	Value any
+	// Full is the whole text when Text is shortened and Value is not that
+	// text (a claim's members, say): Markdown and CSV show it.
+	Full string
 }
 
 // Str makes a text cell.
@@ -90,12 +98,13 @@ func Str(s string) Cell { return Cell{Text: s, Value: s} }
 func Int(n int) Cell { return Cell{Text: strconv.Itoa(n), Value: n} }
 
 // Formats are the output formats of Render.
-var Formats = []string{"text", "md", "json"}
+var Formats = []string{"text", "md", "json", "csv"}
 
 // Options tune rendering.
 type Options struct {
-	Width int  // terminal width for text; 0 means 100
-	Color bool // ANSI colour in text
+	Width   int    // terminal width for text; 0 means 100
+	Color   bool   // ANSI colour in text
+	Section string // csv: the table to write, by id ("terms", "e2-claims")
 }
 
 // Render writes r in format to w.
@@ -107,6 +116,8 @@ func Render(w io.Writer, r *Report, format string, opt Options) error {
 		return renderMarkdown(w, r)
 	case "json":
 		return renderJSON(w, r)
+	case "csv":
+		return RenderCSV(w, r, opt.Section)
 	}
-	return fmt.Errorf("unknown format %q (want text, md or json)", format)
+	return fmt.Errorf("unknown format %q (want text, md, json or csv)", format)
 }

@@ -138,7 +138,8 @@ func phraseCell(c frame.Concept, ai int) Cell {
 		texts = append(texts, s)
 		vals = append(vals, phraseJSON{p.text, p.n})
 	}
-	return Cell{Text: shorten(strings.Join(texts, "; "), 110), Value: vals}
+	all := strings.Join(texts, "; ")
+	return Cell{Text: shorten(all, 110), Value: vals, Full: all}
 }
 
 // TermsReport is the report `biasdiff terms` prints: the term tables of

@@ -145,8 +145,17 @@ func parse(fs *pflag.FlagSet, args []string, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "biasdiff %s: %v\nRun 'biasdiff %s --help' for usage.\n", fs.Name(), err, fs.Name())
 		return exitInput
 	}
+	// -o FILE names the format by its extension when --format does not.
+	if f, o := fs.Lookup("format"), fs.Lookup("output"); f != nil && o != nil && !f.Changed {
+		if format, ok := formatOfExt[strings.ToLower(filepath.Ext(o.Value.String()))]; ok {
+			_ = f.Value.Set(format)
+		}
+	}
 	return -1
 }
+
+// formatOfExt maps an output file's extension to its format.
+var formatOfExt = map[string]string{".md": "md", ".markdown": "md", ".json": "json", ".csv": "csv", ".txt": "text", ".html": "html", ".htm": "html"}
 
 func checkFormat(cmd, format string, allowed []string, stderr io.Writer) bool {
 	for _, f := range allowed {
@@ -312,8 +321,13 @@ func runCompare(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		}
 	}
 	opt := tx.options(&c, stdout)
+	opt.Section = tf.section
+	r := report.Compare(arts, report.CompareOptions{Primaries: primaries, Lexicons: lexicons, Top: tf.top, Sections: tf.sections})
+	if code := checkSection("compare", c.format, r, tf.section, stderr); code >= 0 {
+		return code
+	}
 	return finish("compare", &c, func(b *bytes.Buffer) error {
-		return report.Render(b, report.Compare(arts, report.CompareOptions{Primaries: primaries, Lexicons: lexicons, Top: tf.top, Sections: tf.sections}), c.format, opt)
+		return report.Render(b, r, c.format, opt)
 	}, stdout, stderr)
 }
 

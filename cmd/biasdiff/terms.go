@@ -38,11 +38,25 @@ type termFlags struct {
 	concepts []string
 	top      int
 	sections []string
+	section  string
 }
 
 func (t *termFlags) register(fs *pflag.FlagSet) {
 	fs.StringArrayVar(&t.concepts, "concepts", nil, "a concept `FILE` (YAML: concepts with their phrases or patterns) to group phrases by; repeatable")
 	fs.IntVar(&t.top, "top", 20, "show at most `N` rows of the term table (0: all)")
+	fs.StringVar(&t.section, "section", "", "with --format csv: the table to write, by `ID` (terms, claims, e2-terms...)")
+}
+
+// checkSection: with --format csv, --section must name one table of r.
+func checkSection(cmd, format string, r *report.Report, section string, stderr io.Writer) int {
+	if format != "csv" {
+		return -1
+	}
+	if err := report.CheckSection(r, section); err != nil {
+		fmt.Fprintf(stderr, "biasdiff %s: --format csv needs --section: %v\n", cmd, err)
+		return exitInput
+	}
+	return -1
 }
 
 // load reads the concept files.
@@ -94,8 +108,12 @@ func runTerms(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return code
 	}
 	opt := tx.options(&c, stdout)
+	opt.Section = tf.section
+	r := report.TermsReport(arts, report.CompareOptions{Lexicons: lexicons, Top: tf.top})
+	if code := checkSection("terms", c.format, r, tf.section, stderr); code >= 0 {
+		return code
+	}
 	return finish("terms", &c, func(b *bytes.Buffer) error {
-		r := report.TermsReport(arts, report.CompareOptions{Lexicons: lexicons, Top: tf.top})
 		return report.Render(b, r, c.format, opt)
 	}, stdout, stderr)
 }
