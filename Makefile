@@ -4,7 +4,7 @@ BIN      := bin/biasdiff
 FUZZTIME ?= 1m
 EVAL     ?= ../shared/eval
 
-.PHONY: build run test bench eval fuzz lint clean corpus
+.PHONY: build run test e2e bench eval fuzz lint clean corpus
 
 build:
 	$(GO) build -o $(BIN) ./cmd/biasdiff
@@ -24,6 +24,12 @@ bench: build
 	bash scripts/bench.sh
 
 # Quality figures on the evaluation sets in ../shared/eval (not shipped).
+# The HTML report in headless Chromium (installed with apt-get if missing):
+# no console error, no network request, every section there. Screenshots in
+# report/testdata/html/*.png (not committed).
+e2e:
+	bash scripts/e2e.sh
+
 eval: build
 	bash scripts/eval.sh $(EVAL)
 

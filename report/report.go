@@ -98,7 +98,7 @@ func Str(s string) Cell { return Cell{Text: s, Value: s} }
 func Int(n int) Cell { return Cell{Text: strconv.Itoa(n), Value: n} }
 
 // Formats are the output formats of Render.
-var Formats = []string{"text", "md", "json", "csv"}
+var Formats = []string{"text", "md", "json", "csv", "html"}
 
 // Options tune rendering.
 type Options struct {
@@ -118,6 +118,8 @@ func Render(w io.Writer, r *Report, format string, opt Options) error {
 		return renderJSON(w, r)
 	case "csv":
 		return RenderCSV(w, r, opt.Section)
+	case "html":
+		return RenderHTML(w, r)
 	}
-	return fmt.Errorf("unknown format %q (want text, md, json or csv)", format)
+	return fmt.Errorf("unknown format %q (want text, md, json, csv or html)", format)
 }

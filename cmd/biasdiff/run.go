@@ -139,8 +139,7 @@ func parse(fs *pflag.FlagSet, args []string, stderr io.Writer) int {
 	err := fs.Parse(args)
 	switch {
 	case errors.Is(err, pflag.ErrHelp):
-		fs.Usage()
-		return exitOK
+		return exitOK // pflag has printed the usage
 	case err != nil:
 		fmt.Fprintf(stderr, "biasdiff %s: %v\nRun 'biasdiff %s --help' for usage.\n", fs.Name(), err, fs.Name())
 		return exitInput
@@ -156,6 +155,10 @@ func parse(fs *pflag.FlagSet, args []string, stderr io.Writer) int {
 
 // formatOfExt maps an output file's extension to its format.
 var formatOfExt = map[string]string{".md": "md", ".markdown": "md", ".json": "json", ".csv": "csv", ".txt": "text", ".html": "html", ".htm": "html"}
+
+// tableFormats are the formats of the commands that print a few tables;
+// compare and terms also write csv and html (report.Formats).
+var tableFormats = []string{"text", "md", "json"}
 
 func checkFormat(cmd, format string, allowed []string, stderr io.Writer) bool {
 	for _, f := range allowed {
@@ -199,7 +202,7 @@ func start(fs *pflag.FlagSet, c *common, args []string, stdin io.Reader, stderr 
 	if code := parse(fs, args, stderr); code >= 0 {
 		return nil, code
 	}
-	if !checkFormat(cmd, c.format, report.Formats, stderr) {
+	if !checkFormat(cmd, c.format, tableFormats, stderr) {
 		return nil, exitInput
 	}
 	if fs.NArg() == 0 {
@@ -295,7 +298,7 @@ func runCompare(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	var primary []string
 	var tf termFlags
 	fs := newFlagSet("compare", compareUsage, stdout)
-	c.register(fs, "text, md, json")
+	c.register(fs, strings.Join(report.Formats, ", "))
 	tx.register(fs)
 	tf.register(fs)
 	fs.StringSliceVar(&tf.sections, "sections", nil, "the tables to show, comma-separated: "+strings.Join(report.Sections, ", ")+" (default: all)")

@@ -90,7 +90,7 @@ func runTerms(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		tf termFlags
 	)
 	fs := newFlagSet("terms", termsUsage, stdout)
-	c.register(fs, "text, md, json")
+	c.register(fs, strings.Join(report.Formats, ", "))
 	tx.register(fs)
 	tf.register(fs)
 	if code := parse(fs, args, stderr); code >= 0 {
