@@ -441,6 +441,7 @@ func (e *tevent) concepts(lex []Concept, minMentions int) []Concept {
 		a, b := x.c, y.c
 		return cmp.Or(
 			-cmpBool(x.contrasts > 0, y.contrasts > 0),
+			-cmpBool(x.contrasts > 0 && Telling(a), y.contrasts > 0 && Telling(b)),
 			-cmpBool(x.differs, y.differs),
 			cmp.Compare(y.contrasts, x.contrasts),
 			cmp.Compare(y.outlets, x.outlets),

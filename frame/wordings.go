@@ -84,6 +84,14 @@ func Outlets(c Concept) int {
 	return len(seen)
 }
 
+// Telling reports whether c's wordings were put together by more than
+// their shape: a concept file, a diff or a writer's contrast, or a report
+// saying two names name one thing (an alias statement). Contrasts in such
+// concepts are the ones to show first.
+func Telling(c Concept) bool {
+	return c.Source != Entity || slices.Contains(c.Tags, TagAlias)
+}
+
 // Differs reports whether two articles name c differently: one uses a
 // wording the other never does, and the other one the first never does
 // ("Silver Isles" against "Grey Rocks"). Wordings are

@@ -135,9 +135,10 @@ func sentence(s string) string {
 // contrast is one concept as "What differs" lists it.
 type contrast struct {
 	concept   *ConceptJSON
-	order     int // index into Report.Concepts
-	contrasts int // frame.Contrasts: pairs of wordings that set two reports apart
-	outlets   int // outlets whose wordings differ from another's (frame.Differs, pairwise)
+	order     int  // index into Report.Concepts
+	contrasts int  // frame.Contrasts: pairs of wordings that set two reports apart
+	telling   bool // frame.Telling, with contrasts: listed first
+	outlets   int  // outlets whose wordings differ from another's (frame.Differs, pairwise)
 	wordings  []wording
 }
 
@@ -150,7 +151,9 @@ type wording struct {
 }
 
 // contrasts ranks the concepts that reports name differently (Differs),
-// from the concepts and mentions the Report carries: by frame.Contrasts
+// from the concepts and mentions the Report carries: telling ones first
+// (frame.Telling: a concept file, a diff, an alias statement put their
+// wordings together), then by frame.Contrasts
 // (the pairs of wordings that set two reports apart: "the Northern
 // Territories" against "the Southern Kurils", not "talks" against "peace
 // talks"), then by how many outlets use a wording another outlet lacks
@@ -230,7 +233,7 @@ func contrasts(r *Report) []contrast {
 		if len(involved) == 0 {
 			continue
 		}
-		ct := contrast{concept: c, order: ci, contrasts: frame.Contrasts(fc), outlets: len(involved)}
+		ct := contrast{concept: c, order: ci, contrasts: frame.Contrasts(fc), outlets: len(involved), telling: frame.Telling(fc) && frame.Contrasts(fc) > 0}
 		show := map[string]bool{}
 		for _, ks := range frame.Contrasting(fc) {
 			for k := range ks {
@@ -252,7 +255,7 @@ func contrasts(r *Report) []contrast {
 		out = append(out, ct)
 	}
 	slices.SortStableFunc(out, func(a, b contrast) int {
-		return cmp.Or(cmp.Compare(b.contrasts, a.contrasts), cmp.Compare(b.outlets, a.outlets), cmp.Compare(a.order, b.order))
+		return cmp.Or(-cmpBool(a.telling, b.telling), cmp.Compare(b.contrasts, a.contrasts), cmp.Compare(b.outlets, a.outlets), cmp.Compare(a.order, b.order))
 	})
 	return out
 }
@@ -437,4 +440,15 @@ func mdLine(s string) string {
 		return s[:digits] + `\` + s[digits:]
 	}
 	return s
+}
+
+// cmpBool orders false before true.
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
 }
