@@ -62,6 +62,17 @@ type hSection struct {
 	Table            *hTable
 	Side             *hSide
 	Mentions         *hMentions
+	Removed          []hRemoved // overview: the page chrome removed, per report
+}
+
+// hRemoved is one report's removed page chrome, behind a toggle.
+type hRemoved struct {
+	Outlet string
+	Lines  []hRemovedLine
+}
+
+type hRemovedLine struct {
+	Text, Reason, Where string
 }
 
 type hChart struct {
@@ -177,6 +188,17 @@ func buildHTMLPage(r *Report) hPage {
 		switch base {
 		case "terms":
 			sec.Table, sec.Mentions = termsView(r, t, ev, base, sec.ID, ids)
+		case "overview":
+			for _, a := range r.Articles {
+				if len(a.Removed) == 0 {
+					continue
+				}
+				rm := hRemoved{Outlet: oneLine(a.Outlet)}
+				for _, x := range a.Removed {
+					rm.Lines = append(rm.Lines, hRemovedLine{Text: oneLine(x.Text), Reason: x.Reason, Where: fmt.Sprintf("%d–%d", x.Start, x.End)})
+				}
+				sec.Removed = append(sec.Removed, rm)
+			}
 		case "omission":
 			sec.Table = plainTable(t)
 			shadeOmission(t, sec.Table)

@@ -108,7 +108,7 @@ func htmlHostileReport() *Report {
 	r := &Report{Title: h(0) + " title", Summary: []string{h(1), h(2), h(3)}}
 	ids := []string{"a0", h(4), "a2"}
 	for i, id := range ids {
-		r.Articles = append(r.Articles, ArticleRef{ID: id, Path: h(i) + ".txt", Outlet: "Outlet " + h(i+1), Title: h(i + 2), Date: h(i + 3)})
+		r.Articles = append(r.Articles, ArticleRef{ID: id, Path: h(i) + ".txt", Outlet: "Outlet " + h(i+1), Title: h(i + 2), Date: h(i + 3), Removed: []corpus.Removal{{Text: h(i + 4), Start: 0, End: 5, Reason: h(i + 5)}}})
 	}
 	// Claims: each article's sentence is hostile; the diffs are real.
 	claim := func(texts ...string) align.Claim {

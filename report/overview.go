@@ -29,7 +29,7 @@ func Compare(arts []*corpus.Article, opt CompareOptions) *Report {
 			plural(words, "word"), plural(removed, "line or fragment", "lines or fragments"))},
 	}
 	for _, a := range arts {
-		r.Articles = append(r.Articles, ArticleRef{ID: a.ID, Path: a.Path, Outlet: a.Outlet, Title: a.Title, Date: a.Date})
+		r.Articles = append(r.Articles, ArticleRef{ID: a.ID, Path: a.Path, Outlet: a.Outlet, Title: a.Title, Date: a.Date, Removed: a.Removed})
 	}
 	on := sectionFilter(opt.Sections)
 	if on("overview") {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/biasdiff/biasdiff/align"
 	"github.com/biasdiff/biasdiff/align/reuse"
+	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/frame"
 )
 
@@ -64,6 +65,8 @@ type ArticleRef struct {
 	Outlet string `json:"outlet"`
 	Title  string `json:"title"`
 	Date   string `json:"date,omitempty"`
+	// Removed is the page chrome taken out of the source, with the reason.
+	Removed []corpus.Removal `json:"removed,omitempty"`
 }
 
 // Table is one table of a report.

@@ -233,6 +233,7 @@ func cloneJSON(t *testing.T, v map[string]any) map[string]any {
 var schemaDefs = map[reflect.Type]string{
 	reflect.TypeFor[Report]():                "",
 	reflect.TypeFor[ArticleRef]():            "articleRef",
+	reflect.TypeFor[corpus.Removal]():        "removal",
 	reflect.TypeFor[ConceptJSON]():           "concept",
 	reflect.TypeFor[MentionJSON]():           "conceptMention",
 	reflect.TypeFor[Flag]():                  "flag",
