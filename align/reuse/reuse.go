@@ -61,6 +61,7 @@ package reuse
 
 import (
 	"cmp"
+	"math"
 	"runtime"
 	"slices"
 	"strconv"
@@ -312,8 +313,8 @@ func Find(arts []*corpus.Article, opt Options) []Pair {
 			ib = append(ib, [2]int{x.b0, x.b1})
 			p.Passages = append(p.Passages, x.passage(arts[a], arts[b], &docs[a], &docs[b]))
 		}
-		p.ShareA = share(ia, len(docs[a].h))
-		p.ShareB = share(ib, len(docs[b].h))
+		p.ShareA = round3(share(ia, len(docs[a].h)))
+		p.ShareB = round3(share(ib, len(docs[b].h)))
 		out[i] = p
 		keep[i] = true
 	})
@@ -388,7 +389,7 @@ func (f found) passage(aa, ab *corpus.Article, da, db *doc) Passage {
 	p.A.Start, p.A.End = aa.Body.Span(p.ABody[0], p.ABody[1])
 	p.B.Start, p.B.End = ab.Body.Span(p.BBody[0], p.BBody[1])
 	if p.Words > 0 {
-		p.Identity = float64(f.match) / float64(p.Words)
+		p.Identity = round3(float64(f.match) / float64(p.Words))
 	}
 	p.Edits = wdiff.Words(aa.Body.S[p.ABody[0]:p.ABody[1]], ab.Body.S[p.BBody[0]:p.BBody[1]])
 	return p
@@ -682,3 +683,7 @@ func parseDate(s string) ([]int, bool) {
 	}
 	return out, len(out) > 0
 }
+
+// round3 rounds to three decimals: JSON prints the same digits on every
+// platform.
+func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
