@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"regexp"
 	"runtime"
 	"testing"
 
@@ -39,5 +40,22 @@ func TestSameBytes(t *testing.T) {
 				t.Errorf("%s with GOMAXPROCS=%d differs from the first run", f, procs)
 			}
 		}
+	}
+}
+
+// TestJSONFloats: every number in the JSON report has three decimals at
+// most, so that it prints the same on every platform.
+func TestJSONFloats(t *testing.T) {
+	arts, err := corpus.LoadFS(sample.FS, corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := Render(&b, Compare(arts, CompareOptions{}), "json", Options{}); err != nil {
+		t.Fatal(err)
+	}
+	long := regexp.MustCompile(`[:\[,]\s*-?\d+\.\d{4,}`)
+	if m := long.FindAll(b.Bytes(), 5); m != nil {
+		t.Errorf("numbers with more than three decimals: %q", m)
 	}
 }
