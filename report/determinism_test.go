@@ -2,6 +2,8 @@ package report
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"regexp"
 	"runtime"
 	"testing"
@@ -57,5 +59,39 @@ func TestJSONFloats(t *testing.T) {
 	long := regexp.MustCompile(`[:\[,]\s*-?\d+\.\d{4,}`)
 	if m := long.FindAll(b.Bytes(), 5); m != nil {
 		t.Errorf("numbers with more than three decimals: %q", m)
+	}
+}
+
+// TestGoldenTextJSON: the sample's report as text and JSON, against
+// testdata/text/sample.txt and testdata/json/sample.json (go test ./report
+// -update rewrites them; the Markdown, CSV and HTML goldens are the other
+// tests').
+func TestGoldenTextJSON(t *testing.T) {
+	arts, err := corpus.LoadFS(sample.FS, corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := Compare(arts, CompareOptions{})
+	for format, path := range map[string]string{"text": "testdata/text/sample.txt", "json": "testdata/json/sample.json"} {
+		var b bytes.Buffer
+		if err := Render(&b, r, format, Options{Width: 120}); err != nil {
+			t.Fatal(err)
+		}
+		if updateGolden() {
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("%v (go test ./report -update writes it)", err)
+		}
+		if !bytes.Equal(b.Bytes(), want) {
+			t.Errorf("%s differs from %s (go test ./report -update rewrites it)", format, path)
+		}
 	}
 }
