@@ -494,7 +494,7 @@ func TestGeneric(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if Generic() != Generic() || len(Generic().Concepts) != len(g.Concepts) {
+	if first, again := Generic(), Generic(); first != again || len(first.Concepts) != len(g.Concepts) {
 		t.Error("Generic is not parsed once")
 	}
 	wantTags := map[string][]string{

@@ -240,13 +240,14 @@ func boundary(text string, start, i int) (end int, split bool) {
 	if j >= n {
 		return j, false
 	}
-	size, lb := spaceAt(text, j)
+	size, _ := spaceAt(text, j)
 	if size == 0 {
 		return j, false // 4.2, U.S., example.com, (R-Ga.), ...
 	}
 	// Skip the white space to the next word.
 	k := j
 	for k < n {
+		var lb bool
 		size, lb = spaceAt(text, k)
 		if size == 0 {
 			break
