@@ -40,6 +40,7 @@ Usage:
   biasdiff extract [flags] PATH...     each report as read: metadata, sentences, removed chrome, quotes
   biasdiff group [flags] PATH...       which reports cover the same event
   biasdiff diff [flags] A B            two reports side by side, wording differences marked word by word
+  biasdiff corpus [flags] PATH... -o DIR   one report per event, and an index
   biasdiff help [COMMAND]              this manual, or a command's
   biasdiff --version
 
@@ -89,6 +90,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runGroup(ctx, args[1:], stdin, stdout, stderr)
 	case "terms":
 		return runTerms(ctx, args[1:], stdin, stdout, stderr)
+	case "corpus":
+		return runCorpus(ctx, args[1:], stdin, stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "biasdiff: unknown command %q\nRun 'biasdiff --help' for usage.\n", args[0])
 	return exitInput
