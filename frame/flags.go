@@ -46,14 +46,17 @@ type ChoiceOptions struct {
 var loadedVerbs = map[string]bool{"attack": true, "doubt": true, "admission": true, "positive": true}
 
 // Choices lists the spans of the reports that are framing choices, few and
-// telling: each report's own contrasting wording of a concept (Contrasting),
+// telling: each report's own contrasting wording of a concept (Contrasting);
 // loaded reporting verbs, hedges and anonymous sourcing in the report's own
-// voice (not inside a quote), strongly evaluative words in its own voice
-// (loaded.txt), and the occurrences of each outlet's top distinctive words. matched are a pack's concepts found in arts (its
-// Match), whose tags say which verbs are loaded and which phrases hedge or
-// hide a source; nil: the generic pack's. One span is listed once, under
-// its first kind in that order; the list is sorted by article and
-// position.
+// voice (not inside a quote); strongly evaluative words and adverbs of
+// manner in its own voice that the other reports do not share; and each
+// outlet's top distinctive words. Labels and distinctive words are marked
+// where a report first uses them.
+//
+// matched are a pack's concepts found in arts (its Match), whose tags say
+// which verbs are loaded and which phrases hedge or hide a source; nil:
+// the generic pack's. One span is listed once, under its first kind in
+// that order; the list is sorted by article and position.
 func Choices(arts []*corpus.Article, concepts []Concept, dist []OutletTerms, matched []Concept, opt ChoiceOptions) []Choice {
 	if opt.Distinctive == 0 {
 		opt.Distinctive = 3
