@@ -372,27 +372,34 @@ func (e *tevent) concepts(lex []Concept, minMentions int) []Concept {
 		// or a name inside a noun phrase of another concept ("President
 		// Donald Trump" in "President Donald Trump's nominee"): both are
 		// mentions, of different things.
-		free, nested, inside := true, false, false
+		free, nested, clash := true, false, false
 		for k, s := range claimed[m.Article] {
-			if m.Start < s[1] && s[0] < m.End {
-				free = false
-				within := s[0] <= m.Start && m.End <= s[1]
-				o := owner[m.Article][k]
-				nested = within && o.cluster == m.cluster
-				inside = within && !nested && m.kind == kName && o.kind == kPhrase
-				if !nested && !inside {
-					break
-				}
+			if m.Start >= s[1] || s[0] >= m.End {
+				continue
+			}
+			free = false
+			within := s[0] <= m.Start && m.End <= s[1]
+			o := owner[m.Article][k]
+			switch {
+			case within && o.cluster == m.cluster:
+				nested = true
+			case within && m.kind == kName && o.kind == kPhrase:
+				// inside a phrase of another concept: fine
+			default:
+				clash = true
+			}
+			if clash {
+				break
 			}
 		}
 		switch {
-		case free, inside && !nested:
+		case clash:
+			continue
+		case free, !nested:
 			claimed[m.Article] = append(claimed[m.Article], [2]int{m.Start, m.End})
 			owner[m.Article] = append(owner[m.Article], claim{m.cluster, m.kind})
-		case nested:
-			m.Nested = true
 		default:
-			continue
+			m.Nested = true
 		}
 		seen[key] = true
 		byCluster[m.cluster] = append(byCluster[m.cluster], m.Mention)
