@@ -168,8 +168,10 @@ func Overview(arts []*corpus.Article) *Table {
 	return t
 }
 
-// plural writes n and the noun, in the plural form when n != 1; the plural
+// Plural writes n and the noun, in the plural form when n != 1; the plural
 // defaults to noun+"s".
+func Plural(n int, noun string, pl ...string) string { return plural(n, noun, pl...) }
+
 func plural(n int, noun string, pl ...string) string {
 	if n == 1 {
 		return "1 " + noun

@@ -403,7 +403,7 @@ func (c *corpusRun) run(ctx context.Context, paths []string, stdin io.Reader) in
 	for _, a := range arts {
 		outlets[a.Outlet] = true
 	}
-	c.prog.done(fmt.Sprintf("read %s from %s", plural(len(arts), "report"), plural(len(outlets), "outlet")))
+	c.prog.done(fmt.Sprintf("read %s from %s", report.Plural(len(arts), "report"), report.Plural(len(outlets), "outlet")))
 
 	// Group.
 	c.prog.start("grouping", "grouped", -1, "")
@@ -419,7 +419,7 @@ func (c *corpusRun) run(ctx context.Context, paths []string, stdin io.Reader) in
 			todo = append(todo, i)
 		}
 	}
-	c.prog.done(fmt.Sprintf("grouped them into %s: %d to compare", plural(len(events), "event"), len(todo)))
+	c.prog.done(fmt.Sprintf("grouped them into %s: %d to compare", report.Plural(len(events), "event"), len(todo)))
 
 	// Analyse each event of two outlets or more, on a pool of workers;
 	// each writes its event's files and its own entry.
@@ -485,8 +485,8 @@ func (c *corpusRun) run(ctx context.Context, paths []string, stdin io.Reader) in
 		return exitError
 	}
 	c.prog.line(fmt.Sprintf("wrote %s: %s compared, %s not compared, %d failed, %s skipped; open %s",
-		c.flags.output, plural(len(todo)-failed, "event"), plural(len(events)-len(todo), "event"), failed,
-		plural(len(c.problems), "file"), filepath.Join(c.flags.output, "index.html")))
+		c.flags.output, report.Plural(len(todo)-failed, "event"), report.Plural(len(events)-len(todo), "event"), failed,
+		report.Plural(len(c.problems), "file"), filepath.Join(c.flags.output, "index.html")))
 	return exitOK
 }
 
@@ -501,9 +501,9 @@ func (c *corpusRun) nothing(entries []report.IndexEvent) {
 		}
 	}
 	msg := fmt.Sprintf("biasdiff corpus: nothing to compare: %s, %s of one outlet only",
-		plural(counts[report.IndexSingle], "single report"), plural(counts[report.IndexOneOutlet], "event"))
+		report.Plural(counts[report.IndexSingle], "single report"), report.Plural(counts[report.IndexOneOutlet], "event"))
 	if n := counts[report.IndexFailed]; n > 0 {
-		msg += fmt.Sprintf(", %s whose analysis failed (%s)", plural(n, "event"), reason)
+		msg += fmt.Sprintf(", %s whose analysis failed (%s)", report.Plural(n, "event"), reason)
 	}
 	fmt.Fprintf(c.stderr, "%s; %s left as it was\n", msg, c.flags.output)
 }
@@ -665,17 +665,6 @@ func wait(ctx context.Context, f func() error) error {
 	}
 }
 
-// plural writes n and the noun, in the plural (noun+"s", or pl) when n != 1.
-func plural(n int, noun string, pl ...string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	p := noun + "s"
-	if len(pl) > 0 {
-		p = pl[0]
-	}
-	return fmt.Sprintf("%d %s", n, p)
-}
 
 // progress reports the stages of a run on standard error: a progress bar
 // on a terminal, otherwise a line every few seconds and one at the end of
