@@ -665,7 +665,6 @@ func wait(ctx context.Context, f func() error) error {
 	}
 }
 
-
 // progress reports the stages of a run on standard error: a progress bar
 // on a terminal, otherwise a line every few seconds and one at the end of
 // each stage; nothing when quiet (warnings still show).
