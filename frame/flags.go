@@ -267,12 +267,19 @@ func maxLoadedUsers(n int) int { return max(1, n/3) }
 // and not words most of the other reports use too.
 func loadedChoices(arts []*corpus.Article) []Choice {
 	words := loadedWords()
+	toks := make([][][]corpus.Token, len(arts)) // tokenized once
+	for ai, a := range arts {
+		toks[ai] = make([][]corpus.Token, len(a.Sentences))
+		for si := range a.Sentences {
+			toks[ai][si] = a.SentenceTokens(si)
+		}
+	}
 	// A loaded word the other reports use as well is the story's
 	// vocabulary ("peace" in peace talks), not one report's choice.
 	users := map[string]map[int]bool{}
 	for ai, a := range arts {
 		for si := range a.Sentences {
-			for _, t := range a.SentenceTokens(si) {
+			for _, t := range toks[ai][si] {
 				if _, ok := words[t.Norm]; ok && t.Kind == token.Word {
 					if users[t.Stem] == nil {
 						users[t.Stem] = map[int]bool{}
@@ -289,8 +296,8 @@ func loadedChoices(arts []*corpus.Article) []Choice {
 	nouns := map[string]bool{}
 	for ai, a := range arts {
 		for si := range a.Sentences {
-			toks := a.SentenceTokens(si)
-			for k, t := range toks {
+			ts := toks[ai][si]
+			for k, t := range ts {
 				if t.Kind != token.Word {
 					continue
 				}
@@ -298,7 +305,7 @@ func loadedChoices(arts []*corpus.Article) []Choice {
 					norms[t.Norm] = map[int]bool{}
 				}
 				norms[t.Norm][ai] = true
-				if k > 0 && determiners[toks[k-1].Norm] {
+				if k > 0 && determiners[ts[k-1].Norm] {
 					nouns[t.Norm] = true
 				}
 			}
@@ -307,7 +314,7 @@ func loadedChoices(arts []*corpus.Article) []Choice {
 	var out []Choice
 	for ai, a := range arts {
 		for si := range a.Sentences {
-			for _, t := range a.SentenceTokens(si) {
+			for _, t := range toks[ai][si] {
 				if t.Kind != token.Word || capitalised(t.Text) {
 					continue
 				}
