@@ -31,16 +31,20 @@ const manual = `biasdiff compares how different outlets report the same events.
 
 Give it several reports of one story (web pages saved as text, Markdown with
 front matter, saved HTML, news-please JSON or JSON Lines) and it reads them,
-strips the page chrome, splits them into sentences and quotes, and shows them
-side by side.
+strips the page chrome, groups them into events, and shows what differs: the
+words each outlet uses for the same thing, who it quotes and how, what it
+leaves out and puts first, and its claims side by side with the wording
+differences marked; as text, Markdown, one HTML page, JSON or CSV.
 
 Usage:
-  biasdiff compare [flags] [PATH...]   the reports compared: term choice, claims, quotes, reused copy (no PATH: the built-in sample)
+  biasdiff compare [flags] [PATH...]   the reports compared: term choice, omission, emphasis, attribution,
+                                       distinctive words, claims, quotes, reused copy (no PATH: the built-in sample)
   biasdiff terms [flags] [PATH...]     the term-choice table alone: what each outlet calls the same thing
   biasdiff extract [flags] PATH...     each report as read: metadata, sentences, removed chrome, quotes
   biasdiff group [flags] PATH...       which reports cover the same event
   biasdiff diff [flags] A B            two reports side by side, wording differences marked word by word
-  biasdiff corpus [flags] PATH... -o DIR   one report per event, and an index
+  biasdiff corpus [flags] PATH... -o DIR
+                                       a whole corpus: one report per event, and an index
   biasdiff help [COMMAND]              this manual, or a command's
   biasdiff --version
 
