@@ -147,7 +147,7 @@ func Overview(arts []*corpus.Article) *Table {
 	t := &Table{
 		ID:    "overview",
 		Title: "Reports",
-		HowTo: "One row per report as read: outlet, date, headline (shortened here; in full in JSON), the size of the text kept, and the lines of page chrome removed (`biasdiff extract` lists them).",
+		HowTo: "One row per report as read: outlet, date, headline (long ones shortened in the terminal; in full in the other formats), the size of the text kept, and the lines of page chrome removed (`biasdiff extract` lists them).",
 		Columns: []Column{
 			{Key: "id", Header: "id"},
 			{Key: "outlet", Header: "outlet"},
