@@ -361,8 +361,8 @@ func attrMerge(names []*attrName) []int {
 		}
 		root[i] = best
 	}
-	// Two full names that are one name spelt two ways ("Sergey Lavrov",
-	// "Sergei Lavrov": transliterations) are one speaker: the one quoted
+	// Two full names that are one name spelt two ways ("Sergey Rivera",
+	// "Sergei Rivera": transliterations) are one speaker: the one quoted
 	// more takes the other.
 	for i, a := range names {
 		if root[i] != i || !a.named {

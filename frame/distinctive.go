@@ -82,7 +82,7 @@ const (
 // words that stand next to each other in one sentence or title: any
 // token between them (a stopword, a number, punctuation, a one-letter
 // word) breaks the bigram, so "minister of defence" gives no bigram and
-// "Tokyo, Moscow" none either. The title counts when it stands in the
+// "Norland, Southland" none either. The title counts when it stands in the
 // source (TitleSpan set and as long as Title), so that every occurrence
 // has source offsets; a title from metadata alone is left out (it is
 // often repeated as the first sentence). Words and bigrams are counted in

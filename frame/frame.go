@@ -13,7 +13,7 @@
 //     most, marked with where the concept came from: "entity" (names, their
 //     short forms, titles, descriptions, acronyms, alias statements, noun
 //     phrases by head), "mined" (wordings a writer contrasts, or that
-//     replace each other in aligned sentences: "handing over" / "returning"),
+//     replace each other in aligned sentences: "leasing" / "selling"),
 //     "lexicon" (a concept file's phrases);
 //   - Attributions: speakers, quotes, reporting verbs with connotation,
 //     hedges and anonymous sources (the generic pack, generic.yaml);
@@ -53,7 +53,7 @@ type Mention struct {
 	// uses it, say).
 	Note string `json:"note,omitempty"`
 	// Nested marks a part of a longer mention of the same concept: the
-	// name and the title in "Japanese Prime Minister Shinzo Abe". Counts
+	// name and the title in "Norland Prime Minister Omar Vell". Counts
 	// and flags leave nested mentions out.
 	Nested bool `json:"nested,omitempty"`
 }

@@ -30,8 +30,8 @@ import (
 //	    tags: [place]                # optional
 //	    note: a note on the concept  # optional, for the reader of the file
 //	    phrases:                     # required, at least one
-//	      - text: Northern Territories   # matched by word stems, see Match
-//	        note: Japan's name for them  # optional, copied to each Mention
+//	      - text: Silver Isles            # matched by word stems, see Match
+//	        note: Norland's name        # optional, copied to each Mention
 //	      - pattern: '\bSilver Isles?\b'  # Go regexp, case-insensitive
 //
 // The file is read strictly: an unknown or repeated key, a missing id or
@@ -547,7 +547,7 @@ next:
 //
 // A text phrase matches a run of whole tokens whose word stems are the
 // phrase's, so case and inflection do not matter: "hand over" matches
-// "handing over", "Northern Territories" matches "northern territory".
+// "handing over", "Silver Isles" matches "silver isle".
 // Precisely, phrase and text become sequences of units: each word or number
 // gives the stem of each of its hyphen-separated parts ("hand-over" gives
 // hand, over, so it matches "hand over" too; "so-called" matches "so
@@ -555,7 +555,7 @@ next:
 // kinds of punctuation give no unit, so they neither break a match nor take
 // part in one:
 //   - a hyphen (- ‐ ‑; not an en or em dash) touching a word or number on
-//     both sides: "U.S.-Japan alliance" matches "U.S. Japan alliance";
+//     both sides: "U.S.-Norland alliance" matches "U.S. Norland alliance";
 //   - an apostrophe touching the word before it, as in the plural possessive
 //     "islands’ status" (a closing single quote looks the same, and is
 //     skipped the same way).
@@ -564,7 +564,7 @@ next:
 // match unless the phrase has the same mark at that point: "Silver Isles"
 // does not match "silver, Isles", and a phrase "Mr. Smith" needs the
 // period. The match must start at the start of a token and end at the end
-// of one: "Japan" does not match inside "Japan-Russia". The mention runs
+// of one: "Norland" does not match inside "Norland-Southland". The mention runs
 // from the first matched token's start to the last one's end.
 //
 // A pattern matches where its regexp does, case-insensitively, on the

@@ -14,8 +14,8 @@ import (
 // Mining alternative wordings from word diffs.
 //
 // Two sentences of different reports that say the same thing mostly in the
-// same words ("the talks on [returning] the islands" / "the talks on
-// [handing over] the islands") give their replaced spans as two names for
+// same words ("the talks on [selling] the port" / "the talks on
+// [leasing] the port") give their replaced spans as two names for
 // one thing. The sentence pairs are the aligned claims (package align) and,
 // beyond them, pairs that share rare words; a replacement counts when the
 // two sentences share most of their words, or when it is anchored — the
@@ -96,8 +96,8 @@ func (e *tevent) mine(claims []align.Claim) {
 		}
 		e.union(ca, cb)
 		e.mined[e.find(ca)] = true
-		// A one-word wording is also the noun phrases it heads: "returning"
-		// and "the return of".
+		// A one-word wording is also the noun phrases it heads: "leasing"
+		// and "the lease of".
 		for _, x := range [][3]int{{l.ua, l.a[0], l.a[1]}, {l.ub, l.b[0], l.b[1]}} {
 			if s := e.soleStem(x[0], x[1], x[2]); s != "" {
 				if h, ok := e.byHead[s]; ok {
@@ -123,15 +123,15 @@ func (e *tevent) soleStem(ui, t0, t1 int) string {
 	return stem
 }
 
-// particles complete a phrasal verb ("handing over").
+// particles complete a phrasal verb ("handing over", "selling off").
 var particles = map[string]bool{"over": true, "up": true, "back": true, "out": true, "away": true, "down": true, "off": true, "in": true}
 
 // contrastPreps may stand between "not"/"but" and the wording contrasted.
 var contrastPreps = map[string]bool{"about": true, "to": true, "of": true, "a": true, "an": true, "the": true, "as": true}
 
 // contrasts finds a writer or speaker setting two wordings of one thing
-// against each other: "not about returning, but about handing over two
-// islands". Each gives a link between the two wordings.
+// against each other: "not about selling, but about leasing the
+// port". Each gives a link between the two wordings.
 func (e *tevent) contrasts() []link {
 	var out []link
 	for ui := range e.units {

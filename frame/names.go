@@ -125,7 +125,7 @@ func (e *tevent) findNames() {
 			switch {
 			case words == 1 && j+1 < len(u.toks) && e.isCap(u, j+1, false) && !poss && e.nounish[u.toks[j].Norm]:
 				// (the noun itself seen after a determiner: "disputes"
-				// in "Tokyo disputes Russian claims" is a verb)
+				// in "Norland disputes Southern claims" is a verb)
 				// a description before a name
 				m := j + 2
 				for m < len(u.toks) && e.isCap(u, m, false) && !possessive(u.toks[m-1]) {
@@ -189,7 +189,7 @@ func (e *tevent) addName(ui, t0, t1 int, poss bool) int {
 }
 
 // compound: one word joining two capitalised names with a hyphen
-// ("Trump-Abe summit", "Japan-Russia"), not a name of its own.
+// ("Rivera-Vell summit", "Norland-Southland"), not a name of its own.
 func compound(toks []corpus.Token) bool {
 	if len(toks) != 1 {
 		return false
@@ -242,8 +242,8 @@ func (e *tevent) withArticle() {
 	}
 }
 
-// aliasWords introduce another name for a thing: "which Russia calls X
-// and Japan Y", "known as X", "called X in one country and Y in another".
+// aliasWords introduce another name for a thing: "which Norland calls X
+// and Southland Y", "known as X", "called X in one country and Y in another".
 var aliasWords = map[string]bool{"call": true, "calls": true, "called": true, "calling": true, "dubbed": true,
 	"named": true, "termed": true, "known": true, "referred": true, "refers": true, "refer": true}
 
@@ -293,7 +293,7 @@ func (e *tevent) aliases() {
 					last = e.cands[i].t1
 				}
 			case (t.Norm == "and" || t.Norm == "or") && last >= 0 && k-last <= 4:
-				// "and Japan calls ...": a speaker, not another name.
+				// "and Southland calls ...": a speaker, not another name.
 				if i := target(ui, k+1); i >= 0 && (e.cands[i].t1 >= len(u.toks) || !aliasWords[u.toks[e.cands[i].t1].Norm]) {
 					names = append(names, i)
 					last = e.cands[i].t1
@@ -399,8 +399,8 @@ func (e *tevent) clusterNames() {
 // occur in b in order, and a one-word form is b's last word ("Trump") or
 // the first word of b's core, the part of b that stands alone elsewhere
 // ("Kim" of "Kim Jong Un" in "North Korean leader Kim Jong Un"), when that
-// core does not end in a common noun ("Tokyo" is not a short form of
-// "Tokyo Statements").
+// core does not end in a common noun ("Varna" is not a short form of
+// "Varna Statements").
 func (e *tevent) shortForm(a, b []string, forms map[string]*nameForm) bool {
 	if !subsequence(a, b) {
 		return false

@@ -150,9 +150,9 @@ func (e *tevent) resolvePhrases() {
 				continue // its name without "the" is split already
 			}
 			// Every shorter form of the same name that ends this one
-			// splits it into a title and a name: "Japanese" + "Prime
-			// Minister Shinzo Abe", "Japanese Prime Minister Shinzo" +
-			// "Abe". The first split gives the title words.
+			// splits it into a title and a name: "Norland" + "Prime
+			// Minister Omar Vell", "Norland Prime Minister Omar" +
+			// "Vell". The first split gives the title words.
 			var splits []int
 			for k := 1; k < len(c.key); k++ {
 				if f, ok := forms[strings.Join(c.key[k:], " ")]; !ok || f != cl {
@@ -168,7 +168,7 @@ func (e *tevent) resolvePhrases() {
 				continue
 			}
 			// The name may go on leftwards over words never seen as
-			// common nouns: "Shinzo" of "Prime Minister Shinzo Abe" is a
+			// common nouns: "Omar" of "Prime Minister Omar Vell" is a
 			// given name, "Minister" a title. The title stands apart only
 			// before the whole name.
 			deepest := splits[len(splits)-1]
@@ -188,8 +188,8 @@ func (e *tevent) resolvePhrases() {
 			note(e.find(c.cluster), c.head, c.mods)
 		}
 	}
-	// A titled name is also its title and its name apart ("Japanese Prime
-	// Minister", "Shinzo Abe"): nested mentions of the same entity.
+	// A titled name is also its title and its name apart ("Norland Prime
+	// Minister", "Omar Vell"): nested mentions of the same entity.
 	for _, p := range parts {
 		c := e.cands[p[0]]
 		u := &e.units[c.u]

@@ -30,8 +30,8 @@ func Norm(s string) string {
 }
 
 // label is a concept's commonest wording (by Key; ties: the longer, then
-// the smaller), as written in its shortest form ("Northern Territories"
-// over "the Northern Territories").
+// the smaller), as written in its shortest form ("Silver Isles"
+// over "the Silver Isles").
 func label(ms []Mention) string {
 	n := map[string]int{}
 	text := map[string]string{}
@@ -53,7 +53,7 @@ func label(ms []Mention) string {
 	}
 	t := text[best]
 	if len(t) > 4 && strings.EqualFold(t[:4], "the ") {
-		t = t[4:] // "Northern Territories", not "the Northern Territories"
+		t = t[4:] // "Silver Isles", not "the Silver Isles"
 	}
 	return t
 }
@@ -120,7 +120,7 @@ func Differs(c Concept) bool {
 // over c: article X says a, which Y never does, where Y says b, which X
 // never does, neither wording holds the other and their last words differ
 // ("Silver Isles" against "Grey Rocks"; not "Rivera" against
-// "Alma Rivera", nor "a peace plan" against "Japan's plan").
+// "Alma Rivera", nor "a peace plan" against "Norland's plan").
 func Contrasts(c Concept) int {
 	n := 0
 	for _, p := range contrastPairs(c) {
@@ -208,7 +208,7 @@ func contrastPairs(c Concept) map[[2]int]map[[2]string]bool {
 }
 
 // head is the last word of a wording (its head noun, mostly): "a peace
-// plan" and "Japan's plan" share theirs and do not contrast.
+// plan" and "Norland's plan" share theirs and do not contrast.
 func head(k string) string {
 	if i := strings.LastIndexByte(k, ' '); i >= 0 {
 		return k[i+1:]

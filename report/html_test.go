@@ -2,7 +2,6 @@ package report
 
 import (
 	"bytes"
-	"flag"
 	"math"
 	"os"
 	"path/filepath"
@@ -18,20 +17,6 @@ import (
 	"github.com/biasdiff/biasdiff/corpus/sample"
 	"github.com/biasdiff/biasdiff/frame"
 )
-
-// The golden page is rewritten with `go test ./report -run HTML -update`.
-// Another test file of the package may define -update too: whichever
-// comes first defines it, the others look it up.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite the golden files in testdata")
-	}
-}
-
-func htmlUpdate() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 // htmlSampleReport is the report `biasdiff compare` makes of the sample.
 func htmlSampleReport(t testing.TB) *Report {
@@ -312,7 +297,7 @@ func TestHTMLSelfContained(t *testing.T) {
 func TestHTMLSample(t *testing.T) {
 	got := htmlRender(t, htmlSampleReport(t))
 	path := filepath.Join("testdata", "html", "sample.html")
-	if htmlUpdate() {
+	if updateGolden() {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
 		}

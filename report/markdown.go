@@ -62,8 +62,8 @@ func renderMarkdown(w io.Writer, r *Report) error {
 }
 
 // markdownTitle names the events compared and the outlets that report
-// them: "Russia–Japan peace treaty talks, 2019: EurasiaTimes, Kyodo News
-// and RT (English)". Without events it names the outlets of the input
+// them: "Norland–Southland port talks, 2024: The Daily, Wire Service
+// and Evening Post". Without events it names the outlets of the input
 // after the report's title; with neither it is the report's title.
 func markdownTitle(r *Report) string {
 	outletOf := map[string]string{}
@@ -154,8 +154,8 @@ type wording struct {
 // from the concepts and mentions the Report carries: telling ones first
 // (frame.Telling: a concept file, a diff, an alias statement put their
 // wordings together), then by frame.Contrasts
-// (the pairs of wordings that set two reports apart: "the Northern
-// Territories" against "the Southern Kurils", not "talks" against "peace
+// (the pairs of wordings that set two reports apart: "the Silver
+// Isles" against "the Grey Rocks", not "talks" against "peace
 // talks"), then by how many outlets use a wording another outlet lacks
 // while that one uses a wording they lack, then in the order of
 // Report.Concepts. Each keeps the wordings that stand in a contrast

@@ -16,20 +16,11 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// The golden files of this package are rewritten with
-// `go test ./report -update`. The flag may be defined by another test file
-// of the package; it is defined here only if none did (package variables
-// are initialised before init runs).
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite the golden files in testdata")
-	}
-}
+// update rewrites the golden files of this package: `go test ./report
+// -update`.
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
-func updateGolden() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
+func updateGolden() bool { return *update }
 
 // golden compares got with testdata/path, or writes it there with -update.
 func golden(t *testing.T, path string, got []byte) {
