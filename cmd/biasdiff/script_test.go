@@ -39,7 +39,7 @@ func TestScript(t *testing.T) {
 			"status":  cmdStatus,
 			"mkbig":   cmdMkbig,
 			"mkbytes": cmdMkbytes,
-			"sha256":  cmdSHA256,
+			"stamp":   cmdStamp,
 		},
 	})
 }
@@ -106,13 +106,19 @@ func cmdMkbytes(ts *testscript.TestScript, neg bool, args []string) {
 	}
 }
 
-func cmdSHA256(ts *testscript.TestScript, neg bool, args []string) {
+// cmdStamp prints each file's SHA-256, modification time (ns) and mode:
+// two stamps of the same files are equal only if nothing wrote to them.
+func cmdStamp(ts *testscript.TestScript, neg bool, args []string) {
 	for _, f := range args {
 		b, err := os.ReadFile(ts.MkAbs(f))
 		if err != nil {
-			ts.Fatalf("sha256: %v", err)
+			ts.Fatalf("stamp: %v", err)
+		}
+		fi, err := os.Stat(ts.MkAbs(f))
+		if err != nil {
+			ts.Fatalf("stamp: %v", err)
 		}
 		sum := sha256.Sum256(b)
-		fmt.Fprintf(ts.Stdout(), "%s  %s\n", hex.EncodeToString(sum[:]), f)
+		fmt.Fprintf(ts.Stdout(), "%s  %d  %v  %s\n", hex.EncodeToString(sum[:]), fi.ModTime().UnixNano(), fi.Mode(), f)
 	}
 }
