@@ -40,6 +40,11 @@ type Options struct {
 	// stage (grouping) need not tokenize the text again. Calls come from
 	// several goroutines at once; the slices are reused after the call.
 	Tokens func(a *Article, sentences [][]token.Token)
+	// Skip makes every input that cannot be read a warning, the files
+	// named in paths too (by default an error), so that one bad file of a
+	// large corpus does not stop the run; Load fails only when no article
+	// is left.
+	Skip bool
 	// NoQuotes skips finding quotes (Article.Quotes stays empty), for
 	// callers that do not use them: grouping.
 	NoQuotes bool
@@ -82,6 +87,11 @@ func Load(paths []string, opt Options) ([]*Article, error) {
 	}
 	for _, p := range paths {
 		got, man, err := walkOS(p, opt)
+		var ie *InputError
+		if opt.Skip && errors.As(err, &ie) {
+			warn(opt, fmt.Sprintf("%s: skipped: %v", ie.Path, ie.Err))
+			continue
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -95,6 +105,9 @@ func Load(paths []string, opt Options) ([]*Article, error) {
 			}
 		}
 	}
+	if afterWalk != nil {
+		afterWalk()
+	}
 	return build(srcs, manifest, opt, func(p string) string {
 		if a, err := filepath.Abs(p); err == nil {
 			return a
@@ -102,6 +115,10 @@ func Load(paths []string, opt Options) ([]*Article, error) {
 		return p
 	})
 }
+
+// afterWalk, when set (by tests), runs between listing the files and
+// reading them: where a file can vanish under a run.
+var afterWalk func()
 
 // LoadFS reads every article in fsys (the embedded sample), with the
 // manifest biasdiff.yaml at its root if present.
@@ -276,7 +293,7 @@ func build(srcs []source, manifest map[string]Meta, opt Options, key func(string
 	for i, s := range srcs {
 		ds, err := read[i].ds, read[i].err
 		if err != nil {
-			if s.named {
+			if s.named && !opt.Skip {
 				return nil, &InputError{s.path, err}
 			}
 			warn(opt, fmt.Sprintf("%s: skipped: %v", s.path, err))

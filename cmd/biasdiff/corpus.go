@@ -38,7 +38,8 @@ events by date, then size, with their outlets, their files and the strongest
 contrast of wording of each; the labels each outlet uses for the things
 named in several events; the events not compared (a single report, one
 outlet only) and the problems (files skipped, events whose analysis failed),
-each with the reason.
+each with the reason. A file that cannot be read, whether named or found
+in a directory, is skipped with a warning and listed there.
 
 DIR is replaced as a whole: the run writes a hidden directory beside it and
 renames it over DIR at the end, so that DIR is always a complete output. An
@@ -384,6 +385,7 @@ func (c *corpusRun) run(ctx context.Context, paths []string, stdin io.Reader) in
 		MaxBytes: c.flags.maxBytes,
 		Stdin:    stdin,
 		Warn:     c.warn,
+		Skip:     true,
 		Tokens: func(a *corpus.Article, s [][]token.Token) {
 			features.Tokens(a, s)
 			c.prog.add(1)
