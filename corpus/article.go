@@ -10,16 +10,19 @@ import (
 // Every Start/End offset counts characters (runes) of the article's source:
 // the file as given, or for news-please JSON the "maintext" field.
 type Article struct {
-	ID       string `json:"id"`
-	Path     string `json:"path"`             // as given on the command line or found in a directory; "-" for stdin
-	Record   int    `json:"record,omitempty"` // 1-based line of a JSON Lines file; 0 otherwise
-	Format   string `json:"format"`           // txt, md, html, json, jsonl
-	Outlet   string `json:"outlet"`
-	Title    string `json:"title"`
-	Date     string `json:"date"`
-	URL      string `json:"url"`
-	Language string `json:"language"`
-	Event    string `json:"event,omitempty"` // as the user declared it (manifest, sidecar, front matter)
+	ID     string `json:"id"`
+	Path   string `json:"path"`             // as given on the command line or found in a directory; "-" for stdin
+	Record int    `json:"record,omitempty"` // 1-based line of a JSON Lines file; 0 otherwise
+	Format string `json:"format"`           // txt, md, html, json, jsonl
+	Outlet string `json:"outlet"`
+	// OutletFromPath: no metadata named the outlet; Outlet is the file's
+	// name.
+	OutletFromPath bool   `json:"outlet_from_path,omitempty"`
+	Title          string `json:"title"`
+	Date           string `json:"date"`
+	URL            string `json:"url"`
+	Language       string `json:"language"`
+	Event          string `json:"event,omitempty"` // as the user declared it (manifest, sidecar, front matter)
 
 	// TitleSpan is where the title stands in the source, or nil when the
 	// title is not part of the text (a JSON field, front matter, a manifest).

@@ -138,6 +138,7 @@ func finish(a *Article, d *doc, ls []*line, st *lineStats, w *worker, quotes boo
 	}
 	a.Outlet = m.Outlet
 	if a.Outlet == "" {
+		a.OutletFromPath = true
 		if a.Path == "-" {
 			a.Outlet = "stdin"
 		} else {

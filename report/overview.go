@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/biasdiff/biasdiff/align"
@@ -15,6 +16,8 @@ import (
 // articles, with their quotes checked against the primary sources, if any.
 func Compare(arts []*corpus.Article, opt CompareOptions) *Report {
 	primaries := opt.Primaries
+	all := arts
+	arts, repeats := setAside(arts)
 	outlets := map[string]bool{}
 	words, removed := 0, 0
 	for _, a := range arts {
@@ -28,8 +31,15 @@ func Compare(arts []*corpus.Article, opt CompareOptions) *Report {
 		Summary: []string{fmt.Sprintf("%s of article text kept; %s of page chrome removed.",
 			plural(words, "word"), plural(removed, "line or fragment", "lines or fragments"))},
 	}
-	for _, a := range arts {
-		r.Articles = append(r.Articles, ArticleRef{ID: a.ID, Path: a.Path, Outlet: a.Outlet, Title: a.Title, Date: a.Date, Removed: a.Removed})
+	for i, a := range all {
+		ref := ArticleRef{ID: a.ID, Path: a.Path, Outlet: a.Outlet, Title: a.Title, Date: a.Date, Removed: a.Removed}
+		if d, ok := repeats[i]; ok {
+			ref.Repeats, ref.Removed = all[d.Of].ID, nil
+		}
+		r.Articles = append(r.Articles, ref)
+	}
+	if len(repeats) > 0 {
+		r.Summary = append(r.Summary, RepeatsLine(all, repeats))
 	}
 	on := sectionFilter(opt.Sections)
 	if on("overview") {
@@ -112,6 +122,41 @@ func Compare(arts []*corpus.Article, opt CompareOptions) *Report {
 		r.Tables = append(r.Tables, t)
 	}
 	return r
+}
+
+// setAside drops the reports that repeat an earlier one (the same text
+// read twice: see corpus.Duplicates), keyed by their index in arts.
+func setAside(arts []*corpus.Article) ([]*corpus.Article, map[int]corpus.Duplicate) {
+	dups := corpus.Duplicates(arts)
+	if len(dups) == 0 {
+		return arts, nil
+	}
+	repeats := map[int]corpus.Duplicate{}
+	for _, d := range dups {
+		repeats[d.Article] = d
+	}
+	kept := make([]*corpus.Article, 0, len(arts)-len(dups))
+	for i, a := range arts {
+		if _, ok := repeats[i]; !ok {
+			kept = append(kept, a)
+		}
+	}
+	return kept, repeats
+}
+
+// RepeatsLine says which reports were set aside as repeats of which.
+func RepeatsLine(arts []*corpus.Article, repeats map[int]corpus.Duplicate) string {
+	idx := make([]int, 0, len(repeats))
+	for i := range repeats {
+		idx = append(idx, i)
+	}
+	slices.Sort(idx)
+	var parts []string
+	for _, i := range idx {
+		d := repeats[i]
+		parts = append(parts, fmt.Sprintf("%s repeats %s (%.0f%% of three-word runs shared)", arts[i].Path, arts[d.Of].Path, 100*d.Shared))
+	}
+	return fmt.Sprintf("Set aside as %s of another report, not compared: %s.", plural(len(repeats), "repeat"), strings.Join(parts, "; "))
 }
 
 // CompareOptions tune Compare.

@@ -65,6 +65,9 @@ type ArticleRef struct {
 	Outlet string `json:"outlet"`
 	Title  string `json:"title"`
 	Date   string `json:"date,omitempty"`
+	// Repeats is the id of the earlier report this one repeats (the same
+	// text read twice); such a report is set aside, not compared.
+	Repeats string `json:"repeats,omitempty"`
 	// Removed is the page chrome taken out of the source, with the reason.
 	Removed []corpus.Removal `json:"removed,omitempty"`
 }

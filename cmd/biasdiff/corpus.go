@@ -401,11 +401,33 @@ func (c *corpusRun) run(ctx context.Context, paths []string, stdin io.Reader) in
 		fmt.Fprintf(c.stderr, "biasdiff corpus: %v\n", err)
 		return exitInput
 	}
+	// Reports read twice (a copied file, a page saved in two formats) are
+	// set aside before grouping, and listed.
+	read := len(arts)
+	if dups := corpus.Duplicates(arts); len(dups) > 0 {
+		repeat := make([]bool, len(arts))
+		for _, d := range dups {
+			repeat[d.Article] = true
+			c.problems = append(c.problems, report.IndexProblem{What: arts[d.Article].Path,
+				Reason: fmt.Sprintf("repeats %s (%.0f%% of three-word runs shared): set aside", arts[d.Of].Path, 100*d.Shared)})
+		}
+		kept := arts[:0:0]
+		for i, a := range arts {
+			if !repeat[i] {
+				kept = append(kept, a)
+			}
+		}
+		arts = kept
+	}
 	outlets := map[string]bool{}
 	for _, a := range arts {
 		outlets[a.Outlet] = true
 	}
-	c.prog.done(fmt.Sprintf("read %s from %s", report.Plural(len(arts), "report"), report.Plural(len(outlets), "outlet")))
+	summary := fmt.Sprintf("read %s from %s", report.Plural(read, "report"), report.Plural(len(outlets), "outlet"))
+	if n := read - len(arts); n > 0 {
+		summary += fmt.Sprintf(", %s of another set aside", report.Plural(n, "repeat"))
+	}
+	c.prog.done(summary)
 
 	// Group.
 	c.prog.start("grouping", "grouped", -1, "")

@@ -1,0 +1,81 @@
+package corpus
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func TestDuplicates(t *testing.T) {
+	story := "The foreign ministers of Norland and Southland met in Riverton on Monday to resume talks on a peace treaty. " +
+		"Norland demanded that Southland recognise the outcome of the war before the talks can advance. " +
+		"The Southland minister said the talks had been useful but that deep disagreements remained over the Silver Isles. " +
+		"Both sides agreed to meet again next month in Lakeside, officials said."
+	other := "Keepers at the city zoo celebrated the birth of a baby giraffe on Tuesday. " +
+		"The calf was named Juniper after a vote by schoolchildren, and will be shown to visitors next week."
+	page := "<html><head><title>Talks resume</title></head><body><nav>Home | World</nav><article><h1>Talks resume</h1>" +
+		"<p>" + strings.ReplaceAll(story, ". ", ".</p><p>") + "</p></article><footer>Share this article</footer></body></html>"
+	jsonOf := func(outlet, text string) []byte {
+		return fmt.Appendf(nil, `{"title": "Talks resume", "maintext": %q, "source_domain": %q}`, text, outlet)
+	}
+	files := fstest.MapFS{
+		"a.txt":        {Data: []byte("Talks resume\n\n" + story + "\n")},
+		"b-copy.txt":   {Data: []byte("Talks resume\n\n" + story + "\n")},                            // the same file copied
+		"c.html":       {Data: []byte(page)},                                                         // the same page saved as HTML
+		"d.txt":        {Data: []byte("Talks resume\n\n" + story + " A second round is planned.\n")}, // updated with a line
+		"e-brief.txt":  {Data: []byte("Talks resume\n\n" + story[:strings.Index(story, ". ")+1] + "\n")},
+		"f-zoo.txt":    {Data: []byte("Baby giraffe\n\n" + other + "\n")},
+		"g-wire.json":  {Data: jsonOf("Wire One", story)},
+		"h-paper.json": {Data: jsonOf("The Paper", story)}, // another outlet's reprint: not a duplicate
+	}
+	arts, err := LoadFS(files, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := func(i int) string { return arts[i].Path }
+	got := map[string]string{}
+	for _, d := range Duplicates(arts) {
+		got[name(d.Article)] = name(d.Of)
+		if d.Shared < MinShared || d.Shared > 1 {
+			t.Errorf("%s repeats %s with shared %.2f, want in [MinShared, 1]", name(d.Article), name(d.Of), d.Shared)
+		}
+	}
+	// The reports that name their outlet come first: the files of no
+	// named outlet repeat the first of them. Two outlets' copies are both
+	// kept.
+	want := map[string]string{
+		"a.txt":      "g-wire.json",
+		"b-copy.txt": "g-wire.json",
+		"c.html":     "g-wire.json",
+		"d.txt":      "g-wire.json",
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s: repeats %q, want %q", k, got[k], v)
+		}
+	}
+	for k, v := range got {
+		if _, ok := want[k]; !ok {
+			t.Errorf("%s: repeats %q, want no repeat", k, v)
+		}
+	}
+
+	// Without the reports that name their outlet, the first file repeated
+	// is the original.
+	delete(files, "g-wire.json")
+	delete(files, "h-paper.json")
+	arts, err = LoadFS(files, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dups := Duplicates(arts)
+	if len(dups) != 3 {
+		t.Errorf("%d repeats, want b-copy.txt, c.html and d.txt", len(dups))
+	}
+	for _, d := range dups {
+		if arts[d.Of].Path != "a.txt" {
+			t.Errorf("%s repeats %s, want a.txt", arts[d.Article].Path, arts[d.Of].Path)
+		}
+	}
+}
