@@ -1,6 +1,8 @@
 package corpus
 
 import (
+	"strings"
+
 	"github.com/biasdiff/biasdiff/corpus/textmap"
 	"github.com/biasdiff/biasdiff/corpus/token"
 )
@@ -38,6 +40,15 @@ type Article struct {
 	// Body is the kept text, one paragraph per line; sentence and quote
 	// offsets into it are kept alongside the source offsets.
 	Body textmap.Joined `json:"-"`
+}
+
+// InLanguage tells whether the article is in the language of ISO 639-1
+// code (a region, "en-GB", matches "en"), or may be: its language is not
+// known.
+func (a *Article) InLanguage(code string) bool {
+	lang, _, _ := strings.Cut(a.Language, "-")
+	want, _, _ := strings.Cut(code, "-")
+	return lang == "" || strings.EqualFold(lang, want)
 }
 
 // Span is a range of source characters [Start, End).

@@ -148,8 +148,9 @@ func finish(a *Article, d *doc, ls []*line, st *lineStats, w *worker, quotes boo
 	a.Language = strings.ToLower(m.Language)
 	if a.Language == "" {
 		// English prose runs at 40-50% stopwords; other languages written in
-		// Latin script share few of them. Below that, ask the trigram model.
-		if enWords >= 30 && stop*100 >= enWords*30 {
+		// Latin script share few of them. Below that, ask the trigram model,
+		// which needs more text than a line or two to be sure.
+		if enWords >= 30 && stop*100 >= enWords*30 || enWords >= 4 && stop*100 >= enWords*35 {
 			a.Language = "en"
 		} else {
 			a.Language = detectLanguage(a)

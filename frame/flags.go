@@ -264,11 +264,15 @@ func maxLoadedUsers(n int) int { return max(1, n/3) }
 
 // loadedChoices marks the strongly evaluative words (loaded.txt) that a
 // report uses in its own voice: outside quotes, not capitalised (names),
-// and not words most of the other reports use too.
+// and not words most of the other reports use too. The list is English:
+// reports known to be in another language are left out.
 func loadedChoices(arts []*corpus.Article) []Choice {
 	words := loadedWords()
 	toks := make([][][]corpus.Token, len(arts)) // tokenized once
 	for ai, a := range arts {
+		if !a.InLanguage("en") {
+			continue
+		}
 		toks[ai] = make([][]corpus.Token, len(a.Sentences))
 		for si := range a.Sentences {
 			toks[ai][si] = a.SentenceTokens(si)
@@ -277,8 +281,8 @@ func loadedChoices(arts []*corpus.Article) []Choice {
 	// A loaded word the other reports use as well is the story's
 	// vocabulary ("peace" in peace talks), not one report's choice.
 	users := map[string]map[int]bool{}
-	for ai, a := range arts {
-		for si := range a.Sentences {
+	for ai := range arts {
+		for si := range toks[ai] {
 			for _, t := range toks[ai][si] {
 				if _, ok := words[t.Norm]; ok && t.Kind == token.Word {
 					if users[t.Stem] == nil {
@@ -294,8 +298,8 @@ func loadedChoices(arts []*corpus.Article) []Choice {
 	// determiner are nouns ("the assembly").
 	norms := map[string]map[int]bool{}
 	nouns := map[string]bool{}
-	for ai, a := range arts {
-		for si := range a.Sentences {
+	for ai := range arts {
+		for si := range toks[ai] {
 			ts := toks[ai][si]
 			for k, t := range ts {
 				if t.Kind != token.Word {
@@ -313,7 +317,7 @@ func loadedChoices(arts []*corpus.Article) []Choice {
 	}
 	var out []Choice
 	for ai, a := range arts {
-		for si := range a.Sentences {
+		for si := range toks[ai] {
 			for _, t := range toks[ai][si] {
 				if t.Kind != token.Word || capitalised(t.Text) {
 					continue

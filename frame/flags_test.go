@@ -67,3 +67,28 @@ func TestLoadedSharedIsNotAChoice(t *testing.T) {
 		t.Errorf("maxLoadedUsers(3) = %d, want %d", got, want)
 	}
 }
+
+// TestChoicesNotEnglish: the word lists are English, so a report known to
+// be in another language gets no verb, hedge, source or loaded flags from
+// them, even where its words look English ("brutal", "disastrous"); the
+// same text declared English gets them.
+func TestChoicesNotEnglish(t *testing.T) {
+	text := "The minister blasted the brutal proposal, diplomatic sources said. The deal reportedly collapsed in a disastrous week."
+	for _, lang := range []string{"en", "de"} {
+		arts, _ := event(t,
+			[2]string{"Talks", text},
+			[2]string{"Talks", "The minister rejected the proposal on Monday. The deal collapsed, officials said."},
+		)
+		arts[0].Language = lang
+		kinds := map[string]int{}
+		for _, c := range Choices(arts, nil, nil, nil, ChoiceOptions{}) {
+			if c.Article == 0 {
+				kinds[c.Kind]++
+			}
+		}
+		listed := kinds[KindVerb] + kinds[KindHedge] + kinds[KindAnonymous] + kinds[KindLoaded]
+		if english := lang == "en"; english != (listed > 0) {
+			t.Errorf("language %s: %v flags from the word lists, want some only for English", lang, kinds)
+		}
+	}
+}

@@ -24,6 +24,7 @@ import (
 // phrases and patterns that name it (examples/README.md is the user's
 // reference; generic.yaml and examples/sample-concepts.yaml are examples):
 //
+//	language: en                     # optional: match only articles in English
 //	concepts:
 //	  - id: islands                  # required, unique, [a-z0-9._-]+
 //	    label: the disputed islands  # required
@@ -43,7 +44,11 @@ import (
 // ParseLexicon, LoadLexicon or Generic: the compiled phrases are kept
 // alongside); Match may be called on it from several goroutines at once.
 type Lexicon struct {
-	Name     string // the file name, for messages
+	Name string // the file name, for messages
+	// Language is the ISO 639-1 code of the language the phrases are in
+	// (the file's "language:" key); Match skips the articles known to be
+	// in another. Empty: any language.
+	Language string
 	Concepts []LexConcept
 }
 
@@ -211,10 +216,17 @@ func (p *lexParser) file(doc *yaml.Node, l *Lexicon) error {
 		}
 		root = root.Content[0]
 	}
-	top, err := p.fields(root, "concept file", "concepts")
+	top, err := p.fields(root, "concept file", "language", "concepts")
 	if err != nil {
 		return err
 	}
+	if l.Language, err = p.str(top["language"], "concept file", "language"); err != nil {
+		return err
+	}
+	if l.Language != "" && !validLanguage(l.Language) {
+		return p.errf(yamlResolve(top["language"]).Line, nil, "language %q: want an ISO 639-1 code such as en, fr, de", l.Language)
+	}
+	l.Language = strings.ToLower(l.Language)
 	list := yamlResolve(top["concepts"])
 	if list == nil || list.Kind == yaml.ScalarNode && list.Tag == "!!null" {
 		line := yamlResolve(root).Line
@@ -539,7 +551,26 @@ next:
 	return kept
 }
 
-// Match finds the concepts of the lexicon in the articles: in each title that
+// validLanguage tells whether s looks like an ISO 639-1 code ("en"), with
+// an optional region ("en-GB").
+func validLanguage(s string) bool {
+	code, region, _ := strings.Cut(s, "-")
+	letters := func(s string, n int) bool {
+		if len(s) != n {
+			return false
+		}
+		for _, r := range s {
+			if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+				return false
+			}
+		}
+		return true
+	}
+	return letters(code, 2) && (region == "" || letters(region, 2))
+}
+
+// Match finds the concepts of the lexicon in the articles (those in its
+// Language, when it has one): in each title that
 // stands in the source (a.TitleSpan != nil; Mention.Sentence is -1) and in
 // every sentence. It returns one Concept (Source Lexical) per concept of the
 // file that has a mention, in file order, each with its mentions sorted by
@@ -600,7 +631,7 @@ func (l *Lexicon) Match(arts []*corpus.Article) []Concept {
 	}
 	mentions := make([][]Mention, len(l.Concepts))
 	for ai, a := range arts {
-		if a == nil {
+		if a == nil || l.Language != "" && !a.InLanguage(l.Language) {
 			continue
 		}
 		if ts := a.TitleSpan; ts != nil && a.Title != "" && utf8.RuneCountInString(a.Title) == ts.End-ts.Start {

@@ -635,3 +635,35 @@ func TestSampleConcepts(t *testing.T) {
 		}
 	}
 }
+
+// TestLexiconLanguage: a concept file with a language matches only the
+// articles in it (or of no known language); a bad code is an error naming
+// the line.
+func TestLexiconLanguage(t *testing.T) {
+	l := lexParse(t, "language: fr\nconcepts:\n  - id: talks\n    label: the talks\n    phrases:\n      - text: pourparlers\n")
+	if l.Language != "fr" {
+		t.Fatalf("Language %q, want fr", l.Language)
+	}
+	arts, _ := lexLoad(t, map[string]string{
+		"a.txt": "Reprise\n\nLes pourparlers reprennent lundi.\n",
+		"b.txt": "Suite\n\nLes pourparlers continuent mardi.\n",
+		"c.txt": "Fin\n\nLes pourparlers se terminent mercredi.\n",
+	})
+	arts[0].Language, arts[1].Language, arts[2].Language = "fr", "en", ""
+	got := map[int]bool{}
+	for _, c := range l.Match(arts) {
+		for _, m := range c.Mentions {
+			got[m.Article] = true
+		}
+	}
+	if !got[0] || got[1] || !got[2] {
+		t.Errorf("matched articles %v, want the French one and the one of no known language", got)
+	}
+	_, err := ParseLexicon("bad.yaml", []byte("language: French\nconcepts:\n  - id: a\n    label: a\n    phrases:\n      - text: a\n"))
+	if err == nil || !strings.Contains(err.Error(), "bad.yaml:1:") || !strings.Contains(err.Error(), "ISO 639-1") {
+		t.Errorf("bad language: %v, want an error naming bad.yaml:1 and the code wanted", err)
+	}
+	if Generic().Language != "en" {
+		t.Errorf("the generic pack's language is %q, want en", Generic().Language)
+	}
+}

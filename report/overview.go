@@ -32,7 +32,7 @@ func Compare(arts []*corpus.Article, opt CompareOptions) *Report {
 			plural(words, "word"), plural(removed, "line or fragment", "lines or fragments"))},
 	}
 	for i, a := range all {
-		ref := ArticleRef{ID: a.ID, Path: a.Path, Outlet: a.Outlet, Title: a.Title, Date: a.Date, Removed: a.Removed}
+		ref := ArticleRef{ID: a.ID, Path: a.Path, Outlet: a.Outlet, Title: a.Title, Date: a.Date, Language: a.Language, Removed: a.Removed}
 		if d, ok := repeats[i]; ok {
 			ref.Repeats, ref.Removed = all[d.Of].ID, nil
 		}
@@ -40,6 +40,9 @@ func Compare(arts []*corpus.Article, opt CompareOptions) *Report {
 	}
 	if len(repeats) > 0 {
 		r.Summary = append(r.Summary, RepeatsLine(all, repeats))
+	}
+	if line := notEnglishLine(arts); line != "" {
+		r.Summary = append(r.Summary, line)
 	}
 	on := sectionFilter(opt.Sections)
 	if on("overview") {
@@ -157,6 +160,27 @@ func RepeatsLine(arts []*corpus.Article, repeats map[int]corpus.Duplicate) strin
 		parts = append(parts, fmt.Sprintf("%s repeats %s (%.0f%% of three-word runs shared)", arts[i].Path, arts[d.Of].Path, 100*d.Shared))
 	}
 	return fmt.Sprintf("Set aside as %s of another report, not compared: %s.", plural(len(repeats), "repeat"), strings.Join(parts, "; "))
+}
+
+// notEnglishLine names the reports known not to be in English, which the
+// English word lists (the generic pack, loaded words) leave out; "" when
+// there is none.
+func notEnglishLine(arts []*corpus.Article) string {
+	var names []string
+	for _, a := range arts {
+		if !a.InLanguage("en") {
+			names = append(names, fmt.Sprintf("%s (%s)", a.Outlet, a.Language))
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	them := "them"
+	if len(names) == 1 {
+		them = "it"
+	}
+	return fmt.Sprintf("Not in English: %s. The word lists of reporting verbs, hedges, unnamed sources and loaded words are English, so the attribution table and the flags have none of these for %s; the other tables compare %s like any other.",
+		strings.Join(names, ", "), them, them)
 }
 
 // CompareOptions tune Compare.

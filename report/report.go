@@ -65,6 +65,9 @@ type ArticleRef struct {
 	Outlet string `json:"outlet"`
 	Title  string `json:"title"`
 	Date   string `json:"date,omitempty"`
+	// Language is the ISO 639-1 code of the report's language, as declared
+	// or guessed; empty when unknown.
+	Language string `json:"language,omitempty"`
 	// Repeats is the id of the earlier report this one repeats (the same
 	// text read twice); such a report is set aside, not compared.
 	Repeats string `json:"repeats,omitempty"`
