@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"hash/fnv"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -36,8 +37,8 @@ const (
 // linear in the input but for very common passages.
 func Duplicates(arts []*Article) []Duplicate {
 	type doc struct {
-		shingles map[uint64]bool
-		anchors  []uint64
+		shingles []uint64 // sorted, unique
+		anchors  []uint64 // the quarter of them indexed
 	}
 	docs := make([]doc, len(arts))
 	index := map[uint64][]int{}
@@ -57,7 +58,7 @@ func Duplicates(arts []*Article) []Duplicate {
 	for _, i := range order {
 		a := arts[i]
 		d := doc{shingles: shingles(a)}
-		for h := range d.shingles {
+		for _, h := range d.shingles {
 			if h%4 == 0 {
 				d.anchors = append(d.anchors, h)
 			}
@@ -77,8 +78,13 @@ func Duplicates(arts []*Article) []Duplicate {
 		}
 		best := -1
 		var bestShared float64
-		for j := range count {
+		for j, n := range count {
 			if best >= 0 && rank[j] > rank[best] {
+				continue
+			}
+			// A repeat shares nine tenths of its trigrams, so about as many
+			// of its anchors: half is a safe floor before counting them all.
+			if 2*n < min(len(d.anchors), len(docs[j].anchors)) {
 				continue
 			}
 			if shared, ok := repeats(a, arts[j], d.shingles, docs[j].shingles); ok {
@@ -101,7 +107,7 @@ func Duplicates(arts []*Article) []Duplicate {
 const maxPosting = 64
 
 // repeats tells whether a repeats b, and the share of trigrams they share.
-func repeats(a, b *Article, sa, sb map[uint64]bool) (float64, bool) {
+func repeats(a, b *Article, sa, sb []uint64) (float64, bool) {
 	if a.Outlet != b.Outlet && !a.OutletFromPath && !b.OutletFromPath {
 		return 0, false
 	}
@@ -113,9 +119,16 @@ func repeats(a, b *Article, sa, sb map[uint64]bool) (float64, bool) {
 		return 0, false
 	}
 	n := 0
-	for h := range small {
-		if large[h] {
+	for i, j := 0, 0; i < len(small) && j < len(large); {
+		switch {
+		case small[i] == large[j]:
 			n++
+			i++
+			j++
+		case small[i] < large[j]:
+			i++
+		default:
+			j++
 		}
 	}
 	shared := float64(n) / float64(len(small))
@@ -123,9 +136,9 @@ func repeats(a, b *Article, sa, sb map[uint64]bool) (float64, bool) {
 }
 
 // shingles are the hashes of an article's word trigrams (lower-cased
-// letters and digits), the title's among them; a text of fewer than three
-// words has one shingle, the whole text.
-func shingles(a *Article) map[uint64]bool {
+// letters and digits), the title's among them, sorted and unique; a text of
+// fewer than three words has one shingle, the whole text.
+func shingles(a *Article) []uint64 {
 	var words []string
 	add := func(s string) {
 		words = append(words, strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
@@ -136,7 +149,7 @@ func shingles(a *Article) map[uint64]bool {
 	for _, s := range a.Sentences {
 		add(s.Text)
 	}
-	set := map[uint64]bool{}
+	var set []uint64
 	h := fnv.New64a()
 	gram := func(ws []string) {
 		h.Reset()
@@ -144,7 +157,7 @@ func shingles(a *Article) map[uint64]bool {
 			h.Write([]byte(w))
 			h.Write([]byte{0})
 		}
-		set[h.Sum64()] = true
+		set = append(set, h.Sum64())
 	}
 	if len(words) < 3 {
 		if len(words) > 0 {
@@ -155,5 +168,6 @@ func shingles(a *Article) map[uint64]bool {
 	for i := 0; i+3 <= len(words); i++ {
 		gram(words[i : i+3])
 	}
-	return set
+	slices.Sort(set)
+	return slices.Compact(set)
 }

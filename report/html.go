@@ -124,7 +124,7 @@ type hSideCell struct {
 	Where string
 	Quote bool // wrap the wording in quotation marks
 	Note  string
-	Segs  []hSeg
+	Segs  hSegs
 }
 
 type hSeg struct {
@@ -152,7 +152,7 @@ type hMentionGroup struct {
 
 type hMention struct {
 	Where string
-	Segs  []hSeg // Op "mark" for the mention itself
+	Segs  hSegs // Op "mark" for the mention itself
 }
 
 // htmlIDs hands out element ids: stable anchors, unique in the page.

@@ -1,0 +1,74 @@
+package report
+
+import (
+	"html/template"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// The templates Body and hSegs.HTML stand for, as they were written in
+// html.tmpl: the fast writers must give the same bytes.
+const slowTemplates = `{{define "body"}}{{range $i, $r := .Rows}}<tr{{with index $.RowClass $i}} class="{{.}}"{{end}}>{{range $r}}{{template "cell" .}}{{end}}</tr>
+{{end -}}{{end}}
+{{- define "cell" -}}
+<td{{if or .Number .Class}} class="{{if .Number}}num{{end}}{{if and .Number .Class}} {{end}}{{.Class}}"{{end}}>
+{{- if .Links}}{{range $i, $l := .Links}}{{if $i}}<span class="sep">; </span>{{end}}<a href="#{{$l.Target}}">{{$l.Text}}{{if $l.Count}} <span class="count">{{$l.Count}}</span>{{end}}</a>{{end -}}
+{{else if .Full}}<details><summary>{{.Text}}</summary>{{.Full}}</details>
+{{- else}}{{.Text}}{{end -}}
+</td>
+{{- end}}
+{{- define "segs"}}{{range .}}{{if eq .Op "ins"}}<ins>{{.Text}}</ins>{{else if eq .Op "del"}}<del>{{.Text}}</del>{{else if eq .Op "cut"}}<del class="cut" title="{{.Title}}">{{.Text}}</del>{{else if eq .Op "mark"}}<mark>{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}{{end}}`
+
+func TestHTMLFastMatchesTemplate(t *testing.T) {
+	slow := template.Must(template.New("t").Parse(slowTemplates))
+	rng := rand.New(rand.NewPCG(7, 9))
+	pieces := []string{"", "a", "Grey Rocks", "<b>", "&amp;", `"q"`, "it's", "1+1", "\x00", "é", "“x”", "a/b?c=d#e", "%41", " ", "\n", "—", "日本"}
+	str := func() string {
+		var b strings.Builder
+		for range rng.IntN(4) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	for range 500 {
+		tb := &hTable{}
+		for range rng.IntN(4) {
+			var row []hCell
+			for range rng.IntN(4) {
+				c := hCell{Text: str(), Number: rng.IntN(2) == 0, Class: str()}
+				switch rng.IntN(3) {
+				case 0:
+					c.Full = str()
+				case 1:
+					for range rng.IntN(3) {
+						c.Links = append(c.Links, hLink{Text: str(), Target: str(), Count: str()})
+					}
+				}
+				row = append(row, c)
+			}
+			tb.Rows = append(tb.Rows, row)
+			tb.RowClass = append(tb.RowClass, str())
+		}
+		var want strings.Builder
+		if err := slow.ExecuteTemplate(&want, "body", tb); err != nil {
+			t.Fatal(err)
+		}
+		if got := string(tb.Body()); got != want.String() {
+			t.Fatalf("table %+v:\nfast %q\nslow %q", tb, got, want.String())
+		}
+
+		var segs hSegs
+		ops := []string{"", "ins", "del", "cut", "mark"}
+		for range rng.IntN(5) {
+			segs = append(segs, hSeg{Op: ops[rng.IntN(len(ops))], Text: str(), Title: str()})
+		}
+		want.Reset()
+		if err := slow.ExecuteTemplate(&want, "segs", []hSeg(segs)); err != nil {
+			t.Fatal(err)
+		}
+		if got := string(segs.HTML()); got != want.String() {
+			t.Fatalf("segs %+v:\nfast %q\nslow %q", segs, got, want.String())
+		}
+	}
+}
