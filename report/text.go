@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/pkg/twwidth"
@@ -157,6 +158,9 @@ func fitWidths(header []string, rows [][]string, width int) []int {
 // oneLine folds white space runs, line breaks included, into one space and
 // replaces control characters, so a cell cannot break the grid.
 func oneLine(s string) string {
+	if isOneLine(s) {
+		return s
+	}
 	var b strings.Builder
 	space := false
 	for _, r := range s {
@@ -174,6 +178,23 @@ func oneLine(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// isOneLine tells whether oneLine would return s as it is: valid UTF-8
+// with single spaces between words and no other space or control
+// character (0xC2 starts both U+00A0 and the C1 controls).
+func isOneLine(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ':
+			if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
+				return false
+			}
+		case c < 0x20 || c == 0x7f || c == 0xc2:
+			return false
+		}
+	}
+	return utf8.ValidString(s)
 }
 
 // wrap breaks s into lines of at most width display columns, at spaces
