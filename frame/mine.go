@@ -3,6 +3,7 @@ package frame
 import (
 	"cmp"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/biasdiff/biasdiff/align"
@@ -264,10 +265,11 @@ func (e *tevent) similarPairs() [][2]int {
 func (e *tevent) replacements(ua, ub int) []link {
 	ta, tb := e.unitText(ua), e.unitText(ub)
 	edits := wdiff.Words(ta, tb)
-	same, wa, wb := 0, wordCount(ta), wordCount(tb)
+	toksA := e.units[ua].toks
+	same, wa, wb := 0, wordsIn(toksA, 0, len(ta)), wordsIn(e.units[ub].toks, 0, len(tb))
 	for _, ed := range edits {
 		if ed.Op == wdiff.Equal {
-			same += wordCount(ta[ed.A.Start:ed.A.End])
+			same += wordsIn(toksA, ed.A.Start, ed.A.End)
 		}
 	}
 	if wa == 0 || wb == 0 {
@@ -349,10 +351,12 @@ func (e *tevent) unitText(ui int) string {
 	return e.arts[u.art].Sentences[u.sent].Text
 }
 
-func wordCount(s string) int {
+// wordsIn counts the words and numbers of toks (in order, with byte
+// offsets into their text) that lie inside the byte range [b0, b1).
+func wordsIn(toks []corpus.Token, b0, b1 int) int {
 	n := 0
-	for _, t := range token.Tokenize(s) {
-		if t.Kind == token.Word || t.Kind == token.Number {
+	for k := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= b0 }); k < len(toks) && toks[k].End <= b1; k++ {
+		if t := toks[k]; t.Kind == token.Word || t.Kind == token.Number {
 			n++
 		}
 	}
