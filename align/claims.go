@@ -252,16 +252,11 @@ func collect(arts []*corpus.Article) []*unit {
 	var units []*unit
 	for ai, a := range arts {
 		if a.TitleSpan != nil && a.Title != "" {
-			units = append(units, newUnit(Member{Article: ai, Sentence: -1, Start: a.TitleSpan.Start, End: a.TitleSpan.End, Text: a.Title, Position: Headline}, token.Tokenize(a.Title)))
+			units = append(units, newUnit(Member{Article: ai, Sentence: -1, Start: a.TitleSpan.Start, End: a.TitleSpan.End, Text: a.Title, Position: Headline}, a.TitleTokens()))
 		}
 		n := len(a.Sentences)
 		for si, s := range a.Sentences {
-			toks := a.SentenceTokens(si)
-			plain := make([]token.Token, len(toks))
-			for k, t := range toks {
-				plain[k] = t.Token
-			}
-			units = append(units, newUnit(Member{Article: ai, Sentence: si, Start: s.Start, End: s.End, Text: s.Text, Position: position(si, n)}, plain))
+			units = append(units, newUnit(Member{Article: ai, Sentence: si, Start: s.Start, End: s.End, Text: s.Text, Position: position(si, n)}, a.PlainTokens(si)))
 		}
 	}
 	return units

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/biasdiff/biasdiff/corpus/textmap"
 	"github.com/biasdiff/biasdiff/corpus/token"
@@ -40,6 +41,13 @@ type Article struct {
 	// Body is the kept text, one paragraph per line; sentence and quote
 	// offsets into it are kept alongside the source offsets.
 	Body textmap.Joined `json:"-"`
+
+	// tokens caches the tokens of the title and sentences, once asked for
+	// (every analysis of an event reads them), until DropTokens.
+	tokMu  sync.Mutex
+	tokens [][]token.Token // per sentence; nil: not yet
+	title  []token.Token
+	titled bool
 }
 
 // InLanguage tells whether the article is in the language of ISO 639-1
@@ -97,11 +105,45 @@ type Token struct {
 	SrcStart, SrcEnd int
 }
 
-// SentenceTokens tokenizes sentence i: normalised and stemmed forms for
-// matching, offsets into the source for showing.
+// PlainTokens returns the tokens of sentence i (token.Tokenize of its
+// text), tokenized once and kept until DropTokens. The slice is shared:
+// do not modify it. Safe for concurrent use.
+func (a *Article) PlainTokens(i int) []token.Token {
+	a.tokMu.Lock()
+	defer a.tokMu.Unlock()
+	if a.tokens == nil {
+		a.tokens = make([][]token.Token, len(a.Sentences))
+	}
+	if a.tokens[i] == nil {
+		a.tokens[i] = token.Tokenize(a.Sentences[i].Text)
+	}
+	return a.tokens[i]
+}
+
+// TitleTokens returns the tokens of the title, like PlainTokens.
+func (a *Article) TitleTokens() []token.Token {
+	a.tokMu.Lock()
+	defer a.tokMu.Unlock()
+	if !a.titled {
+		a.title, a.titled = token.Tokenize(a.Title), true
+	}
+	return a.title
+}
+
+// DropTokens frees the tokens PlainTokens and TitleTokens keep, once the
+// article's analysis is done.
+func (a *Article) DropTokens() {
+	a.tokMu.Lock()
+	defer a.tokMu.Unlock()
+	a.tokens, a.title, a.titled = nil, nil, false
+}
+
+// SentenceTokens returns the tokens of sentence i (PlainTokens) with their
+// offsets into the source: normalised and stemmed forms for matching,
+// offsets for showing. The slice is the caller's.
 func (a *Article) SentenceTokens(i int) []Token {
 	s := a.Sentences[i]
-	toks := token.Tokenize(s.Text)
+	toks := a.PlainTokens(i)
 	out := make([]Token, len(toks))
 	for k, tk := range toks {
 		start, end := a.Body.Span(s.BodyStart+tk.Start, s.BodyStart+tk.End)

@@ -110,7 +110,7 @@ func newEvent(arts []*corpus.Article) *tevent {
 	e := &tevent{arts: arts, midCap: map[string]bool{}, nounish: map[string]bool{}, nounStems: map[string]bool{}, acronym: map[string]bool{}}
 	for ai, a := range arts {
 		if a.TitleSpan != nil && utf8.RuneCountInString(a.Title) == a.TitleSpan.End-a.TitleSpan.Start {
-			toks := token.Tokenize(a.Title)
+			toks := a.TitleTokens()
 			ct := make([]corpus.Token, len(toks))
 			for k, t := range toks {
 				s := a.TitleSpan.Start + utf8.RuneCountInString(a.Title[:t.Start])

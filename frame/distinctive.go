@@ -351,10 +351,10 @@ func distRound(z float64) float64 { return math.Round(z*1000) / 1000 }
 // stands in the source (si == -1), then of each sentence.
 func distUnits(a *corpus.Article, f func(text string, toks []token.Token, si int)) {
 	if ts := a.TitleSpan; ts != nil && a.Title != "" && utf8.RuneCountInString(a.Title) == ts.End-ts.Start {
-		f(a.Title, token.Tokenize(a.Title), -1)
+		f(a.Title, a.TitleTokens(), -1)
 	}
 	for si, s := range a.Sentences {
-		f(s.Text, token.Tokenize(s.Text), si)
+		f(s.Text, a.PlainTokens(si), si)
 	}
 }
 

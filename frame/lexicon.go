@@ -474,9 +474,16 @@ type lexCand struct {
 // find returns the mentions of the lexicon in text, overlaps resolved, in
 // no particular order; the slice is reused by the next call.
 func (m *lexMatcher) find(text string) []lexCand {
+	return m.findTokens(text, nil)
+}
+
+// findTokens is find with the tokens of text given (nil: tokenize it).
+func (m *lexMatcher) findTokens(text string, toks []token.Token) []lexCand {
 	m.cands = m.cands[:0]
 	if len(m.byFirst) > 0 {
-		toks := token.Tokenize(text)
+		if toks == nil {
+			toks = token.Tokenize(text)
+		}
 		m.units = appendLexUnits(m.units[:0], toks)
 		us := m.units
 		for i, u := range us {
@@ -635,7 +642,7 @@ func (l *Lexicon) Match(arts []*corpus.Article) []Concept {
 			continue
 		}
 		if ts := a.TitleSpan; ts != nil && a.Title != "" && utf8.RuneCountInString(a.Title) == ts.End-ts.Start {
-			for _, c := range m.find(a.Title) {
+			for _, c := range m.findTokens(a.Title, a.TitleTokens()) {
 				start := ts.Start + utf8.RuneCountInString(a.Title[:c.b0])
 				mentions[c.concept] = append(mentions[c.concept], Mention{
 					Article: ai, Sentence: -1,
@@ -646,7 +653,7 @@ func (l *Lexicon) Match(arts []*corpus.Article) []Concept {
 			}
 		}
 		for si, s := range a.Sentences {
-			for _, c := range m.find(s.Text) {
+			for _, c := range m.findTokens(s.Text, a.PlainTokens(si)) {
 				start, end := a.Body.Span(s.BodyStart+c.b0, s.BodyStart+c.b1)
 				if start >= end {
 					continue // text with no source (a separator the reader inserted)

@@ -585,6 +585,11 @@ func (c *corpusRun) analyse(ctx context.Context, arts []*corpus.Article, e group
 		sub[k] = arts[i]
 		sub[k].Event = name
 	}
+	defer func() { // the tokens the analysis kept: memory grows with the event, not the corpus
+		for _, a := range sub {
+			a.DropTokens()
+		}
+	}()
 	r := report.Compare(sub, report.CompareOptions{Lexicons: c.lexicons, Top: c.flags.terms.top, Sections: c.flags.terms.sections})
 	base := e.ID
 	if s := fileSlug(e.Label); s != "" {
