@@ -264,7 +264,7 @@ func (e *tevent) similarPairs() [][2]int {
 // two wordings of one thing.
 func (e *tevent) replacements(ua, ub int) []link {
 	ta, tb := e.unitText(ua), e.unitText(ub)
-	edits := wdiff.Words(ta, tb)
+	edits := wdiff.Tokens(ta, tb, e.plainTokens(ua), e.plainTokens(ub))
 	toksA := e.units[ua].toks
 	same, wa, wb := 0, wordsIn(toksA, 0, len(ta)), wordsIn(e.units[ub].toks, 0, len(tb))
 	for _, ed := range edits {
@@ -353,6 +353,16 @@ func (e *tevent) unitText(ui int) string {
 
 // wordsIn counts the words and numbers of toks (in order, with byte
 // offsets into their text) that lie inside the byte range [b0, b1).
+// plainTokens returns the tokens of a unit's text, as the article keeps
+// them.
+func (e *tevent) plainTokens(ui int) []token.Token {
+	u := &e.units[ui]
+	if u.sent < 0 {
+		return e.arts[u.art].TitleTokens()
+	}
+	return e.arts[u.art].PlainTokens(u.sent)
+}
+
 func wordsIn(toks []corpus.Token, b0, b1 int) int {
 	n := 0
 	for k := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= b0 }); k < len(toks) && toks[k].End <= b1; k++ {

@@ -109,7 +109,12 @@ var opJSON = [...]string{Equal: "equal", Delete: "delete", Insert: "insert"}
 // texts in order. It returns nil when both texts are empty. See the package
 // documentation for the contract and the cost.
 func Words(a, b string) []Edit {
-	ta, tb := token.Tokenize(a), token.Tokenize(b)
+	return Tokens(a, b, token.Tokenize(a), token.Tokenize(b))
+}
+
+// Tokens is Words for texts already tokenized: ta and tb must be
+// token.Tokenize(a) and token.Tokenize(b) (the tokens an Article keeps).
+func Tokens(a, b string, ta, tb []token.Token) []Edit {
 	segs := diffTokens(ta, tb)
 	return layout(len(a), len(b), ta, tb, segs)
 }

@@ -225,6 +225,9 @@ func TestWords(t *testing.T) {
 		t.Run(tc.Name, func(t *testing.T) {
 			edits := Words(tc.A, tc.B)
 			checkEdits(t, tc.A, tc.B, edits)
+			if given := Tokens(tc.A, tc.B, token.Tokenize(tc.A), token.Tokenize(tc.B)); !slices.Equal(given, edits) {
+				t.Errorf("Tokens and Words differ:\n%v\n%v", given, edits)
+			}
 			if tc.Edits != nil && !slices.Equal(edits, tc.Edits) {
 				t.Errorf("Words edits:\n got %v\nwant %v", edits, tc.Edits)
 			}
