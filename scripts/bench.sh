@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Throughput of biasdiff's reading pipeline (read + clean + segment + quotes
 # + tokens) on one core, next to `wc -w` on the same bytes, and the cold-start
-# time of `biasdiff compare` on the embedded sample next to `wc -w` on it.
+# time of `biasdiff compare` on the embedded sample next to `wc -w` on it,
+# and grouping and corpus mode on generated corpora of 2,000 and 20,000
+# reports next to `wc -w` on the same files.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=bin/biasdiff
@@ -62,3 +64,20 @@ for n in 2000 20000; do
   echo "group $n reports ($(du -sh "$tmp/c$n" | cut -f1)): $s s, peak RSS $(( $(cat "$tmp/rss") / 1024 )) MB; wc -w: $w s; ratio $(awk -v a="$s" -v b="$w" 'BEGIN {printf "%.1f", a/b}')x (target <= 10x)"
 done
 awk -v a="${secs[2000]}" -v b="${secs[20000]}" 'BEGIN {printf "growth 2k -> 20k: n^%.2f (target <= n^1.2)\n", log(b/a)/log(10)}'
+
+echo
+echo "== Corpus mode at scale (reading to the written index; one run each)"
+declare -A csecs
+for n in 2000 20000; do
+  rm -rf "$tmp/out$n"
+  t0=$(date +%s%N)
+  /usr/bin/time -f "%M" -o "$tmp/rss" "$bin" corpus --quiet "$tmp/c$n" -o "$tmp/out$n"
+  t1=$(date +%s%N)
+  w0=$(date +%s%N); wc -w "$tmp/c$n"/* >/dev/null; w1=$(date +%s%N)
+  s=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.2f", (b-a)/1e9}')
+  w=$(awk -v a="$w0" -v b="$w1" 'BEGIN {printf "%.3f", (b-a)/1e9}')
+  csecs[$n]=$s
+  events=$(ls "$tmp/out$n" | grep -c '^e[0-9].*\.md$' || true)
+  echo "corpus $n reports: $s s (target < 60 s at 20,000), peak RSS $(( $(cat "$tmp/rss") / 1024 )) MB (target < 2048 MB), $events events written; wc -w: $w s; ratio $(awk -v a="$s" -v b="$w" 'BEGIN {printf "%.1f", a/b}')x (target <= 15x)"
+done
+awk -v a="${csecs[2000]}" -v b="${csecs[20000]}" 'BEGIN {printf "growth 2k -> 20k: n^%.2f (target <= n^1.2)\n", log(b/a)/log(10)}'
