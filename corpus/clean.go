@@ -275,14 +275,27 @@ type lineStats struct {
 
 func newLineStats() *lineStats { return &lineStats{count: map[string]int{}} }
 
-func (st *lineStats) add(ls []*line) {
-	st.files++
+func (st *lineStats) add(ls []*line) { st.addKeys(lineKeys(ls)) }
+
+// lineKeys are the lines of one document that count towards repetition:
+// its lines that are not prose, once each.
+func lineKeys(ls []*line) []string {
+	var keys []string
 	seen := map[string]bool{}
 	for _, l := range ls {
 		if l.norm != "" && !l.prose() && !seen[l.norm] {
 			seen[l.norm] = true
-			st.count[l.norm]++
+			keys = append(keys, l.norm)
 		}
+	}
+	return keys
+}
+
+// addKeys counts one document's lineKeys.
+func (st *lineStats) addKeys(keys []string) {
+	st.files++
+	for _, k := range keys {
+		st.count[k]++
 	}
 }
 

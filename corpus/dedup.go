@@ -3,8 +3,9 @@ package corpus
 import (
 	"hash/fnv"
 	"slices"
-	"strings"
-	"unicode"
+	"sync"
+
+	"github.com/biasdiff/biasdiff/corpus/token"
 )
 
 // Duplicate is a report that repeats an earlier report of the input: the
@@ -14,7 +15,7 @@ type Duplicate struct {
 	Article int // index of the repeat
 	Of      int // index of the report it repeats (itself no repeat)
 	// Shared is the share of the shorter text's word trigrams that the
-	// other text holds.
+	// other text holds (estimated on a fixed quarter of them).
 	Shared float64
 }
 
@@ -27,22 +28,106 @@ const (
 	MinSize   = 0.5
 )
 
-// Duplicates finds the reports of arts that repeat an earlier one: for
-// each, the first earlier report whose text it shares (see MinShared,
-// MinSize), the reports whose metadata names their outlet taken before the
-// others, each lot in the order given. Two reports whose metadata names different
-// outlets are never duplicates: one outlet republishing another's copy is
-// what the reuse table shows. Texts are compared by word trigrams; the
-// candidates come from an index of a quarter of them, so that the cost is
-// linear in the input but for very common passages.
+// Duplicates finds the reports of arts that repeat another: for each, the
+// first report whose text it shares (see MinShared, MinSize), the reports
+// whose metadata names their outlet taken before the others, each lot in
+// the order given. Two reports whose metadata names different outlets are
+// never duplicates: one outlet republishing another's copy is what the
+// reuse table shows.
+//
+// Texts (title and sentences) are compared by the word trigrams whose hash
+// falls in a fixed quarter, the same for every text, so that the share is
+// a sample of the whole; texts with the same words are repeats whatever
+// their length. Candidates come from an index of those trigrams: the cost
+// is linear in the input but for very common passages.
 func Duplicates(arts []*Article) []Duplicate {
-	type doc struct {
-		shingles []uint64 // sorted, unique
-		anchors  []uint64 // the quarter of them indexed
+	prints := make([]print, len(arts))
+	for i, a := range arts {
+		sents := make([][]token.Token, len(a.Sentences))
+		for si := range a.Sentences {
+			sents[si] = a.PlainTokens(si)
+		}
+		prints[i] = fingerprint(a.TitleTokens(), sents)
 	}
-	docs := make([]doc, len(arts))
-	index := map[uint64][]int{}
-	var dups []Duplicate
+	return duplicates(arts, prints)
+}
+
+// RepeatCollector takes the fingerprint of each article from
+// Options.Tokens as the articles are read, for Duplicates on a corpus
+// whose text is not kept (Scan).
+type RepeatCollector struct {
+	mu  sync.Mutex
+	got map[*Article]print
+}
+
+// Tokens takes the fingerprint of a from the tokens of its sentences.
+func (c *RepeatCollector) Tokens(a *Article, sentences [][]token.Token) {
+	p := fingerprint(token.Tokenize(a.Title), sentences)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.got == nil {
+		c.got = map[*Article]print{}
+	}
+	c.got[a] = p
+}
+
+// Duplicates is the package's Duplicates on the fingerprints collected.
+func (c *RepeatCollector) Duplicates(arts []*Article) []Duplicate {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	prints := make([]print, len(arts))
+	for i, a := range arts {
+		prints[i] = c.got[a]
+	}
+	return duplicates(arts, prints)
+}
+
+// print is a text's fingerprint: the hash of its words, and its sampled
+// trigrams, sorted and unique.
+type print struct {
+	whole    uint64
+	shingles []uint64
+}
+
+// fingerprint hashes the words and numbers of a title and sentences.
+func fingerprint(title []token.Token, sentences [][]token.Token) print {
+	var words []string
+	add := func(ts []token.Token) {
+		for _, t := range ts {
+			if t.Kind == token.Word || t.Kind == token.Number {
+				words = append(words, t.Norm)
+			}
+		}
+	}
+	add(title)
+	for _, s := range sentences {
+		add(s)
+	}
+	h := fnv.New64a()
+	hash := func(ws []string) uint64 {
+		h.Reset()
+		for _, w := range ws {
+			h.Write([]byte(w))
+			h.Write([]byte{0})
+		}
+		return h.Sum64()
+	}
+	p := print{whole: hash(words)}
+	for i := 0; i+3 <= len(words); i++ {
+		if g := hash(words[i : i+3]); g%4 == 0 {
+			p.shingles = append(p.shingles, g)
+		}
+	}
+	slices.Sort(p.shingles)
+	p.shingles = slices.Compact(p.shingles)
+	return p
+}
+
+// maxPosting bounds the reports a trigram is looked up in: more share it
+// than any one story has copies, so it is boilerplate.
+const maxPosting = 64
+
+func duplicates(arts []*Article, prints []print) []Duplicate {
 	order := make([]int, 0, len(arts))
 	for _, fromPath := range []bool{false, true} {
 		for i, a := range arts {
@@ -55,39 +140,35 @@ func Duplicates(arts []*Article) []Duplicate {
 	for k, i := range order {
 		rank[i] = k
 	}
+	index := map[uint64][]int{}
+	whole := map[uint64]int{}
+	var dups []Duplicate
 	for _, i := range order {
-		a := arts[i]
-		d := doc{shingles: shingles(a)}
-		for _, h := range d.shingles {
-			if h%4 == 0 {
-				d.anchors = append(d.anchors, h)
-			}
+		a, p := arts[i], prints[i]
+		best, bestShared := -1, 0.0
+		if j, ok := whole[p.whole]; ok && canRepeat(a, arts[j]) {
+			best, bestShared = j, 1
 		}
-		docs[i] = d
-		// Earlier reports sharing anchors, counted; the earliest that
-		// holds enough of the text wins.
+		// Reports sharing trigrams, counted; the first that holds enough
+		// of the text wins.
 		count := map[int]int{}
-		for _, h := range d.anchors {
-			post := index[h]
-			if len(post) > maxPosting {
-				continue
-			}
-			for _, j := range post {
-				count[j]++
+		for _, h := range p.shingles {
+			if post := index[h]; len(post) <= maxPosting {
+				for _, j := range post {
+					count[j]++
+				}
 			}
 		}
-		best := -1
-		var bestShared float64
 		for j, n := range count {
-			if best >= 0 && rank[j] > rank[best] {
+			if best >= 0 && rank[j] > rank[best] || !canRepeat(a, arts[j]) {
 				continue
 			}
-			// A repeat shares nine tenths of its trigrams, so about as many
-			// of its anchors: half is a safe floor before counting them all.
-			if 2*n < min(len(d.anchors), len(docs[j].anchors)) {
+			// A repeat shares nine tenths of its trigrams: half is a safe
+			// floor before counting them all.
+			if 2*n < min(len(p.shingles), len(prints[j].shingles)) {
 				continue
 			}
-			if shared, ok := repeats(a, arts[j], d.shingles, docs[j].shingles); ok {
+			if shared, ok := repeats(p.shingles, prints[j].shingles); ok {
 				best, bestShared = j, shared
 			}
 		}
@@ -95,22 +176,25 @@ func Duplicates(arts []*Article) []Duplicate {
 			dups = append(dups, Duplicate{Article: i, Of: best, Shared: bestShared})
 			continue // a repeat is nobody's original
 		}
-		for _, h := range d.anchors {
+		if _, ok := whole[p.whole]; !ok {
+			whole[p.whole] = i
+		}
+		for _, h := range p.shingles {
 			index[h] = append(index[h], i)
 		}
 	}
+	slices.SortFunc(dups, func(x, y Duplicate) int { return x.Article - y.Article })
 	return dups
 }
 
-// maxPosting bounds the reports an anchor trigram is looked up in: more
-// share it than any one story has copies, so it is boilerplate.
-const maxPosting = 64
+// canRepeat: a and b do not name different outlets in their metadata.
+func canRepeat(a, b *Article) bool {
+	return a.Outlet == b.Outlet || a.OutletFromPath || b.OutletFromPath
+}
 
-// repeats tells whether a repeats b, and the share of trigrams they share.
-func repeats(a, b *Article, sa, sb []uint64) (float64, bool) {
-	if a.Outlet != b.Outlet && !a.OutletFromPath && !b.OutletFromPath {
-		return 0, false
-	}
+// repeats tells whether two sampled trigram sets are one text's (see
+// MinShared, MinSize), and the share of the smaller the larger holds.
+func repeats(sa, sb []uint64) (float64, bool) {
 	small, large := sa, sb
 	if len(small) > len(large) {
 		small, large = large, small
@@ -133,41 +217,4 @@ func repeats(a, b *Article, sa, sb []uint64) (float64, bool) {
 	}
 	shared := float64(n) / float64(len(small))
 	return shared, shared >= MinShared
-}
-
-// shingles are the hashes of an article's word trigrams (lower-cased
-// letters and digits), the title's among them, sorted and unique; a text of
-// fewer than three words has one shingle, the whole text.
-func shingles(a *Article) []uint64 {
-	var words []string
-	add := func(s string) {
-		words = append(words, strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-		})...)
-	}
-	add(a.Title)
-	for _, s := range a.Sentences {
-		add(s.Text)
-	}
-	var set []uint64
-	h := fnv.New64a()
-	gram := func(ws []string) {
-		h.Reset()
-		for _, w := range ws {
-			h.Write([]byte(w))
-			h.Write([]byte{0})
-		}
-		set = append(set, h.Sum64())
-	}
-	if len(words) < 3 {
-		if len(words) > 0 {
-			gram(words)
-		}
-		return set
-	}
-	for i := 0; i+3 <= len(words); i++ {
-		gram(words[i : i+3])
-	}
-	slices.Sort(set)
-	return slices.Compact(set)
 }

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -77,5 +78,43 @@ func TestDuplicates(t *testing.T) {
 		if arts[d.Of].Path != "a.txt" {
 			t.Errorf("%s repeats %s, want a.txt", arts[d.Article].Path, arts[d.Of].Path)
 		}
+	}
+}
+
+// The fingerprints a RepeatCollector takes while Scan reads give the
+// repeats Duplicates finds on the articles Load reads.
+func TestRepeatCollector(t *testing.T) {
+	dir := t.TempDir()
+	story := "The foreign ministers of Norland and Southland met in Riverton on Monday to resume talks on a peace treaty. " +
+		"Norland demanded that Southland recognise the outcome of the war before the talks can advance."
+	writeFiles(t, dir, map[string]string{
+		"a.txt":      "Talks resume\n\n" + story + "\n",
+		"b-copy.txt": "Talks resume\n\n" + story + "\n",
+		"c.json":     fmt.Sprintf(`{"title": "Talks resume", "maintext": %q, "source_domain": "Wire One"}`, story),
+		"d.txt":      "Baby giraffe\n\nKeepers at the city zoo celebrated the birth of a baby giraffe on Tuesday.\n",
+		"e.txt":      "Baby giraffe\n\nKeepers at the city zoo celebrated the birth of a baby giraffe on Tuesday.\n",
+	})
+	pairs := func(arts []*Article, dups []Duplicate) string {
+		var out []string
+		for _, d := range dups {
+			out = append(out, filepath.Base(arts[d.Article].Path)+">"+filepath.Base(arts[d.Of].Path))
+		}
+		return strings.Join(out, " ")
+	}
+	arts, err := Load([]string{dir}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := pairs(arts, Duplicates(arts))
+	if want != "a.txt>c.json b-copy.txt>c.json e.txt>d.txt" {
+		t.Errorf("Duplicates: %s", want)
+	}
+	var c RepeatCollector
+	x, err := Scan([]string{dir}, Options{Tokens: c.Tokens})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := pairs(x.Articles, c.Duplicates(x.Articles)); got != want {
+		t.Errorf("RepeatCollector: %s, want %s", got, want)
 	}
 }

@@ -13,9 +13,14 @@
 // sentences and removals of a capture cover each of its non-space
 // characters exactly once.
 //
-// Cost: linear in the input; the whole input is held in memory, about ten
-// bytes per byte of text (the text and its offset map).
+// Cost: linear in the input. Load holds the whole input in memory, about
+// ten bytes per byte of text (the text and its offset map). Scan, for a
+// corpus too large for that, keeps each article's metadata only and hands
+// its tokens to a collector as it goes (grouping features, Duplicates'
+// fingerprints); Index.Reload reads the articles of one event again in
+// full. Duplicates finds the reports read twice.
 //
 // Errors: a named input that cannot be read is an *InputError naming the
-// path; unreadable files found in a directory are skipped with a warning.
+// path (with Options.Skip, a warning); unreadable files found in a
+// directory are skipped with a warning.
 package corpus

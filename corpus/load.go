@@ -45,6 +45,8 @@ type Options struct {
 	// large corpus does not stop the run; Load fails only when no article
 	// is left.
 	Skip bool
+	// Jobs bounds the files read at once (0: GOMAXPROCS).
+	Jobs int
 	// NoQuotes skips finding quotes (Article.Quotes stays empty), for
 	// callers that do not use them: grouping.
 	NoQuotes bool
@@ -74,6 +76,16 @@ type source struct {
 // directory are skipped with a warning, and it is an error only when no
 // article is left.
 func Load(paths []string, opt Options) ([]*Article, error) {
+	srcs, manifest, err := walkAll(paths, opt)
+	if err != nil {
+		return nil, err
+	}
+	return build(srcs, manifest, opt, absKey)
+}
+
+// walkAll lists the sources at paths, with the manifest that applies:
+// --manifest, else those found in the directories walked.
+func walkAll(paths []string, opt Options) ([]source, map[string]Meta, error) {
 	var (
 		srcs     []source
 		manifest map[string]Meta
@@ -81,7 +93,7 @@ func Load(paths []string, opt Options) ([]*Article, error) {
 	if opt.Manifest != "" {
 		m, err := readManifestFile(opt.Manifest)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		manifest = m
 	}
@@ -93,7 +105,7 @@ func Load(paths []string, opt Options) ([]*Article, error) {
 			continue
 		}
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		srcs = append(srcs, got...)
 		if opt.Manifest == "" {
@@ -108,12 +120,15 @@ func Load(paths []string, opt Options) ([]*Article, error) {
 	if afterWalk != nil {
 		afterWalk()
 	}
-	return build(srcs, manifest, opt, func(p string) string {
-		if a, err := filepath.Abs(p); err == nil {
-			return a
-		}
-		return p
-	})
+	return srcs, manifest, nil
+}
+
+// absKey is the manifest key of a path on disk: its absolute form.
+func absKey(p string) string {
+	if a, err := filepath.Abs(p); err == nil {
+		return a
+	}
+	return p
 }
 
 // afterWalk, when set (by tests), runs between listing the files and
@@ -287,7 +302,7 @@ func build(srcs []source, manifest map[string]Meta, opt Options, key func(string
 		err error
 	}
 	read := make([]result, len(srcs))
-	par.ForEach(len(srcs), func() func(int) {
+	par.ForEachN(len(srcs), opt.Jobs, func() func(int) {
 		return func(i int) { read[i].ds, read[i].err = readSource(srcs[i], limit) }
 	})
 	for i, s := range srcs {
@@ -299,15 +314,8 @@ func build(srcs []source, manifest map[string]Meta, opt Options, key func(string
 			warn(opt, fmt.Sprintf("%s: skipped: %v", s.path, err))
 			continue
 		}
-		over, hasManifest := manifest[key(s.path)]
 		for _, d := range ds {
-			d.meta = d.meta.overlay(s.side)
-			if hasManifest {
-				d.meta = d.meta.overlay(over)
-			}
-			if d.meta.Title != "" {
-				d.titleFromText = false
-			}
+			d = s.withMeta(d, manifest, key)
 			a := &Article{Path: s.path, Record: d.record, Format: d.format}
 			arts = append(arts, a)
 			docs = append(docs, d)
@@ -319,6 +327,19 @@ func build(srcs []source, manifest map[string]Meta, opt Options, key func(string
 	process(arts, docs, opt)
 	assignIDs(arts)
 	return arts, nil
+}
+
+// withMeta overlays the source's sidecar and manifest entry on the
+// metadata the document carries.
+func (s source) withMeta(d doc, manifest map[string]Meta, key func(string) string) doc {
+	d.meta = d.meta.overlay(s.side)
+	if over, ok := manifest[key(s.path)]; ok {
+		d.meta = d.meta.overlay(over)
+	}
+	if d.meta.Title != "" {
+		d.titleFromText = false
+	}
+	return d
 }
 
 func readSource(s source, limit int64) ([]doc, error) {

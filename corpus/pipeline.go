@@ -34,7 +34,7 @@ func process(arts []*Article, docs []doc, opt Options) {
 	}
 	// Articles are independent from here on: each worker has its own
 	// tokenizer, whose cache stays warm.
-	par.ForEach(len(docs), func() func(int) {
+	par.ForEachN(len(docs), opt.Jobs, func() func(int) {
 		var w worker
 		return func(i int) {
 			finish(arts[i], &docs[i], lines[i], st, &w, !opt.NoQuotes)

@@ -52,6 +52,7 @@ type doc struct {
 	text   textmap.Text
 	format string
 	record int
+	offset int64 // JSON Lines: the byte offset of the record's line in the file
 	// capture is true for text that still carries page chrome (plain text and
 	// Markdown captured from the web); extracted HTML and news-please
 	// maintext were cleaned by their extractor already.
@@ -252,7 +253,10 @@ func parseJSON(data []byte) ([]doc, error) {
 
 func parseJSONL(data []byte) ([]doc, error) {
 	var docs []doc
+	var off int64
 	for i, line := range bytes.Split(data, []byte("\n")) {
+		at := off
+		off += int64(len(line)) + 1
 		line = bytes.TrimSpace(line)
 		if len(line) == 0 {
 			continue
@@ -265,6 +269,7 @@ func parseJSONL(data []byte) ([]doc, error) {
 		if err != nil {
 			return nil, fmt.Errorf("line %d: %w", i+1, err)
 		}
+		d.offset = at
 		docs = append(docs, d)
 	}
 	if len(docs) == 0 {

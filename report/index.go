@@ -119,17 +119,20 @@ type phraseCount struct {
 // reports) what the index keeps of it: the strongest contrast, the first
 // that the report's "What differs" lists (nil when there is none), and its
 // concepts with each outlet's wordings.
+//
+// Its strings are copies, so that an index of many events does not keep
+// the text of their articles, which the strings of a Report are cut from.
 func Summarize(r *Report) (*IndexContrast, []IndexConcept) {
 	var best *IndexContrast
 	if cs := contrasts(r); len(cs) > 0 {
-		best = &IndexContrast{Concept: oneLine(cs[0].concept.Label)}
+		best = &IndexContrast{Concept: strings.Clone(oneLine(cs[0].concept.Label))}
 		for _, w := range cs[0].wordings {
-			best.Wordings = append(best.Wordings, IndexWording{Text: w.text, Outlets: w.outlets})
+			best.Wordings = append(best.Wordings, IndexWording{Text: strings.Clone(w.text), Outlets: w.outlets})
 		}
 	}
 	concepts := make([]IndexConcept, 0, len(r.Concepts))
 	for _, c := range r.Concepts {
-		ic := IndexConcept{Key: frame.Key(c.Label), Label: oneLine(c.Label)}
+		ic := IndexConcept{Key: strings.Clone(frame.Key(c.Label)), Label: strings.Clone(oneLine(c.Label))}
 		if ic.Key == "" {
 			continue
 		}
@@ -147,14 +150,14 @@ func Summarize(r *Report) (*IndexContrast, []IndexConcept) {
 			if !ok {
 				i = len(ic.Uses)
 				at[u] = i
-				ic.Uses = append(ic.Uses, IndexUse{Outlet: m.Outlet, Key: u.key})
+				ic.Uses = append(ic.Uses, IndexUse{Outlet: m.Outlet, Key: strings.Clone(u.key)})
 				forms = append(forms, map[string]int{})
 			}
 			ic.Uses[i].Count++
 			forms[i][oneLine(m.Text)]++
 		}
 		for i := range ic.Uses {
-			ic.Uses[i].Text = commonest(forms[i])
+			ic.Uses[i].Text = strings.Clone(commonest(forms[i]))
 		}
 		concepts = append(concepts, ic)
 	}

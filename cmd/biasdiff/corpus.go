@@ -85,7 +85,7 @@ func runCorpus(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	fs.StringVarP(&f.output, "output", "o", "", "the output `DIR` (required; replaced as a whole)")
 	fs.StringVar(&f.manifest, "manifest", "", "metadata manifest `FILE` (YAML or CSV: path, outlet, date, title, url, lang, event)")
 	fs.Int64Var(&f.maxBytes, "max-bytes", corpus.DefaultMaxBytes, "largest input file to read, in bytes (JSON Lines: per line)")
-	fs.IntVarP(&f.jobs, "jobs", "j", 0, "events analysed at once (default: the number of CPUs)")
+	fs.IntVarP(&f.jobs, "jobs", "j", 0, "files read and events analysed at once (default: the number of CPUs)")
 	fs.BoolVarP(&f.quiet, "quiet", "q", false, "no progress on standard error")
 	f.terms.register(fs)
 	fs.StringSliceVar(&f.terms.sections, "sections", nil, "the tables of each event's report, comma-separated: "+strings.Join(report.Sections, ", ")+" (default: all)")
@@ -371,6 +371,7 @@ type corpusRun struct {
 	out      *outDir
 	prog     *progress
 	stderr   io.Writer
+	index    *corpus.Index // the corpus read, without its text
 
 	mu       sync.Mutex
 	problems []report.IndexProblem // input files skipped
@@ -385,8 +386,13 @@ func (c *corpusRun) run(ctx context.Context, paths []string, stdin io.Reader) in
 		return exitInterrupted
 	}
 
-	// Read, collecting the grouping features as the articles are tokenized.
-	var features group.Collector
+	// Read, collecting the grouping features and the fingerprints of
+	// repeats as the articles are tokenized; their text is not kept, but
+	// read again event by event.
+	var (
+		features group.Collector
+		repeats  corpus.RepeatCollector
+	)
 	c.prog.start("reading", "read", -1, "reports")
 	opt := corpus.Options{
 		Manifest: c.flags.manifest,
@@ -394,13 +400,15 @@ func (c *corpusRun) run(ctx context.Context, paths []string, stdin io.Reader) in
 		Stdin:    stdin,
 		Warn:     c.warn,
 		Skip:     true,
+		Jobs:     c.flags.jobs,
+		NoQuotes: true,
 		Tokens: func(a *corpus.Article, s [][]token.Token) {
 			features.Tokens(a, s)
+			repeats.Tokens(a, s)
 			c.prog.add(1)
 		},
 	}
-	var arts []*corpus.Article
-	if err := wait(ctx, func() (err error) { arts, err = corpus.Load(paths, opt); return }); err != nil {
+	if err := wait(ctx, func() (err error) { c.index, err = corpus.Scan(paths, opt); return }); err != nil {
 		if ctx.Err() != nil {
 			return interrupted()
 		}
@@ -411,8 +419,9 @@ func (c *corpusRun) run(ctx context.Context, paths []string, stdin io.Reader) in
 	}
 	// Reports read twice (a copied file, a page saved in two formats) are
 	// set aside before grouping, and listed.
+	arts := c.index.Articles
 	read := len(arts)
-	if dups := corpus.Duplicates(arts); len(dups) > 0 {
+	if dups := repeats.Duplicates(arts); len(dups) > 0 {
 		repeat := make([]bool, len(arts))
 		for _, d := range dups {
 			repeat[d.Article] = true
@@ -593,11 +602,17 @@ func (c *corpusRun) analyse(ctx context.Context, arts []*corpus.Article, e group
 		sub[k] = arts[i]
 		sub[k].Event = name
 	}
-	defer func() { // the tokens the analysis kept: memory grows with the event, not the corpus
+	// The event's text, read again for its analysis and dropped after it:
+	// memory grows with the largest event, not with the corpus.
+	defer func() {
 		for _, a := range sub {
-			a.DropTokens()
+			a.DropText()
 		}
 	}()
+	if err := c.index.Reload(sub); err != nil {
+		ie.Status, ie.Reason = report.IndexFailed, err.Error()
+		return
+	}
 	r := report.Compare(sub, report.CompareOptions{Lexicons: c.lexicons, Top: c.flags.terms.top, Sections: c.flags.terms.sections})
 	base := e.ID
 	if s := fileSlug(e.Label); s != "" {

@@ -11,10 +11,16 @@ import (
 // keep scratch space of its own. The calls must be independent (each writes
 // only its own results), so that results do not depend on the number of
 // goroutines.
-func ForEach(n int, worker func() func(int)) {
+func ForEach(n int, worker func() func(int)) { ForEachN(n, 0, worker) }
+
+// ForEachN is ForEach on at most jobs goroutines (0: GOMAXPROCS).
+func ForEachN(n, jobs int, worker func() func(int)) {
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
 	next := make(chan int)
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), n) {
+	for range min(jobs, n) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
