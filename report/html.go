@@ -103,6 +103,7 @@ type hCell struct {
 
 type hLink struct {
 	Text, Target, Count string
+	File                string // a file beside the page, linked instead of Target
 }
 
 // hSide is a side-by-side view: one column per report, one row per
@@ -312,6 +313,12 @@ const (
 func longCell(c Cell, num bool) hCell {
 	text := oneLine(c.Text)
 	hc := hCell{Text: text, Number: num}
+	if len(c.Files) > 0 {
+		for _, f := range c.Files {
+			hc.Links = append(hc.Links, hLink{Text: oneLine(f), File: f})
+		}
+		return hc
+	}
 	full := oneLine(c.Full)
 	if full == "" {
 		switch v := c.Value.(type) {

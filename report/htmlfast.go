@@ -17,7 +17,8 @@ import (
 var htmlEscaper = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;")
 
 // fragmentEscape escapes s as html/template does inside a URL after its
-// "#": every byte but the unreserved ones percent-encoded.
+// "#": every byte but the unreserved ones percent-encoded. A file name so
+// escaped is a relative URL to the file beside the page.
 func fragmentEscape(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
@@ -70,8 +71,13 @@ func (c *hCell) write(b *strings.Builder) {
 			if i > 0 {
 				b.WriteString(`<span class="sep">; </span>`)
 			}
-			b.WriteString(`<a href="#`)
-			b.WriteString(fragmentEscape(l.Target))
+			if l.File != "" {
+				b.WriteString(`<a href="`)
+				b.WriteString(fragmentEscape(l.File))
+			} else {
+				b.WriteString(`<a href="#`)
+				b.WriteString(fragmentEscape(l.Target))
+			}
 			b.WriteString(`">`)
 			b.WriteString(htmlEscaper.Replace(l.Text))
 			if l.Count != "" {

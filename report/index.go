@@ -420,7 +420,7 @@ func (x *Index) Report() *Report {
 		}
 		switch e.Status {
 		case IndexCompared:
-			files := Cell{Text: strings.Join(e.Files, " "), Value: e.Files}
+			files := Cell{Text: strings.Join(e.Files, " "), Value: e.Files, Files: e.Files}
 			if e.Files == nil {
 				files.Value = []string{}
 			}

@@ -118,8 +118,8 @@ func TestIndexReport(t *testing.T) {
 		"# biasdiff corpus: 10 reports from 5 outlets in 5 events\n",
 		"3 events compared, each in a report of its own; not compared: 1 single report, 0 events of one outlet only, 1 event whose analysis failed.\n",
 		"2 input files were skipped (see Problems).",
-		"| e1 | fishing boat | 2019-03-10 | 2 | Kyodo, RT | e1-fishing-boat.md e1-fishing-boat.html | Northern Territories: “the Northern Territories” (Kyodo) · “the Southern Kurils” (RT) |",
-		"| e2 | peace talks | 2019-01-14 – 2019-01-15 | 3 | Kyodo, RT, TASS | e2-peace-talks.md e2-peace-talks.html | — |",
+		"| e1 | fishing boat | 2019-03-10 | 2 | Kyodo, RT | [e1-fishing-boat.md](e1-fishing-boat.md) [e1-fishing-boat.html](e1-fishing-boat.html) | Northern Territories: “the Northern Territories” (Kyodo) · “the Southern Kurils” (RT) |",
+		"| e2 | peace talks | 2019-01-14 – 2019-01-15 | 3 | Kyodo, RT, TASS | [e2-peace-talks.md](e2-peace-talks.md) [e2-peace-talks.html](e2-peace-talks.html) | — |",
 		"| Concept | events | Kyodo | RT | TASS |",
 		"| Northern Territories | e2 e1 |",
 		"| e3 | zoo | 2019-02-05 | 1 | Local | a single report |",
@@ -127,6 +127,17 @@ func TestIndexReport(t *testing.T) {
 	} {
 		if !strings.Contains(md.String(), want) {
 			t.Errorf("Markdown index lacks %q:\n%s", want, md.String())
+		}
+	}
+
+	// HTML: the files are links to the reports beside the index.
+	var page bytes.Buffer
+	if err := Render(&page, r, "html", Options{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"e1-fishing-boat.md", "e1-fishing-boat.html"} {
+		if want := `<a href="` + f + `">` + f + `</a>`; !strings.Contains(page.String(), want) {
+			t.Errorf("HTML index lacks %s", want)
 		}
 	}
 

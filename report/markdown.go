@@ -368,6 +368,13 @@ func writeMarkdownTable(buf *bytes.Buffer, t *Table, level int) {
 // the tags is still Markdown, so html.EscapeString alone would not do (a
 // "|" would split the cell), and both together would escape "&" twice.
 func markdownCellFolded(c Cell) string {
+	if len(c.Files) > 0 {
+		links := make([]string, len(c.Files))
+		for i, f := range c.Files {
+			links[i] = "[" + MarkdownCell(f) + "](" + fragmentEscape(f) + ")"
+		}
+		return strings.Join(links, " ")
+	}
 	full := oneLine(fullText(c))
 	short := oneLine(c.Text)
 	if full == short && utf8.RuneCountInString(full) <= mdLongCell {

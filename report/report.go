@@ -98,6 +98,10 @@ type Cell struct {
 	// Full is the whole text when Text is shortened and Value is not that
 	// text (a claim's members, say): Markdown and CSV show it.
 	Full string
+	// Files, when set, are files beside the report that the cell names
+	// (the index's event reports): HTML and Markdown link each; text,
+	// JSON and CSV show Text and Value.
+	Files []string
 }
 
 // Str makes a text cell.
