@@ -222,15 +222,20 @@ func holds(a, b string) bool {
 }
 
 // Key is the form in which two wordings count as one: Norm, without
-// leading determiners and possessive pronouns, plural s dropped from the
-// last word ("The islands" and "islands" are one wording).
+// leading determiners and possessive pronouns, the possessive and plural
+// s dropped from the last word ("The islands", "islands" and "the
+// islands'" are one wording).
 func Key(s string) string {
 	ws := strings.Fields(strings.ReplaceAll(Norm(s), ".", "")) // "U.S." and "US" are one wording
 	for len(ws) > 1 && determiners[ws[0]] {
 		ws = ws[1:]
 	}
 	if n := len(ws); n > 0 {
-		ws[n-1] = singular(ws[n-1])
+		last := strings.TrimSuffix(ws[n-1], "'s") // "the president's" is "the president"
+		if strings.HasSuffix(last, "s'") {
+			last = last[:len(last)-1] // "the islands'"
+		}
+		ws[n-1] = singular(last)
 	}
 	return strings.Join(ws, " ")
 }
