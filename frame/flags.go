@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/token"
@@ -21,7 +20,7 @@ const (
 	KindHedge       = "hedge"       // a hedge or certainty marker in the report's own voice
 	KindAnonymous   = "anonymous"   // anonymous sourcing in the report's own voice
 	KindDistinctive = "distinctive" // one of the words that most set a report apart from the others
-	KindLoaded      = "loaded"      // a strongly evaluative word in the report's own voice
+	KindLoaded      = "loaded"      // a strongly evaluative word the other reports do not use
 )
 
 // Choice is a span a report is marked for: a framing choice, with its kind
@@ -46,10 +45,11 @@ type ChoiceOptions struct {
 var loadedVerbs = map[string]bool{"attack": true, "doubt": true, "admission": true, "positive": true}
 
 // Choices lists the spans of the reports that are framing choices, few and
-// telling: each report's own contrasting wording of a concept (Contrasting);
-// loaded reporting verbs, hedges and anonymous sourcing in the report's own
-// voice (not inside a quote); strongly evaluative words and adverbs of
-// manner in its own voice that the other reports do not share; and each
+// telling: each report's own contrasting wording of a concept (Contrasting)
+// that has a word of its own; loaded reporting verbs, hedges and anonymous
+// sourcing in the report's own voice (not inside a quote); strongly
+// evaluative words (loaded.txt) that the other reports do not share, in
+// its own voice or in a quote it carries (marked as quoted); and each
 // outlet's top distinctive words. Labels and distinctive words are marked
 // where a report first uses them.
 //
@@ -169,11 +169,32 @@ func labelChoices(arts []*corpus.Article, concepts []Concept) []Choice {
 		// unless a report says they name one thing (an alias statement) or
 		// a concept file or a diff put them together.
 		namesCount := c.Source != Entity || slices.Contains(c.Tags, TagAlias)
+		// A label says something the others' wordings do not: it has a
+		// word of its own ("the toughest sheriff" against "Sheriff
+		// Arpaio"), not only another form of theirs ("the president"
+		// against "the presidency").
+		stemUsers := map[string]map[int]bool{}
+		for _, m := range c.Mentions {
+			for _, st := range contentStems(m.Text) {
+				if stemUsers[st] == nil {
+					stemUsers[st] = map[int]bool{}
+				}
+				stemUsers[st][m.Article] = true
+			}
+		}
+		own := func(m Mention) bool {
+			for _, st := range contentStems(m.Text) {
+				if len(stemUsers[st]) == 1 {
+					return true
+				}
+			}
+			return false
+		}
 		for _, m := range c.Mentions {
 			if m.Nested || len(users[Key(m.Text)]) > 1 || !contrasting[m.Article][Key(m.Text)] {
 				continue
 			}
-			if !namesCount && !describes(m.Text) {
+			if !namesCount && !describes(m.Text) || !own(m) {
 				continue
 			}
 			var others []string
@@ -188,6 +209,17 @@ func labelChoices(arts []*corpus.Article, concepts []Concept) []Choice {
 				why += "; others say " + strings.Join(others, ", ")
 			}
 			out = append(out, Choice{m, KindLabel, why})
+		}
+	}
+	return out
+}
+
+// contentStems are the stems of a wording's words that are not stopwords.
+func contentStems(text string) []string {
+	var out []string
+	for _, t := range token.Tokenize(text) {
+		if (t.Kind == token.Word || t.Kind == token.Number) && !t.Stop {
+			out = append(out, t.Stem)
 		}
 	}
 	return out
@@ -236,8 +268,10 @@ func wordingsOfOthers(c Concept, art int) []string {
 //go:embed loaded.txt
 var loadedText string
 
-var loadedWords = sync.OnceValue(func() map[string]float64 {
-	m := map[string]float64{}
+// loadedWords maps each word of loaded.txt to why it is loaded: its VADER
+// valence, or its polarity in the opinion lexicon.
+var loadedWords = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
 	for _, line := range strings.Split(loadedText, "\n") {
 		if line == "" || line[0] == '#' {
 			continue
@@ -246,26 +280,28 @@ var loadedWords = sync.OnceValue(func() map[string]float64 {
 		if !ok {
 			continue
 		}
-		if f, err := strconv.ParseFloat(v, 64); err == nil {
-			m[w] = f
+		switch v {
+		case "-":
+			m[w] = "a negative opinion word (opinion lexicon)"
+		case "+":
+			m[w] = "a positive opinion word (opinion lexicon)"
+		default:
+			if _, err := strconv.ParseFloat(v, 64); err == nil {
+				m[w] = "a strongly evaluative word (valence " + v + " on -4..4)"
+			}
 		}
 	}
 	return m
 })
-
-// mannerAdverb: a word of seven letters or more ending in -ly.
-func mannerAdverb(norm string) bool {
-	return strings.HasSuffix(norm, "ly") && utf8.RuneCountInString(norm) >= 7
-}
 
 // maxLoadedUsers is how many of n reports may use a loaded word for it to
 // still be a choice: one alone, or up to a third of many.
 func maxLoadedUsers(n int) int { return max(1, n/3) }
 
 // loadedChoices marks the strongly evaluative words (loaded.txt) that a
-// report uses in its own voice: outside quotes, not capitalised (names),
-// and not words most of the other reports use too. The list is English:
-// reports known to be in another language are left out.
+// report uses and most of the other reports do not: not capitalised
+// (names), in its own voice or quoted (the why says so). The list is
+// English: reports known to be in another language are left out.
 func loadedChoices(arts []*corpus.Article) []Choice {
 	words := loadedWords()
 	toks := make([][][]corpus.Token, len(arts)) // tokenized once
@@ -293,28 +329,6 @@ func loadedChoices(arts []*corpus.Article) []Choice {
 			}
 		}
 	}
-	// Adverbs of manner ("sharply", "unabashedly") that only one report
-	// uses are its own colouring too; words ending in -ly seen after a
-	// determiner are nouns ("the assembly").
-	norms := map[string]map[int]bool{}
-	nouns := map[string]bool{}
-	for ai := range arts {
-		for si := range toks[ai] {
-			ts := toks[ai][si]
-			for k, t := range ts {
-				if t.Kind != token.Word {
-					continue
-				}
-				if norms[t.Norm] == nil {
-					norms[t.Norm] = map[int]bool{}
-				}
-				norms[t.Norm][ai] = true
-				if k > 0 && determiners[ts[k-1].Norm] {
-					nouns[t.Norm] = true
-				}
-			}
-		}
-	}
 	var out []Choice
 	for ai, a := range arts {
 		for si := range toks[ai] {
@@ -322,16 +336,14 @@ func loadedChoices(arts []*corpus.Article) []Choice {
 				if t.Kind != token.Word || capitalised(t.Text) {
 					continue
 				}
-				if mannerAdverb(t.Norm) && !nouns[t.Norm] && len(norms[t.Norm]) == 1 && !attrInQuote(a, t.SrcStart, t.SrcEnd) {
-					out = append(out, Choice{Mention{Article: ai, Sentence: si, Start: t.SrcStart, End: t.SrcEnd, Text: t.Text}, KindLoaded,
-						"an adverb only " + a.Outlet + " uses"})
+				why, ok := words[t.Norm]
+				if !ok || len(users[t.Stem]) > maxLoadedUsers(len(arts)) {
 					continue
 				}
-				v, ok := words[t.Norm]
-				if !ok || len(users[t.Stem]) > maxLoadedUsers(len(arts)) || attrInQuote(a, t.SrcStart, t.SrcEnd) {
-					continue
+				if attrInQuote(a, t.SrcStart, t.SrcEnd) {
+					// The speaker's word, but the report's choice to carry it.
+					why += ", quoted: the speaker's word, the report's choice to carry it"
 				}
-				why := "a strongly evaluative word (valence " + strconv.FormatFloat(v, 'f', 1, 64) + " on -4..4)"
 				out = append(out, Choice{Mention{Article: ai, Sentence: si, Start: t.SrcStart, End: t.SrcEnd, Text: t.Text}, KindLoaded, why})
 			}
 		}

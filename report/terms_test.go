@@ -71,11 +71,12 @@ func TestLabelFlags(t *testing.T) {
 		}
 		got = append(got, f.Article+":"+f.Text)
 	}
-	// c's "the isles" is its own and contrasts with b's "Grey Rocks"; the
-	// Rivera wordings are one name, longer or shorter: no contrast.
-	// "the Silver Isles" is the wording "Silver Isles" again: marked once,
-	// where a first uses it.
-	want := "a:Silver Isles b:Grey Rocks c:the isles"
+	// c's "the isles" contrasts with b's "Grey Rocks" but has no word of
+	// its own (a's "Silver Isles" has "isles"): not a label. The Rivera
+	// wordings are one name, longer or shorter: no contrast. "the Silver
+	// Isles" is the wording "Silver Isles" again: marked once, where a
+	// first uses it.
+	want := "a:Silver Isles b:Grey Rocks"
 	if strings.Join(got, " ") != want {
 		t.Errorf("flags %q, want %q", strings.Join(got, " "), want)
 	}
