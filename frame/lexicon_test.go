@@ -504,6 +504,7 @@ func TestGeneric(t *testing.T) {
 		"verb.admission":   {"reporting-verb", "admission"},
 		"verb.attack":      {"reporting-verb", "attack"},
 		"verb.positive":    {"reporting-verb", "positive"},
+		"verb.complaint":   {"reporting-verb", "complaint"},
 		"hedge":            {"hedge"},
 		"certainty":        {"certainty"},
 		"source.anonymous": {"anonymous-source"},
