@@ -109,3 +109,37 @@ func firstDiff(a, b string) string {
 	lo := max(0, i-200)
 	return "got:  " + a[lo:min(len(a), i+200)] + "\nwant: " + b[lo:min(len(b), i+200)]
 }
+
+// FuzzScanReload: on any three files (a capture, a Markdown file and a JSON
+// Lines file of two records), Scan then Reload gives what Load gives, or
+// both fail.
+func FuzzScanReload(f *testing.F) {
+	f.Add("Talks resume\n\nThe ministers met on Monday.\n\nShare this\n", "---\ntitle: A view\n---\nShare this\n\nThe talks went nowhere.\n", "The talks went on.", "“Quoted,” she said.")
+	f.Add("Share this\n", "Share this\n", "", "x")
+	f.Fuzz(func(t *testing.T, txt, md, text1, text2 string) {
+		dir := t.TempDir()
+		j1, _ := json.Marshal(map[string]string{"title": "One", "maintext": text1})
+		j2, _ := json.Marshal(map[string]string{"title": "Two", "maintext": text2})
+		for name, data := range map[string]string{"a.txt": txt, "b.md": md, "c.jsonl": string(j1) + "\n\n" + string(j2) + "\n"} {
+			if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want, errLoad := Load([]string{dir}, Options{})
+		x, errScan := Scan([]string{dir}, Options{})
+		if (errLoad == nil) != (errScan == nil) {
+			t.Fatalf("Load: %v; Scan: %v", errLoad, errScan)
+		}
+		if errLoad != nil {
+			return
+		}
+		if err := x.Reload(x.Articles); err != nil {
+			t.Fatal(err)
+		}
+		a, _ := json.Marshal(want)
+		b, _ := json.Marshal(x.Articles)
+		if string(a) != string(b) {
+			t.Fatalf("Scan+Reload differs from Load:\n%s", firstDiff(string(b), string(a)))
+		}
+	})
+}
