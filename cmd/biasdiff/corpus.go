@@ -454,6 +454,9 @@ func (c *corpusRun) run(ctx context.Context, paths []string, stdin io.Reader) in
 		}
 	}
 	c.prog.done(fmt.Sprintf("grouped them into %s: %d to compare", report.Plural(len(events), "event"), len(todo)))
+	if afterGrouping != nil {
+		afterGrouping()
+	}
 
 	// Analyse each event of two outlets or more, on a pool of workers;
 	// each writes its event's files and its own entry. The analysis
@@ -649,6 +652,10 @@ func (c *corpusRun) analyse(ctx context.Context, arts []*corpus.Article, e group
 		ie.Files = append(ie.Files, f.name)
 	}
 }
+
+// afterGrouping, when set (by tests), runs between grouping and analysis:
+// where the input can change under a run.
+var afterGrouping func()
 
 // failEnv names an event whose analysis panics, for tests of the
 // recovery.

@@ -97,3 +97,50 @@ func TestCorpusManyTinyFiles(t *testing.T) {
 		t.Errorf("index: events compared %q, want the pair alone", compared)
 	}
 }
+
+// A file that vanishes, and one that changes, after the corpus was read
+// fail their events alone, with the reason in the index; the rest is
+// compared.
+func TestCorpusFilesChangeMidRun(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	events := map[string][2]string{
+		"talks": {"The foreign ministers of Norland and Southland met in Riverton on Monday for talks on a peace treaty over the Silver Isles.", "Norland and Southland held peace treaty talks in Riverton on Monday, with the Grey Rocks still in dispute between the ministers."},
+		"zoo":   {"Keepers at the Riverton zoo celebrated the birth of a baby giraffe named Juniper on Tuesday after a vote by schoolchildren.", "A baby giraffe born at the Riverton zoo on Tuesday was named Juniper by schoolchildren, keepers said."},
+		"storm": {"A storm cut power to thousands of homes in Lakeside on Wednesday night as winds reached a hundred kilometres an hour.", "Thousands of Lakeside homes lost power in Wednesday night's storm, with winds of a hundred kilometres an hour."},
+	}
+	for name, texts := range events {
+		for i, outlet := range []string{"Wire One", "Wire Two"} {
+			data := fmt.Sprintf(`{"title": %q, "maintext": %q, "source_domain": %q, "date_publish": "2019-01-14"}`, name, texts[i], outlet)
+			if err := os.MkdirAll(in, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(in, fmt.Sprintf("%s-%d.json", name, i)), []byte(data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	afterGrouping = func() {
+		os.Remove(filepath.Join(in, "zoo-1.json"))
+		os.WriteFile(filepath.Join(in, "storm-0.json"), []byte(`{"title": "storm", "maintext": "Something else entirely.", "source_domain": "Wire One"}`), 0o644)
+	}
+	defer func() { afterGrouping = nil }()
+	out := filepath.Join(dir, "out")
+	var stderr bytes.Buffer
+	if code := run(context.Background(), []string{"corpus", "--quiet", "--format", "md", in, "-o", out}, nil, &bytes.Buffer{}, &stderr); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	index, err := os.ReadFile(filepath.Join(out, "index.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"1 event compared",
+		"zoo-1.json: read again: no such file or directory",
+		"storm-0.json: changed while the run went on",
+	} {
+		if !strings.Contains(string(index), want) {
+			t.Errorf("index lacks %q:\n%s", want, index)
+		}
+	}
+}
