@@ -58,6 +58,24 @@ func Concepts(arts []*corpus.Article, claims []align.Claim, opt Options) []Conce
 type tunit struct {
 	art, sent int
 	toks      []corpus.Token
+	// titleCase: most of its words are capitalised, as in a headline,
+	// whatever its place (a headline kept as the first sentence).
+	titleCase bool
+}
+
+// titleCase tells whether a sentence is written as a headline: four words
+// or more, four in five of those that are not stopwords capitalised.
+func titleCase(toks []corpus.Token) bool {
+	words, caps := 0, 0
+	for _, t := range toks {
+		if t.Kind == token.Word && !t.Stop {
+			words++
+			if capitalised(t.Text) {
+				caps++
+			}
+		}
+	}
+	return words >= 4 && caps*5 >= words*4
 }
 
 // mkind is what a candidate mention is.
@@ -116,17 +134,18 @@ func newEvent(arts []*corpus.Article) *tevent {
 				s := a.TitleSpan.Start + utf8.RuneCountInString(a.Title[:t.Start])
 				ct[k] = corpus.Token{Token: t, SrcStart: s, SrcEnd: s + utf8.RuneCountInString(t.Text)}
 			}
-			e.units = append(e.units, tunit{ai, -1, ct})
+			e.units = append(e.units, tunit{art: ai, sent: -1, toks: ct, titleCase: true})
 		}
 		for si := range a.Sentences {
-			e.units = append(e.units, tunit{ai, si, a.SentenceTokens(si)})
+			toks := a.SentenceTokens(si)
+			e.units = append(e.units, tunit{art: ai, sent: si, toks: toks, titleCase: titleCase(toks)})
 		}
 	}
 	between := map[string]bool{}
 	verbs := map[string]bool{}
 	for _, u := range e.units {
-		if u.sent < 0 {
-			continue // titles are often in title case
+		if u.titleCase {
+			continue // headlines capitalise every word
 		}
 		first := true
 		for k, t := range u.toks {

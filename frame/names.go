@@ -55,7 +55,7 @@ func (e *tevent) isCap(u *tunit, k int, first bool) bool {
 	if t.Stop {
 		return false
 	}
-	if first || u.sent < 0 {
+	if first || u.titleCase {
 		return e.midCap[t.Norm]
 	}
 	return true
