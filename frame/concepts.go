@@ -114,6 +114,7 @@ type tevent struct {
 	// adjectives, but not verbs.
 	nounish   map[string]bool
 	nounStems map[string]bool // the stems of the nounish words
+	lowered   map[string]bool // words (Norm) seen in lower case mid-sentence: not given names
 	acronym   map[string]bool // words seen written in capitals ("DNC", "J.C.P.O.A.")
 	unitCands [][]int         // candidates by unit, built when mining starts
 	byHead    map[string]int  // noun-phrase concepts by the stem of their head
@@ -125,7 +126,7 @@ type tevent struct {
 }
 
 func newEvent(arts []*corpus.Article) *tevent {
-	e := &tevent{arts: arts, midCap: map[string]bool{}, nounish: map[string]bool{}, nounStems: map[string]bool{}, acronym: map[string]bool{}}
+	e := &tevent{arts: arts, midCap: map[string]bool{}, nounish: map[string]bool{}, nounStems: map[string]bool{}, lowered: map[string]bool{}, acronym: map[string]bool{}}
 	for ai, a := range arts {
 		if a.TitleSpan != nil && utf8.RuneCountInString(a.Title) == a.TitleSpan.End-a.TitleSpan.Start {
 			toks := a.TitleTokens()
@@ -154,6 +155,9 @@ func newEvent(arts []*corpus.Article) *tevent {
 			}
 			if !first && capitalised(t.Text) {
 				e.midCap[t.Norm] = true
+			}
+			if !first && !capitalised(t.Text) {
+				e.lowered[t.Norm] = true
 			}
 			if allCaps(t.Text) {
 				e.acronym[t.Norm] = true

@@ -167,16 +167,16 @@ func (e *tevent) resolvePhrases() {
 			if len(splits) == 0 {
 				continue
 			}
-			// The name may go on leftwards over words never seen as
-			// common nouns: "Omar" of "Prime Minister Omar Vell" is a
-			// given name, "Minister" a title. The title stands apart only
-			// before the whole name.
+			// The name may go on leftwards over words never seen in
+			// lower case: "Omar" of "Prime Minister Omar Vell" is a given
+			// name, "Minister" a title ("the prime minister"). The title
+			// stands apart only before the whole name.
 			deepest := splits[len(splits)-1]
 			j := deepest
-			for j > 1 && !e.nounStems[c.key[j-1]] {
+			for j > 1 && !e.lowered[c.seq[j-1]] {
 				j--
 			}
-			if j < deepest && e.nounStems[c.key[j-1]] {
+			if j < deepest && e.lowered[c.seq[j-1]] {
 				splits = append(splits, j)
 			} else {
 				j = deepest
