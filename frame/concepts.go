@@ -115,6 +115,7 @@ type tevent struct {
 	nounish   map[string]bool
 	nounStems map[string]bool // the stems of the nounish words
 	lowered   map[string]bool // words (Norm) seen in lower case mid-sentence: not given names
+	lowStems  map[string]bool // their stems
 	acronym   map[string]bool // words seen written in capitals ("DNC", "J.C.P.O.A.")
 	unitCands [][]int         // candidates by unit, built when mining starts
 	byHead    map[string]int  // noun-phrase concepts by the stem of their head
@@ -126,7 +127,7 @@ type tevent struct {
 }
 
 func newEvent(arts []*corpus.Article) *tevent {
-	e := &tevent{arts: arts, midCap: map[string]bool{}, nounish: map[string]bool{}, nounStems: map[string]bool{}, lowered: map[string]bool{}, acronym: map[string]bool{}}
+	e := &tevent{arts: arts, midCap: map[string]bool{}, nounish: map[string]bool{}, nounStems: map[string]bool{}, lowered: map[string]bool{}, lowStems: map[string]bool{}, acronym: map[string]bool{}}
 	for ai, a := range arts {
 		if a.TitleSpan != nil && utf8.RuneCountInString(a.Title) == a.TitleSpan.End-a.TitleSpan.Start {
 			toks := a.TitleTokens()
@@ -158,6 +159,7 @@ func newEvent(arts []*corpus.Article) *tevent {
 			}
 			if !first && !capitalised(t.Text) {
 				e.lowered[t.Norm] = true
+				e.lowStems[t.Stem] = true
 			}
 			if allCaps(t.Text) {
 				e.acronym[t.Norm] = true

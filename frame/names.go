@@ -352,6 +352,19 @@ func (e *tevent) clusterNames() {
 			f.cluster = e.newCluster(kName)
 		}
 	}
+	// A titled name is its core's: "Former Director Comey" is "Comey",
+	// the words after its last title word (a common noun of the reports,
+	// "the director") when they stand as a name elsewhere.
+	for _, f := range forms {
+		for k := len(f.seq) - 1; k > 0; k-- {
+			if e.lowStems[f.seq[k-1]] && e.nounStems[f.seq[k-1]] && !e.lowStems[f.seq[k]] {
+				if g := byKey[strings.Join(f.seq[k:], " ")]; g != nil {
+					e.union(f.cluster, g.cluster)
+					break
+				}
+			}
+		}
+	}
 	// An acronym is the name whose initials it spells ("DNC"), when one
 	// name does.
 	initials := map[string]map[int]bool{}
