@@ -107,6 +107,14 @@ func (e *tevent) findNames() {
 				}
 				break
 			}
+			// "the President", "the Senate": one capitalised word after a
+			// determiner, written in lower case elsewhere, is a common
+			// noun capitalised by style, not a name.
+			if j == k+1 && k > 0 && determiner(u.toks[k-1]) && e.lowered[t.Norm] && !allCaps(t.Text) && !poss {
+				e.addPhrase(ui, k-1, j, kPhrase)
+				k = j
+				continue
+			}
 			name := e.addName(ui, k, j, poss)
 			if name < 0 {
 				k = j
