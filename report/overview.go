@@ -17,7 +17,10 @@ import (
 func Compare(arts []*corpus.Article, opt CompareOptions) *Report {
 	primaries := opt.Primaries
 	all := arts
-	arts, repeats := setAside(arts)
+	var repeats map[int]corpus.Duplicate
+	if !opt.RepeatsSetAside {
+		arts, repeats = setAside(arts)
+	}
 	outlets := map[string]bool{}
 	words, removed := 0, 0
 	for _, a := range arts {
@@ -193,6 +196,9 @@ type CompareOptions struct {
 	Top int
 	// Sections are the tables to show, by name (see Sections); none: all.
 	Sections []string
+	// RepeatsSetAside: the caller has set aside the reports that repeat
+	// another (corpus.Duplicates) already; Compare does not look again.
+	RepeatsSetAside bool
 }
 
 // Sections are the names of the tables Compare can show, in the order it

@@ -615,7 +615,7 @@ func (c *corpusRun) analyse(ctx context.Context, arts []*corpus.Article, e group
 		ie.Status, ie.Reason = report.IndexFailed, err.Error()
 		return
 	}
-	r := report.Compare(sub, report.CompareOptions{Lexicons: c.lexicons, Top: c.flags.terms.top, Sections: c.flags.terms.sections})
+	r := report.Compare(sub, report.CompareOptions{Lexicons: c.lexicons, Top: c.flags.terms.top, Sections: c.flags.terms.sections, RepeatsSetAside: true})
 	base := e.ID
 	if s := fileSlug(e.Label); s != "" {
 		base += "-" + s
