@@ -46,8 +46,9 @@ var loadedVerbs = map[string]bool{"attack": true, "doubt": true, "admission": tr
 
 // Choices lists the spans of the reports that are framing choices, few and
 // telling: each report's own contrasting wording of a concept (Contrasting)
-// that has a word of its own; loaded reporting verbs, hedges and anonymous
-// sourcing in the report's own voice (not inside a quote); strongly
+// that has a word of its own; loaded reporting verbs, hedges, adverbs of
+// comment ("strikingly") and anonymous sourcing in the report's own voice
+// (not inside a quote); strongly
 // evaluative words (loaded.txt) that the other reports do not share, in
 // its own voice or in a quote it carries (marked as quoted); and each
 // outlet's top distinctive words. Labels and distinctive words are marked
@@ -77,6 +78,8 @@ func Choices(arts []*corpus.Article, concepts []Concept, dist []OutletTerms, mat
 			}
 		case slices.Contains(c.Tags, "hedge"), slices.Contains(c.Tags, "certainty"):
 			kind, why = KindHedge, c.Label
+		case slices.Contains(c.Tags, "comment"):
+			kind, why = KindLoaded, "an adverb of comment: the writer's own judgement"
 		case slices.Contains(c.Tags, "anonymous-source"):
 			kind, why = KindAnonymous, "an unnamed source"
 		}

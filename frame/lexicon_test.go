@@ -507,6 +507,7 @@ func TestGeneric(t *testing.T) {
 		"verb.complaint":   {"reporting-verb", "complaint"},
 		"hedge":            {"hedge"},
 		"certainty":        {"certainty"},
+		"comment":          {"comment"},
 		"source.anonymous": {"anonymous-source"},
 	}
 	for _, c := range g.Concepts {
@@ -534,6 +535,7 @@ func TestGeneric(t *testing.T) {
 		{"According to sources, it is said that critics say so.",
 			map[string][]string{"source.anonymous": {"According to sources", "critics say"}, "hedge": {"it is said"}}},
 		{"The so-called plan, a so called deal.", map[string][]string{"hedge": {"so-called", "so called"}}},
+		{"Strikingly, the plan failed; predictably, nobody said so.", map[string][]string{"comment": {"Strikingly", "predictably"}, "verb.neutral": {"said"}}},
 		{"He lashed out, then is lashing out again.", map[string][]string{"verb.attack": {"lashed out", "lashing out"}}},
 	}
 	for _, tc := range tests {
