@@ -22,12 +22,15 @@ else
 fi
 echo "== sample alignment (hand-aligned sample, align/testdata/sample-claims.txt)"
 go test -count=1 -run '^TestSampleAlignment$' -v ./align/ | grep -o 'sample alignment: .*' || status=1
-if "$bin" compare --help 2>/dev/null | grep -q -- '--concepts'; then
+# (the help is read whole first: grep -q would close the pipe early, and
+# pipefail would count biasdiff's broken pipe as a failure)
+compare_help=$("$bin" compare --help 2>/dev/null || true)
+if grep -q -- '--concepts' <<<"$compare_help"; then
   step framing-newswcl50 python3 "$eval_dir/score_framing.py" --biasdiff "$bin" "$eval_dir"/framing/newswcl50-*
 else
   echo "== framing (concepts): skipped, term choice is not built yet (issue 6)"
 fi
-if "$bin" compare --help 2>/dev/null | grep -q -- '--sections'; then
+if grep -q -- '--sections' <<<"$compare_help"; then
   step framing-basil python3 "$eval_dir/score_framing.py" --biasdiff "$bin" "$eval_dir"/framing/basil-*
 else
   echo "== framing (flags): skipped, attribution and word-choice flags are not built yet (issue 7)"
