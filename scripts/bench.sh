@@ -24,7 +24,7 @@ ms_median() {
 echo "== Go benchmarks (one core)"
 mkdir -p "$tmp/corpus"
 BIASDIFF_BENCH_DIR="$tmp/corpus" go test -run='^$' -bench=. -benchmem -cpu=1 -count=3 \
-  ./corpus/ ./corpus/segment/ ./corpus/token/ ./corpus/quote/ ./corpus/mdread/ ./corpus/htmlread/ ./corpus/textmap/ ./align/... ./frame/ | tee "$tmp/bench.txt" | grep -E '^Benchmark'
+  ./corpus/ ./corpus/segment/ ./corpus/token/ ./corpus/quote/ ./corpus/mdread/ ./corpus/htmlread/ ./corpus/textmap/ ./align/... ./frame/ ./report/ | tee "$tmp/bench.txt" | grep -E '^Benchmark'
 
 bytes=$(cat "$tmp"/corpus/* | wc -c)
 # field before a unit, median over the -count runs
