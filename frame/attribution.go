@@ -61,7 +61,8 @@ type VerbUse struct {
 	Verb    string `json:"verb"` // as written
 	// Connotation is the tag of the lexicon's reporting-verb concept the
 	// verb belongs to ("neutral", "emphatic", "doubt", "admission",
-	// "attack", "positive", "complaint" in the generic pack), "" if none.
+	// "attack", "positive", "complaint", "insistence" in the generic
+	// pack), "" if none.
 	Connotation string `json:"connotation"`
 	// Speaker is the quote's speaker as its SpeakerRow names it (merged);
 	// "" for a quote without a speaker.

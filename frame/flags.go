@@ -42,7 +42,7 @@ type ChoiceOptions struct {
 
 // loadedVerbs are the connotations of reporting verbs worth marking; a
 // neutral or emphatic verb ("said", "stressed") is not.
-var loadedVerbs = map[string]bool{"attack": true, "doubt": true, "admission": true, "positive": true, "complaint": true}
+var loadedVerbs = map[string]bool{"attack": true, "doubt": true, "admission": true, "positive": true, "complaint": true, "insistence": true}
 
 // Choices lists the spans of the reports that are framing choices, few and
 // telling: each report's own contrasting wording of a concept (Contrasting)

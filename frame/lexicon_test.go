@@ -505,6 +505,7 @@ func TestGeneric(t *testing.T) {
 		"verb.attack":      {"reporting-verb", "attack"},
 		"verb.positive":    {"reporting-verb", "positive"},
 		"verb.complaint":   {"reporting-verb", "complaint"},
+		"verb.insistence":  {"reporting-verb", "insistence"},
 		"hedge":            {"hedge"},
 		"certainty":        {"certainty"},
 		"comment":          {"comment"},
