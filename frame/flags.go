@@ -173,9 +173,9 @@ func labelChoices(arts []*corpus.Article, concepts []Concept) []Choice {
 		// a concept file or a diff put them together.
 		namesCount := c.Source != Entity || slices.Contains(c.Tags, TagAlias)
 		// A label says something the others' wordings do not: it has a
-		// word of its own ("the toughest sheriff" against "Sheriff
-		// Arpaio"), not only another form of theirs ("the president"
-		// against "the presidency").
+		// word of its own ("the toughest mayor" against "Mayor Rivera"),
+		// not only another form of theirs ("the president" against "the
+		// presidency").
 		stemUsers := map[string]map[int]bool{}
 		for _, m := range c.Mentions {
 			for _, st := range contentStems(m.Text) {

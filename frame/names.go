@@ -360,7 +360,7 @@ func (e *tevent) clusterNames() {
 			f.cluster = e.newCluster(kName)
 		}
 	}
-	// A titled name is its core's: "Former Director Comey" is "Comey",
+	// A titled name is its core's: "Former Director Vell" is "Vell",
 	// the words after its last title word (a common noun of the reports,
 	// "the director") when they stand as a name elsewhere.
 	for _, f := range forms {
