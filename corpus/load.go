@@ -185,6 +185,7 @@ func walkOS(p string, opt Options) ([]source, map[string]Meta, error) {
 	var srcs []source
 	var manifest map[string]Meta
 	skipped := 0
+	yamls := map[string]bool{} // the YAML files seen, for sidecars
 	err = filepath.WalkDir(p, func(fp string, d fs.DirEntry, err error) error {
 		if err != nil {
 			warn(opt, fmt.Sprintf("%s: skipped: %v", fp, cause(err)))
@@ -218,6 +219,9 @@ func walkOS(p string, opt Options) ([]source, map[string]Meta, error) {
 		}
 		ext := strings.ToLower(filepath.Ext(name))
 		if ext == ".yaml" || ext == ".yml" || ext == ".csv" {
+			if ext != ".csv" {
+				yamls[fp] = true
+			}
 			return nil // sidecars and manifests
 		}
 		if formatOf(name) == "" {
@@ -230,11 +234,19 @@ func walkOS(p string, opt Options) ([]source, map[string]Meta, error) {
 			warn(opt, fmt.Sprintf("%s: skipped: %v", fp, cause(err)))
 			return nil
 		}
-		srcs = append(srcs, osSource(fp, info.Size(), false))
+		srcs = append(srcs, source{path: fp, size: info.Size(), read: readOS(fp)})
 		return nil
 	})
 	if err != nil {
 		return nil, nil, err
+	}
+	// Sidecars are looked for only where the walk saw one: a file open
+	// that fails costs as much as one that reads.
+	for i := range srcs {
+		stem := strings.TrimSuffix(srcs[i].path, filepath.Ext(srcs[i].path))
+		if yamls[stem+".yaml"] || yamls[stem+".yml"] {
+			srcs[i].side = sidecar(srcs[i].path)
+		}
 	}
 	if len(srcs) == 0 {
 		what := "no article files (.txt .md .html .htm .json .jsonl)"
@@ -247,7 +259,11 @@ func walkOS(p string, opt Options) ([]source, map[string]Meta, error) {
 }
 
 func osSource(p string, size int64, named bool) source {
-	return source{path: p, size: size, named: named, read: func() ([]byte, error) { return os.ReadFile(p) }, side: sidecar(p)}
+	return source{path: p, size: size, named: named, read: readOS(p), side: sidecar(p)}
+}
+
+func readOS(p string) func() ([]byte, error) {
+	return func() ([]byte, error) { return os.ReadFile(p) }
 }
 
 // sidecar reads NAME.yaml or NAME.yml next to NAME.ext, if present.

@@ -89,3 +89,30 @@ func TestLoadSkipNamed(t *testing.T) {
 		t.Error("with Skip and nothing readable: no error")
 	}
 }
+
+// Sidecars, NAME.yaml or NAME.yml beside NAME.txt in a directory, give
+// their file's metadata; a file without one keeps its own.
+func TestLoadSidecars(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"a.txt":  "Talks resume\n\nThe ministers met on Monday to resume the talks.\n",
+		"a.yaml": "outlet: Wire One\ndate: 2019-01-14\n",
+		"b.txt":  "Talks go on\n\nThe talks went on for a second day on Tuesday.\n",
+		"b.yml":  "outlet: Wire Two\n",
+		"c.txt":  "Talks end\n\nThe talks ended on Wednesday without a deal.\n",
+	})
+	arts, err := Load([]string{dir}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, a := range arts {
+		got[filepath.Base(a.Path)] = a.Outlet + "|" + a.Date
+	}
+	want := map[string]string{"a.txt": "Wire One|2019-01-14", "b.txt": "Wire Two|", "c.txt": "c|"}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s: outlet|date %q, want %q", k, got[k], v)
+		}
+	}
+}
