@@ -68,6 +68,7 @@ type source struct {
 	size  int64
 	named bool // named on the command line (errors are fatal) rather than found in a directory
 	side  Meta // sidecar metadata
+	stat  bool // size unknown (-1): look it up before reading
 }
 
 // Load reads the articles at paths (files, directories walked recursively
@@ -229,12 +230,8 @@ func walkOS(p string, opt Options) ([]source, map[string]Meta, error) {
 			warn(opt, fmt.Sprintf("%s: skipped: %v", fp, unsupported(fp)))
 			return nil
 		}
-		info, err := d.Info()
-		if err != nil {
-			warn(opt, fmt.Sprintf("%s: skipped: %v", fp, cause(err)))
-			return nil
-		}
-		srcs = append(srcs, source{path: fp, size: info.Size(), read: readOS(fp)})
+		// The size is looked up when the file is read, on every CPU.
+		srcs = append(srcs, source{path: fp, size: -1, read: readOS(fp), stat: true})
 		return nil
 	})
 	if err != nil {
@@ -360,6 +357,16 @@ func (s source) withMeta(d doc, manifest map[string]Meta, key func(string) strin
 
 func readSource(s source, limit int64) ([]doc, error) {
 	format := formatOf(s.path)
+	if s.stat {
+		fi, err := os.Stat(s.path)
+		if err != nil {
+			return nil, cause(err)
+		}
+		if fi.IsDir() {
+			return nil, errors.New("is a directory")
+		}
+		s.size = fi.Size()
+	}
 	if format != "jsonl" && s.size > limit {
 		return nil, fmt.Errorf("file is %s, over the %s limit for one article (raise it with --max-bytes)", humanBytes(s.size), humanBytes(limit))
 	}
