@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/token"
@@ -211,10 +212,24 @@ func labelChoices(arts []*corpus.Article, concepts []Concept) []Choice {
 			if len(others) > 0 {
 				why += "; others say " + strings.Join(others, ", ")
 			}
-			out = append(out, Choice{m, KindLabel, why})
+			out = append(out, Choice{withoutDeterminer(m), KindLabel, why})
 		}
 	}
 	return out
+}
+
+// withoutDeterminer is a mention without its leading determiner ("the
+// four-term mayor" is marked "four-term mayor"): the label is the words
+// that name, not the article before them.
+func withoutDeterminer(m Mention) Mention {
+	first, rest, ok := strings.Cut(m.Text, " ")
+	if !ok || !determiners[strings.ToLower(first)] {
+		return m
+	}
+	trimmed := strings.TrimLeft(rest, " ")
+	m.Start += utf8.RuneCountInString(m.Text) - utf8.RuneCountInString(trimmed)
+	m.Text = trimmed
+	return m
 }
 
 // contentStems are the stems of a wording's words that are not stopwords.
