@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"unicode"
@@ -315,7 +316,13 @@ func build(srcs []source, manifest map[string]Meta, opt Options, key func(string
 		err error
 	}
 	read := make([]result, len(srcs))
-	par.ForEachN(len(srcs), opt.Jobs, func() func(int) {
+	// Reading waits on the disk as much as it parses: more readers than
+	// CPUs keep the CPUs busy.
+	readers := opt.Jobs
+	if readers <= 0 {
+		readers = 4 * runtime.GOMAXPROCS(0)
+	}
+	par.ForEachN(len(srcs), readers, func() func(int) {
 		return func(i int) { read[i].ds, read[i].err = readSource(srcs[i], limit) }
 	})
 	for i, s := range srcs {

@@ -564,7 +564,21 @@ type edge struct {
 // inverted index, and scores them exactly.
 func candidates(vecs [][]feat, nfeat int, dates []dayRange, opt Options) []edge {
 	n := len(vecs)
+	// The postings, in one block: counted first, then filled in order.
+	count := make([]int32, nfeat+1)
+	for _, v := range vecs {
+		for _, f := range v {
+			count[f.id+1]++
+		}
+	}
+	for k := 1; k <= nfeat; k++ {
+		count[k] += count[k-1]
+	}
+	block := make([]int32, count[nfeat])
 	post := make([][]int32, nfeat)
+	for k := range post {
+		post[k] = block[count[k]:count[k]:count[k+1]]
+	}
 	for i, v := range vecs {
 		for _, f := range v {
 			post[f.id] = append(post[f.id], int32(i))
