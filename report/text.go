@@ -161,6 +161,11 @@ func oneLine(s string) string {
 	if isOneLine(s) {
 		return s
 	}
+	return foldLine(s)
+}
+
+// foldLine is oneLine without its shortcut: rune by rune.
+func foldLine(s string) string {
 	var b strings.Builder
 	space := false
 	for _, r := range s {
