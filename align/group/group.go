@@ -24,7 +24,6 @@ package group
 
 import (
 	"cmp"
-	"container/heap"
 	"math"
 	"runtime"
 	"slices"
@@ -834,31 +833,30 @@ func clusterParts(n int, edges []edge, threshold float64) []int {
 // cluster runs average-link agglomeration over the edges; it returns the
 // root cluster of each article.
 func cluster(n int, edges []edge, threshold float64) []int {
-	size := make([]int, n)
-	parent := make([]int, n)
-	adj := make([]map[int]float64, n) // summed similarity between live clusters
+	size := make([]int32, n)
+	parent := make([]int32, n)
+	adj := make([]map[int32]float64, n) // summed similarity between live clusters
 	for i := range n {
-		size[i], parent[i] = 1, i
+		size[i], parent[i] = 1, int32(i)
 	}
-	h := &linkHeap{}
+	var h linkHeap
 	for _, e := range edges {
-		if adj[e.a] == nil {
-			adj[e.a] = map[int]float64{}
+		a, b := int32(e.a), int32(e.b)
+		if adj[a] == nil {
+			adj[a] = map[int32]float64{}
 		}
-		if adj[e.b] == nil {
-			adj[e.b] = map[int]float64{}
+		if adj[b] == nil {
+			adj[b] = map[int32]float64{}
 		}
-		adj[e.a][e.b] += e.s
-		adj[e.b][e.a] += e.s
-	}
-	for _, e := range edges {
+		adj[a][b] += e.s
+		adj[b][a] += e.s
 		if e.s >= threshold {
-			*h = append(*h, link{e.a, e.b, e.s, 1, 1})
+			h = append(h, link{e.s, a, b, 1, 1})
 		}
 	}
-	heap.Init(h)
-	for h.Len() > 0 {
-		l := heap.Pop(h).(link)
+	h.init()
+	for len(h) > 0 {
+		l := h.pop()
 		if parent[l.a] != l.a || parent[l.b] != l.b || size[l.a] != l.sa || size[l.b] != l.sb {
 			continue // stale
 		}
@@ -878,49 +876,89 @@ func cluster(n int, edges []edge, threshold float64) []int {
 		// Pushing in map order is fine: the heap's order is total, and
 		// entries that tie in it are the same link.
 		for c, sum := range adj[a] {
-			avg := sum / float64(size[a]*size[c])
+			avg := sum / float64(int(size[a])*int(size[c]))
 			if avg >= threshold {
 				x, y := min(a, c), max(a, c)
-				heap.Push(h, link{x, y, avg, size[x], size[y]})
+				h.push(link{avg, x, y, size[x], size[y]})
 			}
 		}
 	}
 	root := make([]int, n)
 	for i := range n {
-		r := i
+		r := int32(i)
 		for parent[r] != r {
 			r = parent[r]
 		}
-		root[i] = r
+		root[i] = int(r)
 	}
 	return root
 }
 
 type link struct {
-	a, b   int
 	avg    float64
-	sa, sb int // sizes when computed, to spot stale entries
+	a, b   int32
+	sa, sb int32 // sizes when computed, to spot stale entries
 }
 
+// before orders links best first: higher average, then lower a, lower b.
+func (l link) before(m link) bool {
+	if l.avg != m.avg {
+		return l.avg > m.avg
+	}
+	if l.a != m.a {
+		return l.a < m.a
+	}
+	return l.b < m.b
+}
+
+// linkHeap is a binary heap of links, the best at the root.
 type linkHeap []link
 
-func (h linkHeap) Len() int { return len(h) }
-func (h linkHeap) Less(i, j int) bool {
-	if h[i].avg != h[j].avg {
-		return h[i].avg > h[j].avg
+func (h linkHeap) init() {
+	for i := len(h)/2 - 1; i >= 0; i-- {
+		h.down(i)
 	}
-	if h[i].a != h[j].a {
-		return h[i].a < h[j].a
-	}
-	return h[i].b < h[j].b
 }
-func (h linkHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
-func (h *linkHeap) Push(x any)   { *h = append(*h, x.(link)) }
-func (h *linkHeap) Pop() any {
-	old := *h
-	x := old[len(old)-1]
-	*h = old[:len(old)-1]
-	return x
+
+func (h *linkHeap) push(l link) {
+	*h = append(*h, l)
+	s := *h
+	for i := len(s) - 1; i > 0; {
+		p := (i - 1) / 2
+		if !s[i].before(s[p]) {
+			break
+		}
+		s[i], s[p] = s[p], s[i]
+		i = p
+	}
+}
+
+func (h *linkHeap) pop() link {
+	s := *h
+	top := s[0]
+	last := len(s) - 1
+	s[0] = s[last]
+	*h = s[:last]
+	h.down(0)
+	return top
+}
+
+func (h linkHeap) down(i int) {
+	n := len(h)
+	for {
+		c := 2*i + 1
+		if c >= n {
+			return
+		}
+		if c+1 < n && h[c+1].before(h[c]) {
+			c++
+		}
+		if !h[c].before(h[i]) {
+			return
+		}
+		h[i], h[c] = h[c], h[i]
+		i = c
+	}
 }
 
 // events orders the clusters by first article and labels them.

@@ -1,6 +1,7 @@
 package group
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
@@ -313,4 +314,70 @@ func samePartition(a, b []int) bool {
 		ab[a[i]], ba[b[i]] = b[i], a[i]
 	}
 	return true
+}
+
+// TestClusterNaive: the incremental agglomeration merges what the
+// textbook one does — at each step the pair of clusters with the highest
+// average link (missing edges count zero), while that is above the
+// threshold — recomputing every average from the edges at every step.
+func TestClusterNaive(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	const threshold = 0.1
+	for range 300 {
+		n := 2 + r.IntN(25)
+		w := map[[2]int]float64{}
+		for range r.IntN(3 * n) {
+			a, b := r.IntN(n), r.IntN(n)
+			if a != b {
+				w[[2]int{min(a, b), max(a, b)}] = r.Float64() * 0.5
+			}
+		}
+		var edges []edge
+		for k, s := range w {
+			edges = append(edges, edge{k[0], k[1], s})
+		}
+		slices.SortFunc(edges, func(x, y edge) int { return cmp.Or(cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b)) })
+
+		// The textbook way: clusters as member lists, rooted at their
+		// smallest member.
+		root := make([]int, n)
+		for i := range root {
+			root[i] = i
+		}
+		for {
+			members := map[int][]int{}
+			for i, c := range root {
+				members[c] = append(members[c], i)
+			}
+			best, ba, bb := -1.0, -1, -1
+			for a, ma := range members {
+				for b, mb := range members {
+					if a >= b {
+						continue
+					}
+					var sum float64
+					for _, i := range ma {
+						for _, j := range mb {
+							sum += w[[2]int{min(i, j), max(i, j)}]
+						}
+					}
+					avg := sum / float64(len(ma)*len(mb))
+					if avg > best || (avg == best && (a < ba || (a == ba && b < bb))) {
+						best, ba, bb = avg, a, b
+					}
+				}
+			}
+			if best < threshold {
+				break
+			}
+			for i, c := range root {
+				if c == bb {
+					root[i] = ba
+				}
+			}
+		}
+		if got := cluster(n, edges, threshold); !slices.Equal(got, root) {
+			t.Fatalf("n=%d edges=%v:\ncluster %v\nnaive   %v", n, edges, got, root)
+		}
+	}
 }
