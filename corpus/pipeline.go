@@ -41,6 +41,7 @@ func process(arts []*Article, docs []doc, opt Options) {
 			if opt.Tokens != nil {
 				opt.Tokens(arts[i], w.sents)
 			}
+			docs[i], lines[i] = doc{}, nil // the article holds what it needs
 		}
 	})
 }

@@ -4,6 +4,7 @@ package par
 import (
 	"runtime"
 	"sync"
+	"sync/atomic"
 )
 
 // ForEach calls the function made by worker for every i in [0, n), on
@@ -14,25 +15,34 @@ import (
 func ForEach(n int, worker func() func(int)) { ForEachN(n, 0, worker) }
 
 // ForEachN is ForEach on at most jobs goroutines (0: GOMAXPROCS).
+//
+// Workers take the next index from a shared counter: handing each index
+// over a channel cost more than the smallest calls it fed, and the feeding
+// goroutine took a CPU from the workers. The caller's goroutine is one of
+// the workers.
 func ForEachN(n, jobs int, worker func() func(int)) {
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
 	}
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(jobs, n) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			do := worker()
-			for i := range next {
-				do(i)
+	jobs = min(jobs, n)
+	if jobs <= 0 {
+		return
+	}
+	var next atomic.Int64
+	run := func() {
+		do := worker()
+		for {
+			i := int(next.Add(1) - 1)
+			if i >= n {
+				return
 			}
-		}()
+			do(i)
+		}
 	}
-	for i := range n {
-		next <- i
+	var wg sync.WaitGroup
+	for range jobs - 1 {
+		wg.Go(run)
 	}
-	close(next)
+	run()
 	wg.Wait()
 }
