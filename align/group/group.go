@@ -832,6 +832,13 @@ func clusterParts(n int, edges []edge, threshold float64) []int {
 
 // cluster runs average-link agglomeration over the edges; it returns the
 // root cluster of each article.
+//
+// Each live cluster keeps its best link (highest average, then lowest
+// pair); a heap holds those, so that its top is the best link overall. A
+// merge changes the links of the merged cluster and its neighbours only:
+// a neighbour looks through all its links again only when its best one
+// was to either merged cluster, and otherwise compares its new link to
+// the merged cluster with the best it has.
 func cluster(n int, edges []edge, threshold float64) []int {
 	size := make([]int32, n)
 	parent := make([]int32, n)
@@ -839,7 +846,6 @@ func cluster(n int, edges []edge, threshold float64) []int {
 	for i := range n {
 		size[i], parent[i] = 1, int32(i)
 	}
-	var h linkHeap
 	for _, e := range edges {
 		a, b := int32(e.a), int32(e.b)
 		if adj[a] == nil {
@@ -850,17 +856,41 @@ func cluster(n int, edges []edge, threshold float64) []int {
 		}
 		adj[a][b] += e.s
 		adj[b][a] += e.s
-		if e.s >= threshold {
-			h = append(h, link{e.s, a, b, 1, 1})
+	}
+	linkOf := func(x, c int32, sum float64) link {
+		return link{sum / float64(int(size[x])*int(size[c])), min(x, c), max(x, c)}
+	}
+	best := make([]link, n) // a cluster's best link; avg < 0: none
+	stamp := make([]int32, n)
+	var h linkHeap
+	offer := func(x int32) { // x's best changed: into the heap
+		stamp[x]++
+		if best[x].avg >= threshold {
+			h.push(entry{best[x], x, stamp[x]})
 		}
 	}
-	h.init()
+	rescan := func(x int32) {
+		b := link{avg: -1}
+		for c, sum := range adj[x] {
+			if l := linkOf(x, c, sum); l.before(b) {
+				b = l
+			}
+		}
+		best[x] = b
+		offer(x)
+	}
+	for x := range int32(n) {
+		best[x] = link{avg: -1}
+		if adj[x] != nil {
+			rescan(x)
+		}
+	}
 	for len(h) > 0 {
-		l := h.pop()
-		if parent[l.a] != l.a || parent[l.b] != l.b || size[l.a] != l.sa || size[l.b] != l.sb {
+		top := h.pop()
+		if x := top.owner; parent[x] != x || stamp[x] != top.stamp {
 			continue // stale
 		}
-		a, b := l.a, l.b // merge b into a (a < b)
+		a, b := top.a, top.b // merge b into a (a < b)
 		parent[b] = a
 		size[a] += size[b]
 		for c, s := range adj[b] {
@@ -873,13 +903,17 @@ func cluster(n int, edges []edge, threshold float64) []int {
 		}
 		delete(adj[a], b)
 		adj[b] = nil
-		// Pushing in map order is fine: the heap's order is total, and
-		// entries that tie in it are the same link.
+		stamp[b]++
+		rescan(a)
+		// Iterating a map is fine: each neighbour's update depends on its
+		// own links only.
 		for c, sum := range adj[a] {
-			avg := sum / float64(int(size[a])*int(size[c]))
-			if avg >= threshold {
-				x, y := min(a, c), max(a, c)
-				h.push(link{avg, x, y, size[x], size[y]})
+			switch cb := best[c]; {
+			case cb.a == a || cb.b == a || cb.a == b || cb.b == b:
+				rescan(c)
+			case linkOf(c, a, sum).before(cb):
+				best[c] = linkOf(c, a, sum)
+				offer(c)
 			}
 		}
 	}
@@ -894,10 +928,17 @@ func cluster(n int, edges []edge, threshold float64) []int {
 	return root
 }
 
+// link is the average similarity of two clusters, a < b.
 type link struct {
-	avg    float64
-	a, b   int32
-	sa, sb int32 // sizes when computed, to spot stale entries
+	avg  float64
+	a, b int32
+}
+
+// entry is a cluster's best link in the heap, with the cluster's stamp
+// then: a later stamp means the entry is stale.
+type entry struct {
+	link
+	owner, stamp int32
 }
 
 // before orders links best first: higher average, then lower a, lower b.
@@ -911,8 +952,8 @@ func (l link) before(m link) bool {
 	return l.b < m.b
 }
 
-// linkHeap is a binary heap of links, the best at the root.
-type linkHeap []link
+// linkHeap is a binary heap of entries, the best link at the root.
+type linkHeap []entry
 
 func (h linkHeap) init() {
 	for i := len(h)/2 - 1; i >= 0; i-- {
@@ -920,12 +961,12 @@ func (h linkHeap) init() {
 	}
 }
 
-func (h *linkHeap) push(l link) {
+func (h *linkHeap) push(l entry) {
 	*h = append(*h, l)
 	s := *h
 	for i := len(s) - 1; i > 0; {
 		p := (i - 1) / 2
-		if !s[i].before(s[p]) {
+		if !s[i].before(s[p].link) {
 			break
 		}
 		s[i], s[p] = s[p], s[i]
@@ -933,7 +974,7 @@ func (h *linkHeap) push(l link) {
 	}
 }
 
-func (h *linkHeap) pop() link {
+func (h *linkHeap) pop() entry {
 	s := *h
 	top := s[0]
 	last := len(s) - 1
@@ -950,10 +991,10 @@ func (h linkHeap) down(i int) {
 		if c >= n {
 			return
 		}
-		if c+1 < n && h[c+1].before(h[c]) {
+		if c+1 < n && h[c+1].before(h[c].link) {
 			c++
 		}
-		if !h[c].before(h[i]) {
+		if !h[c].before(h[i].link) {
 			return
 		}
 		h[i], h[c] = h[c], h[i]
