@@ -165,12 +165,15 @@ type feat struct {
 // entity, 'n' number, 'q' quote trigram) and matching form, a form by the
 // hash of its text: with a million distinct features in a corpus, the odds
 // that two share a hash are about one in ten million.
+//
+// An occ holds no pointers, so that the garbage collector never walks the
+// millions of them a large corpus has; its written form is in found.surf.
 type occ struct {
 	key, form uint64 // hashes
-	surf      string
 	w         float32
 	n         int32
 	id        int32 // its number in its shard, once interned
+	surf      int32 // its written form: found.surf[surf]
 	quote     bool
 }
 
@@ -203,6 +206,7 @@ const shards = 64
 // shard: occs[at[s]:at[s+1]] belong to shard s.
 type found struct {
 	occs []occ
+	surf []string // written forms, in order of first occurrence
 	at   [shards + 1]int32
 }
 
@@ -251,7 +255,7 @@ func intern(fs []found) (*dict, [][]feat) {
 					case at >= 0:
 						fm[at].n += o.n
 					case len(fm) < maxForms:
-						s.forms[id] = append(fm, form{o.form, o.surf, o.n})
+						s.forms[id] = append(fm, form{o.form, f.surf[o.surf], o.n})
 					}
 				}
 			}
@@ -288,7 +292,7 @@ func intern(fs []found) (*dict, [][]feat) {
 				out = append(out, t)
 			}
 			raw[i] = slices.Clip(out)
-			f.occs = nil
+			f.occs, f.surf = nil, nil
 		}
 	})
 	return d, raw
@@ -386,6 +390,7 @@ type extractor struct {
 	keys   []occKey // of occs, in order
 	quoted []string
 	occs   []occ
+	surf   []string // of occs
 	norms  []string
 	texts  []string
 }
@@ -405,7 +410,7 @@ func (x *extractor) features(a *corpus.Article, sents [][]token.Token) found {
 		x.index = map[occKey]int{}
 	}
 	clear(x.index)
-	x.occs = x.occs[:0]
+	x.occs, x.surf = x.occs[:0], x.surf[:0]
 	// Occurrences are counted by their strings; the hashes that stand for
 	// them later are computed once per distinct feature and form.
 	add := func(kind byte, key, surf string, w float32) {
@@ -416,7 +421,8 @@ func (x *extractor) features(a *corpus.Article, sents [][]token.Token) found {
 			return
 		}
 		x.index[k] = len(x.occs)
-		x.occs = append(x.occs, occ{surf: surf, w: w, n: 1, quote: kind == 'q'})
+		x.occs = append(x.occs, occ{surf: int32(len(x.surf)), w: w, n: 1, quote: kind == 'q'})
+		x.surf = append(x.surf, surf)
 		x.keys = append(x.keys, k)
 	}
 	x.keys = x.keys[:0]
@@ -518,6 +524,7 @@ func (x *extractor) features(a *corpus.Article, sents [][]token.Token) found {
 		f.at[k+1] += f.at[k]
 	}
 	f.occs = make([]occ, len(x.occs))
+	f.surf = slices.Clone(x.surf)
 	next := f.at
 	for i, o := range x.occs {
 		f.occs[next[sh[i]]] = o
