@@ -196,6 +196,9 @@ type dict struct {
 	forms [][]form
 	quote []bool // a quote trigram: never in a label
 	best  []string
+	// idf by document frequency, made once: a logarithm for every feature
+	// of every article was a tenth of grouping's time
+	idf []float64
 }
 
 // shards splits the interning of features, so that it runs on every CPU;
@@ -326,6 +329,11 @@ func (d *dict) fillBest() {
 	}
 }
 
+// tfidf is the weight of raw count f: (1 + ln tf) × idf.
+func (d *dict) tfidf(f feat) float64 {
+	return (1 + math.Log(float64(f.w))) * d.idf[d.df[f.id]]
+}
+
 // surface is the commonest written form of a feature; fillBest must have run.
 func (d *dict) surface(id int32) string { return d.best[id] }
 
@@ -348,9 +356,13 @@ func Group(arts []*corpus.Article, opt Options) []Event {
 		}
 	})
 	d, raw := intern(fs)
+	d.idf = make([]float64, n+1)
+	for df := 1; df <= n; df++ {
+		d.idf[df] = idf(n, df)
+	}
 	vecs := make([][]feat, n)
 	par.ForEach(n, func() func(int) {
-		return func(i int) { vecs[i] = weigh(raw[i], d.df, n) }
+		return func(i int) { vecs[i] = weigh(raw[i], d) }
 	})
 	dates := make([]dayRange, n)
 	for i, a := range arts {
@@ -372,7 +384,7 @@ func Group(arts []*corpus.Article, opt Options) []Event {
 		}
 		clusters[i] = r
 	}
-	evs := events(arts, clusters, raw, d, n)
+	evs := events(arts, clusters, raw, d)
 	for k := range evs {
 		if name := arts[evs[k].Articles[0]].Event; name != "" {
 			evs[k].Label = name
@@ -543,11 +555,11 @@ func capitalised(s string) bool {
 }
 
 // weigh turns raw counts (sorted by id) into a unit vector sorted by id.
-func weigh(tf []feat, df []int32, n int) []feat {
+func weigh(tf []feat, d *dict) []feat {
 	v := make([]feat, 0, len(tf))
 	var norm float64
 	for _, f := range tf {
-		w := (1 + math.Log(float64(f.w))) * idf(n, int(df[f.id]))
+		w := d.tfidf(f)
 		if w <= 0 {
 			continue
 		}
@@ -1010,7 +1022,7 @@ func (h linkHeap) down(i int) {
 }
 
 // events orders the clusters by first article and labels them.
-func events(arts []*corpus.Article, root []int, raw [][]feat, d *dict, n int) []Event {
+func events(arts []*corpus.Article, root []int, raw [][]feat, d *dict) []Event {
 	byRoot := map[int]int{}
 	var out []Event
 	for i, r := range root {
@@ -1024,7 +1036,7 @@ func events(arts []*corpus.Article, root []int, raw [][]feat, d *dict, n int) []
 	}
 	d.fillBest() // before the workers read it
 	par.ForEach(len(out), func() func(int) {
-		return func(k int) { out[k].Label = label(out[k].Articles, raw, d, n) }
+		return func(k int) { out[k].Label = label(out[k].Articles, raw, d) }
 	})
 	for k := range out {
 		e := &out[k]
@@ -1046,7 +1058,7 @@ func events(arts []*corpus.Article, root []int, raw [][]feat, d *dict, n int) []
 
 // label gives the 3-5 features with the highest summed TF-IDF over the
 // event, as surface forms, skipping ones already covered by a chosen one.
-func label(members []int, raw [][]feat, d *dict, n int) string {
+func label(members []int, raw [][]feat, d *dict) string {
 	type cand struct {
 		id  int32
 		sum float64
@@ -1055,7 +1067,7 @@ func label(members []int, raw [][]feat, d *dict, n int) string {
 	if len(members) == 1 {
 		for _, f := range raw[members[0]] {
 			if !d.quote[f.id] {
-				cands = append(cands, cand{f.id, (1 + math.Log(float64(f.w))) * idf(n, int(d.df[f.id]))})
+				cands = append(cands, cand{f.id, d.tfidf(f)})
 			}
 		}
 	} else {
@@ -1065,7 +1077,7 @@ func label(members []int, raw [][]feat, d *dict, n int) string {
 				if d.quote[f.id] || d.df[f.id] < 2 {
 					continue
 				}
-				sum[f.id] += (1 + math.Log(float64(f.w))) * idf(n, int(d.df[f.id]))
+				sum[f.id] += d.tfidf(f)
 			}
 		}
 		for id, v := range sum {
