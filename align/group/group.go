@@ -609,12 +609,35 @@ func candidates(vecs [][]feat, nfeat int, dates []dayRange, opt Options) []edge 
 		q := &querier{vecs: vecs, post: post, dates: dates, opt: opt, acc: make([]float64, n), dense: make([]float32, nfeat)}
 		return func(i int) { per[i] = q.query(i) }
 	})
-	var out []edge
+	// Sorted by (a, b): bucketed by a, each bucket sorted by b.
+	at := make([]int, n+1)
 	for _, es := range per {
-		out = append(out, es...)
+		for _, e := range es {
+			at[e.a+1]++
+		}
 	}
-	slices.SortFunc(out, func(x, y edge) int { return cmp.Or(cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b)) })
-	return slices.CompactFunc(out, func(x, y edge) bool { return x.a == y.a && x.b == y.b })
+	for k := 1; k <= n; k++ {
+		at[k] += at[k-1]
+	}
+	all := make([]edge, at[n])
+	next := slices.Clone(at[:n])
+	for _, es := range per {
+		for _, e := range es {
+			all[next[e.a]] = e
+			next[e.a]++
+		}
+	}
+	out := all[:0]
+	for a := range n {
+		b := all[at[a]:at[a+1]]
+		slices.SortFunc(b, func(x, y edge) int { return cmp.Compare(x.b, y.b) })
+		for k, e := range b {
+			if k == 0 || e.b != b[k-1].b {
+				out = append(out, e)
+			}
+		}
+	}
+	return out
 }
 
 // querier finds candidates for one article at a time; each worker has its
