@@ -105,10 +105,16 @@ func Choices(arts []*corpus.Article, concepts []Concept, dist []OutletTerms, mat
 			}
 			n++
 			why := fmt.Sprintf("a word of %s's more than the others': %d times against %d (z %.1f)", o.Outlet, t.Count, t.Others, t.Z)
+			// Marked once a report, where it first uses it in its own
+			// voice, in whichever form ("tweeted", then "tweets").
+			firstIn := map[int]Mention{}
 			for _, m := range t.Mentions {
-				if !attrInQuote(arts[m.Article], m.Start, m.End) {
-					out = append(out, Choice{m, KindDistinctive, why})
+				if f, ok := firstIn[m.Article]; (!ok || m.Start < f.Start) && !attrInQuote(arts[m.Article], m.Start, m.End) {
+					firstIn[m.Article] = m
 				}
+			}
+			for _, m := range firstIn {
+				out = append(out, Choice{m, KindDistinctive, why})
 			}
 		}
 	}
@@ -186,19 +192,17 @@ func labelChoices(arts []*corpus.Article, concepts []Concept) []Choice {
 				stemUsers[st][m.Article] = true
 			}
 		}
-		own := func(m Mention) bool {
-			for _, st := range contentStems(m.Text) {
-				if len(stemUsers[st]) == 1 {
-					return true
-				}
-			}
-			return false
-		}
+		own := func(st string) bool { return len(stemUsers[st]) == 1 }
 		for _, m := range c.Mentions {
 			if m.Nested || len(users[Key(m.Text)]) > 1 || !contrasting[m.Article][Key(m.Text)] {
 				continue
 			}
-			if !namesCount && !describes(m.Text) || !own(m) {
+			// The flag marks the report's own words in the wording, from
+			// the first to the last: what the others do not say. Unless
+			// names count, one of them must describe ("the costly war",
+			// not "the Pentagon official" against "a Cabinet official").
+			mark, describing, ok := ownWords(m, own)
+			if !ok || !namesCount && !describing {
 				continue
 			}
 			var others []string
@@ -212,24 +216,33 @@ func labelChoices(arts []*corpus.Article, concepts []Concept) []Choice {
 			if len(others) > 0 {
 				why += "; others say " + strings.Join(others, ", ")
 			}
-			out = append(out, Choice{withoutDeterminer(m), KindLabel, why})
+			out = append(out, Choice{mark, KindLabel, why})
 		}
 	}
 	return out
 }
 
-// withoutDeterminer is a mention without its leading determiner ("the
-// four-term mayor" is marked "four-term mayor"): the label is the words
-// that name, not the article before them.
-func withoutDeterminer(m Mention) Mention {
-	first, rest, ok := strings.Cut(m.Text, " ")
-	if !ok || !determiners[strings.ToLower(first)] {
-		return m
+// ownWords narrows m to the span from its first to its last content word
+// whose stem is own; describing tells whether one of those is in lower
+// case (describes, rather than names); ok is false if it has none.
+func ownWords(m Mention, own func(stem string) bool) (_ Mention, describing, ok bool) {
+	b0, b1 := -1, -1
+	for _, t := range token.Tokenize(m.Text) {
+		if (t.Kind == token.Word || t.Kind == token.Number) && !t.Stop && own(t.Stem) {
+			if b0 < 0 {
+				b0 = t.Start
+			}
+			b1 = t.End
+			describing = describing || t.Kind == token.Word && !capitalised(t.Text)
+		}
 	}
-	trimmed := strings.TrimLeft(rest, " ")
-	m.Start += utf8.RuneCountInString(m.Text) - utf8.RuneCountInString(trimmed)
-	m.Text = trimmed
-	return m
+	if b0 < 0 {
+		return m, false, false
+	}
+	m.Start += utf8.RuneCountInString(m.Text[:b0])
+	m.End = m.Start + utf8.RuneCountInString(m.Text[b0:b1])
+	m.Text = m.Text[b0:b1]
+	return m, describing, true
 }
 
 // contentStems are the stems of a wording's words that are not stopwords.
@@ -241,17 +254,6 @@ func contentStems(text string) []string {
 		}
 	}
 	return out
-}
-
-// describes: the wording has a content word in lower case ("the
-// dictator", "illegally seized"), not only names.
-func describes(text string) bool {
-	for _, t := range token.Tokenize(text) {
-		if t.Kind == token.Word && !t.Stop && !capitalised(t.Text) {
-			return true
-		}
-	}
-	return false
 }
 
 // wordingsOfOthers lists the wordings other articles use for c, commonest
@@ -313,13 +315,20 @@ var loadedWords = sync.OnceValue(func() map[string]string {
 })
 
 // maxLoadedUsers is how many of n reports may use a loaded word for it to
-// still be a choice: one alone, or up to a third of many.
-func maxLoadedUsers(n int) int { return max(1, n/3) }
+// still be a choice: up to two thirds of them, so that some report avoids
+// it (one of two, two of three, six of ten).
+func maxLoadedUsers(n int) int { return max(1, 2*n/3) }
+
+// maxLoadedUses is how often a report may use a loaded word for it to be
+// a passing choice: one it repeats more is its subject ("the massacre" in
+// a report on one).
+const maxLoadedUses = 2
 
 // loadedChoices marks the strongly evaluative words (loaded.txt) that a
-// report uses and most of the other reports do not: not capitalised
-// (names), in its own voice or quoted (the why says so). The list is
-// English: reports known to be in another language are left out.
+// report uses, at most maxLoadedUses times, and some other report does
+// not: not capitalised mid-sentence (names), in its own voice or quoted
+// (the why says so), once a report, where it first uses the word. The
+// list is English: reports known to be in another language are left out.
 func loadedChoices(arts []*corpus.Article) []Choice {
 	words := loadedWords()
 	toks := make([][][]corpus.Token, len(arts)) // tokenized once
@@ -349,15 +358,34 @@ func loadedChoices(arts []*corpus.Article) []Choice {
 	}
 	var out []Choice
 	for ai, a := range arts {
+		seen := map[string]bool{} // marked already
+		uses := map[string]int{}
 		for si := range toks[ai] {
 			for _, t := range toks[ai][si] {
-				if t.Kind != token.Word || capitalised(t.Text) {
+				uses[t.Stem]++
+			}
+		}
+		for si := range toks[ai] {
+			// A capital marks a name, unless the sentence's first word or
+			// a headline's title case explains it.
+			title, first := titleCase(toks[ai][si]), true
+			for _, t := range toks[ai][si] {
+				if t.Kind == token.Punct && t.Norm == `"` {
+					first = true // a quotation starts a sentence of its own
+				}
+				if t.Kind != token.Word {
+					continue
+				}
+				starts := first
+				first = false
+				if capitalised(t.Text) && !starts && !title {
 					continue
 				}
 				why, ok := words[t.Norm]
-				if !ok || len(users[t.Stem]) > maxLoadedUsers(len(arts)) {
+				if !ok || len(users[t.Stem]) > maxLoadedUsers(len(arts)) || seen[t.Stem] || uses[t.Stem] > maxLoadedUses {
 					continue
 				}
+				seen[t.Stem] = true
 				if attrInQuote(a, t.SrcStart, t.SrcEnd) {
 					// The speaker's word, but the report's choice to carry it.
 					why += ", quoted: the speaker's word, the report's choice to carry it"

@@ -1,6 +1,7 @@
 package frame
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -9,7 +10,7 @@ import (
 // report's own voice only, one choice per span.
 func TestChoices(t *testing.T) {
 	arts, src := event(t,
-		[2]string{"Talks", "The minister blasted the proposal, diplomatic sources said. The deal reportedly collapsed in a disastrous week. \"It was a disastrous plan,\" he said."},
+		[2]string{"Talks", "The minister blasted the proposal, diplomatic sources said. The deal reportedly collapsed in a disastrous week. \"It was a brutal plan, a disastrous one,\" he said."},
 		[2]string{"Talks", "The minister criticised the proposal. The deal collapsed after a week of talks."},
 		[2]string{"Talks", "The minister rejected the proposal on Monday. The deal collapsed, officials said."},
 	)
@@ -37,20 +38,56 @@ func TestChoices(t *testing.T) {
 			t.Errorf("%q: kind %q, want %q (all: %v)", text, got[text], kind, got)
 		}
 	}
-	// The second "disastrous" is the speaker's, inside a quote: flagged as
-	// well (carrying it is the report's choice), and said to be quoted.
-	var own, quoted int
-	for _, c := range cs {
-		if c.Kind == KindLoaded && strings.EqualFold(c.Text, "disastrous") {
-			if strings.Contains(c.Why, "quoted") {
-				quoted++
-			} else {
-				own++
+	// A loaded word is marked once, where the report first uses it: the
+	// second "disastrous" (the speaker's) is not marked again. "brutal",
+	// only in the quote, is marked (carrying it is the report's choice)
+	// and said to be quoted.
+	count := func(word string) (own, quoted int) {
+		for _, c := range cs {
+			if c.Kind == KindLoaded && strings.EqualFold(c.Text, word) {
+				if strings.Contains(c.Why, "quoted") {
+					quoted++
+				} else {
+					own++
+				}
 			}
 		}
+		return own, quoted
 	}
-	if own != 1 || quoted != 1 {
-		t.Errorf("loaded flags on disastrous: %d in the report's voice, %d quoted; want 1 and 1", own, quoted)
+	if own, quoted := count("disastrous"); own != 1 || quoted != 0 {
+		t.Errorf("loaded flags on disastrous: %d in the report's voice, %d quoted; want 1 and 0", own, quoted)
+	}
+	if own, quoted := count("brutal"); own != 0 || quoted != 1 {
+		t.Errorf("loaded flags on brutal: %d in the report's voice, %d quoted; want 0 and 1", own, quoted)
+	}
+}
+
+// TestLoadedRepeatedIsTheSubject: a loaded word a report uses more than
+// maxLoadedUses times is what it reports on, not a passing choice; at
+// maxLoadedUses it is still marked, once. A capitalised loaded word is
+// marked at the start of a sentence or of a quotation, not mid-sentence
+// (a name).
+func TestLoadedRepeatedIsTheSubject(t *testing.T) {
+	repeat := func(word string, n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteString("Officials described a " + word + " week in the capital. ")
+		}
+		return b.String()
+	}
+	arts, _ := event(t,
+		[2]string{"Week", repeat("disastrous", maxLoadedUses+1) + repeat("brutal", maxLoadedUses) + "The town of Grim Harbour is quiet. He said: \"Tragic, all of it.\""},
+		[2]string{"Week", "Officials described a long week in the capital."},
+	)
+	marks := map[string]int{}
+	for _, c := range Choices(arts, nil, nil, nil, ChoiceOptions{}) {
+		if c.Kind == KindLoaded {
+			marks[strings.ToLower(c.Text)]++
+		}
+	}
+	want := map[string]int{"brutal": 1, "tragic": 1}
+	if fmt.Sprint(marks) != fmt.Sprint(want) {
+		t.Errorf("loaded marks %v, want %v", marks, want)
 	}
 }
 
@@ -67,8 +104,12 @@ func TestLoadedSharedIsNotAChoice(t *testing.T) {
 			t.Errorf("flagged %q, a word every report uses", c.Text)
 		}
 	}
-	if got, want := maxLoadedUsers(3), 1; got != want {
+	// Of three reports, two may share a loaded word the third avoids.
+	if got, want := maxLoadedUsers(3), 3-1; got != want {
 		t.Errorf("maxLoadedUsers(3) = %d, want %d", got, want)
+	}
+	if got, want := maxLoadedUsers(2), 1; got != want {
+		t.Errorf("maxLoadedUsers(2) = %d, want %d", got, want)
 	}
 }
 

@@ -75,8 +75,9 @@ func TestLabelFlags(t *testing.T) {
 	// its own (a's "Silver Isles" has "isles"): not a label. The Rivera
 	// wordings are one name, longer or shorter: no contrast. "the Silver
 	// Isles" is the wording "Silver Isles" again: marked once, where a
-	// first uses it.
-	want := "a:Silver Isles b:Grey Rocks"
+	// first uses it. A flag marks a wording's own words: a's "Silver"
+	// ("Isles" is c's word too), all of b's "Grey Rocks".
+	want := "a:Silver b:Grey Rocks"
 	if strings.Join(got, " ") != want {
 		t.Errorf("flags %q, want %q", strings.Join(got, " "), want)
 	}

