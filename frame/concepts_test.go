@@ -162,6 +162,22 @@ func TestConceptFinding(t *testing.T) {
 			apart:    [][2]string{{"The Norland Party computers", "Norland Party groups"}},
 		},
 		{
+			name: "a family name first is a short form, though one report wrote the given names alone",
+			docs: [][2]string{
+				{"Talks", "Envoys met Han Sol Mi on Monday. Officials said Han wanted talks. Mr. Han left."},
+				{"Talks", "The envoy spoke to Sol Mi by phone, and later with Han Sol Mi. Han agreed."},
+			},
+			together: [][]string{{"Han Sol Mi", "Han", "Mr. Han"}},
+		},
+		{
+			name: "a qualifier before a titled name is not its short form",
+			docs: [][2]string{
+				{"Visit", "Norland Prime Minister Alma Rivera arrived. Rivera met Norland farmers. Norland was calm."},
+				{"Visit", "Prime Minister Alma Rivera spoke. The Norland side agreed with Rivera."},
+			},
+			apart: [][2]string{{"Norland", "Rivera"}},
+		},
+		{
 			name: "a one-word place is not a short form of a longer name ending in a noun",
 			docs: [][2]string{
 				{"Summit", "Delegates met in Varna for the Varna Statements. Varna was calm. The statements were long."},

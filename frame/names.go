@@ -433,15 +433,24 @@ func (e *tevent) shortForm(a, b []string, forms map[string]*nameForm) bool {
 	if len(a) > 1 || a[0] == b[len(b)-1] {
 		return true
 	}
+	// b's core is its longest tail of two words or more that stands alone
+	// as a name, with a last word that does too ("Shinzo Abe" in "Prime
+	// Minister Shinzo Abe", where reports write "Abe"; not "Jong Un" in
+	// "Kim Jong Un" where one report wrote that once), or b itself.
+	last := b[len(b)-1]
+	if e.nounStems[last] {
+		return false
+	}
 	core := b
-	for k := 1; k < len(b)-1; k++ {
-		if forms[strings.Join(b[k:], " ")] != nil {
-			core = b[k:]
-			break
+	if forms[last] != nil {
+		for k := 1; k < len(b)-1; k++ {
+			if forms[strings.Join(b[k:], " ")] != nil {
+				core = b[k:]
+				break
+			}
 		}
 	}
-	last := core[len(core)-1]
-	return len(core) >= 2 && a[0] == core[0] && !e.nounStems[last]
+	return len(core) >= 2 && a[0] == core[0]
 }
 
 // generational suffixes set a son apart from his father.
