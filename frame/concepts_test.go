@@ -170,6 +170,14 @@ func TestConceptFinding(t *testing.T) {
 			together: [][]string{{"Han Sol Mi", "Han", "Mr. Han"}},
 		},
 		{
+			name: "phrases headed by the last word of a name are that name's",
+			docs: [][2]string{
+				{"Memos", "The Vell Memos were released on Friday. The memos describe talks. Critics read the Vell Memos twice."},
+				{"Memos", "The redacted memos show little, lawyers said. The memos were short."},
+			},
+			together: [][]string{{"Vell Memos", "The redacted memos", "The memos"}},
+		},
+		{
 			name: "a qualifier before a titled name is not its short form",
 			docs: [][2]string{
 				{"Visit", "Norland Prime Minister Alma Rivera arrived. Rivera met Norland farmers. Norland was calm."},

@@ -263,17 +263,26 @@ func (e *tevent) resolvePhrases() {
 			c.cluster = best
 			continue
 		}
-		if len(c.mods) == 0 {
-			if cls := ends[singular(e.units[c.u].toks[c.t1-1].Norm)]; len(cls) == 1 {
-				for cl := range cls {
-					c.cluster = cl
-				}
-				continue
+		// A phrase whose head ends a name of one entity seen twice is that
+		// entity ("the memos" of "the Vell Memos"); the phrases of a head
+		// go together ("the redacted memos" with "the memos").
+		end := ends[singular(e.units[c.u].toks[c.t1-1].Norm)]
+		if len(c.mods) == 0 && len(end) == 1 {
+			for cl := range end {
+				c.cluster = cl
 			}
+			continue
 		}
 		cl, ok := byHead[c.head]
 		if !ok {
-			cl = e.newCluster(kPhrase)
+			cl = -1
+			if len(end) == 1 {
+				for x := range end {
+					cl = x
+				}
+			} else {
+				cl = e.newCluster(kPhrase)
+			}
 			byHead[c.head] = cl
 		}
 		c.cluster = cl
