@@ -28,7 +28,7 @@ const (
 	attrQ6 = "Nothing will change" // no speaker, in B
 
 	attrAnonA   = "Diplomatic sources" // anonymous sourcing in A
-	attrAnonB   = "officials said"     // anonymous sourcing in B
+	attrAnonB   = "officials"          // anonymous sourcing in B
 	attrHedgeA  = "reportedly"         // a hedge in A
 	attrCertA   = "Clearly"            // a certainty marker in A (the "clearly" of attrQ3 is Doe's)
 	attrHedgeB  = "apparently"         // a hedge in B
@@ -42,7 +42,7 @@ var (
 		"The deal " + attrHedgeA + ` collapsed. "` + attrQ3 + `," ` + attrShort + " stressed. " + attrCertA + ", the plan failed.\n"
 	attrTextB = "The deal collapses after a long night of talks\n\n" +
 		`"` + attrQ6 + `."` + "\n" +
-		"The deal " + attrHedgeB + " collapsed, " + attrAnonB + `. "` + attrQ4 + `," ` + attrOther + " told reporters. " +
+		"The deal " + attrHedgeB + " collapsed, " + attrAnonB + ` said. "` + attrQ4 + `," ` + attrOther + " told reporters. " +
 		"Roe " + attrPraised + ` the outcome. "` + attrQ5 + `," ` + attrFull + " claimed.\n"
 )
 

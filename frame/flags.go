@@ -228,7 +228,7 @@ func labelChoices(arts []*corpus.Article, concepts []Concept) []Choice {
 func ownWords(m Mention, own func(stem string) bool) (_ Mention, describing, ok bool) {
 	b0, b1 := -1, -1
 	for _, t := range token.Tokenize(m.Text) {
-		if (t.Kind == token.Word || t.Kind == token.Number) && !t.Stop && own(t.Stem) {
+		if (t.Kind == token.Word || t.Kind == token.Number) && !t.Stop && !honorifics[t.Norm] && own(t.Stem) {
 			if b0 < 0 {
 				b0 = t.Start
 			}

@@ -33,7 +33,8 @@ import (
 //	    phrases:                     # required, at least one
 //	      - text: Silver Isles            # matched by word stems, see Match
 //	        note: Norland's name        # optional, copied to each Mention
-//	      - pattern: '\bSilver Isles?\b'  # Go regexp, case-insensitive
+//	      - pattern: '\bSilver Isles?\b'  # Go regexp, case-insensitive;
+//	                                      # (?P<m>...) marks a part only
 //
 // The file is read strictly: an unknown or repeated key, a missing id or
 // label, a malformed or duplicate id, a concept without phrases, a phrase
@@ -514,8 +515,12 @@ func (m *lexMatcher) findTokens(text string, toks []token.Token) []lexCand {
 		if !c.pre.keep(lower) {
 			continue
 		}
-		for _, loc := range c.re.FindAllStringIndex(text, -1) {
-			if loc[0] < loc[1] {
+		g := c.re.SubexpIndex("m") // the marked part, if the pattern names one
+		for _, loc := range c.re.FindAllStringSubmatchIndex(text, -1) {
+			if g > 0 {
+				loc = loc[2*g : 2*g+2]
+			}
+			if loc[0] >= 0 && loc[0] < loc[1] {
 				m.cands = append(m.cands, lexCand{c.concept, c.phrase, loc[0], loc[1], utf8.RuneCountInString(text[loc[0]:loc[1]])})
 			}
 		}
@@ -606,7 +611,9 @@ func validLanguage(s string) bool {
 // from the first matched token's start to the last one's end.
 //
 // A pattern matches where its regexp does, case-insensitively, on the
-// sentence or title text; empty matches are skipped.
+// sentence or title text; empty matches are skipped. A pattern with a group
+// named m marks only what the group matches: '\b(?P<m>officials) said\b'
+// marks "officials" where "said" follows.
 //
 // Where matches overlap, the longest (in characters) is kept and the others
 // dropped, whichever concepts they belong to; ties go to the concept listed

@@ -26,7 +26,7 @@ const (
 	attrTQ3 = "This is a good day"  // attrTOther told, in B
 
 	attrTAnonA  = "Diplomatic sources"
-	attrTAnonB  = "officials said"
+	attrTAnonB  = "officials"
 	attrTHedgeA = "reportedly"
 	attrTCertA  = "Clearly"
 )
@@ -37,7 +37,7 @@ var attrTFiles = map[string]string{
 		attrTAnonA + " said the talks stalled.\n" +
 		"The deal " + attrTHedgeA + " collapsed. " + attrTCertA + ", the plan failed. " + attrTAnonA + " said so too.\n",
 	"b.txt": "The deal collapses after a long night of talks\n\n" +
-		"The deal collapsed, " + attrTAnonB + `. "` + attrTQ3 + `," ` + attrTOther + " told reporters.\n",
+		"The deal collapsed, " + attrTAnonB + ` said. "` + attrTQ3 + `," ` + attrTOther + " told reporters.\n",
 }
 
 func attrTLoad(t *testing.T) []*corpus.Article {
