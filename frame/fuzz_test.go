@@ -11,7 +11,8 @@ import (
 
 // FuzzConcepts: any two texts give concepts without a panic, every mention
 // inside its article's source, no span in two concepts, and mentions of one
-// article overlapping only when nested in one concept.
+// article overlapping only when nested in one concept; and flags, each
+// inside its article's source, with a text and a reason, one a span.
 func FuzzConcepts(f *testing.F) {
 	f.Add("President Alma Rivera met farmers. Rivera said the harvest was good.", "Mrs. Rivera, the president, left. The GFU, or Green Farmers Union, sued.")
 	f.Add("which Norland calls the Silver Isles and Southland calls the Grey Rocks", "not about selling, but about leasing the port")
@@ -40,6 +41,19 @@ func FuzzConcepts(f *testing.F) {
 				}
 				owner[k] = c.ID
 			}
+		}
+		// Flags: inside their article's source, never empty, one a span.
+		marked := map[span]bool{}
+		for _, ch := range Choices(arts, cs, nil, nil, ChoiceOptions{}) {
+			src := []rune([]string{a, b}[ch.Article])
+			if ch.Start < 0 || ch.End <= ch.Start || ch.End > len(src) || ch.Text == "" || ch.Why == "" {
+				t.Fatalf("bad flag %+v", ch)
+			}
+			k := span{ch.Article, ch.Start, ch.End}
+			if marked[k] {
+				t.Fatalf("span %v flagged twice", k)
+			}
+			marked[k] = true
 		}
 	})
 }
