@@ -227,17 +227,23 @@ func labelChoices(arts []*corpus.Article, concepts []Concept) []Choice {
 // case (describes, rather than names); ok is false if it has none.
 func ownWords(m Mention, own func(stem string) bool) (_ Mention, describing, ok bool) {
 	b0, b1 := -1, -1
-	for _, t := range token.Tokenize(m.Text) {
+	toks := token.Tokenize(m.Text)
+	last := -1
+	for k, t := range toks {
 		if (t.Kind == token.Word || t.Kind == token.Number) && !t.Stop && !honorifics[t.Norm] && own(t.Stem) {
 			if b0 < 0 {
 				b0 = t.Start
 			}
-			b1 = t.End
+			b1, last = t.End, k
 			describing = describing || t.Kind == token.Word && !capitalised(t.Text)
 		}
 	}
 	if b0 < 0 {
 		return m, false, false
+	}
+	// A phrasal verb keeps its particle: "handing over", not "handing".
+	for k := last + 1; k < len(toks) && toks[k].Kind == token.Word && particles[toks[k].Norm]; k++ {
+		b1 = toks[k].End
 	}
 	m.Start += utf8.RuneCountInString(m.Text[:b0])
 	m.End = m.Start + utf8.RuneCountInString(m.Text[b0:b1])
