@@ -65,6 +65,10 @@ const (
 	// 5% level of a standard normal. It is a guide, not a test: many
 	// terms are scored at once and nothing corrects for that.
 	distZFloor = 1.96
+	// distFlagZ: a distinctive word marked in the text (a flag) needs z
+	// above the two-sided 1% level: the table may list what passes the
+	// guide, a mark in the report claims more.
+	distFlagZ = 2.576
 
 	distDefaultTop      = 10
 	distDefaultMinCount = 2

@@ -100,8 +100,8 @@ func Choices(arts []*corpus.Article, concepts []Concept, dist []OutletTerms, mat
 			if n == opt.Distinctive {
 				break
 			}
-			if capitalised(t.Surface) || t.Others > 0 {
-				continue // names are the term table's; a word others use too is not this outlet's own
+			if capitalised(t.Surface) || t.Others > 0 || t.Z < distFlagZ {
+				continue // names are the term table's; a word others use too is not this outlet's own; a mark needs z past the 1% level
 			}
 			n++
 			why := fmt.Sprintf("a word of %s's more than the others': %d times against %d (z %.1f)", o.Outlet, t.Count, t.Others, t.Z)

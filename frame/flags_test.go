@@ -137,3 +137,43 @@ func TestChoicesNotEnglish(t *testing.T) {
 		}
 	}
 }
+
+// TestDistinctiveFlags: a distinctive word is marked in the text only
+// when its z passes distFlagZ, the two-sided 1% level, once in each
+// report that uses it, where it first does so in any form; one that
+// passes only distZFloor is listed in the table but not marked.
+func TestDistinctiveFlags(t *testing.T) {
+	many := strings.Repeat("The harvest festival drew farmers to the valley. ", 12)
+	// "tariffs" five times against none: z about 2.1 (see distPriorWeight).
+	some := strings.Repeat("The tariffs worried the traders in the valley. ", 5)
+	plain := strings.Repeat("Farmers and traders met in the valley on Monday. ", 12)
+	arts, _ := event(t,
+		[2]string{"Valley", many + "Festivals are old here."},
+		[2]string{"Valley", some + plain},
+		[2]string{"Valley", plain + "The weather was mild."},
+	)
+	dist := Distinctive(arts, DistinctiveOptions{})
+	listed := map[string]float64{}
+	for _, o := range dist {
+		for _, term := range o.Terms {
+			listed[term.Surface] = term.Z
+		}
+	}
+	// "tariffs" comes as the bigram "tariffs worried" (it always precedes
+	// "worried").
+	if z := listed["tariffs worried"]; z <= distZFloor || z >= distFlagZ {
+		t.Fatalf("tariffs worried: z %.2f, want it between %.2f and %.2f (terms %v)", z, distZFloor, distFlagZ, listed)
+	}
+	marks := map[string]int{}
+	for _, c := range Choices(arts, nil, dist, nil, ChoiceOptions{Distinctive: 10}) {
+		if c.Kind == KindDistinctive {
+			marks[strings.ToLower(c.Text)]++
+			if c.Article != 0 || !strings.HasPrefix(many[c.Start:], c.Text) || c.Start != strings.Index(many, c.Text) {
+				t.Errorf("mark %+v: want it at the first use in the first report", c)
+			}
+		}
+	}
+	if marks["festival"] != 1 || marks["tariffs worried"] != 0 {
+		t.Errorf("distinctive marks %v, want festival once and tariffs worried not at all", marks)
+	}
+}
