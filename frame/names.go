@@ -14,7 +14,7 @@ import (
 	"github.com/biasdiff/biasdiff/corpus/token"
 )
 
-// honorifics are titles written short before a name ("Mr. Kim", "Sen.
+// honorifics are titles written short before a name ("Mr. Han", "Sen.
 // Sanders"): part of the name run, not of its words.
 var honorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "rep": true, "sen": true, "gov": true,
 	"gen": true, "prof": true, "rev": true, "sgt": true, "lt": true, "col": true, "capt": true}
@@ -120,7 +120,7 @@ func (e *tevent) findNames() {
 				k = j
 				continue
 			}
-			// What follows the run: "Korea's leader", "Korean leader Kim".
+			// What follows the run: "Northland's leader", "Northland leader Han".
 			words := 0
 			// Up to two words in lower case, the last a noun ("nuclear
 			// deal" after "Norland").
@@ -140,7 +140,7 @@ func (e *tevent) findNames() {
 					m++
 				}
 				if possessive(u.toks[m-1]) {
-					m-- // "Kim's" stays a name run of its own
+					m-- // "Han's" stays a name run of its own
 					if m <= j+1 {
 						k = j + 1
 						continue
@@ -154,7 +154,7 @@ func (e *tevent) findNames() {
 			case words > 0:
 				from := k
 				if k > 0 && determiner(u.toks[k-1]) {
-					from = k - 1 // "the North Korean leader"
+					from = k - 1 // "the Northland leader"
 				}
 				e.addPhrase(ui, from, j+words, kPhrase)
 				k = j + words
@@ -417,9 +417,9 @@ func (e *tevent) clusterNames() {
 }
 
 // shortForm tells whether a can be a short form of the name b: its words
-// occur in b in order, and a one-word form is b's last word ("Trump") or
+// occur in b in order, and a one-word form is b's last word ("Vell") or
 // the first word of b's core, the part of b that stands alone elsewhere
-// ("Kim" of "Kim Jong Un" in "North Korean leader Kim Jong Un"), when that
+// ("Han" of "Han Sol Mi" in "Northland leader Han Sol Mi"), when that
 // core does not end in a common noun ("Varna" is not a short form of
 // "Varna Statements").
 func (e *tevent) shortForm(a, b []string, forms map[string]*nameForm) bool {
@@ -434,9 +434,9 @@ func (e *tevent) shortForm(a, b []string, forms map[string]*nameForm) bool {
 		return true
 	}
 	// b's core is its longest tail of two words or more that stands alone
-	// as a name, with a last word that does too ("Shinzo Abe" in "Prime
-	// Minister Shinzo Abe", where reports write "Abe"; not "Jong Un" in
-	// "Kim Jong Un" where one report wrote that once), or b itself.
+	// as a name, with a last word that does too ("Omar Vell" in "Prime
+	// Minister Omar Vell", where reports write "Vell"; not "Sol Mi" in
+	// "Han Sol Mi" where one report wrote that once), or b itself.
 	last := b[len(b)-1]
 	if e.nounStems[last] {
 		return false
