@@ -374,10 +374,13 @@ func loadedChoices(arts []*corpus.Article) []Choice {
 		for si := range toks[ai] {
 			// A capital marks a name, unless the sentence's first word or
 			// a headline's title case explains it.
-			title, first := titleCase(toks[ai][si]), true
+			title, first, quoted := titleCase(toks[ai][si]), true, false
 			for _, t := range toks[ai][si] {
 				if t.Kind == token.Punct && t.Norm == `"` {
-					first = true // a quotation starts a sentence of its own
+					quoted = !quoted
+					if quoted {
+						first = true // an opening quotation starts a sentence of its own
+					}
 				}
 				if t.Kind != token.Word {
 					continue

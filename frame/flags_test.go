@@ -66,7 +66,7 @@ func TestChoices(t *testing.T) {
 // maxLoadedUses times is what it reports on, not a passing choice; at
 // maxLoadedUses it is still marked, once. A capitalised loaded word is
 // marked at the start of a sentence or of a quotation, not mid-sentence
-// (a name).
+// nor after a closing quotation mark (a name).
 func TestLoadedRepeatedIsTheSubject(t *testing.T) {
 	repeat := func(word string, n int) string {
 		var b strings.Builder
@@ -76,7 +76,7 @@ func TestLoadedRepeatedIsTheSubject(t *testing.T) {
 		return b.String()
 	}
 	arts, _ := event(t,
-		[2]string{"Week", repeat("disastrous", maxLoadedUses+1) + repeat("brutal", maxLoadedUses) + "The town of Grim Harbour is quiet. He said: \"Tragic, all of it.\""},
+		[2]string{"Week", repeat("disastrous", maxLoadedUses+1) + repeat("brutal", maxLoadedUses) + "The town of Grim Harbour is quiet. He said: \"Tragic, all of it.\" \"It ends,\" Grim Harbour officials said."},
 		[2]string{"Week", "Officials described a long week in the capital."},
 	)
 	marks := map[string]int{}
