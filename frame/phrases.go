@@ -275,7 +275,6 @@ func (e *tevent) resolvePhrases() {
 		}
 		cl, ok := byHead[c.head]
 		if !ok {
-			cl = -1
 			if len(end) == 1 {
 				for x := range end {
 					cl = x
