@@ -402,27 +402,12 @@ func claimsSide(r *Report, ev *EventData) *hSide {
 			continue
 		}
 		n := len(ev.Articles)
-		texts := make([]string, n)
-		has := make([]bool, n)
 		where := make([]align.Position, n)
-		ref := -1
-		for _, m := range c.Members {
-			if m.Article < 0 || m.Article >= n {
-				continue
-			}
-			if ref < 0 {
-				ref = m.Article
-			}
-			if has[m.Article] {
-				texts[m.Article] += " " + m.Text
-			} else {
-				texts[m.Article] = m.Text
-			}
-			has[m.Article] = true
+		texts, has, ref := joinWordings(n, c.Members, func(m align.Member) (int, string) { return m.Article, m.Text }, func(m align.Member) {
 			if where[m.Article] == "" || slices.Index(positions, m.Position) < slices.Index(positions, where[m.Article]) {
 				where[m.Article] = m.Position
 			}
-		}
+		})
 		row := hSideRow{}
 		for ai := range n {
 			cell := hSideCell{Gap: !has[ai], Where: string(where[ai])}
@@ -442,27 +427,12 @@ func quotesSide(r *Report, ev *EventData) *hSide {
 	side := &hSide{Lead: "speaker", Columns: r.eventOutlets(ev)}
 	for _, q := range ev.Quotes {
 		n := len(ev.Articles)
-		texts := make([]string, n)
-		has := make([]bool, n)
 		verbs := make([][]string, n)
-		ref := -1
-		for _, v := range q.Variants {
-			if v.Article < 0 || v.Article >= n {
-				continue
-			}
-			if ref < 0 {
-				ref = v.Article
-			}
-			if has[v.Article] {
-				texts[v.Article] += " " + v.Text
-			} else {
-				texts[v.Article] = v.Text
-			}
-			has[v.Article] = true
+		texts, has, ref := joinWordings(n, q.Variants, func(v align.Variant) (int, string) { return v.Article, v.Text }, func(v align.Variant) {
 			if v.Verb != "" && !slices.Contains(verbs[v.Article], v.Verb) {
 				verbs[v.Article] = append(verbs[v.Article], v.Verb)
 			}
-		}
+		})
 		row := hSideRow{Lead: oneLine(q.Speaker)}
 		for ai := range n {
 			cell := hSideCell{Gap: !has[ai], Quote: true}
@@ -476,6 +446,31 @@ func quotesSide(r *Report, ev *EventData) *hSide {
 		side.Rows = append(side.Rows, row)
 	}
 	return side
+}
+
+// joinWordings joins each of n reports' texts among items, one space
+// apart, in order; has tells which reports have any, ref is the first
+// report met (-1: none). Items of no report in range are skipped; each
+// other item is also passed to also.
+func joinWordings[T any](n int, items []T, of func(T) (int, string), also func(T)) (texts []string, has []bool, ref int) {
+	texts, has, ref = make([]string, n), make([]bool, n), -1
+	for _, it := range items {
+		a, t := of(it)
+		if a < 0 || a >= n {
+			continue
+		}
+		if ref < 0 {
+			ref = a
+		}
+		if has[a] {
+			texts[a] += " " + t
+		} else {
+			texts[a] = t
+		}
+		has[a] = true
+		also(it)
+	}
+	return texts, has, ref
 }
 
 // htmlCutWords: a deletion of more words than this shows as a count (the
