@@ -186,6 +186,14 @@ func TestConceptFinding(t *testing.T) {
 			apart: [][2]string{{"Norland", "Rivera"}},
 		},
 		{
+			name: "the word before a preposition ends a noun phrase, though never seen after a determiner",
+			docs: [][2]string{
+				{"Talks", "The heads of the diplomatic departments of Norland and Southland met on Monday."},
+				{"Talks", "Staff from the diplomatic departments in both capitals agreed, officials said."},
+			},
+			together: [][]string{{"the diplomatic departments"}},
+		},
+		{
 			name: "a one-word place is not a short form of a longer name ending in a noun",
 			docs: [][2]string{
 				{"Summit", "Delegates met in Varna for the Varna Statements. Varna was calm. The statements were long."},

@@ -50,9 +50,14 @@ func (e *tevent) phrase(ui, k int) int {
 	if j == k+1 {
 		return k + 1
 	}
-	// Trailing words that are never heads (verbs, mostly) stay out.
-	for j > k+1 && !e.isNoun(u.toks[j-1]) {
-		j--
+	// Trailing words that are never heads (verbs, mostly) stay out, but
+	// for the last word before a preposition, which ends the noun phrase
+	// ("the diplomatic departments of", where only "the diplomatic" was
+	// seen).
+	if !e.closes(u.toks, k, j) {
+		for j > k+1 && !e.isNoun(u.toks[j-1]) {
+			j--
+		}
 	}
 	if j == k+1 {
 		return k + 1
@@ -60,6 +65,26 @@ func (e *tevent) phrase(ui, k int) int {
 	e.addPhrase(ui, k, j, kPhrase)
 	return j
 }
+
+// closes tells whether the determiner phrase [k, j) ends in its head
+// noun: the next word is a preposition (see closers), and no word of the
+// phrase is a verb seen after a subject or looks like a verb form ("-ed",
+// "-ing": "the ministers discussed handing over").
+func (e *tevent) closes(toks []corpus.Token, k, j int) bool {
+	if j >= len(toks) || !closers[toks[j].Norm] {
+		return false
+	}
+	for _, t := range toks[k+1 : j] {
+		if e.verbs[t.Norm] || strings.HasSuffix(t.Norm, "ed") || strings.HasSuffix(t.Norm, "ing") {
+			return false
+		}
+	}
+	return true
+}
+
+// closers are the prepositions that start a phrase after a noun phrase.
+var closers = map[string]bool{"of": true, "in": true, "on": true, "at": true, "for": true, "from": true, "with": true,
+	"after": true, "before": true, "over": true, "between": true, "against": true, "about": true, "during": true}
 
 // barePhrase adds the noun phrase without a determiner starting at token
 // k ("classified information", "intercontinental ballistic missiles"), if
