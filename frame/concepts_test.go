@@ -302,3 +302,28 @@ func TestNorm(t *testing.T) {
 		t.Errorf("slug = %q", got)
 	}
 }
+
+// A concept's label is its commonest wording, in its shortest written form
+// with fewest capitals, without a leading determiner.
+func TestLabel(t *testing.T) {
+	ms := func(texts ...string) []Mention {
+		out := make([]Mention, len(texts))
+		for i, s := range texts {
+			out[i] = Mention{Article: i, Text: s}
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		mentions []Mention
+		want     string
+	}{
+		{ms("Talks", "the talks", "talks"), "talks"},                               // a capital from the sentence's start
+		{ms("its position", "The position", "their position"), "position"},         // any determiner
+		{ms("the Silver Isles", "Silver Isles", "the Grey Rocks"), "Silver Isles"}, // the commonest wording
+		{append(ms("the talks", "talks"), Mention{Text: "the summit", Nested: true}, Mention{Text: "the summit", Nested: true}, Mention{Text: "the summit", Nested: true}), "talks"}, // nested mentions do not count
+	} {
+		if got := label(tc.mentions); got != tc.want {
+			t.Errorf("label(%v) = %q, want %q", tc.mentions, got, tc.want)
+		}
+	}
+}

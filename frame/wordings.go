@@ -30,8 +30,9 @@ func Norm(s string) string {
 }
 
 // label is a concept's commonest wording (by Key; ties: the longer, then
-// the smaller), as written in its shortest form ("Silver Isles"
-// over "the Silver Isles").
+// the smaller), as written in its shortest form ("Silver Isles" over
+// "the Silver Isles"), then the one with fewest capitals ("talks" over the
+// "Talks" that starts a sentence).
 func label(ms []Mention) string {
 	n := map[string]int{}
 	text := map[string]string{}
@@ -41,7 +42,7 @@ func label(ms []Mention) string {
 		}
 		k := Key(m.Text)
 		n[k]++
-		if t, ok := text[k]; !ok || len(m.Text) < len(t) || (len(m.Text) == len(t) && m.Text < t) {
+		if t, ok := text[k]; !ok || shorterForm(m.Text, t) {
 			text[k] = m.Text
 		}
 	}
@@ -52,10 +53,32 @@ func label(ms []Mention) string {
 		}
 	}
 	t := text[best]
-	if len(t) > 4 && strings.EqualFold(t[:4], "the ") {
-		t = t[4:] // "Silver Isles", not "the Silver Isles"
+	if first, rest, ok := strings.Cut(t, " "); ok && determiners[strings.ToLower(first)] {
+		t = rest // "Silver Isles", not "the Silver Isles"; "position", not "its position"
 	}
 	return t
+}
+
+// shorterForm orders the written forms of one wording: the shorter, then
+// the one with fewer capitals, then the smaller.
+func shorterForm(a, b string) bool {
+	if len(a) != len(b) {
+		return len(a) < len(b)
+	}
+	if ca, cb := capitals(a), capitals(b); ca != cb {
+		return ca < cb
+	}
+	return a < b
+}
+
+func capitals(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
