@@ -42,10 +42,12 @@ func concepts(t testing.TB, arts []*corpus.Article) []Concept {
 // conceptOf returns the concept holding a mention with this text in article
 // art (-1: any), or nil.
 func conceptOf(cs []Concept, art int, text string) *Concept {
-	for i := range cs {
-		for _, m := range cs[i].Mentions {
-			if (art < 0 || m.Article == art) && m.Text == text {
-				return &cs[i]
+	for _, nested := range []bool{false, true} { // a phrase standing alone first
+		for i := range cs {
+			for _, m := range cs[i].Mentions {
+				if (art < 0 || m.Article == art) && m.Text == text && m.Nested == nested {
+					return &cs[i]
+				}
 			}
 		}
 	}
@@ -192,6 +194,15 @@ func TestConceptFinding(t *testing.T) {
 				{"Talks", "Staff from the diplomatic departments in both capitals agreed, officials said."},
 			},
 			together: [][]string{{"the diplomatic departments"}},
+		},
+		{
+			name: "a qualifier of two words before a title is not a short form; an honorific's name is the first word after the title",
+			docs: [][2]string{
+				{"Visit", "On Monday, South Norland President Kim Sol Ra arrived. Officials of South Norland cheered. The president spoke."},
+				{"Visit", "On Tuesday, Mr. Kim met farmers of South Norland, and President Kim Sol Ra left."},
+			},
+			together: [][]string{{"South Norland President Kim Sol Ra", "Mr. Kim", "President Kim Sol Ra"}},
+			apart:    [][2]string{{"South Norland", "Mr. Kim"}},
 		},
 		{
 			name: "a one-word place is not a short form of a longer name ending in a noun",

@@ -430,13 +430,21 @@ func (e *tevent) shortForm(a, b []string, forms map[string]*nameForm) bool {
 	if generational[b[len(b)-1]] && !generational[a[len(a)-1]] {
 		return false
 	}
-	if len(a) > 1 || a[0] == b[len(b)-1] {
+	if len(a) > 1 {
+		// "Donald Trump" and "President Trump" of "President Donald
+		// Trump", but not the qualifier before a title: "Southland" in
+		// "Southland Prime Minister Alma Rivera".
+		return !e.qualifier(a, b)
+	}
+	if a[0] == b[len(b)-1] {
 		return true
 	}
 	// b's core is its longest tail of two words or more that stands alone
 	// as a name, with a last word that does too ("Omar Vell" in "Prime
 	// Minister Omar Vell", where reports write "Vell"; not "Sol Mi" in
-	// "Han Sol Mi" where one report wrote that once), or b itself.
+	// "Han Sol Mi" where one report wrote that once); else the words after
+	// its last title ("Han Sol Mi" in "President Han Sol Mi", so that "Mr.
+	// Han" is his); else b itself.
 	last := b[len(b)-1]
 	if e.nounStems[last] {
 		return false
@@ -450,7 +458,35 @@ func (e *tevent) shortForm(a, b []string, forms map[string]*nameForm) bool {
 			}
 		}
 	}
+	if len(core) == len(b) {
+		for k := len(b) - 2; k > 0; k-- {
+			if e.title(b[k-1]) {
+				core = b[k:]
+				break
+			}
+		}
+	}
 	return len(core) >= 2 && a[0] == core[0]
+}
+
+// title tells whether a word (a stem) of a name is a title: a common noun
+// the reports also write in lower case ("president", "minister").
+func (e *tevent) title(w string) bool { return e.lowStems[w] && e.nounStems[w] }
+
+// qualifier tells whether the words of a, found in b in order, all come
+// before a title that more words of b follow: they qualify the title ("Southland" in "Southland
+// Prime Minister Alma Rivera") and do not name the person.
+func (e *tevent) qualifier(a, b []string) bool {
+	i := 0
+	for k, w := range b {
+		if i == len(a) {
+			return e.title(w) && k < len(b)-1 // a title before a name, not a head noun ("Kuril Islands")
+		}
+		if a[i] == w {
+			i++
+		}
+	}
+	return false
 }
 
 // generational suffixes set a son apart from his father.
