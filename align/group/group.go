@@ -344,6 +344,15 @@ func Group(arts []*corpus.Article, opt Options) []Event {
 	if n == 0 {
 		return nil
 	}
+	if declaredAll(arts) {
+		// The user declared every report's event (corpus.Article.Event):
+		// nothing to weigh.
+		evs := eventsOf(arts, declaredEvents(arts, make([]int, n)))
+		for k := range evs {
+			evs[k].Label = arts[evs[k].Articles[0]].Event
+		}
+		return evs
+	}
 	fs := make([]found, n)
 	par.ForEach(n, func() func(int) {
 		var x extractor
@@ -370,21 +379,7 @@ func Group(arts []*corpus.Article, opt Options) []Event {
 	}
 	edges := candidates(vecs, len(d.df), dates, opt)
 	clusters := clusterParts(n, edges, opt.Threshold)
-	// Reports whose event the user declared (corpus.Article.Event) go to
-	// that event whatever their features say; the rest keep theirs.
-	declared := map[string]int{}
-	for i, a := range arts {
-		if a.Event == "" {
-			continue
-		}
-		r, ok := declared[a.Event]
-		if !ok {
-			r = n + len(declared)
-			declared[a.Event] = r
-		}
-		clusters[i] = r
-	}
-	evs := events(arts, clusters, raw, d)
+	evs := events(arts, declaredEvents(arts, clusters), raw, d)
 	for k := range evs {
 		if name := arts[evs[k].Articles[0]].Event; name != "" {
 			evs[k].Label = name
@@ -1044,8 +1039,49 @@ func (h linkHeap) down(i int) {
 	}
 }
 
+// declaredAll tells whether the user declared the event of every report.
+func declaredAll(arts []*corpus.Article) bool {
+	for _, a := range arts {
+		if a.Event == "" {
+			return false
+		}
+	}
+	return true
+}
+
+// declaredEvents puts the reports whose event the user declared
+// (corpus.Article.Event) in that event, whatever their features say; the
+// others keep their cluster in root (cluster numbers below len(arts)).
+func declaredEvents(arts []*corpus.Article, root []int) []int {
+	n := len(arts)
+	declared := map[string]int{}
+	for i, a := range arts {
+		if a.Event == "" {
+			continue
+		}
+		r, ok := declared[a.Event]
+		if !ok {
+			r = n + len(declared)
+			declared[a.Event] = r
+		}
+		root[i] = r
+	}
+	return root
+}
+
 // events orders the clusters by first article and labels them.
 func events(arts []*corpus.Article, root []int, raw [][]feat, d *dict) []Event {
+	out := eventsOf(arts, root)
+	d.fillBest() // before the workers read it
+	par.ForEach(len(out), func() func(int) {
+		return func(k int) { out[k].Label = label(out[k].Articles, raw, d) }
+	})
+	return out
+}
+
+// eventsOf makes the events of the clusters in root, in order of their
+// first article, with their dates.
+func eventsOf(arts []*corpus.Article, root []int) []Event {
 	byRoot := map[int]int{}
 	var out []Event
 	for i, r := range root {
@@ -1057,10 +1093,6 @@ func events(arts []*corpus.Article, root []int, raw [][]feat, d *dict) []Event {
 		}
 		out[k].Articles = append(out[k].Articles, i)
 	}
-	d.fillBest() // before the workers read it
-	par.ForEach(len(out), func() func(int) {
-		return func(k int) { out[k].Label = label(out[k].Articles, raw, d) }
-	})
 	for k := range out {
 		e := &out[k]
 		for _, i := range e.Articles {

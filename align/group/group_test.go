@@ -274,6 +274,39 @@ func TestDeclaredEvent(t *testing.T) {
 	}
 }
 
+// TestAllDeclared: when the user declared every report's event, the events
+// are those, named so, in order of their first report, with their dates.
+func TestAllDeclared(t *testing.T) {
+	arts := load(t, []doc{flood[0], flood[1], single, merger[0], merger[1]})
+	for _, a := range arts {
+		a.Event = "Other news"
+		if a.ID == "flood-a" || a.ID == "zoo" {
+			a.Event = "Spring news"
+		}
+	}
+	evs := Group(arts, Options{})
+	checkPartition(t, arts, evs)
+	if got, want := partition(arts, evs), []string{"flood-a zoo", "flood-b merger-a merger-b"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	for k, e := range evs {
+		first := arts[e.Articles[0]]
+		if e.ID != fmt.Sprintf("e%d", k+1) || e.Label != first.Event {
+			t.Errorf("event %d: ID %q, label %q; want e%d, %q", k, e.ID, e.Label, k+1, first.Event)
+		}
+		from, to := "", ""
+		for _, i := range e.Articles {
+			if d := arts[i].Date; from == "" || d < from {
+				from = d
+			}
+			to = max(to, arts[i].Date)
+		}
+		if e.From != from || e.To != to {
+			t.Errorf("event %s: dates %s..%s, want %s..%s", e.ID, e.From, e.To, from, to)
+		}
+	}
+}
+
 // TestClusterParts: clustering each component apart gives the partition
 // clustering all edges at once gives.
 func TestClusterParts(t *testing.T) {
