@@ -26,10 +26,11 @@
 package align
 
 import (
+	"maps"
 	"math"
+	"slices"
 	"sort"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/biasdiff/biasdiff/align/wdiff"
@@ -130,6 +131,7 @@ const maxPerArticle = 2
 type unit struct {
 	m      Member
 	stems  map[string]float64  // stem -> weight before IDF
+	keys   []string            // the stems, sorted: sums over them run in one order, so that scores do not vary by a last bit from run to run
 	prefix map[string][]string // first four letters -> stems, for spelling variants
 	norm   float64
 }
@@ -275,25 +277,20 @@ func position(i, n int) Position {
 
 func newUnit(m Member, toks []token.Token) *unit {
 	u := &unit{m: m, stems: map[string]float64{}, prefix: map[string][]string{}}
-	for k, t := range toks {
+	for _, t := range toks {
 		switch {
 		case t.Kind == token.Number:
 			u.stems["#"+t.Norm] = 1.5
 		case t.Kind == token.Word && !t.Stop && utf8.RuneCountInString(t.Norm) > 1:
-			w := 1.0
-			if r, _ := utf8.DecodeRuneInString(t.Text); unicode.IsUpper(r) && k > 0 {
-				w = 1.0 // a name, most likely
-			}
 			if _, ok := u.stems[t.Stem]; !ok {
 				if p, ok := prefix4(t.Stem); ok {
 					u.prefix[p] = append(u.prefix[p], t.Stem)
 				}
 			}
-			if w > u.stems[t.Stem] {
-				u.stems[t.Stem] = w
-			}
+			u.stems[t.Stem] = 1
 		}
 	}
+	u.keys = slices.Sorted(maps.Keys(u.stems))
 	return u
 }
 
@@ -349,8 +346,8 @@ func weigh(units []*unit) (map[string]float64, map[string]int) {
 	}
 	for _, u := range units {
 		var sum float64
-		for s, w := range u.stems {
-			x := w * idf[s]
+		for _, s := range u.keys {
+			x := u.stems[s] * idf[s]
 			sum += x * x
 		}
 		u.norm = math.Sqrt(sum)
@@ -372,7 +369,8 @@ func score(a, b *unit, idf map[string]float64) float64 {
 	var dot float64
 	shared := 0
 	var unmatched []string
-	for s, w := range small.stems {
+	for _, s := range small.keys {
+		w := small.stems[s]
 		if v, ok := large.stems[s]; ok {
 			dot += w * v * idf[s] * idf[s]
 			shared++

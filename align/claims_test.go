@@ -250,3 +250,67 @@ func TestVariant(t *testing.T) {
 		}
 	}
 }
+
+// Claims are the same run after run when reports repeat a sentence word
+// for word: the tied links are broken in one order, not by the last bit of
+// a sum taken in map order.
+func TestClaimsDeterministicWithRepeats(t *testing.T) {
+	s := "The head of the Foreign Ministry called the statements by Omar Vell, adviser to the Prime Minister of Southland, Alma Rivera, outrageous."
+	o := "The talks on the Silver Isles will go on in Riverton next month, officials of both ministries said."
+	arts := load(t,
+		s+" "+s+" "+o,
+		o+" "+s,
+		s+" Markets in Riverton were calm on Monday. "+o,
+		"Markets in Riverton were calm. "+s,
+	)
+	want := render(Claims(arts, Options{Singletons: true}))
+	for range 50 {
+		if got := render(Claims(arts, Options{Singletons: true})); got != want {
+			t.Fatalf("claims vary from run to run:\n%s\n%s", want, got)
+		}
+	}
+	qa := load(t,
+		`Vell said: "We will never hand the Silver Isles to anyone, whatever the talks in Riverton decide."`,
+		`"We will never hand the Silver Isles to anyone," Vell said. "Whatever the talks in Riverton decide, we will never hand them over."`,
+		`Vell told reporters: "We will never hand the Silver Isles to anyone, whatever the talks decide."`,
+	)
+	wantQ := fmt.Sprint(Quotes(qa))
+	for range 50 {
+		if got := fmt.Sprint(Quotes(qa)); got != wantQ {
+			t.Fatalf("quote clusters vary from run to run:\n%s\n%s", wantQ, got)
+		}
+	}
+}
+
+// A score is the same to the last bit however the units' maps iterate:
+// tied links between repeated sentences must stay tied.
+func TestScoreExact(t *testing.T) {
+	arts := load(t,
+		"The head of the Foreign Ministry called the statements by Omar Vell, adviser to the Prime Minister of Southland, Alma Rivera, about Norland interest in concluding a peace treaty outrageous.",
+		"Norland's foreign ministry called outrageous the statements by Omar Vell, an adviser to Southland Prime Minister Alma Rivera, about the interest of Norland in a peace treaty.",
+	)
+	// The sample's sentences give the stems document frequencies of all
+	// sizes, and so IDF weights of many values.
+	others, err := corpus.LoadFS(sample.FS, corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	build := func() (*unit, *unit, map[string]float64) {
+		units := collect(others)
+		a := newUnit(Member{}, arts[0].PlainTokens(0))
+		b := newUnit(Member{}, arts[1].PlainTokens(0))
+		idf, _ := weigh(append(units, a, b))
+		return a, b, idf
+	}
+	a, b, idf := build()
+	want := score(a, b, idf)
+	if want == 0 {
+		t.Fatal("no score")
+	}
+	for range 200 {
+		a, b, idf := build()
+		if got := score(a, b, idf); got != want {
+			t.Fatalf("score %v, then %v", want, got)
+		}
+	}
+}

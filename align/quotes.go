@@ -1,7 +1,9 @@
 package align
 
 import (
+	"maps"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -53,6 +55,7 @@ func Quotes(arts []*corpus.Article) []QuoteCluster {
 	type qunit struct {
 		v     Variant
 		stems map[string]float64
+		keys  []string // the stems, sorted: sums run in one order
 	}
 	var units []qunit
 	df := map[string]int{}
@@ -64,7 +67,8 @@ func Quotes(arts []*corpus.Article) []QuoteCluster {
 					u.stems[t.Stem] = 1
 				}
 			}
-			for s := range u.stems {
+			u.keys = slices.Sorted(maps.Keys(u.stems))
+			for _, s := range u.keys {
 				df[s]++
 			}
 			units = append(units, u)
@@ -74,23 +78,23 @@ func Quotes(arts []*corpus.Article) []QuoteCluster {
 	idf := func(s string) float64 { return math.Log(1 + n/float64(df[s])) }
 	// overlap is the IDF-weighted share of the smaller stem set found in the
 	// larger, and the size of the smaller set.
-	overlap := func(a, b map[string]float64) (float64, int) {
+	overlap := func(a, b *qunit) (float64, int) {
 		small, large := a, b
-		if len(small) > len(large) {
+		if len(small.keys) > len(large.keys) {
 			small, large = large, small
 		}
 		var common, total float64
-		for s := range small {
+		for _, s := range small.keys {
 			w := idf(s)
 			total += w
-			if _, ok := large[s]; ok {
+			if _, ok := large.stems[s]; ok {
 				common += w
 			}
 		}
 		if total == 0 {
 			return 0, 0
 		}
-		return common / total, len(small)
+		return common / total, len(small.keys)
 	}
 	var links []link
 	for i := range units {
@@ -99,7 +103,7 @@ func Quotes(arts []*corpus.Article) []QuoteCluster {
 			if a.v.Article == b.v.Article {
 				continue
 			}
-			sc, size := overlap(a.stems, b.stems)
+			sc, size := overlap(&a, &b)
 			// Three content words at least (shorter fragments are common
 			// words, not a statement); a fragment of three must be there
 			// whole, one of up to five nearly so.
