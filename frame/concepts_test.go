@@ -205,6 +205,14 @@ func TestConceptFinding(t *testing.T) {
 			apart:    [][2]string{{"South Norland", "Mr. Kim"}},
 		},
 		{
+			name: "an acronym with full stops is the acronym without",
+			docs: [][2]string{
+				{"Deal", "Officials defended the G.R.P.A. on Monday. Critics of the G.R.P.A. spoke."},
+				{"Deal", "Rivera attacked the GRPA again, and the GRPA held."},
+			},
+			together: [][]string{{"G.R.P.A.", "GRPA"}},
+		},
+		{
 			name: "a one-word place is not a short form of a longer name ending in a noun",
 			docs: [][2]string{
 				{"Summit", "Delegates met in Varna for the Varna Statements. Varna was calm. The statements were long."},

@@ -178,6 +178,9 @@ func (e *tevent) addName(ui, t0, t1 int, poss bool) int {
 		if poss {
 			n = strings.TrimSuffix(strings.TrimSuffix(n, "'s"), "’s")
 		}
+		if allCaps(t.Text) {
+			n = strings.ReplaceAll(n, ".", "") // "J.C.P.O.A." is "JCPOA"
+		}
 		for _, p := range strings.Split(n, "-") {
 			if p != "" {
 				seq = append(seq, p)
