@@ -346,3 +346,48 @@ func TestLabel(t *testing.T) {
 		}
 	}
 }
+
+// keyRef is Key as first written, in steps: the reference the one-pass
+// Key must agree with.
+func keyRef(s string) string {
+	ws := strings.Fields(strings.ReplaceAll(Norm(s), ".", ""))
+	for len(ws) > 1 && determiners[ws[0]] {
+		ws = ws[1:]
+	}
+	if n := len(ws); n > 0 {
+		last := strings.TrimSuffix(ws[n-1], "'s")
+		if strings.HasSuffix(last, "s'") {
+			last = last[:len(last)-1]
+		}
+		ws[n-1] = singular(last)
+	}
+	return strings.Join(ws, " ")
+}
+
+func TestKey(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"The islands", "island"},
+		{"the islands’", "island"},
+		{"the president's", "president"},
+		{"U.S.", "us"},
+		{"  its  Northern\tTerritories ", "northern territorie"}, // the plural s goes, whatever the word
+		{"the", "the"}, // a determiner alone stays
+		{"“Silver Isles”", "\"silver isles\""},
+		{"", ""},
+	} {
+		if got := Key(tc.in); got != tc.want {
+			t.Errorf("Key(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func FuzzKey(f *testing.F) {
+	for _, s := range []string{"The islands", "the islands’", "U. S. .", "a the this", "İstanbul’s", "\xff\xfe x's", "our  leaders'"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Key(s), keyRef(s); got != want {
+			t.Errorf("Key(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 func cmpBool(a, b bool) int {
@@ -249,16 +250,47 @@ func holds(a, b string) bool {
 // s dropped from the last word ("The islands", "islands" and "the
 // islands'" are one wording).
 func Key(s string) string {
-	ws := strings.Fields(strings.ReplaceAll(Norm(s), ".", "")) // "U.S." and "US" are one wording
-	for len(ws) > 1 && determiners[ws[0]] {
-		ws = ws[1:]
-	}
-	if n := len(ws); n > 0 {
-		last := strings.TrimSuffix(ws[n-1], "'s") // "the president's" is "the president"
-		if strings.HasSuffix(last, "s'") {
-			last = last[:len(last)-1] // "the islands'"
+	// Norm in one pass, and without full stops ("U.S." and "US" are one
+	// wording): lower case, straight quotes, words joined by one space.
+	b := make([]byte, 0, len(s))
+	gap := false
+	for _, r := range s {
+		switch r {
+		case '.':
+			continue
+		case '’', '‘':
+			r = '\''
+		case '“', '”':
+			r = '"'
 		}
-		ws[n-1] = singular(last)
+		if unicode.IsSpace(r) {
+			gap = len(b) > 0
+			continue
+		}
+		if gap {
+			b = append(b, ' ')
+			gap = false
+		}
+		b = utf8.AppendRune(b, unicode.ToLower(r))
 	}
-	return strings.Join(ws, " ")
+	k := string(b)
+	for {
+		first, rest, ok := strings.Cut(k, " ")
+		if !ok || !determiners[first] {
+			break
+		}
+		k = rest
+	}
+	head, last := "", k
+	if i := strings.LastIndexByte(k, ' '); i >= 0 {
+		head, last = k[:i+1], k[i+1:]
+	}
+	last = strings.TrimSuffix(last, "'s") // "the president's" is "the president"
+	if strings.HasSuffix(last, "s'") {
+		last = last[:len(last)-1] // "the islands'"
+	}
+	if l := singular(last); head != "" || l != k {
+		return head + l
+	}
+	return k
 }
