@@ -371,7 +371,7 @@ func TestKey(t *testing.T) {
 		{"the president's", "president"},
 		{"U.S.", "us"},
 		{"  its  Northern\tTerritories ", "northern territorie"}, // the plural s goes, whatever the word
-		{"the", "the"}, // a determiner alone stays
+		{"the", "the"},                                           // a determiner alone stays
 		{"“Silver Isles”", "\"silver isles\""},
 		{"", ""},
 	} {
