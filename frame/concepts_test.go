@@ -213,6 +213,14 @@ func TestConceptFinding(t *testing.T) {
 			together: [][]string{{"G.R.P.A.", "GRPA"}},
 		},
 		{
+			name: "an agent noun ends a phrase, though never seen after a determiner",
+			docs: [][2]string{
+				{"Suit", "Lawyers said the campaign manager lied. The campaign said nothing."},
+				{"Suit", "Reporters questioned the campaign manager."},
+			},
+			together: [][]string{{"the campaign manager"}},
+		},
+		{
 			name: "a one-word place is not a short form of a longer name ending in a noun",
 			docs: [][2]string{
 				{"Summit", "Delegates met in Varna for the Varna Statements. Varna was calm. The statements were long."},

@@ -31,7 +31,15 @@ func determiner(t corpus.Token) bool { return t.Kind == token.Word && determiner
 // counts too).
 func (e *tevent) isNoun(t corpus.Token) bool {
 	n := t.Norm
-	return e.nounish[n] || e.nounish[strings.TrimSuffix(n, "s")] || e.nounish[n+"s"]
+	return e.nounish[n] || e.nounish[strings.TrimSuffix(n, "s")] || e.nounish[n+"s"] || (agent(n) && !e.verbs[n])
+}
+
+// agent tells whether a word looks like an agent noun: "manager",
+// "adviser", "director", "spokesman" (and their plurals), six letters or
+// more.
+func agent(w string) bool {
+	w = strings.TrimSuffix(w, "s")
+	return len(w) >= 6 && (strings.HasSuffix(w, "er") || strings.HasSuffix(w, "or") || strings.HasSuffix(w, "ist") || strings.HasSuffix(w, "man"))
 }
 
 // lowerWord: a word in lower case that is not a stopword.
