@@ -112,6 +112,7 @@ func TestConceptFinding(t *testing.T) {
 		docs     [][2]string
 		together [][]string // phrases that must sit in one concept (any article)
 		apart    [][2]string
+		absent   []string // phrases no concept may hold
 	}{
 		{
 			name: "a name, its short forms and its titles",
@@ -221,6 +222,14 @@ func TestConceptFinding(t *testing.T) {
 			together: [][]string{{"the campaign manager"}},
 		},
 		{
+			name: "a verb in -s after a name does not start a phrase",
+			docs: [][2]string{
+				{"Talks", "Officials said Rivera says peace is near. The peace talks went on."},
+				{"Talks", "Officials hope for peace soon, and Rivera agreed."},
+			},
+			absent: []string{"Rivera says peace", "says peace"},
+		},
+		{
 			name: "a one-word place is not a short form of a longer name ending in a noun",
 			docs: [][2]string{
 				{"Summit", "Delegates met in Varna for the Varna Statements. Varna was calm. The statements were long."},
@@ -250,6 +259,11 @@ func TestConceptFinding(t *testing.T) {
 				a, b := conceptOf(cs, -1, pair[0]), conceptOf(cs, -1, pair[1])
 				if a != nil && b != nil && a.ID == b.ID {
 					t.Errorf("%q and %q: both in %s", pair[0], pair[1], a.ID)
+				}
+			}
+			for _, p := range tt.absent {
+				if c := conceptOf(cs, -1, p); c != nil {
+					t.Errorf("%q: a mention of %s", p, c.ID)
 				}
 			}
 		})

@@ -79,7 +79,7 @@ func (e *tevent) findNames() {
 					k = e.phrase(ui, k)
 					continue
 				}
-				if lowerWord(t) && !e.verbs[t.Norm] {
+				if lowerWord(t) && !e.verbs[t.Norm] && !e.verbAfterName(u, k) {
 					k = e.barePhrase(ui, k)
 					continue
 				}
@@ -125,6 +125,9 @@ func (e *tevent) findNames() {
 			// Up to two words in lower case, the last a noun ("nuclear
 			// deal" after "Norland").
 			for j+words < len(u.toks) && words < 2 && lowerWord(u.toks[j+words]) && !e.verbs[u.toks[j+words].Norm] {
+				if words == 0 && e.verbAfterName(u, j) {
+					break
+				}
 				words++
 			}
 			for words > 0 && !e.isNoun(u.toks[j+words-1]) {
@@ -163,6 +166,18 @@ func (e *tevent) findNames() {
 			}
 		}
 	}
+}
+
+// verbAfterName tells whether token k, right after a name that is not a
+// possessive, ends in s and was never seen as a noun: a verb after its
+// subject ("Rivera says", "Norland wants"), not the start of a phrase.
+func (e *tevent) verbAfterName(u *tunit, k int) bool {
+	if k == 0 {
+		return false
+	}
+	prev, t := u.toks[k-1], u.toks[k]
+	return prev.Kind == token.Word && capitalised(prev.Text) && !possessive(prev) &&
+		strings.HasSuffix(t.Norm, "s") && !e.isNoun(t)
 }
 
 // addName adds the name run [t0, t1) of tunit ui and returns its candidate
