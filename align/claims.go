@@ -8,11 +8,12 @@
 // another says in one sentence).
 //
 // Method: each sentence is a set of content stems (stopwords aside, numbers
-// kept) weighted by their inverse document frequency over the sentences of
-// the event, names weighing more; two sentences of different reports are
-// scored by the cosine of those vectors, and, for paraphrase and translation
-// variants whose words differ in form, by the overlap of the character
-// 4-grams of their content words. Candidate pairs come from an inverted index
+// kept, weighing a half more) weighted by their inverse document frequency
+// over the sentences of the event; two sentences of different reports are
+// scored by the cosine of those vectors, where a stem of one that the other
+// lacks may match, at 0.8, a spelling variant there (a transliteration in
+// translated copy: see SpellingVariant). Sums run over the stems in sorted
+// order, so that tied scores stay tied. Candidate pairs come from an inverted index
 // over stems. A pair links when its score passes a threshold and is close to
 // the best either sentence has in the other report; links are merged from
 // the strongest down, never putting more than two sentences of one report in
