@@ -120,6 +120,7 @@ type tevent struct {
 	unitCands [][]int         // candidates by unit, built when mining starts
 	byHead    map[string]int  // noun-phrase concepts by the stem of their head
 	verbs     map[string]bool // words seen right after a subject pronoun or "to": verbs
+	plural    map[string]bool // words whose plural (-s, -es) the event has
 	uf        []int           // union-find over clusters
 	kinds     []mkind
 	mined     []bool
@@ -183,6 +184,21 @@ func newEvent(arts []*corpus.Article) *tevent {
 		}
 	}
 	e.verbs = verbs
+	norms := map[string]bool{}
+	for _, u := range e.units {
+		for _, t := range u.toks {
+			if t.Kind == token.Word {
+				norms[t.Norm] = true
+			}
+		}
+	}
+	e.plural = map[string]bool{}
+	for w := range norms {
+		if strings.HasSuffix(w, "s") {
+			e.plural[w[:len(w)-1]] = true
+			e.plural[strings.TrimSuffix(w, "es")] = true
+		}
+	}
 	for w := range between {
 		if !verbs[w] {
 			e.nounish[w] = true

@@ -230,6 +230,24 @@ func TestConceptFinding(t *testing.T) {
 			absent: []string{"Rivera says peace", "says peace"},
 		},
 		{
+			name: "an adjective is no head",
+			docs: [][2]string{
+				{"Claims", "Norland must abandon its territorial claims if talks are to go on. The territorial dispute is old."},
+				{"Claims", "Southland kept its territorial demands, and the territorial dispute went on."},
+			},
+			together: [][]string{{"The territorial dispute", "the territorial dispute"}},
+			absent:   []string{"its territorial"},
+		},
+		{
+			name: "a verb before a preposition does not end a noun phrase",
+			docs: [][2]string{
+				{"Visit", "Later the minister went on to Riverton. The minister spoke."},
+				{"Visit", "The minister flew on to Riverton, aides said."},
+			},
+			together: [][]string{{"the minister", "The minister"}},
+			absent:   []string{"the minister went", "The minister flew"},
+		},
+		{
 			name: "a one-word place is not a short form of a longer name ending in a noun",
 			docs: [][2]string{
 				{"Summit", "Delegates met in Varna for the Varna Statements. Varna was calm. The statements were long."},

@@ -62,9 +62,19 @@ func (e *tevent) phrase(ui, k int) int {
 	// for the last word before a preposition, which ends the noun phrase
 	// ("the diplomatic departments of", where only "the diplomatic" was
 	// seen).
+	run := j
 	if !e.closes(u.toks, k, j) {
 		for j > k+1 && !e.isNoun(u.toks[j-1]) {
 			j--
+		}
+	}
+	// An adjective is no head: "its territorial claims", not "its
+	// territorial".
+	if j > k+1 && e.adjective(u.toks[j-1].Norm) {
+		if next := u.toks[min(j, len(u.toks)-1)]; j < run && !e.verbs[next.Norm] && !verbForm(next.Norm) {
+			j++
+		} else {
+			return j
 		}
 	}
 	if j == k+1 {
@@ -74,20 +84,52 @@ func (e *tevent) phrase(ui, k int) int {
 	return j
 }
 
+// adjective tells whether a word looks like an adjective: an adjective
+// ending ("territorial", "diplomatic", "dangerous", "massive") and no
+// plural in the event, since adjectives take none ("officials" makes
+// "official" a noun).
+func (e *tevent) adjective(w string) bool {
+	if e.plural[w] || len(w) < 6 {
+		return false
+	}
+	for _, suf := range []string{"ial", "ical", "ic", "ous", "ive", "ful", "less", "able", "ible"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// verbForm: a past or present participle ("-ed", "-ing").
+func verbForm(w string) bool { return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") }
+
 // closes tells whether the determiner phrase [k, j) ends in its head
-// noun: the next word is a preposition (see closers), and no word of the
-// phrase is a verb seen after a subject or looks like a verb form ("-ed",
-// "-ing": "the ministers discussed handing over").
+// noun: the next word is a preposition (see closers), the last word has a
+// noun's ending ("departments"; not "the minister went on"), and no word
+// of the phrase is a verb seen after a subject or looks like a verb form
+// ("the ministers discussed handing over").
 func (e *tevent) closes(toks []corpus.Token, k, j int) bool {
-	if j >= len(toks) || !closers[toks[j].Norm] {
+	if j >= len(toks) || !closers[toks[j].Norm] || !nounEnding(toks[j-1].Norm) {
 		return false
 	}
 	for _, t := range toks[k+1 : j] {
-		if e.verbs[t.Norm] || strings.HasSuffix(t.Norm, "ed") || strings.HasSuffix(t.Norm, "ing") {
+		if e.verbs[t.Norm] || verbForm(t.Norm) {
 			return false
 		}
 	}
 	return true
+}
+
+// nounEnding tells whether a word, or its singular, ends as nouns do
+// ("-tion", "-ment", "-ness", "-ity"...).
+func nounEnding(w string) bool {
+	w = strings.TrimSuffix(w, "s")
+	for _, suf := range []string{"tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ism"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // closers are the prepositions that start a phrase after a noun phrase.
