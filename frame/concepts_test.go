@@ -248,6 +248,14 @@ func TestConceptFinding(t *testing.T) {
 			absent:   []string{"the minister went", "The minister flew"},
 		},
 		{
+			name: "a phrase of time names nothing, and a verb follows it",
+			docs: [][2]string{
+				{"Talks", "Talks resumed this month. It creates security risks, officials said this month."},
+				{"Talks", "Envoys met this month, and officials said it creates security problems."},
+			},
+			absent: []string{"this month", "creates security"},
+		},
+		{
 			name: "a one-word place is not a short form of a longer name ending in a noun",
 			docs: [][2]string{
 				{"Summit", "Delegates met in Varna for the Varna Statements. Varna was calm. The statements were long."},

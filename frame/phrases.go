@@ -14,7 +14,7 @@ import (
 
 // subjects are the words after which a verb follows: subject pronouns and
 // the "to" of an infinitive.
-var subjects = map[string]bool{"i": true, "you": true, "he": true, "she": true, "we": true, "they": true, "who": true, "to": true, "will": true, "would": true, "could": true, "should": true, "must": true, "can": true, "may": true, "might": true}
+var subjects = map[string]bool{"i": true, "you": true, "he": true, "she": true, "it": true, "we": true, "they": true, "who": true, "to": true, "will": true, "would": true, "could": true, "should": true, "must": true, "can": true, "may": true, "might": true}
 
 // postDeterminers follow a determiner without being the noun ("the next
 // day", "the same meeting").
@@ -157,9 +157,18 @@ func (e *tevent) barePhrase(ui, k int) int {
 	return end
 }
 
+// timeWords are nouns of time: phrases headed by one say when something
+// happened, not how a report names it.
+var timeWords = map[string]bool{"day": true, "week": true, "weekend": true, "month": true, "year": true, "decade": true,
+	"century": true, "hour": true, "minute": true, "morning": true, "afternoon": true, "evening": true, "night": true,
+	"time": true, "today": true, "yesterday": true, "tomorrow": true}
+
 // addPhrase adds the noun phrase [t0, t1) whose last token is its head.
 func (e *tevent) addPhrase(ui, t0, t1 int, kind mkind) {
 	u := &e.units[ui]
+	if timeWords[singular(u.toks[t1-1].Norm)] {
+		return // "this month", "recent years": when, not what is named
+	}
 	var ms []string
 	for _, t := range u.toks[t0 : t1-1] {
 		if t.Kind == token.Word && !determiners[t.Norm] {
