@@ -256,6 +256,15 @@ func TestConceptFinding(t *testing.T) {
 			absent: []string{"this month", "creates security"},
 		},
 		{
+			name: "a verb form after a name does not describe it",
+			docs: [][2]string{
+				{"Row", "On Monday the Norland Foreign Ministry denied reports of talks."},
+				{"Row", "The reports were false, and the Norland Foreign Ministry denied reports again."},
+			},
+			together: [][]string{{"Norland Foreign Ministry"}},
+			absent:   []string{"Norland Foreign Ministry denied reports", "the Norland Foreign Ministry denied reports"},
+		},
+		{
 			name: "a one-word place is not a short form of a longer name ending in a noun",
 			docs: [][2]string{
 				{"Summit", "Delegates met in Varna for the Varna Statements. Varna was calm. The statements were long."},
