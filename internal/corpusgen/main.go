@@ -93,7 +93,11 @@ func run(n int, out string, extra []string) error {
 			}
 			title := strings.TrimRight(body[0], ".")
 			if r := []rune(title); len(r) > 90 {
+				// cut at a word's end, as an editor shortens a headline
 				title = string(r[:90])
+				if i := strings.LastIndexByte(title, ' '); i > 0 {
+					title = title[:i]
+				}
 			}
 			outlet := outlets[rng.IntN(len(outlets))]
 			date := fmt.Sprintf("2019-%02d-%02d", 1+(day/28)%12, 1+day%28)
