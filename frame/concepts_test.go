@@ -265,6 +265,15 @@ func TestConceptFinding(t *testing.T) {
 			absent:   []string{"Norland Foreign Ministry denied reports", "the Norland Foreign Ministry denied reports"},
 		},
 		{
+			name: "a participle is no head",
+			docs: [][2]string{
+				{"Isles", "Troops may be deployed in the disputed territories if talks fail."},
+				{"Isles", "Norland wants the disputed territories back, and the disputed areas too."},
+			},
+			together: [][]string{{"the disputed territories"}},
+			absent:   []string{"the disputed"},
+		},
+		{
 			name: "a one-word place is not a short form of a longer name ending in a noun",
 			docs: [][2]string{
 				{"Summit", "Delegates met in Varna for the Varna Statements. Varna was calm. The statements were long."},
@@ -427,8 +436,10 @@ func TestKey(t *testing.T) {
 		{"the islands’", "island"},
 		{"the president's", "president"},
 		{"U.S.", "us"},
-		{"  its  Northern\tTerritories ", "northern territorie"}, // the plural s goes, whatever the word
-		{"the", "the"},                                           // a determiner alone stays
+		{"the speeches", "speech"},
+		{"the press", "press"},
+		{"  its  Northern\tTerritories ", "northern territory"}, // "-ies" is "-y"
+		{"the", "the"},                                          // a determiner alone stays
 		{"“Silver Isles”", "\"silver isles\""},
 		{"", ""},
 	} {

@@ -68,9 +68,9 @@ func (e *tevent) phrase(ui, k int) int {
 			j--
 		}
 	}
-	// An adjective is no head: "its territorial claims", not "its
-	// territorial".
-	if j > k+1 && e.adjective(u.toks[j-1].Norm) {
+	// An adjective or a participle is no head: "its territorial claims",
+	// "the disputed territories", not "its territorial", "the disputed".
+	if last := u.toks[j-1].Norm; j > k+1 && (e.adjective(last) || strings.HasSuffix(last, "ed")) {
 		if next := u.toks[min(j, len(u.toks)-1)]; j < run && !e.verbs[next.Norm] && !verbForm(next.Norm) {
 			j++
 		} else {
@@ -403,12 +403,20 @@ func (e *tevent) resolvePhrases() {
 	}
 }
 
-// singular drops a plural s.
+// singular undoes a plural ending: "countries" is "country", "speeches"
+// "speech", "talks" "talk"; "press", "status" and "crisis" stay.
 func singular(w string) string {
-	if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
-		return w[:len(w)-1]
+	switch {
+	case len(w) <= 3 || !strings.HasSuffix(w, "s"):
+		return w
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		return w[:len(w)-3] + "y" // "countries", "parties"
+	case strings.HasSuffix(w, "ss"), strings.HasSuffix(w, "us"), strings.HasSuffix(w, "is"):
+		return w // "press", "status", "crisis"
+	case strings.HasSuffix(w, "ches"), strings.HasSuffix(w, "shes"), strings.HasSuffix(w, "xes"), strings.HasSuffix(w, "sses"):
+		return w[:len(w)-2] // "speeches", "taxes", "addresses"
 	}
-	return w
+	return w[:len(w)-1]
 }
 
 func boolInt(b bool) int {

@@ -233,7 +233,11 @@ func contrasts(r *Report) []contrast {
 		if len(involved) == 0 {
 			continue
 		}
-		ct := contrast{concept: c, order: ci, contrasts: frame.Contrasts(fc), outlets: len(involved), telling: frame.Telling(fc) && frame.Contrasts(fc) > 0}
+		n := frame.Contrasts(fc)
+		if n == 0 {
+			continue // wordings that differ in articles, number or modifiers only ("country", "the two countries")
+		}
+		ct := contrast{concept: c, order: ci, contrasts: n, outlets: len(involved), telling: frame.Telling(fc)}
 		show := map[string]bool{}
 		for _, ks := range frame.Contrasting(fc) {
 			for k := range ks {
