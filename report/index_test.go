@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/biasdiff/biasdiff/frame"
 )
 
 // indexFixture is a corpus of five events: two compared on different
@@ -249,5 +251,31 @@ func TestIndexOutletColumns(t *testing.T) {
 	v, ok := lt.Rows[0][0].Value.(labelJSON)
 	if !ok || len(v.Uses) != 20 {
 		t.Errorf("the concept's JSON value %#v lacks outlets", lt.Rows[0][0].Value)
+	}
+}
+
+// What differs lists the things named in contrasting words ("Silver
+// Isles" against "Grey Rocks"), not those whose wordings differ only in
+// articles, number or modifiers ("country" against "the two countries").
+func TestContrastsLeaveOutModifierOnly(t *testing.T) {
+	m := func(art, outlet, text string) MentionJSON {
+		return MentionJSON{Article: art, Outlet: outlet, Text: text}
+	}
+	r := &Report{
+		Articles: []ArticleRef{{ID: "a", Outlet: "Wire One"}, {ID: "b", Outlet: "Wire Two"}},
+		Concepts: []ConceptJSON{
+			{ID: "country", Label: "country", Source: frame.Entity, Differs: true, Mentions: []MentionJSON{
+				m("a", "Wire One", "the country"), m("a", "Wire One", "countries"), m("b", "Wire Two", "the two countries")}},
+			{ID: "isles", Label: "Silver Isles", Source: frame.Entity, Differs: true, Mentions: []MentionJSON{
+				m("a", "Wire One", "the Silver Isles"), m("b", "Wire Two", "the Grey Rocks")}},
+		},
+	}
+	cs := contrasts(r)
+	if len(cs) != 1 || cs[0].concept.ID != "isles" {
+		var ids []string
+		for _, c := range cs {
+			ids = append(ids, c.concept.ID)
+		}
+		t.Errorf("contrasts: %v, want [isles]", ids)
 	}
 }
