@@ -22,6 +22,7 @@ const (
 	KindAnonymous   = "anonymous"   // anonymous sourcing in the report's own voice
 	KindDistinctive = "distinctive" // one of the words that most set a report apart from the others
 	KindLoaded      = "loaded"      // a strongly evaluative word the other reports do not use
+	KindQuoted      = "quoted"      // a word lifted from a source into the report's own sentence
 )
 
 // Choice is a span a report is marked for: a framing choice, with its kind
@@ -94,6 +95,7 @@ func Choices(arts []*corpus.Article, concepts []Concept, dist []OutletTerms, mat
 		}
 	}
 	out = append(out, loadedChoices(arts)...)
+	out = append(out, quotedChoices(arts)...)
 	for _, o := range dist {
 		n := 0
 		for _, t := range o.Terms {
@@ -155,6 +157,44 @@ func Choices(arts []*corpus.Article, concepts []Concept, dist []OutletTerms, mat
 		return cmp.Or(cmp.Compare(x.Article, y.Article), cmp.Compare(x.Start, y.Start), cmp.Compare(x.End, y.End))
 	})
 	return kept
+}
+
+// maxQuotedWords is the most words a quoted fragment may have to be
+// marked: a word set in quotation marks inside the writer's own sentence
+// ("blasted as “outrageous”", the “students”) is the writer's pick, where
+// a longer quote lets the source speak.
+const maxQuotedWords = 1
+
+// quotedChoices marks the fragments a report quotes inside its own
+// sentences, of maxQuotedWords words at most, in lower case (a quoted
+// name or title picks nothing).
+func quotedChoices(arts []*corpus.Article) []Choice {
+	var out []Choice
+	for ai, a := range arts {
+		for _, q := range a.Quotes {
+			if !q.Partial {
+				continue
+			}
+			words, lower := 0, false
+			for _, t := range token.Tokenize(q.Text) {
+				if t.Kind == token.Word || t.Kind == token.Number {
+					words++
+					lower = lower || t.Kind == token.Word && !t.Stop && !capitalised(t.Text)
+				}
+			}
+			if words == 0 || words > maxQuotedWords || !lower {
+				continue
+			}
+			why := "a word the report quotes in its own sentence"
+			if q.Speaker != "" {
+				why += ", from " + q.Speaker
+			}
+			text := strings.TrimRight(q.Text, ".,;:!?…") // “outrageous.”: the word, not the full stop
+			end := q.End - utf8.RuneCountInString(q.Text[len(text):])
+			out = append(out, Choice{Mention{Article: ai, Sentence: q.Sentence, Start: q.Start, End: end, Text: text}, KindQuoted, why})
+		}
+	}
+	return out
 }
 
 // labelChoices marks, in each concept the reports name in contrasting

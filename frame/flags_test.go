@@ -177,3 +177,25 @@ func TestDistinctiveFlags(t *testing.T) {
 		t.Errorf("distinctive marks %v, want festival once and tariffs worried not at all", marks)
 	}
 }
+
+// TestQuotedFlags: a word a report sets in quotation marks inside its own
+// sentence is marked (its writer picked it); a longer fragment, a quoted
+// name and a whole quote are the source speaking, and are not.
+func TestQuotedFlags(t *testing.T) {
+	arts, src := event(t,
+		[2]string{"Protest", "The minister called the protesters “students” on Monday. Vell blasted the plan as “a shameful betrayal” of the islands. Critics read “Riverton Nights” twice. “We will not give up,” Vell said. He called it “shameful.”"},
+		[2]string{"Protest", "Protesters gathered in Riverton on Monday, the minister said."},
+	)
+	var got []string
+	for _, c := range Choices(arts, nil, nil, nil, ChoiceOptions{}) {
+		if c.Kind == KindQuoted {
+			got = append(got, c.Text)
+			if at := string([]rune(src[c.Article])[c.Start:c.End]); at != c.Text {
+				t.Errorf("%q marked at %d-%d, where the source has %q", c.Text, c.Start, c.End, at)
+			}
+		}
+	}
+	if want := []string{"students", "shameful"}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("quoted marks %q, want %q", got, want)
+	}
+}
