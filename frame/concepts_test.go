@@ -274,6 +274,14 @@ func TestConceptFinding(t *testing.T) {
 			absent:   []string{"the disputed"},
 		},
 		{
+			name: "a common noun written as a name splits no longer name into a title and a name",
+			docs: [][2]string{
+				{"Pact", "Norland is withdrawing from the Silver Harbour Forces Treaty struck in 1987. The treaty banned missiles."},
+				{"Pact", "Under the 1960 Treaty between Riverton and Lakeside, Norland may deploy its armed forces anywhere."},
+			},
+			apart: [][2]string{{"Silver Harbour Forces Treaty", "its armed forces"}},
+		},
+		{
 			name: "a one-word place is not a short form of a longer name ending in a noun",
 			docs: [][2]string{
 				{"Summit", "Delegates met in Varna for the Varna Statements. Varna was calm. The statements were long."},

@@ -201,8 +201,8 @@ func (e *tevent) resolvePhrases() {
 	ends := map[string]map[int]bool{}  // last word of a name seen twice or more -> clusters
 	formCount := map[string]int{}
 	for i := range e.cands {
-		if c := &e.cands[i]; c.kind == kName {
-			formCount[strings.Join(c.key, " ")]++
+		if c := &e.cands[i]; c.kind == kName && !c.article {
+			formCount[strings.Join(c.key, " ")]++ // "the DNC" repeats a "DNC" counted already
 		}
 	}
 	note := func(cl int, head string, words []string) {
@@ -241,6 +241,9 @@ func (e *tevent) resolvePhrases() {
 			for k := 1; k < len(c.key); k++ {
 				if f, ok := forms[strings.Join(c.key[k:], " ")]; !ok || f != cl {
 					continue
+				}
+				if k == len(c.key)-1 && e.title(c.key[k]) {
+					continue // a common noun ("Treaty", of "the 1960 Treaty") splits no name into a title and a name
 				}
 				if len(splits) == 0 {
 					ws := slices.Clone(c.key[:k])
