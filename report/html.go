@@ -46,7 +46,16 @@ type hPage struct {
 	Title    string
 	Summary  []string
 	TOC      []hTOC
+	Differs  *hDiffers
 	Sections []*hSection
+}
+
+// hDiffers is the "What differs" section: the strongest contrasts of
+// wording, each linked to its term table.
+type hDiffers struct {
+	ID, Title    string
+	HowTo, Empty string
+	Items        []differsItem
 }
 
 type hTOC struct {
@@ -173,7 +182,11 @@ func (ids htmlIDs) take(base string) string {
 }
 
 func buildHTMLPage(r *Report) hPage {
-	p := hPage{Title: oneLine(r.Title)}
+	// The title and the lines under it are the Markdown report's.
+	p := hPage{Title: markdownTitle(r)}
+	if t := oneLine(r.Title); t != "" && p.Title != t && !strings.HasPrefix(p.Title, t+" — ") {
+		p.Summary = append(p.Summary, oneLine(sentence(r.Title)))
+	}
 	for _, s := range r.Summary {
 		p.Summary = append(p.Summary, oneLine(s))
 	}
@@ -182,6 +195,15 @@ func buildHTMLPage(r *Report) hPage {
 	tableIDs := make([]string, len(r.Tables))
 	for i, t := range r.Tables {
 		tableIDs[i] = ids.take(t.ID)
+	}
+	if wd, ok := buildWhatDiffers(r); ok {
+		p.Differs = &hDiffers{ID: ids.take("what-differs"), Title: "What differs", HowTo: wd.HowTo, Empty: wd.Empty, Items: wd.Items}
+		for i := range p.Differs.Items {
+			if it := &p.Differs.Items[i]; it.Table != "" {
+				it.Table = tableIDs[slices.IndexFunc(r.Tables, func(t *Table) bool { return t.ID == it.Table })]
+			}
+		}
+		p.TOC = append(p.TOC, hTOC{ID: p.Differs.ID, Title: p.Differs.Title})
 	}
 	for i, t := range r.Tables {
 		sec := &hSection{ID: tableIDs[i], Title: oneLine(t.Title), HowTo: oneLine(t.HowTo)}

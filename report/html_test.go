@@ -539,3 +539,32 @@ func TestHTMLTwoEvents(t *testing.T) {
 		}
 	}
 }
+
+// The page opens, as the Markdown report does, with the event's title and
+// "What differs": first in the contents, each contrast linked to the term
+// table that has it.
+func TestHTMLWhatDiffers(t *testing.T) {
+	r := htmlSampleReport(t)
+	page := string(htmlRender(t, r))
+	var md bytes.Buffer
+	if err := Render(&md, r, "md", Options{}); err != nil {
+		t.Fatal(err)
+	}
+	title, _, _ := strings.Cut(strings.TrimPrefix(md.String(), "# "), "\n")
+	if !strings.Contains(page, "<h1>"+html.EscapeString(title)+"</h1>") {
+		t.Errorf("page title is not the Markdown report's %q", title)
+	}
+	toc := page[strings.Index(page, `<nav class="toc"`):]
+	if first := toc[strings.Index(toc, "<li>"):]; !strings.HasPrefix(first, `<li><a href="#what-differs">What differs</a>`) {
+		t.Errorf("the contents do not start with What differs: %.80s", first)
+	}
+	wd, _ := buildWhatDiffers(r)
+	if len(wd.Items) == 0 {
+		t.Fatal("the sample has no contrast")
+	}
+	for _, it := range wd.Items {
+		if !strings.Contains(page, `<li><a href="#`+it.Table+`">`+html.EscapeString(it.Label)+`</a>`) {
+			t.Errorf("What differs lacks %q linked to #%s", it.Label, it.Table)
+		}
+	}
+}

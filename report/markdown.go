@@ -280,17 +280,38 @@ func commonestForm(counts map[string]int, mentions []MentionJSON, key string) st
 	return best
 }
 
-// writeWhatDiffers writes the strongest contrasts of wording, each linked
-// to the term table of its event when the report has it.
-func writeWhatDiffers(buf *bytes.Buffer, r *Report) {
+// whatDiffers is the "What differs" list of a report: the strongest
+// contrasts of wording, for the Markdown and HTML renderers.
+type whatDiffers struct {
+	HowTo string // one line on how to read it
+	Empty string // the line instead of the list when nothing contrasts
+	Items []differsItem
+}
+
+type differsItem struct {
+	Label    string
+	Table    string // the ID of the term table that has the concept; "" if the report has none
+	Event    string // "event e2: label" when the report has several events
+	Wordings []differsWording
+	More     int // wordings left out
+}
+
+type differsWording struct{ Text, Outlets string }
+
+// MoreText says how many wordings are left out: "2 more wordings".
+func (it differsItem) MoreText() string { return plural(it.More, "more wording") }
+
+// buildWhatDiffers lists the mdContrasts strongest contrasts (see
+// contrasts), mdWordings wordings each; ok is false when the report has no
+// concepts at all.
+func buildWhatDiffers(r *Report) (wd whatDiffers, ok bool) {
 	if len(r.Concepts) == 0 {
-		return
+		return wd, false
 	}
-	buf.WriteString("<a id=\"what-differs\"></a>\n\n## What differs\n\n")
 	cs := contrasts(r)
 	if len(cs) == 0 {
-		buf.WriteString("_The reports name the same things in the same words: no concept is named differently._\n\n")
-		return
+		wd.Empty = "The reports name the same things in the same words: no concept is named in contrasting words."
+		return wd, true
 	}
 	eventLabels := map[string]string{}
 	for _, e := range r.Events {
@@ -302,34 +323,61 @@ func writeWhatDiffers(buf *bytes.Buffer, r *Report) {
 		tables[t.ID] = true
 		termTables = termTables || t.ID == "terms" || strings.HasSuffix(t.ID, "-terms")
 	}
-	buf.WriteString("_The things the reports name in the most different words: each wording in quotes, with the outlets that use it; wordings every outlet uses are left out")
+	wd.HowTo = "The things the reports name in the most different words: each wording in quotes, with the outlets that use it; wordings every outlet uses are left out"
 	if termTables {
-		buf.WriteString(" (the term table has them all)")
+		wd.HowTo += " (the term table has them all)"
 	}
-	buf.WriteString("._\n\n")
+	wd.HowTo += "."
 	for _, ct := range cs[:min(len(cs), mdContrasts)] {
 		c := ct.concept
+		it := differsItem{Label: oneLine(c.Label)}
 		table := "terms"
 		if c.Event != "" {
 			table = c.Event + "-terms"
-		}
-		label := MarkdownInline(c.Label)
-		if tables[table] {
-			label = "[" + label + "](#" + anchor(table) + ")"
-		}
-		if c.Event != "" {
-			ev := "event " + c.Event
+			it.Event = "event " + c.Event
 			if l := eventLabels[c.Event]; l != "" {
-				ev += ": " + l
+				it.Event += ": " + oneLine(l)
 			}
-			label += " (" + MarkdownInline(ev) + ")"
+		}
+		if tables[table] {
+			it.Table = table
+		}
+		for _, w := range ct.wordings[:min(len(ct.wordings), mdWordings)] {
+			it.Wordings = append(it.Wordings, differsWording{Text: oneLine(w.text), Outlets: oneLine(strings.Join(w.outlets, ", "))})
+		}
+		it.More = max(0, len(ct.wordings)-mdWordings)
+		wd.Items = append(wd.Items, it)
+	}
+	return wd, true
+}
+
+// writeWhatDiffers writes the strongest contrasts of wording, each linked
+// to the term table of its event when the report has it.
+func writeWhatDiffers(buf *bytes.Buffer, r *Report) {
+	wd, ok := buildWhatDiffers(r)
+	if !ok {
+		return
+	}
+	buf.WriteString("<a id=\"what-differs\"></a>\n\n## What differs\n\n")
+	if wd.Empty != "" {
+		fmt.Fprintf(buf, "_%s_\n\n", MarkdownInline(wd.Empty))
+		return
+	}
+	fmt.Fprintf(buf, "_%s_\n\n", MarkdownInline(wd.HowTo))
+	for _, it := range wd.Items {
+		label := MarkdownInline(it.Label)
+		if it.Table != "" {
+			label = "[" + label + "](#" + anchor(it.Table) + ")"
+		}
+		if it.Event != "" {
+			label += " (" + MarkdownInline(it.Event) + ")"
 		}
 		var parts []string
-		for _, w := range ct.wordings[:min(len(ct.wordings), mdWordings)] {
-			parts = append(parts, "“"+MarkdownInline(w.text)+"”: "+MarkdownInline(strings.Join(w.outlets, ", ")))
+		for _, w := range it.Wordings {
+			parts = append(parts, "“"+MarkdownInline(w.Text)+"”: "+MarkdownInline(w.Outlets))
 		}
-		if n := len(ct.wordings) - mdWordings; n > 0 {
-			parts = append(parts, plural(n, "more wording"))
+		if it.More > 0 {
+			parts = append(parts, it.MoreText())
 		}
 		fmt.Fprintf(buf, "- %s — %s\n", label, strings.Join(parts, " · "))
 	}
