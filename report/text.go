@@ -34,9 +34,37 @@ func renderText(w io.Writer, r *Report, opt Options) error {
 		return code + s + ansiReset
 	}
 	var buf bytes.Buffer
-	fmt.Fprintln(&buf, style(ansiBold, r.Title))
+	// The title and the lines under it are the Markdown report's.
+	title := markdownTitle(r)
+	fmt.Fprintln(&buf, style(ansiBold, title))
+	if t := oneLine(r.Title); t != "" && title != t && !strings.HasPrefix(title, t+" — ") {
+		fmt.Fprintln(&buf, sentence(r.Title))
+	}
 	for _, s := range r.Summary {
 		fmt.Fprintln(&buf, s)
+	}
+	if wd, ok := buildWhatDiffers(r); ok {
+		fmt.Fprintln(&buf)
+		fmt.Fprintln(&buf, style(ansiBold, "What differs"))
+		if wd.Empty != "" {
+			fmt.Fprintln(&buf, style(ansiDim, wd.Empty))
+		} else {
+			fmt.Fprintln(&buf, style(ansiDim, wd.HowTo))
+		}
+		for _, it := range wd.Items {
+			label := it.Label
+			if it.Event != "" {
+				label += " (" + it.Event + ")"
+			}
+			var parts []string
+			for _, w := range it.Wordings {
+				parts = append(parts, "“"+w.Text+"”: "+w.Outlets)
+			}
+			if it.More > 0 {
+				parts = append(parts, it.MoreText())
+			}
+			fmt.Fprintf(&buf, "- %s — %s\n", style(ansiBold, label), strings.Join(parts, " · "))
+		}
 	}
 	for _, t := range r.Tables {
 		fmt.Fprintln(&buf)
