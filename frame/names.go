@@ -125,7 +125,7 @@ func (e *tevent) findNames() {
 			// Up to two words in lower case, the last a noun ("nuclear
 			// deal" after "Norland").
 			for j+words < len(u.toks) && words < 2 && lowerWord(u.toks[j+words]) && !e.verbs[u.toks[j+words].Norm] {
-				if words == 0 && e.verbAfterName(u, j) || !poss && verbForm(u.toks[j+words].Norm) {
+				if t := u.toks[j+words]; words == 0 && e.verbAfterName(u, j) || !poss && verbForm(t.Norm) {
 					break // "Rivera says", "the Ministry called": a verb after its subject
 				}
 				words++

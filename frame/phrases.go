@@ -70,7 +70,7 @@ func (e *tevent) phrase(ui, k int) int {
 	}
 	// An adjective or a participle is no head: "its territorial claims",
 	// "the disputed territories", not "its territorial", "the disputed".
-	if last := u.toks[j-1].Norm; j > k+1 && (e.adjective(last) || strings.HasSuffix(last, "ed")) {
+	if last := u.toks[j-1].Norm; j > k+1 && (e.adjective(last) || verbForm(last) && strings.HasSuffix(last, "ed")) {
 		if next := u.toks[min(j, len(u.toks)-1)]; j < run && !e.verbs[next.Norm] && !verbForm(next.Norm) {
 			j++
 		} else {
@@ -100,8 +100,11 @@ func (e *tevent) adjective(w string) bool {
 	return false
 }
 
-// verbForm: a past or present participle ("-ed", "-ing").
-func verbForm(w string) bool { return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") }
+// verbForm: a past or present participle ("-ed", "-ing"), five letters
+// or more ("need", "speed", "king" are not).
+func verbForm(w string) bool {
+	return len(w) >= 5 && (strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed") || strings.HasSuffix(w, "ing"))
+}
 
 // closes tells whether the determiner phrase [k, j) ends in its head
 // noun: the next word is a preposition (see closers), the last word has a
