@@ -274,6 +274,14 @@ func TestConceptFinding(t *testing.T) {
 			absent:   []string{"the disputed"},
 		},
 		{
+			name: "a word in -eed is no participle",
+			docs: [][2]string{
+				{"Talks", "Officials stressed the need for talks on Monday."},
+				{"Talks", "Envoys saw the need for talks, officials said."},
+			},
+			together: [][]string{{"the need"}},
+		},
+		{
 			name: "a common noun written as a name splits no longer name into a title and a name",
 			docs: [][2]string{
 				{"Pact", "Norland is withdrawing from the Silver Harbour Forces Treaty struck in 1987. The treaty banned missiles."},
