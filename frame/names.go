@@ -492,8 +492,9 @@ func (e *tevent) shortForm(a, b []string, forms map[string]*nameForm) bool {
 func (e *tevent) title(w string) bool { return e.lowStems[w] && e.nounStems[w] }
 
 // qualifier tells whether the words of a, found in b in order, all come
-// before a title that more words of b follow: they qualify the title ("Southland" in "Southland
-// Prime Minister Alma Rivera") and do not name the person.
+// before a title that more words of b follow: they qualify the title
+// ("Southland" in "Southland Prime Minister Alma Rivera") and do not name
+// the person.
 func (e *tevent) qualifier(a, b []string) bool {
 	i := 0
 	for k, w := range b {
