@@ -93,8 +93,13 @@ func diffs[T any](items []T, article func(T) int, text func(T) string) []Diff {
 		}
 	}
 	var out []Diff
-	for _, b := range order[min(1, len(order)):] {
-		out = append(out, Diff{A: order[0], B: b, Edits: wdiff.Words(texts[order[0]], texts[b])})
+	if len(order) < 2 {
+		return out
+	}
+	a := texts[order[0]]
+	ta := token.Tokenize(a) // once, for every diff against it
+	for _, b := range order[1:] {
+		out = append(out, Diff{A: order[0], B: b, Edits: wdiff.Tokens(a, texts[b], ta, token.Tokenize(texts[b]))})
 	}
 	return out
 }
