@@ -161,7 +161,7 @@ func Choices(arts []*corpus.Article, concepts []Concept, dist []OutletTerms, mat
 
 // maxQuotedWords is the most words a quoted fragment may have to be
 // marked: a word set in quotation marks inside the writer's own sentence
-// ("blasted as “outrageous”", the “students”) is the writer's pick, where
+// ("slammed as “reckless”", the “volunteers”) is the writer's pick, where
 // a longer quote lets the source speak.
 const maxQuotedWords = 1
 
@@ -189,7 +189,7 @@ func quotedChoices(arts []*corpus.Article) []Choice {
 			if q.Speaker != "" {
 				why += ", from " + q.Speaker
 			}
-			text := strings.TrimRight(q.Text, ".,;:!?…") // “outrageous.”: the word, not the full stop
+			text := strings.TrimRight(q.Text, ".,;:!?…") // “reckless.”: the word, not the full stop
 			end := q.End - utf8.RuneCountInString(q.Text[len(text):])
 			out = append(out, Choice{Mention{Article: ai, Sentence: q.Sentence, Start: q.Start, End: end, Text: text}, KindQuoted, why})
 		}

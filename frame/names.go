@@ -126,7 +126,7 @@ func (e *tevent) findNames() {
 			// deal" after "Norland").
 			for j+words < len(u.toks) && words < 2 && lowerWord(u.toks[j+words]) && !e.verbs[u.toks[j+words].Norm] {
 				if t := u.toks[j+words]; words == 0 && e.verbAfterName(u, j) || !poss && verbForm(t.Norm) {
-					break // "Rivera says", "the Ministry called": a verb after its subject
+					break // "Rivera says", "the Agency warned": a verb after its subject
 				}
 				words++
 			}
@@ -194,7 +194,7 @@ func (e *tevent) addName(ui, t0, t1 int, poss bool) int {
 			n = strings.TrimSuffix(strings.TrimSuffix(n, "'s"), "’s")
 		}
 		if allCaps(t.Text) {
-			n = strings.ReplaceAll(n, ".", "") // "J.C.P.O.A." is "JCPOA"
+			n = strings.ReplaceAll(n, ".", "") // "G.R.P.A." is "GRPA"
 		}
 		for _, p := range strings.Split(n, "-") {
 			if p != "" {
@@ -449,8 +449,8 @@ func (e *tevent) shortForm(a, b []string, forms map[string]*nameForm) bool {
 		return false
 	}
 	if len(a) > 1 {
-		// "Donald Trump" and "President Trump" of "President Donald
-		// Trump", but not the qualifier before a title: "Southland" in
+		// "Alma Rivera" and "President Rivera" of "President Alma
+		// Rivera", but not the qualifier before a title: "Southland" in
 		// "Southland Prime Minister Alma Rivera".
 		return !e.qualifier(a, b)
 	}
@@ -499,7 +499,7 @@ func (e *tevent) qualifier(a, b []string) bool {
 	i := 0
 	for k, w := range b {
 		if i == len(a) {
-			return e.title(w) && k < len(b)-1 // a title before a name, not a head noun ("Kuril Islands")
+			return e.title(w) && k < len(b)-1 // a title before a name, not a head noun ("Silver Isles")
 		}
 		if a[i] == w {
 			i++

@@ -60,7 +60,7 @@ func (e *tevent) phrase(ui, k int) int {
 	}
 	// Trailing words that are never heads (verbs, mostly) stay out, but
 	// for the last word before a preposition, which ends the noun phrase
-	// ("the diplomatic departments of", where only "the diplomatic" was
+	// ("the regional governments of", where only "the regional" was
 	// seen).
 	run := j
 	if !e.closes(u.toks, k, j) {
@@ -68,14 +68,13 @@ func (e *tevent) phrase(ui, k int) int {
 			j--
 		}
 	}
-	// An adjective or a participle is no head: "its territorial claims",
-	// "the disputed territories", not "its territorial", "the disputed".
+	// An adjective or a participle is no head: "its economic zone", "the
+	// contested atolls", not "its economic", "the contested".
 	if last := u.toks[j-1].Norm; j > k+1 && (e.adjective(last) || verbForm(last) && strings.HasSuffix(last, "ed")) {
-		if next := u.toks[min(j, len(u.toks)-1)]; j < run && !e.verbs[next.Norm] && !verbForm(next.Norm) {
-			j++
-		} else {
-			return j
+		if j == run || e.verbs[u.toks[j].Norm] || verbForm(u.toks[j].Norm) {
+			return j // no noun follows: no phrase
 		}
+		j++
 	}
 	if j == k+1 {
 		return k + 1
@@ -85,7 +84,7 @@ func (e *tevent) phrase(ui, k int) int {
 }
 
 // adjective tells whether a word looks like an adjective: an adjective
-// ending ("territorial", "diplomatic", "dangerous", "massive") and no
+// ending ("financial", "economic", "dangerous", "massive") and no
 // plural in the event, since adjectives take none ("officials" makes
 // "official" a noun).
 func (e *tevent) adjective(w string) bool {
@@ -108,7 +107,7 @@ func verbForm(w string) bool {
 
 // closes tells whether the determiner phrase [k, j) ends in its head
 // noun: the next word is a preposition (see closers), the last word has a
-// noun's ending ("departments"; not "the minister went on"), and no word
+// noun's ending ("governments"; not "the minister went on"), and no word
 // of the phrase is a verb seen after a subject or looks like a verb form
 // ("the ministers discussed handing over").
 func (e *tevent) closes(toks []corpus.Token, k, j int) bool {
@@ -246,7 +245,7 @@ func (e *tevent) resolvePhrases() {
 					continue
 				}
 				if k == len(c.key)-1 && e.title(c.key[k]) {
-					continue // a common noun ("Treaty", of "the 1960 Treaty") splits no name into a title and a name
+					continue // a common noun ("Accord", of "the 1971 Accord") splits no name into a title and a name
 				}
 				if len(splits) == 0 {
 					ws := slices.Clone(c.key[:k])
