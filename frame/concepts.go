@@ -177,8 +177,11 @@ func newEvent(arts []*corpus.Article) *tevent {
 			if lowerWord(t) && k > 0 && subjects[u.toks[k-1].Norm] {
 				verbs[t.Norm] = true
 			}
-			if determiner(t) && k+1 < len(u.toks) && lowerWord(u.toks[k+1]) && !postDeterminers[u.toks[k+1].Norm] {
-				e.nounish[u.toks[k+1].Norm] = true // "the X": X is a noun
+			// "the X": X is a noun, unless a name follows ("the southern
+			// Silver Isles": there X describes the name).
+			if determiner(t) && k+1 < len(u.toks) && lowerWord(u.toks[k+1]) && !postDeterminers[u.toks[k+1].Norm] &&
+				(k+2 >= len(u.toks) || !capitalised(u.toks[k+2].Text)) {
+				e.nounish[u.toks[k+1].Norm] = true
 				e.nounStems[u.toks[k+1].Stem] = true
 			}
 		}

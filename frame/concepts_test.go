@@ -248,6 +248,14 @@ func TestConceptFinding(t *testing.T) {
 			absent:   []string{"the minister went", "The minister flew"},
 		},
 		{
+			name: "a word between a determiner and a name describes the name",
+			docs: [][2]string{
+				{"Isles", "Fishermen from the southern Silver Isles protested. The Silver Isles lie far south."},
+				{"Isles", "Norland claims the Southern Silver Isles, and the southern Silver Isles claim Norland."},
+			},
+			absent: []string{"the southern", "southern"},
+		},
+		{
 			name: "a phrase of time names nothing, and a verb follows it",
 			docs: [][2]string{
 				{"Talks", "Talks resumed this month. It creates security risks, officials said this month."},

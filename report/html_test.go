@@ -376,8 +376,8 @@ func TestHTMLSections(t *testing.T) {
 			t.Errorf("section %q lacks %s", id, what)
 		}
 	}
-	has("terms", `<td class="phrases"><a href="#concept-kuril-islands--eurasiatimes">the Southern Kuriles</a>`)
-	has("terms", `<div class="concept" id="concept-kuril-islands">`)
+	has("terms", `<td class="phrases"><a href="#concept-southern-kuril-islands--eurasiatimes">the Southern Kuriles</a>`)
+	has("terms", `<div class="concept" id="concept-southern-kuril-islands">`)
 	has("terms", `<mark>the Southern Kuriles</mark>`)
 	has("omission", `<td class="pos pos-headline">headline</td>`)
 	has("omission", `<td class="pos pos-none">—</td>`)
