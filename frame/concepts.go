@@ -120,6 +120,7 @@ type tevent struct {
 	unitCands [][]int         // candidates by unit, built when mining starts
 	byHead    map[string]int  // noun-phrase concepts by the stem of their head
 	verbs     map[string]bool // words seen right after a subject pronoun or "to": verbs
+	verbAt    map[[2]int]bool // (unit, token) read as a verb where it stands: "needs" in "a treaty needs to"
 	plural    map[string]bool // words whose plural (-s, -es) the event has
 	uf        []int           // union-find over clusters
 	kinds     []mkind
@@ -342,6 +343,9 @@ func (e *tevent) spread() {
 					continue
 				}
 				cl, _ := dominant(p.cluster, 1)
+				if len(p.words) == 1 && !p.name && !e.mined[e.find(cl)] && (k > 0 && subjects[u.toks[k-1].Norm] || e.verbAt[[2]int{ui, k}]) {
+					continue // a verb after its subject ("it needs") is not the noun; a mined act ("to return") is an act either way
+				}
 				e.cands = append(e.cands, tcand{u: ui, t0: k, t1: end, start: u.toks[k].SrcStart, end: u.toks[end-1].SrcEnd, kind: kPhrase, name: -1, cluster: cl})
 				for m := k; m < end; m++ {
 					taken[ui][m] = true

@@ -256,6 +256,15 @@ func TestConceptFinding(t *testing.T) {
 			absent: []string{"the southern", "southern"},
 		},
 		{
+			name: "a singular determiner takes no plural head, and a verb after its subject is no noun",
+			docs: [][2]string{
+				{"Accord", "The accord says a treaty needs to be signed first. Norland sees the need, and it needs to act."},
+				{"Accord", "Southland stressed the need for a treaty, which it needs to sign soon."},
+			},
+			together: [][]string{{"a treaty"}}, // the phrase stays, without the verb
+			absent:   []string{"a treaty needs", "needs"},
+		},
+		{
 			name: "a phrase of time names nothing, and a verb follows it",
 			docs: [][2]string{
 				{"Talks", "Talks resumed this month. It creates security risks, officials said this month."},

@@ -22,6 +22,14 @@ var postDeterminers = map[string]bool{"next": true, "last": true, "first": true,
 	"other": true, "former": true, "latter": true, "previous": true, "following": true, "only": true, "whole": true, "entire": true,
 	"few": true, "many": true, "several": true, "own": true}
 
+// singularDets go with a singular noun only ("that" is left out: it also
+// starts a clause, "said that officials...").
+var singularDets = map[string]bool{"a": true, "an": true, "this": true, "each": true, "every": true, "another": true}
+
+// pluralLike: a word that reads as a plural ("needs", "talks"), not one
+// that only ends in -s ("press", "status", "crisis").
+func pluralLike(w string) bool { return singular(w) != w }
+
 var determiners = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true,
 	"his": true, "her": true, "its": true, "their": true, "our": true, "my": true, "your": true}
 
@@ -66,6 +74,18 @@ func (e *tevent) phrase(ui, k int) int {
 	if !e.closes(u.toks, k, j) {
 		for j > k+1 && !e.isNoun(u.toks[j-1]) {
 			j--
+		}
+	}
+	// A singular determiner takes no plural head: in "a treaty needs to
+	// be signed" the word in -s is a verb.
+	if j > k+2 && singularDets[u.toks[k].Norm] && pluralLike(u.toks[j-1].Norm) {
+		j--
+		if e.verbAt == nil {
+			e.verbAt = map[[2]int]bool{}
+		}
+		e.verbAt[[2]int{ui, j}] = true
+		if !e.isNoun(u.toks[j-1]) {
+			return j
 		}
 	}
 	// An adjective or a participle is no head: "its economic zone", "the
