@@ -146,6 +146,7 @@ func newEvent(arts []*corpus.Article) *tevent {
 		}
 	}
 	between := map[string]bool{}
+	var afterPoss [][2]string // a word after a possessive, and the lower-case word after it
 	verbs := map[string]bool{}
 	for _, u := range e.units {
 		if u.titleCase {
@@ -170,9 +171,17 @@ func newEvent(arts []*corpus.Article) *tevent {
 			// "Northland dictator Omar Vell", "Korea's leader": a word
 			// between a name and a name of two words or more, or after a
 			// possessive, is a noun too.
-			if lowerWord(t) && k > 0 && k+1 < len(u.toks) && capitalised(u.toks[k-1].Text) &&
-				(possessive(u.toks[k-1]) || (capitalised(u.toks[k+1].Text) && k+2 < len(u.toks) && capitalised(u.toks[k+2].Text))) {
-				between[t.Norm] = true
+			// After a possessive, see below.
+			if lowerWord(t) && k > 0 && k+1 < len(u.toks) && capitalised(u.toks[k-1].Text) {
+				if capitalised(u.toks[k+1].Text) && k+2 < len(u.toks) && capitalised(u.toks[k+2].Text) {
+					between[t.Norm] = true
+				} else if possessive(u.toks[k-1]) {
+					next := ""
+					if lowerWord(u.toks[k+1]) {
+						next = u.toks[k+1].Norm
+					}
+					afterPoss = append(afterPoss, [2]string{t.Norm, next})
+				}
 			}
 			// After a subject pronoun or "to", a word is a verb.
 			if lowerWord(t) && k > 0 && subjects[u.toks[k-1].Norm] {
@@ -201,6 +210,14 @@ func newEvent(arts []*corpus.Article) *tevent {
 		if strings.HasSuffix(w, "s") {
 			e.plural[w[:len(w)-1]] = true
 			e.plural[strings.TrimSuffix(w, "es")] = true
+		}
+	}
+	// A word after a possessive is a noun, unless a noun follows it and
+	// it has no plural in the event: "Norland's foreign minister" (an
+	// adjective), but "Norland's missile tests" ("missiles" is written).
+	for _, p := range afterPoss {
+		if n := p[1]; n == "" || !e.nounish[n] && !(agent(n) && !verbs[n]) || e.plural[p[0]] {
+			between[p[0]] = true
 		}
 	}
 	for w := range between {

@@ -265,6 +265,15 @@ func TestConceptFinding(t *testing.T) {
 			absent:   []string{"a treaty needs", "needs"},
 		},
 		{
+			name: "after a possessive, a word before a noun is a modifier unless it has a plural",
+			docs: [][2]string{
+				{"Aide", "Norland's foreign minister met Kremlin foreign policy aide Omar Vell. Norland's missile tests and its ballistic missiles worried him."},
+				{"Aide", "In the areas of foreign policy, the aide said, its ballistic missiles worry Southland, and Southland's foreign minister agreed."},
+			},
+			together: [][]string{{"its ballistic missiles"}}, // "missile" is a noun: "missiles" is written
+			absent:   []string{"Kremlin foreign", "foreign"},
+		},
+		{
 			name: "a phrase of time names nothing, and a verb follows it",
 			docs: [][2]string{
 				{"Talks", "Talks resumed this month. It creates security risks, officials said this month."},
