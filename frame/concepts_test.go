@@ -274,6 +274,15 @@ func TestConceptFinding(t *testing.T) {
 			absent:   []string{"Kremlin foreign", "foreign"},
 		},
 		{
+			name: "a word with a noun's ending ends the phrase before a stopword or punctuation",
+			docs: [][2]string{
+				{"Talks", "Vell told his annual press conference that talks failed."},
+				{"Talks", "Rivera spoke at a joint press conference, aides said."},
+			},
+			together: [][]string{{"his annual press conference", "a joint press conference"}},
+			absent:   []string{"his annual press", "a joint press"},
+		},
+		{
 			name: "a phrase of time names nothing, and a verb follows it",
 			docs: [][2]string{
 				{"Talks", "Talks resumed this month. It creates security risks, officials said this month."},

@@ -67,9 +67,8 @@ func (e *tevent) phrase(ui, k int) int {
 		return k + 1
 	}
 	// Trailing words that are never heads (verbs, mostly) stay out, but
-	// for the last word before a preposition, which ends the noun phrase
-	// ("the regional governments of", where only "the regional" was
-	// seen).
+	// for a last word with a noun's ending where the phrase closes ("the
+	// regional governments of", where only "the regional" was seen).
 	run := j
 	if !e.closes(u.toks, k, j) {
 		for j > k+1 && !e.isNoun(u.toks[j-1]) {
@@ -126,12 +125,14 @@ func verbForm(w string) bool {
 }
 
 // closes tells whether the determiner phrase [k, j) ends in its head
-// noun: the next word is a preposition (see closers), the last word has a
-// noun's ending ("governments"; not "the minister went on"), and no word
-// of the phrase is a verb seen after a subject or looks like a verb form
-// ("the ministers discussed handing over").
+// noun: no content word follows (a preposition, another stopword or
+// punctuation does: "the regional governments of", "his annual press
+// conference that"), the last word has a noun's ending (not "the
+// minister went on"), and no word of the phrase is a verb seen after a
+// subject or looks like a verb form ("the ministers discussed handing
+// over").
 func (e *tevent) closes(toks []corpus.Token, k, j int) bool {
-	if j >= len(toks) || !closers[toks[j].Norm] || !nounEnding(toks[j-1].Norm) {
+	if !nounEnding(toks[j-1].Norm) || j < len(toks) && lowerWord(toks[j]) {
 		return false
 	}
 	for _, t := range toks[k+1 : j] {
@@ -153,10 +154,6 @@ func nounEnding(w string) bool {
 	}
 	return false
 }
-
-// closers are the prepositions that start a phrase after a noun phrase.
-var closers = map[string]bool{"of": true, "in": true, "on": true, "at": true, "for": true, "from": true, "with": true,
-	"after": true, "before": true, "over": true, "between": true, "against": true, "about": true, "during": true}
 
 // barePhrase adds the noun phrase without a determiner starting at token
 // k ("classified information", "intercontinental ballistic missiles"), if
