@@ -110,6 +110,9 @@ type tevent struct {
 	// midCap: words seen capitalised inside a sentence, so that a
 	// capitalised first word counts as a name only if it is one elsewhere.
 	midCap map[string]bool
+	// alone: capitalised words seen with no capitalised word beside them
+	// and no "of" before ("Norland" in "Norland said"), names of their own.
+	alone map[string]bool
 	// nounish: words seen right after a determiner ("the X"): nouns, or
 	// adjectives, but not verbs.
 	nounish   map[string]bool
@@ -129,7 +132,7 @@ type tevent struct {
 }
 
 func newEvent(arts []*corpus.Article) *tevent {
-	e := &tevent{arts: arts, midCap: map[string]bool{}, nounish: map[string]bool{}, nounStems: map[string]bool{}, lowered: map[string]bool{}, lowStems: map[string]bool{}, acronym: map[string]bool{}}
+	e := &tevent{arts: arts, midCap: map[string]bool{}, alone: map[string]bool{}, nounish: map[string]bool{}, nounStems: map[string]bool{}, lowered: map[string]bool{}, lowStems: map[string]bool{}, acronym: map[string]bool{}}
 	for ai, a := range arts {
 		if a.TitleSpan != nil && utf8.RuneCountInString(a.Title) == a.TitleSpan.End-a.TitleSpan.Start {
 			toks := a.TitleTokens()
@@ -159,6 +162,9 @@ func newEvent(arts []*corpus.Article) *tevent {
 			}
 			if !first && capitalised(t.Text) {
 				e.midCap[t.Norm] = true
+				if (k == 0 || !capitalised(u.toks[k-1].Text) && u.toks[k-1].Norm != "of") && (k+1 == len(u.toks) || !capitalised(u.toks[k+1].Text)) {
+					e.alone[t.Norm] = true
+				}
 			}
 			if !first && !capitalised(t.Text) {
 				e.lowered[t.Norm] = true

@@ -283,6 +283,16 @@ func TestConceptFinding(t *testing.T) {
 			absent:   []string{"his annual press", "a joint press"},
 		},
 		{
+			name: "a capitalised common noun, of, and a word that is no name of its own are one name",
+			docs: [][2]string{
+				{"Forum", "Vell spoke at the Territory of Meanings forum about the Northern Territories. Norland wants the Northern Territories."},
+				{"Forum", "Omar Vell, the Prime Minister of Norland, told the Territory of Meanings youth forum that the disputed territory was always Norland's own land."},
+			},
+			together: [][]string{{"Northern Territories", "the Northern Territories"}, {"Territory of Meanings"}, {"Norland"}},
+			apart:    [][2]string{{"Northern Territories", "Territory of Meanings"}, {"Norland", "Territory of Meanings"}},
+			absent:   []string{"the Territory", "Prime Minister of Norland"},
+		},
+		{
 			name: "a phrase of time names nothing, and a verb follows it",
 			docs: [][2]string{
 				{"Talks", "Talks resumed this month. It creates security risks, officials said this month."},

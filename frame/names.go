@@ -105,6 +105,15 @@ func (e *tevent) findNames() {
 					}
 					continue
 				}
+				// "Territory of Meanings", "Department of Fisheries": a
+				// common noun capitalised, "of", and a word that is no
+				// name of its own go on as one name ("Prime Minister of
+				// Norland" does not).
+				if j == k+1 && u.toks[j].Norm == "of" && j+1 < len(u.toks) && e.isCap(u, j+1, false) && e.lowered[u.toks[k].Norm] &&
+					!possessive(u.toks[k]) && !e.alone[u.toks[j+1].Norm] {
+					j++
+					continue
+				}
 				break
 			}
 			// "the President", "the Senate": one capitalised word after a
