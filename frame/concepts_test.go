@@ -156,6 +156,22 @@ func TestConceptFinding(t *testing.T) {
 			together: [][]string{{"selling", "leasing"}},
 		},
 		{
+			name: "a negated verb and what but sets against it are two acts, not two wordings",
+			docs: [][2]string{
+				{"Sites", "The president would not disclose the venues but said the capital was not among them."},
+				{"Sites", "The venues were kept secret, and the capital was left out, aides said."},
+			},
+			apart: [][2]string{{"the venues", "the capital"}},
+		},
+		{
+			name: "a headline's label before a colon is no title of the name after it",
+			docs: [][2]string{
+				{"Visit", "Exclusive: Omar Vell Secretly Met With Alma Rivera Over Easter Weekend\n\nOfficials confirmed the visit. Vell said little."},
+				{"Visit", "Agency Director Omar Vell met with Alma Rivera over Easter weekend. The director flew home on Monday, and Rivera said the visit went well."},
+			},
+			apart: [][2]string{{"Exclusive", "Vell"}},
+		},
+		{
 			name: "phrases that differ only in the head after a name and a word name one thing",
 			docs: [][2]string{
 				{"Deal", "Leaders met to save the Norland nuclear deal on Monday. The deal is old. The Norland Party computers were hacked."},

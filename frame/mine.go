@@ -127,6 +127,11 @@ func (e *tevent) soleStem(ui, t0, t1 int) string {
 // particles complete a phrasal verb ("handing over", "selling off").
 var particles = map[string]bool{"over": true, "up": true, "back": true, "out": true, "away": true, "down": true, "off": true, "in": true}
 
+// auxiliaries before "not" negate a verb: what "but" sets against it is
+// another act.
+var auxiliaries = map[string]bool{"will": true, "would": true, "could": true, "should": true, "shall": true, "must": true,
+	"can": true, "may": true, "might": true, "do": true, "does": true, "did": true}
+
 // contrastPreps may stand between "not"/"but" and the wording contrasted.
 var contrastPreps = map[string]bool{"about": true, "to": true, "of": true, "a": true, "an": true, "the": true, "as": true}
 
@@ -138,8 +143,8 @@ func (e *tevent) contrasts() []link {
 	for ui := range e.units {
 		u := &e.units[ui]
 		for k, t := range u.toks {
-			if t.Norm != "not" {
-				continue
+			if t.Norm != "not" || k > 0 && auxiliaries[u.toks[k-1].Norm] {
+				continue // "would not tell the date but said...": two acts, not two words for one
 			}
 			x0 := k + 1
 			for x0 < len(u.toks) && contrastPreps[u.toks[x0].Norm] {
@@ -285,6 +290,9 @@ func (e *tevent) replacements(ua, ub int) []link {
 		if !near && !e.anchored(ta, edits, i) {
 			continue
 		}
+		if breaks(ta[x.A.Start:x.A.End]) != breaks(tb[y.B.Start:y.B.End]) {
+			continue // "Report:" against "Agency Director": a label before a colon is no title
+		}
 		a := e.spanOf(ua, x.A.Start, x.A.End)
 		b := e.spanOf(ub, y.B.Start, y.B.End)
 		if a == nil || b == nil {
@@ -308,6 +316,11 @@ func (e *tevent) replacements(ua, ub int) []link {
 	}
 	return out
 }
+
+// breaks tells whether text holds punctuation that breaks a phrase (a
+// colon, a comma, a parenthesis, a dash): two sides of a replacement stand
+// in the same place only if both or neither do.
+func breaks(text string) bool { return strings.ContainsAny(text, ":;,()—–") }
 
 // anchored: the replacement at edits[i], edits[i+1] has equal words right
 // before and right after it, one of the two a content word.
