@@ -536,3 +536,17 @@ func FuzzKey(f *testing.F) {
 		}
 	})
 }
+
+// TestPlural: which words read as plurals, for the rule that a singular
+// determiner takes no plural head.
+func TestPlural(t *testing.T) {
+	for w, want := range map[string]bool{
+		"needs": true, "talks": true, "countries": true, "speeches": true,
+		"press": false, "status": false, "crisis": false, "need": false,
+		"official's": false, "minister’s": false, "its": false,
+	} {
+		if got := pluralLike(w); got != want {
+			t.Errorf("pluralLike(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

@@ -27,8 +27,10 @@ var postDeterminers = map[string]bool{"next": true, "last": true, "first": true,
 var singularDets = map[string]bool{"a": true, "an": true, "this": true, "each": true, "every": true, "another": true}
 
 // pluralLike: a word that reads as a plural ("needs", "talks"), not one
-// that only ends in -s ("press", "status", "crisis").
-func pluralLike(w string) bool { return singular(w) != w }
+// that only ends in -s ("press", "status", "crisis") or a possessive.
+func pluralLike(w string) bool {
+	return !strings.HasSuffix(w, "'s") && !strings.HasSuffix(w, "’s") && singular(w) != w
+}
 
 var determiners = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true,
 	"his": true, "her": true, "its": true, "their": true, "our": true, "my": true, "your": true}
