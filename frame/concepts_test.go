@@ -309,6 +309,15 @@ func TestConceptFinding(t *testing.T) {
 			absent:   []string{"the Territory", "Prime Minister of Norland"},
 		},
 		{
+			name: "a phrase joins the name its head ends only in the same number",
+			docs: [][2]string{
+				{"Isles", "Norland wants the Silver Territories back. The territories are small, and the territory of Norland is large."},
+				{"Isles", "The Silver Territories are Southland's, and the territories stay so; the territory will not shrink."},
+			},
+			together: [][]string{{"Silver Territories", "The territories", "the territories"}},
+			apart:    [][2]string{{"Silver Territories", "the territory"}},
+		},
+		{
 			name: "a phrase of time names nothing, and a verb follows it",
 			docs: [][2]string{
 				{"Talks", "Talks resumed this month. It creates security risks, officials said this month."},

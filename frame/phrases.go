@@ -244,7 +244,7 @@ func (e *tevent) resolvePhrases() {
 		switch c.kind {
 		case kName:
 			cl := e.find(c.cluster)
-			last := singular(c.seq[len(c.seq)-1])
+			last := numbered(c.seq[len(c.seq)-1])
 			if formCount[strings.Join(c.key, " ")] >= 2 {
 				if ends[last] == nil {
 					ends[last] = map[int]bool{}
@@ -371,10 +371,11 @@ func (e *tevent) resolvePhrases() {
 			c.cluster = best
 			continue
 		}
-		// A phrase whose head ends a name of one entity seen twice is that
-		// entity ("the memos" of "the Vell Memos"); the phrases of a head
-		// go together ("the redacted memos" with "the memos").
-		end := ends[singular(e.units[c.u].toks[c.t1-1].Norm)]
+		// A phrase whose head ends a name of one entity seen twice, in the
+		// same number, is that entity ("the memos" of "the Vell Memos";
+		// not "the communist state" of "the United States"); the phrases
+		// of a head go together ("the redacted memos" with "the memos").
+		end := ends[numbered(e.units[c.u].toks[c.t1-1].Norm)]
 		if len(c.mods) == 0 && len(end) == 1 {
 			for cl := range end {
 				c.cluster = cl
@@ -425,6 +426,15 @@ func (e *tevent) resolvePhrases() {
 			byMods[k] = c.cluster
 		}
 	}
+}
+
+// numbered is a word's singular, marked when the word is a plural:
+// "memos" and "Memos" match, "state" and "States" do not.
+func numbered(w string) string {
+	if pluralLike(w) {
+		return singular(w) + "+s"
+	}
+	return w
 }
 
 // singular undoes a plural ending: "countries" is "country", "speeches"
