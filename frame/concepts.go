@@ -125,6 +125,12 @@ type tevent struct {
 	verbs     map[string]bool // words seen right after a subject pronoun or "to": verbs
 	verbAt    map[[2]int]bool // (unit, token) read as a verb where it stands: "needs" in "a treaty needs to"
 	plural    map[string]bool // words whose plural (-s, -es) the event has
+	// premod: words that, in most of their uses, stand before another
+	// word in lower case, not a known verb ("nuclear" in "nuclear
+	// tests"): modifiers. An agent noun is a head ("the minister spoke").
+	premod map[string]bool
+	// sayVerbs: the verbs that introduce the event's quotes ("states").
+	sayVerbs map[string]bool
 	uf        []int           // union-find over clusters
 	kinds     []mkind
 	mined     []bool
@@ -209,6 +215,32 @@ func newEvent(arts []*corpus.Article) *tevent {
 			if t.Kind == token.Word {
 				norms[t.Norm] = true
 			}
+		}
+	}
+	e.sayVerbs = map[string]bool{}
+	for _, a := range arts {
+		for _, q := range a.Quotes {
+			if q.Verb != "" {
+				e.sayVerbs[strings.ToLower(q.Verb)] = true
+			}
+		}
+	}
+	// How often each lower-case word stands before another.
+	uses, before := map[string]int{}, map[string]int{}
+	for _, u := range e.units {
+		for k, t := range u.toks {
+			if lowerWord(t) {
+				uses[t.Norm]++
+				if next := k + 1; next < len(u.toks) && lowerWord(u.toks[next]) && !verbs[u.toks[next].Norm] && !e.sayVerbs[u.toks[next].Norm] {
+					before[t.Norm]++
+				}
+			}
+		}
+	}
+	e.premod = map[string]bool{}
+	for w, n := range uses {
+		if n >= minPremodUses && before[w]*4 >= n*3 && !agent(w) {
+			e.premod[w] = true
 		}
 	}
 	e.plural = map[string]bool{}

@@ -318,6 +318,23 @@ func TestConceptFinding(t *testing.T) {
 			apart:    [][2]string{{"Silver Territories", "the territory"}},
 		},
 		{
+			name: "a word mostly set before another is a modifier, not a head",
+			docs: [][2]string{
+				{"Tests", "Norland halted nuclear tests, nuclear sites and nuclear flights. Southland doubts its nuclear pledge, and fears its nuclear."},
+				{"Tests", "The nuclear talks went on; a nuclear deal is near, officials said of the nuclear. The talks, the deal, the tests and the flights matter."},
+			},
+			absent: []string{"its nuclear", "the nuclear"},
+		},
+		{
+			name: "a verb that introduces a quote is no head",
+			docs: [][2]string{
+				{"Talks", "“The talks are over,” the expert states. Officials agreed."},
+				{"Talks", "“It is over,” the expert said, and the analyst states the same."},
+			},
+			together: [][]string{{"the expert"}},
+			absent:   []string{"the expert states", "the analyst states"},
+		},
+		{
 			name: "a phrase of time names nothing, and a verb follows it",
 			docs: [][2]string{
 				{"Talks", "Talks resumed this month. It creates security risks, officials said this month."},

@@ -79,7 +79,11 @@ func (e *tevent) phrase(ui, k int) int {
 	}
 	// A singular determiner takes no plural head: in "a treaty needs to
 	// be signed" the word in -s is a verb.
-	if j > k+2 && singularDets[u.toks[k].Norm] && pluralLike(u.toks[j-1].Norm) {
+	// So does a verb that introduces a quote in the event ("…,” the
+	// expert states"), and "that" after a noun and a word in -s ("the
+	// expert states that").
+	if j > k+2 && pluralLike(u.toks[j-1].Norm) && (singularDets[u.toks[k].Norm] || e.sayVerbs[u.toks[j-1].Norm] ||
+		j < len(u.toks) && u.toks[j].Norm == "that" && e.isNoun(u.toks[j-2]) && !pluralLike(u.toks[j-2].Norm)) {
 		j--
 		if e.verbAt == nil {
 			e.verbAt = map[[2]int]bool{}
@@ -92,7 +96,7 @@ func (e *tevent) phrase(ui, k int) int {
 	// An adjective or a participle is no head: "its economic zone", "the
 	// contested atolls", not "its economic", "the contested".
 	if last := u.toks[j-1].Norm; j > k+1 && (e.adjective(last) || verbForm(last) && strings.HasSuffix(last, "ed")) {
-		if j == run || e.verbs[u.toks[j].Norm] || verbForm(u.toks[j].Norm) {
+		if j == run || e.verbs[u.toks[j].Norm] || e.sayVerbs[u.toks[j].Norm] || verbForm(u.toks[j].Norm) {
 			return j // no noun follows: no phrase
 		}
 		j++
@@ -104,12 +108,22 @@ func (e *tevent) phrase(ui, k int) int {
 	return j
 }
 
+// minPremodUses: a word must be seen this often before its place before
+// other words makes it a modifier.
+const minPremodUses = 3
+
 // adjective tells whether a word looks like an adjective: an adjective
 // ending ("financial", "economic", "dangerous", "massive") and no
 // plural in the event, since adjectives take none ("officials" makes
 // "official" a noun).
 func (e *tevent) adjective(w string) bool {
-	if e.plural[w] || len(w) < 6 {
+	if e.plural[w] {
+		return false
+	}
+	if e.premod[w] {
+		return true
+	}
+	if len(w) < 6 {
 		return false
 	}
 	for _, suf := range []string{"ial", "ical", "ic", "ous", "ive", "ful", "less", "able", "ible"} {
