@@ -131,10 +131,10 @@ type tevent struct {
 	premod map[string]bool
 	// sayVerbs: the verbs that introduce the event's quotes ("states").
 	sayVerbs map[string]bool
-	uf        []int           // union-find over clusters
-	kinds     []mkind
-	mined     []bool
-	aliased   []bool // joined by an alias statement
+	uf       []int // union-find over clusters
+	kinds    []mkind
+	mined    []bool
+	aliased  []bool // joined by an alias statement
 }
 
 func newEvent(arts []*corpus.Article) *tevent {
