@@ -335,6 +335,15 @@ func TestConceptFinding(t *testing.T) {
 			absent:   []string{"the expert states", "the analyst states"},
 		},
 		{
+			name: "a modal or a conjunction heads no phrase",
+			docs: [][2]string{
+				{"Talks", "This can be settled, Vell said. The two will meet in May. A decision whether to go is due; the decision is hers."},
+				{"Talks", "This can wait, Rivera said, and the two will talk. The decision whether to meet is near."},
+			},
+			together: [][]string{{"A decision", "the decision"}},
+			absent:   []string{"This can", "The two will", "the two will", "whether", "A decision whether"},
+		},
+		{
 			name: "a phrase of time names nothing, and a verb follows it",
 			docs: [][2]string{
 				{"Talks", "Talks resumed this month. It creates security risks, officials said this month."},

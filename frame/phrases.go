@@ -41,8 +41,20 @@ func determiner(t corpus.Token) bool { return t.Kind == token.Word && determiner
 // counts too).
 func (e *tevent) isNoun(t corpus.Token) bool {
 	n := t.Norm
-	return e.nounish[n] || e.nounish[strings.TrimSuffix(n, "s")] || e.nounish[n+"s"] || (agent(n) && !e.verbs[n])
+	return !notHeads[n] && (e.nounish[n] || e.nounish[strings.TrimSuffix(n, "s")] || e.nounish[n+"s"] || (agent(n) && !e.verbs[n]))
 }
+
+// notHeads are function words the stopword list leaves out (it keeps
+// "will", "can" and "may" as nouns): modals, conjunctions and adverbs
+// that a determiner may precede ("this can be", "the two will meet")
+// but that head no noun phrase in news prose.
+var notHeads = map[string]bool{"will": true, "can": true, "may": true, "might": true, "must": true, "shall": true,
+	"whether": true, "rather": true, "yet": true, "also": true, "however": true, "perhaps": true, "already": true,
+	"still": true, "even": true, "ever": true, "never": true, "often": true, "soon": true, "instead": true,
+	"though": true, "although": true, "unless": true, "since": true, "upon": true, "within": true, "without": true,
+	"among": true, "amid": true, "via": true, "per": true, "else": true, "almost": true, "quite": true,
+	"enough": true, "indeed": true, "thus": true, "hence": true, "therefore": true, "meanwhile": true,
+	"moreover": true, "otherwise": true, "anyway": true}
 
 // agent tells whether a word looks like an agent noun: "manager",
 // "adviser", "director", "spokesman" (and their plurals), six letters or
