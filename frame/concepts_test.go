@@ -344,6 +344,14 @@ func TestConceptFinding(t *testing.T) {
 			absent:   []string{"This can", "The two will", "the two will", "whether", "A decision whether"},
 		},
 		{
+			name: "two attributions of one quote differ in who speaks, not in a wording",
+			docs: [][2]string{
+				{"Suit", "“The plot was an act of unprecedented betrayal by the campaign of a rival party,” he said. The complaint was filed."},
+				{"Suit", "“The plot was an act of unprecedented betrayal by the campaign of a rival party,” the complaint states. He said more."},
+			},
+			absent: []string{"he said", "the complaint states"},
+		},
+		{
 			name: "a phrase of time names nothing, and a verb follows it",
 			docs: [][2]string{
 				{"Talks", "Talks resumed this month. It creates security risks, officials said this month."},

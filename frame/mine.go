@@ -309,6 +309,13 @@ func (e *tevent) replacements(ua, ub int) []link {
 			a[0]++
 			b[0]++
 		}
+		// Nor are the verbs of two attributions ("he said" / "the
+		// complaint states" is who speaks; the attribution table shows
+		// the verbs).
+		if a[1]-a[0] > 1 && b[1]-b[0] > 1 && e.sayVerbs[ta[a[1]-1].Norm] && e.sayVerbs[tb[b[1]-1].Norm] {
+			a[1]--
+			b[1]--
+		}
 		if !content(ta[a[0]:a[1]]) || !content(tb[b[0]:b[1]]) || strings.EqualFold(e.text(ua, a[0], a[1]), e.text(ub, b[0], b[1])) {
 			continue
 		}
