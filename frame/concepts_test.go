@@ -352,6 +352,15 @@ func TestConceptFinding(t *testing.T) {
 			absent: []string{"he said", "the complaint states"},
 		},
 		{
+			name: "a phrase may hold four words after its determiner",
+			docs: [][2]string{
+				{"Visit", "Vell began the first official state visit on Monday. The visit ends today."},
+				{"Visit", "Rivera hosted their first formal state visit, and the visit went well."},
+			},
+			together: [][]string{{"the first official state visit", "their first formal state visit", "The visit"}},
+			absent:   []string{"the first official state", "their first formal state"},
+		},
+		{
 			name: "a phrase of time names nothing, and a verb follows it",
 			docs: [][2]string{
 				{"Talks", "Talks resumed this month. It creates security risks, officials said this month."},

@@ -69,12 +69,16 @@ func lowerWord(t corpus.Token) bool {
 	return t.Kind == token.Word && !t.Stop && !capitalised(t.Text) && utf8.RuneCountInString(t.Norm) > 1
 }
 
+// maxPhraseWords bounds the words after a determiner in a phrase ("the
+// first official state visit").
+const maxPhraseWords = 4
+
 // phrase adds the determiner phrase starting at token k, if any, and
 // returns where scanning goes on.
 func (e *tevent) phrase(ui, k int) int {
 	u := &e.units[ui]
 	j := k + 1
-	for j < len(u.toks) && j <= k+3 && (lowerWord(u.toks[j]) || (u.toks[j].Kind == token.Number && j == k+1)) {
+	for j < len(u.toks) && j <= k+maxPhraseWords && (lowerWord(u.toks[j]) || (u.toks[j].Kind == token.Number && j == k+1)) {
 		j++
 	}
 	if j == k+1 {
