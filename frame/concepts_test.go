@@ -172,6 +172,14 @@ func TestConceptFinding(t *testing.T) {
 			apart: [][2]string{{"Exclusive", "Vell"}},
 		},
 		{
+			name: "not only X but also Y adds Y to X",
+			docs: [][2]string{
+				{"Arms", "The arsenal holds not just nuclear weapons, but also chemical and biological weapons as well."},
+				{"Arms", "Officials fear nuclear weapons and chemical weapons alike."},
+			},
+			absent: []string{"also chemical and", "just nuclear weapons"},
+		},
+		{
 			name: "phrases that differ only in the head after a name and a word name one thing",
 			docs: [][2]string{
 				{"Deal", "Leaders met to save the Norland nuclear deal on Monday. The deal is old. The Norland Party computers were hacked."},

@@ -127,6 +127,9 @@ func (e *tevent) soleStem(ui, t0, t1 int) string {
 // particles complete a phrasal verb ("handing over", "selling off").
 var particles = map[string]bool{"over": true, "up": true, "back": true, "out": true, "away": true, "down": true, "off": true, "in": true}
 
+// additive words after "not" make "not only X but also Y" a sum.
+var additive = map[string]bool{"only": true, "just": true, "merely": true, "simply": true, "solely": true}
+
 // auxiliaries before "not" negate a verb: what "but" sets against it is
 // another act.
 var auxiliaries = map[string]bool{"will": true, "would": true, "could": true, "should": true, "shall": true, "must": true,
@@ -146,6 +149,9 @@ func (e *tevent) contrasts() []link {
 			if t.Norm != "not" || k > 0 && auxiliaries[u.toks[k-1].Norm] {
 				continue // "would not tell the date but said...": two acts, not two words for one
 			}
+			if k+1 < len(u.toks) && additive[u.toks[k+1].Norm] {
+				continue // "not only X but also Y" adds Y to X
+			}
 			x0 := k + 1
 			for x0 < len(u.toks) && contrastPreps[u.toks[x0].Norm] {
 				x0++
@@ -158,7 +164,7 @@ func (e *tevent) contrasts() []link {
 			if b < len(u.toks) && u.toks[b].Text == "," {
 				b++
 			}
-			if x1 == x0 || b >= len(u.toks) || u.toks[b].Norm != "but" {
+			if x1 == x0 || b >= len(u.toks) || u.toks[b].Norm != "but" || b+1 < len(u.toks) && (u.toks[b+1].Norm == "also" || u.toks[b+1].Norm == "even") {
 				continue
 			}
 			y0 := b + 1
