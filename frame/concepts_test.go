@@ -369,6 +369,15 @@ func TestConceptFinding(t *testing.T) {
 			absent:   []string{"the first official state", "their first formal state"},
 		},
 		{
+			name: "a past form after a name is a verb, and an adverb does not start a phrase of two words",
+			docs: [][2]string{
+				{"Aid", "Rivera applauded news of the deal. Farmers desperately need rain, and officials initially comment little."},
+				{"Aid", "Vell applauded news of the aid; the news was good, the need is real and the comment was brief. A politically motivated lawsuit followed the politically motivated lawsuit. The lawsuit is old."},
+			},
+			together: [][]string{{"A politically motivated lawsuit", "the politically motivated lawsuit"}},
+			absent:   []string{"applauded news", "desperately need", "initially comment"},
+		},
+		{
 			name: "a phrase of time names nothing, and a verb follows it",
 			docs: [][2]string{
 				{"Talks", "Talks resumed this month. It creates security risks, officials said this month."},

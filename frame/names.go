@@ -178,15 +178,16 @@ func (e *tevent) findNames() {
 }
 
 // verbAfterName tells whether token k, right after a name that is not a
-// possessive, ends in s and was never seen as a noun: a verb after its
-// subject ("Rivera says", "Norland wants"), not the start of a phrase.
+// possessive, is a verb after its subject, not the start of a phrase: a
+// past form ("Rivera applauded news"), or a word in -s never seen as a
+// noun ("Rivera says", "Norland wants").
 func (e *tevent) verbAfterName(u *tunit, k int) bool {
 	if k == 0 {
 		return false
 	}
 	prev, t := u.toks[k-1], u.toks[k]
 	return prev.Kind == token.Word && capitalised(prev.Text) && !possessive(prev) &&
-		strings.HasSuffix(t.Norm, "s") && !e.isNoun(t)
+		(strings.HasSuffix(t.Norm, "s") && !e.isNoun(t) || verbForm(t.Norm) && strings.HasSuffix(t.Norm, "ed"))
 }
 
 // addName adds the name run [t0, t1) of tunit ui and returns its candidate

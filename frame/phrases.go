@@ -201,11 +201,25 @@ func (e *tevent) barePhrase(ui, k int) int {
 	for end > k && !e.isNoun(u.toks[end-1]) {
 		end--
 	}
-	if end-k < 2 {
-		return k + 1
+	if end-k < 2 || end-k == 2 && adverb(u.toks[k].Norm) {
+		return k + 1 // an adverb modifies a modifier ("politically motivated suit"), not a noun ("desperately need")
 	}
 	e.addPhrase(ui, k, end, kPhrase)
 	return end
+}
+
+// adverb tells whether a word has an adverb's ending ("desperately",
+// "initially", "previously", "reportedly"), seven letters or more.
+func adverb(w string) bool {
+	if len(w) < 7 {
+		return false
+	}
+	for _, suf := range []string{"ately", "ally", "ously", "ively", "edly", "ently", "antly", "ingly", "fully", "ibly", "ably"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // timeWords are nouns of time: phrases headed by one say when something
