@@ -200,8 +200,10 @@ func newEvent(arts []*corpus.Article) *tevent {
 				verbs[t.Norm] = true
 			}
 			// "the X": X is a noun, unless a name follows ("the southern
-			// Silver Isles": there X describes the name).
+			// Silver Isles": there X describes the name); nor after a
+			// "that" that starts a clause ("weapons that pose a threat").
 			if determiner(t) && k+1 < len(u.toks) && lowerWord(u.toks[k+1]) && !postDeterminers[u.toks[k+1].Norm] &&
+				(t.Norm != "that" || k+2 >= len(u.toks) || !determiner(u.toks[k+2])) &&
 				(k+2 >= len(u.toks) || !capitalised(u.toks[k+2].Text)) {
 				e.nounish[u.toks[k+1].Norm] = true
 				e.nounStems[u.toks[k+1].Stem] = true

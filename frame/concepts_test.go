@@ -378,6 +378,15 @@ func TestConceptFinding(t *testing.T) {
 			absent:   []string{"applauded news", "desperately need", "initially comment"},
 		},
 		{
+			name: "a that which starts a clause is no determiner",
+			docs: [][2]string{
+				{"Arms", "Norland builds weapons that pose a threat to the region. That exchange was tense."},
+				{"Arms", "Southland fears the arms that pose a danger, and the threat that Norland poses. That exchange ended."},
+			},
+			together: [][]string{{"That exchange"}},
+			absent:   []string{"that pose", "that Norland poses"},
+		},
+		{
 			name: "a phrase of time names nothing, and a verb follows it",
 			docs: [][2]string{
 				{"Talks", "Talks resumed this month. It creates security risks, officials said this month."},
