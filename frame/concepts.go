@@ -252,11 +252,12 @@ func newEvent(arts []*corpus.Article) *tevent {
 			e.plural[strings.TrimSuffix(w, "es")] = true
 		}
 	}
-	// A word after a possessive is a noun, unless a noun follows it and
-	// it has no plural in the event: "Norland's foreign minister" (an
-	// adjective), but "Norland's missile tests" ("missiles" is written).
+	// A word after a possessive is a noun, unless a noun (a plural, say)
+	// or an adjective follows it and it has no plural in the event:
+	// "Norland's foreign minister", "Norland's domestic woes" (modifiers), but
+	// "Norland's missile tests" ("missiles" is written).
 	for _, p := range afterPoss {
-		if n := p[1]; n == "" || !e.nounish[n] && !(agent(n) && !verbs[n]) || e.plural[p[0]] {
+		if n := p[1]; n == "" || !e.nounish[n] && !(agent(n) && !verbs[n]) && !e.adjective(n) && !pluralLike(n) || e.plural[p[0]] {
 			between[p[0]] = true
 		}
 	}

@@ -291,11 +291,11 @@ func TestConceptFinding(t *testing.T) {
 		{
 			name: "after a possessive, a word before a noun is a modifier unless it has a plural",
 			docs: [][2]string{
-				{"Aide", "Norland's foreign minister met Kremlin foreign policy aide Omar Vell. Norland's missile tests and its ballistic missiles worried him."},
-				{"Aide", "In the areas of foreign policy, the aide said, its ballistic missiles worry Southland, and Southland's foreign minister agreed."},
+				{"Aide", "Norland's foreign minister met Kremlin foreign policy aide Omar Vell. Norland's missile tests and its ballistic missiles worried him, and so did Norland's domestic troubles."},
+				{"Aide", "In the areas of foreign policy, the aide said, its ballistic missiles worry Southland, and Southland's foreign minister agreed, citing Norland's domestic troubles."},
 			},
 			together: [][]string{{"its ballistic missiles"}}, // "missile" is a noun: "missiles" is written
-			absent:   []string{"Kremlin foreign", "foreign"},
+			absent:   []string{"Kremlin foreign", "foreign", "Norland's domestic"},
 		},
 		{
 			name: "a word with a noun's ending ends the phrase before a stopword or punctuation",
