@@ -45,6 +45,7 @@ func Concepts(arts []*corpus.Article, claims []align.Claim, opt Options) []Conce
 	e.aliases()
 	e.withArticle()
 	e.resolvePhrases()
+	e.namePhrases()
 	e.mine(claims)
 	e.spread()
 	var lex []Concept
@@ -110,9 +111,10 @@ type tevent struct {
 	// midCap: words seen capitalised inside a sentence, so that a
 	// capitalised first word counts as a name only if it is one elsewhere.
 	midCap map[string]bool
-	// alone: capitalised words seen with no capitalised word beside them
-	// and no "of" before ("Norland" in "Norland said"), names of their own.
-	alone map[string]bool
+	// leads: words that start a run of capitalised words with no "of"
+	// before ("South" in "South Korea said"): the start of a name of its
+	// own.
+	leads map[string]bool
 	// nounish: words seen right after a determiner ("the X"): nouns, or
 	// adjectives, but not verbs.
 	nounish   map[string]bool
@@ -135,10 +137,14 @@ type tevent struct {
 	kinds    []mkind
 	mined    []bool
 	aliased  []bool // joined by an alias statement
+	// namedPhrases: a noun phrase and the name an alias statement gives it
+	// ("the fisheries deal known as the Joint Pact"), joined once phrases
+	// have their concepts.
+	namedPhrases [][2]int
 }
 
 func newEvent(arts []*corpus.Article) *tevent {
-	e := &tevent{arts: arts, midCap: map[string]bool{}, alone: map[string]bool{}, nounish: map[string]bool{}, nounStems: map[string]bool{}, lowered: map[string]bool{}, lowStems: map[string]bool{}, acronym: map[string]bool{}}
+	e := &tevent{arts: arts, midCap: map[string]bool{}, leads: map[string]bool{}, nounish: map[string]bool{}, nounStems: map[string]bool{}, lowered: map[string]bool{}, lowStems: map[string]bool{}, acronym: map[string]bool{}}
 	for ai, a := range arts {
 		if a.TitleSpan != nil && utf8.RuneCountInString(a.Title) == a.TitleSpan.End-a.TitleSpan.Start {
 			toks := a.TitleTokens()
@@ -168,8 +174,8 @@ func newEvent(arts []*corpus.Article) *tevent {
 			}
 			if !first && capitalised(t.Text) {
 				e.midCap[t.Norm] = true
-				if (k == 0 || !capitalised(u.toks[k-1].Text) && u.toks[k-1].Norm != "of") && (k+1 == len(u.toks) || !capitalised(u.toks[k+1].Text)) {
-					e.alone[t.Norm] = true
+				if k == 0 || !capitalised(u.toks[k-1].Text) && u.toks[k-1].Norm != "of" {
+					e.leads[t.Norm] = true
 				}
 			}
 			if !first && !capitalised(t.Text) {

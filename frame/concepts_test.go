@@ -387,6 +387,23 @@ func TestConceptFinding(t *testing.T) {
 			absent:   []string{"that pose", "that Norland poses"},
 		},
 		{
+			name: "a name of several words before of goes on, so that its acronym finds it",
+			docs: [][2]string{
+				{"Pact", "Norland signed the Joint Comprehensive Pact of Fisheries in 1971 after long and bitter talks with its neighbours. The JCPF still holds, and the pact is old."},
+				{"Pact", "Southland says the J.C.P.F. is dead, and the Prime Minister of Norland agrees. Norland said so."},
+			},
+			together: [][]string{{"the Joint Comprehensive Pact of Fisheries", "JCPF", "the J.C.P.F."}},
+			absent:   []string{"Prime Minister of Norland"},
+		},
+		{
+			name: "a noun phrase known as a name is that name",
+			docs: [][2]string{
+				{"Pact", "Leaders met to save the fisheries deal known as the Joint Comprehensive Pact of Fisheries, or JCPF, on Monday. The deal is old."},
+				{"Pact", "Southland says the JCPF is dead, and the deal will end, officials said on Monday."},
+			},
+			together: [][]string{{"the fisheries deal", "The deal", "JCPF", "the JCPF"}},
+		},
+		{
 			name: "a phrase of time names nothing, and a verb follows it",
 			docs: [][2]string{
 				{"Talks", "Talks resumed this month. It creates security risks, officials said this month."},

@@ -105,12 +105,12 @@ func (e *tevent) findNames() {
 					}
 					continue
 				}
-				// "Territory of Meanings", "Department of Fisheries": a
-				// common noun capitalised, "of", and a word that is no
-				// name of its own go on as one name ("Prime Minister of
+				// "Territory of Meanings", "Joint Plan of Action": a name
+				// ending in a common noun, "of", and words that start no
+				// name of their own go on as one name ("Prime Minister of
 				// Norland" does not).
-				if j == k+1 && u.toks[j].Norm == "of" && j+1 < len(u.toks) && e.isCap(u, j+1, false) && e.lowered[u.toks[k].Norm] &&
-					!possessive(u.toks[k]) && !e.alone[u.toks[j+1].Norm] {
+				if j > k && u.toks[j].Norm == "of" && j+1 < len(u.toks) && e.isCap(u, j+1, false) && e.lowered[u.toks[j-1].Norm] &&
+					!possessive(u.toks[j-1]) && !e.leads[u.toks[j+1].Norm] {
 					j++
 					continue
 				}
@@ -278,6 +278,18 @@ func (e *tevent) withArticle() {
 	}
 }
 
+// namePhrases joins each noun phrase that an alias statement names to
+// the name's concept.
+func (e *tevent) namePhrases() {
+	for _, p := range e.namedPhrases {
+		ph, nm := e.cands[p[0]], e.cands[p[1]]
+		if ph.cluster >= 0 && nm.cluster >= 0 {
+			e.union(ph.cluster, nm.cluster)
+			e.aliased[e.find(nm.cluster)] = true
+		}
+	}
+}
+
 // aliasWords introduce another name for a thing: "which Norland calls X
 // and Southland Y", "known as X", "called X in one country and Y in another".
 var aliasWords = map[string]bool{"call": true, "calls": true, "called": true, "calling": true, "dubbed": true,
@@ -311,6 +323,19 @@ func (e *tevent) aliases() {
 			switch {
 			case aliasWords[t.Norm]:
 				if i := target(ui, k+1); i >= 0 {
+					// "the fisheries deal known as Y", "a forum dubbed Y":
+					// the phrase is named.
+					if k >= 2 && (t.Norm == "known" && u.toks[k+1].Norm == "as" || t.Norm == "dubbed") {
+						j := k
+						if u.toks[j-1].Text == "," {
+							j--
+						}
+						for p := range e.cands {
+							if c := &e.cands[p]; c.kind == kPhrase && c.u == ui && c.t1 == j {
+								e.namedPhrases = append(e.namedPhrases, [2]int{p, i})
+							}
+						}
+					}
 					// "X, also known as Y": X is named too.
 					if (t.Norm == "known" || t.Norm == "called") && k >= 2 {
 						j := k - 1
@@ -403,21 +428,27 @@ func (e *tevent) clusterNames() {
 	}
 	// An acronym is the name whose initials it spells ("DNC"), when one
 	// name does.
+	// Initials are taken with and without the small words ("JCPOA" and
+	// "JCPF" of "Joint Comprehensive Plan of ...").
 	initials := map[string]map[int]bool{}
 	for _, f := range forms {
 		if len(f.seq) < 2 {
 			continue
 		}
-		var b strings.Builder
+		var all, content strings.Builder
 		for _, w := range f.seq {
 			r, _ := utf8.DecodeRuneInString(w)
-			b.WriteRune(r)
+			all.WriteRune(r)
+			if !token.IsStopword(w) {
+				content.WriteRune(r)
+			}
 		}
-		k := b.String()
-		if initials[k] == nil {
-			initials[k] = map[int]bool{}
+		for _, k := range []string{all.String(), content.String()} {
+			if initials[k] == nil {
+				initials[k] = map[int]bool{}
+			}
+			initials[k][e.find(f.cluster)] = true
 		}
-		initials[k][e.find(f.cluster)] = true
 	}
 	for _, f := range forms {
 		if len(f.seq) != 1 {
