@@ -404,6 +404,15 @@ func TestConceptFinding(t *testing.T) {
 			together: [][]string{{"the fisheries deal", "The deal", "JCPF", "the JCPF"}},
 		},
 		{
+			name: "a phrase between commas after a name describes it, unless the name opens the sentence after a preposition",
+			docs: [][2]string{
+				{"Talks", "Omar Vell, the veteran envoy of Norland, met officials on Monday. After the Long War, the old harbour of Norland became a base."},
+				{"Talks", "The veteran envoy spoke for an hour, and Vell left the Long War museum; the envoy flew home past the old harbour. The harbour is deep."},
+			},
+			together: [][]string{{"Vell", "the veteran envoy", "The veteran envoy", "the envoy"}},
+			apart:    [][2]string{{"Long War", "the old harbour"}},
+		},
+		{
 			name: "a phrase of time names nothing, and a verb follows it",
 			docs: [][2]string{
 				{"Talks", "Talks resumed this month. It creates security risks, officials said this month."},

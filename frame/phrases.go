@@ -22,6 +22,18 @@ var postDeterminers = map[string]bool{"next": true, "last": true, "first": true,
 	"other": true, "former": true, "latter": true, "previous": true, "following": true, "only": true, "whole": true, "entire": true,
 	"few": true, "many": true, "several": true, "own": true}
 
+// afterPreposition tells whether a name follows a preposition (or
+// another stopword but "and" and a determiner): "After the War, the
+// islands became..." opens a sentence, it is no apposition.
+func (e *tevent) afterPreposition(c *tcand) bool {
+	toks := e.units[c.u].toks
+	t0 := c.t0
+	if t0 > 0 && toks[t0-1].Norm == "the" {
+		t0--
+	}
+	return t0 > 0 && toks[t0-1].Stop && !determiner(toks[t0-1]) && toks[t0-1].Norm != "and"
+}
+
 // singularDets go with a singular noun only ("that" is left out: it also
 // starts a clause, "said that officials...").
 var singularDets = map[string]bool{"a": true, "an": true, "this": true, "each": true, "every": true, "another": true}
@@ -338,6 +350,29 @@ func (e *tevent) resolvePhrases() {
 			}
 		case kDesc:
 			note(e.find(c.cluster), c.head, c.mods)
+		}
+	}
+	// A phrase set between commas after a name describes it: "Omar Vell,
+	// the veteran envoy, said", "Alma Rivera, a longtime Vell ally,".
+	nameEnds := map[[2]int]int{} // (unit, token after the name) -> the name
+	for i := range e.cands {
+		if c := &e.cands[i]; c.kind == kName && !c.article {
+			nameEnds[[2]int{c.u, c.t1}] = i
+		}
+	}
+	for i := range e.cands {
+		c := &e.cands[i]
+		if c.kind != kPhrase || c.cluster >= 0 || c.t0 < 2 || pluralLike(e.units[c.u].toks[c.t1-1].Norm) {
+			continue
+		}
+		u := &e.units[c.u]
+		if u.toks[c.t0-1].Text != "," || c.t1 < len(u.toks) && u.toks[c.t1].Text != "," && u.toks[c.t1].Norm != "of" && u.toks[c.t1].Text != "." {
+			continue
+		}
+		if n, ok := nameEnds[[2]int{c.u, c.t0 - 1}]; ok && !e.afterPreposition(&e.cands[n]) {
+			cl := e.find(e.cands[n].cluster)
+			c.cluster = cl
+			note(cl, c.head, c.mods)
 		}
 	}
 	// A titled name is also its title and its name apart ("Norland Prime
