@@ -239,7 +239,7 @@ func newEvent(arts []*corpus.Article) *tevent {
 		for k, t := range u.toks {
 			if lowerWord(t) {
 				uses[t.Norm]++
-				if next := k + 1; next < len(u.toks) && lowerWord(u.toks[next]) && !verbs[u.toks[next].Norm] && !e.sayVerbs[u.toks[next].Norm] {
+				if next := k + 1; next < len(u.toks) && lowerWord(u.toks[next]) && !verbs[u.toks[next].Norm] && !e.sayVerbs[u.toks[next].Norm] && !pastForm(u.toks[next].Norm) {
 					before[t.Norm]++
 				}
 			}

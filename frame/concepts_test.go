@@ -413,6 +413,15 @@ func TestConceptFinding(t *testing.T) {
 			apart:    [][2]string{{"Long War", "the old harbour"}},
 		},
 		{
+			name: "a past form after a noun inside a phrase is its verb",
+			docs: [][2]string{
+				{"Row", "Vell said his defense secretary shocked officials. The previously reported talks went on, and the officials and the secretary left."},
+				{"Row", "The defense secretary shocked officials again, and the previously reported talks ended; the talks were long."},
+			},
+			together: [][]string{{"his defense secretary", "The defense secretary"}, {"The previously reported talks", "the previously reported talks"}},
+			absent:   []string{"his defense secretary shocked officials", "defense secretary shocked officials"},
+		},
+		{
 			name: "a phrase of time names nothing, and a verb follows it",
 			docs: [][2]string{
 				{"Talks", "Talks resumed this month. It creates security risks, officials said this month."},

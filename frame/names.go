@@ -187,7 +187,7 @@ func (e *tevent) verbAfterName(u *tunit, k int) bool {
 	}
 	prev, t := u.toks[k-1], u.toks[k]
 	return prev.Kind == token.Word && capitalised(prev.Text) && !possessive(prev) &&
-		(strings.HasSuffix(t.Norm, "s") && !e.isNoun(t) || verbForm(t.Norm) && strings.HasSuffix(t.Norm, "ed"))
+		(strings.HasSuffix(t.Norm, "s") && !e.isNoun(t) || pastForm(t.Norm))
 }
 
 // addName adds the name run [t0, t1) of tunit ui and returns its candidate

@@ -53,7 +53,7 @@ func determiner(t corpus.Token) bool { return t.Kind == token.Word && determiner
 // counts too).
 func (e *tevent) isNoun(t corpus.Token) bool {
 	n := t.Norm
-	return !notHeads[n] && (e.nounish[n] || e.nounish[strings.TrimSuffix(n, "s")] || e.nounish[n+"s"] || (agent(n) && !e.verbs[n]))
+	return !notHeads[n] && !adverb(n) && (e.nounish[n] || e.nounish[strings.TrimSuffix(n, "s")] || e.nounish[n+"s"] || (agent(n) && !e.verbs[n]))
 }
 
 // notHeads are function words the stopword list leaves out (it keeps
@@ -91,6 +91,9 @@ func (e *tevent) phrase(ui, k int) int {
 	u := &e.units[ui]
 	j := k + 1
 	for j < len(u.toks) && j <= k+maxPhraseWords && (lowerWord(u.toks[j]) || (u.toks[j].Kind == token.Number && j == k+1)) {
+		if j > k+1 && e.verbAfterNoun(u.toks[j-1], u.toks[j]) {
+			break // "the defense secretary shocked officials"
+		}
 		j++
 	}
 	if j == k+1 {
@@ -123,7 +126,7 @@ func (e *tevent) phrase(ui, k int) int {
 	}
 	// An adjective or a participle is no head: "its economic zone", "the
 	// contested atolls", not "its economic", "the contested".
-	if last := u.toks[j-1].Norm; j > k+1 && (e.adjective(last) || verbForm(last) && strings.HasSuffix(last, "ed")) {
+	if last := u.toks[j-1].Norm; j > k+1 && (e.adjective(last) || pastForm(last)) {
 		if j == run || e.verbs[u.toks[j].Norm] || e.sayVerbs[u.toks[j].Norm] || verbForm(u.toks[j].Norm) {
 			return j // no noun follows: no phrase
 		}
@@ -167,6 +170,9 @@ func (e *tevent) adjective(w string) bool {
 func verbForm(w string) bool {
 	return len(w) >= 5 && (strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed") || strings.HasSuffix(w, "ing"))
 }
+
+// pastForm: a verb form in -ed ("shocked", not "need").
+func pastForm(w string) bool { return verbForm(w) && strings.HasSuffix(w, "ed") }
 
 // closes tells whether the determiner phrase [k, j) ends in its head
 // noun: no content word follows (a preposition, another stopword or
@@ -218,6 +224,13 @@ func (e *tevent) barePhrase(ui, k int) int {
 	}
 	e.addPhrase(ui, k, end, kPhrase)
 	return end
+}
+
+// verbAfterNoun tells whether w, after prev, is a verb: a past form
+// right after a noun that is no modifier ("the secretary shocked", not
+// "the widely reported talks").
+func (e *tevent) verbAfterNoun(prev, w corpus.Token) bool {
+	return pastForm(w.Norm) && e.isNoun(prev) && !e.adjective(prev.Norm)
 }
 
 // adverb tells whether a word has an adverb's ending ("desperately",
