@@ -422,6 +422,14 @@ func TestConceptFinding(t *testing.T) {
 			absent:   []string{"his defense secretary shocked officials", "defense secretary shocked officials"},
 		},
 		{
+			name: "a verb form after a subject starts no phrase, and an adverb after a noun ends one",
+			docs: [][2]string{
+				{"Letters", "The university issued several letters. Its policies expressly bar bias, and the policies matter; the letters were long."},
+				{"Letters", "Officials were moving military funds, and the school wrote several letters about the funds and the bias."},
+			},
+			absent: []string{"issued several letters", "moving military funds", "Its policies expressly bar", "policies expressly bar bias"},
+		},
+		{
 			name: "a phrase of time names nothing, and a verb follows it",
 			docs: [][2]string{
 				{"Talks", "Talks resumed this month. It creates security risks, officials said this month."},

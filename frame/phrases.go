@@ -66,7 +66,7 @@ var notHeads = map[string]bool{"will": true, "can": true, "may": true, "might": 
 	"though": true, "although": true, "unless": true, "since": true, "upon": true, "within": true, "without": true,
 	"among": true, "amid": true, "via": true, "per": true, "else": true, "almost": true, "quite": true,
 	"enough": true, "indeed": true, "thus": true, "hence": true, "therefore": true, "meanwhile": true,
-	"moreover": true, "otherwise": true, "anyway": true}
+	"moreover": true, "otherwise": true, "anyway": true, "now": true, "again": true}
 
 // agent tells whether a word looks like an agent noun: "manager",
 // "adviser", "director", "spokesman" (and their plurals), six letters or
@@ -91,8 +91,8 @@ func (e *tevent) phrase(ui, k int) int {
 	u := &e.units[ui]
 	j := k + 1
 	for j < len(u.toks) && j <= k+maxPhraseWords && (lowerWord(u.toks[j]) || (u.toks[j].Kind == token.Number && j == k+1)) {
-		if j > k+1 && e.verbAfterNoun(u.toks[j-1], u.toks[j]) {
-			break // "the defense secretary shocked officials"
+		if j > k+1 && e.verbAfterNoun(u.toks[j-1], u.toks[j]) || e.breaksPhrase(u.toks[j-1], u.toks[j]) {
+			break // "the defense secretary shocked officials", "its policies expressly bar"
 		}
 		j++
 	}
@@ -212,7 +212,10 @@ func nounEnding(w string) bool {
 func (e *tevent) barePhrase(ui, k int) int {
 	u := &e.units[ui]
 	j := k
-	for j < len(u.toks) && j < k+3 && lowerWord(u.toks[j]) && !e.verbs[u.toks[j].Norm] {
+	if verbForm(u.toks[k].Norm) && k > 0 && !opensPhrase(u.toks[k-1]) {
+		return k + 1 // "the university issued several letters", "moving military funds": a verb and its object
+	}
+	for j < len(u.toks) && j < k+3 && lowerWord(u.toks[j]) && !e.verbs[u.toks[j].Norm] && (j == k || !e.breaksPhrase(u.toks[j-1], u.toks[j])) {
 		j++
 	}
 	end := j
@@ -225,6 +228,30 @@ func (e *tevent) barePhrase(ui, k int) int {
 	e.addPhrase(ui, k, end, kPhrase)
 	return end
 }
+
+// breaksPhrase tells whether w cannot go on a noun phrase after prev: a
+// word that heads none (a modal, a conjunction, "also"), or an adverb
+// after a noun ("its policies expressly bar").
+func (e *tevent) breaksPhrase(prev, w corpus.Token) bool {
+	return notHeads[w.Norm] || adverb(w.Norm) && e.isNoun(prev) && !e.adjective(prev.Norm)
+}
+
+// opensPhrase tells whether a bare phrase that starts with a verb form
+// may follow t: punctuation or a preposition ("of classified
+// information", "and armed groups"), not a subject ("the university
+// issued letters", "were moving funds") or another word.
+func opensPhrase(t corpus.Token) bool {
+	return t.Kind != token.Word || t.Stop && !pronouns[t.Norm] && !auxiliaries[t.Norm] && !beHave[t.Norm]
+}
+
+// beHave are the forms of "be" and "have" that make a verb form after
+// them a verb ("were moving funds", "has issued letters").
+var beHave = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true,
+	"has": true, "have": true, "had": true, "having": true}
+
+// pronouns stand for a subject or an object.
+var pronouns = map[string]bool{"i": true, "you": true, "he": true, "she": true, "it": true, "we": true, "they": true,
+	"me": true, "him": true, "her": true, "us": true, "them": true, "who": true, "which": true, "that": true}
 
 // verbAfterNoun tells whether w, after prev, is a verb: a past form
 // right after a noun that is no modifier ("the secretary shocked", not
