@@ -430,6 +430,14 @@ func TestConceptFinding(t *testing.T) {
 			absent: []string{"issued several letters", "moving military funds", "Its policies expressly bar", "policies expressly bar bias"},
 		},
 		{
+			name: "an attribution does not replace what is said",
+			docs: [][2]string{
+				{"Memo", "“The wall is finished and the funds are spent,” he wrote on Monday. Officials agreed."},
+				{"Memo", "The wall is finished and the funds are spent, a report on Monday said. He wrote more."},
+			},
+			absent: []string{"he wrote", "a report"},
+		},
+		{
 			name: "a phrase of time names nothing, and a verb follows it",
 			docs: [][2]string{
 				{"Talks", "Talks resumed this month. It creates security risks, officials said this month."},

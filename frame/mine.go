@@ -322,6 +322,9 @@ func (e *tevent) replacements(ua, ub int) []link {
 			a[1]--
 			b[1]--
 		}
+		if e.sayVerbs[ta[a[1]-1].Norm] != e.sayVerbs[tb[b[1]-1].Norm] {
+			continue // "he wrote" / "a report": who speaks against what is said
+		}
 		if !content(ta[a[0]:a[1]]) || !content(tb[b[0]:b[1]]) || strings.EqualFold(e.text(ua, a[0], a[1]), e.text(ub, b[0], b[1])) {
 			continue
 		}
