@@ -424,10 +424,11 @@ func TestConceptFinding(t *testing.T) {
 		{
 			name: "a verb form after a subject starts no phrase, and an adverb after a noun ends one",
 			docs: [][2]string{
-				{"Letters", "The university issued several letters. Its policies expressly bar bias, and the policies matter; the letters were long."},
-				{"Letters", "Officials were moving military funds, and the school wrote several letters about the funds and the bias."},
+				{"Letters", "The university issued several letters. Its policies expressly bar bias, and the policies matter; the letters were long. Vell would seize border funds, and hope grew among loyal supporters."},
+				{"Letters", "Officials were moving military funds, and the school wrote several letters about the funds and the bias. It would seize border funds, they said, with hope among loyal supporters."},
 			},
-			absent: []string{"issued several letters", "moving military funds", "Its policies expressly bar", "policies expressly bar bias"},
+			absent: []string{"issued several letters", "moving military funds", "Its policies expressly bar", "policies expressly bar bias",
+				"seize border funds", "among loyal supporters"},
 		},
 		{
 			name: "an attribution does not replace what is said",

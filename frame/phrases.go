@@ -212,8 +212,11 @@ func nounEnding(w string) bool {
 func (e *tevent) barePhrase(ui, k int) int {
 	u := &e.units[ui]
 	j := k
+	if notHeads[u.toks[k].Norm] || k > 0 && (pronouns[u.toks[k-1].Norm] || auxiliaries[u.toks[k-1].Norm] || notHeads[u.toks[k-1].Norm]) {
+		return k + 1 // "among supporters"; "it would seize funding": a verb and its object
+	}
 	if verbForm(u.toks[k].Norm) && k > 0 && !opensPhrase(u.toks[k-1]) {
-		return k + 1 // "the university issued several letters", "moving military funds": a verb and its object
+		return k + 1 // "the university issued several letters", "moving military funds"
 	}
 	for j < len(u.toks) && j < k+3 && lowerWord(u.toks[j]) && !e.verbs[u.toks[j].Norm] && (j == k || !e.breaksPhrase(u.toks[j-1], u.toks[j])) {
 		j++
