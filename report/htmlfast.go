@@ -124,3 +124,82 @@ func (ss hSegs) HTML() template.HTML {
 	}
 	return template.HTML(b.String())
 }
+
+// HTML is the side-by-side table (template "side" in html_test.go's
+// slowTemplates, byte for byte).
+func (s *hSide) HTML() template.HTML {
+	var b strings.Builder
+	fmt.Fprintf(&b, `<div class="scroll"><table class="side" style="--cols: %d">`+"\n<thead><tr>", len(s.Columns))
+	if s.Lead != "" {
+		b.WriteString(`<th scope="col" class="lead">` + htmlEscaper.Replace(s.Lead) + "</th>")
+	}
+	for _, c := range s.Columns {
+		b.WriteString(`<th scope="col">` + htmlEscaper.Replace(c) + "</th>")
+	}
+	b.WriteString("</tr></thead>\n<tbody>\n")
+	for _, r := range s.Rows {
+		b.WriteString("<tr>")
+		if s.Lead != "" {
+			b.WriteString(`<td class="lead">` + htmlEscaper.Replace(r.Lead) + "</td>")
+		}
+		for _, c := range r.Cells {
+			if c.Gap {
+				b.WriteString(`<td class="gap"><span aria-hidden="true">—</span><span class="sr">not in this report</span></td>`)
+				continue
+			}
+			b.WriteString("<td")
+			if c.Ref {
+				b.WriteString(` class="ref"`)
+			}
+			b.WriteByte('>')
+			if c.Where != "" || c.Ref {
+				b.WriteString(`<span class="tag">` + htmlEscaper.Replace(c.Where))
+				if c.Where != "" && c.Ref {
+					b.WriteString(" · ")
+				}
+				if c.Ref {
+					b.WriteString("<b>reference</b>")
+				}
+				b.WriteString("</span>")
+			}
+			if c.Quote {
+				b.WriteString("“")
+			}
+			b.WriteString(string(c.Segs.HTML()))
+			if c.Quote {
+				b.WriteString("”")
+			}
+			if c.Note != "" {
+				b.WriteString(` <span class="verb">(` + htmlEscaper.Replace(c.Note) + ")</span>")
+			}
+			b.WriteString("</td>")
+		}
+		b.WriteString("</tr>\n")
+	}
+	b.WriteString("</tbody>\n</table></div>\n")
+	return template.HTML(b.String())
+}
+
+// HTML is the section listing every mention of each concept (template
+// "mentions" in html_test.go's slowTemplates, byte for byte): it holds
+// most of a page's elements.
+func (m *hMentions) HTML() template.HTML {
+	var b strings.Builder
+	b.WriteString(`<h3 id="` + htmlEscaper.Replace(m.ID) + `">` + htmlEscaper.Replace(m.Title) + "</h3>\n")
+	b.WriteString(`<p class="howto">Each phrase of the table above links here: every sentence where a report names the thing, the name <mark>marked</mark>.</p>` + "\n")
+	for _, c := range m.Concepts {
+		b.WriteString(`<div class="concept" id="` + htmlEscaper.Replace(c.ID) + `">` + "\n")
+		b.WriteString("<h4>" + htmlEscaper.Replace(c.Label) + ` <span class="source">found by ` + htmlEscaper.Replace(c.Source) +
+			`</span> <a class="top" href="#` + fragmentEscape(m.Table) + `">↑ term table</a></h4>` + "\n")
+		b.WriteString(`<div class="outlets">` + "\n")
+		for _, o := range c.Outlets {
+			b.WriteString(`<div class="outlet" id="` + htmlEscaper.Replace(o.ID) + `"><h5>` + htmlEscaper.Replace(o.Outlet) + "</h5><ul>\n")
+			for _, it := range o.Items {
+				b.WriteString("<li>" + string(it.Segs.HTML()) + ` <span class="where">` + htmlEscaper.Replace(it.Where) + "</span></li>\n")
+			}
+			b.WriteString("</ul></div>\n")
+		}
+		b.WriteString("</div>\n</div>\n")
+	}
+	return template.HTML(b.String())
+}

@@ -18,6 +18,34 @@ const slowTemplates = `{{define "body"}}{{range $i, $r := .Rows}}<tr{{with index
 {{- else}}{{.Text}}{{end -}}
 </td>
 {{- end}}
+{{- define "side" -}}
+<div class="scroll"><table class="side" style="--cols: {{len .Columns}}">
+<thead><tr>{{if .Lead}}<th scope="col" class="lead">{{.Lead}}</th>{{end}}{{range .Columns}}<th scope="col">{{.}}</th>{{end}}</tr></thead>
+<tbody>
+{{range .Rows}}<tr>{{if $.Lead}}<td class="lead">{{.Lead}}</td>{{end}}
+{{- range .Cells}}{{if .Gap}}<td class="gap"><span aria-hidden="true">—</span><span class="sr">not in this report</span></td>
+{{- else}}<td{{if .Ref}} class="ref"{{end}}>{{if or .Where .Ref}}<span class="tag">{{.Where}}{{if and .Where .Ref}} · {{end}}{{if .Ref}}<b>reference</b>{{end}}</span>{{end}}
+{{- if .Quote}}“{{end}}{{.Segs.HTML}}{{if .Quote}}”{{end}}{{if .Note}} <span class="verb">({{.Note}})</span>{{end}}</td>{{end}}
+{{- end}}</tr>
+{{end -}}
+</tbody>
+</table></div>
+{{end}}
+{{- define "mentions" -}}
+<h3 id="{{.ID}}">{{.Title}}</h3>
+<p class="howto">Each phrase of the table above links here: every sentence where a report names the thing, the name <mark>marked</mark>.</p>
+{{range .Concepts}}<div class="concept" id="{{.ID}}">
+<h4>{{.Label}} <span class="source">found by {{.Source}}</span> <a class="top" href="#{{$.Table}}">↑ term table</a></h4>
+<div class="outlets">
+{{range .Outlets}}<div class="outlet" id="{{.ID}}"><h5>{{.Outlet}}</h5><ul>
+{{range .Items}}<li>{{.Segs.HTML}} <span class="where">{{.Where}}</span></li>
+{{end -}}
+</ul></div>
+{{end -}}
+</div>
+</div>
+{{end -}}
+{{end}}
 {{- define "segs"}}{{range .}}{{if eq .Op "ins"}}<ins>{{.Text}}</ins>{{else if eq .Op "del"}}<del>{{.Text}}</del>{{else if eq .Op "cut"}}<del class="cut" title="{{.Title}}">{{.Text}}</del>{{else if eq .Op "mark"}}<mark>{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}{{end}}`
 
 func TestHTMLFastMatchesTemplate(t *testing.T) {
@@ -69,6 +97,45 @@ func TestHTMLFastMatchesTemplate(t *testing.T) {
 		}
 		if got := string(segs.HTML()); got != want.String() {
 			t.Fatalf("segs %+v:\nfast %q\nslow %q", segs, got, want.String())
+		}
+
+		side := &hSide{Lead: str()}
+		for range rng.IntN(3) {
+			side.Columns = append(side.Columns, str())
+		}
+		for range rng.IntN(3) {
+			row := hSideRow{Lead: str()}
+			for range rng.IntN(3) {
+				row.Cells = append(row.Cells, hSideCell{Gap: rng.IntN(3) == 0, Ref: rng.IntN(2) == 0, Where: str(), Quote: rng.IntN(2) == 0, Note: str(), Segs: segs})
+			}
+			side.Rows = append(side.Rows, row)
+		}
+		want.Reset()
+		if err := slow.ExecuteTemplate(&want, "side", side); err != nil {
+			t.Fatal(err)
+		}
+		if got := string(side.HTML()); got != want.String() {
+			t.Fatalf("side %+v:\nfast %q\nslow %q", side, got, want.String())
+		}
+
+		ms := &hMentions{ID: str(), Title: str(), Table: str()}
+		for range rng.IntN(3) {
+			c := hConcept{ID: str(), Label: str(), Source: str()}
+			for range rng.IntN(3) {
+				g := hMentionGroup{ID: str(), Outlet: str()}
+				for range rng.IntN(3) {
+					g.Items = append(g.Items, hMention{Where: str(), Segs: segs})
+				}
+				c.Outlets = append(c.Outlets, g)
+			}
+			ms.Concepts = append(ms.Concepts, c)
+		}
+		want.Reset()
+		if err := slow.ExecuteTemplate(&want, "mentions", ms); err != nil {
+			t.Fatal(err)
+		}
+		if got := string(ms.HTML()); got != want.String() {
+			t.Fatalf("mentions %+v:\nfast %q\nslow %q", ms, got, want.String())
 		}
 	}
 }
