@@ -68,6 +68,7 @@ type LexPhrase struct {
 
 	units []lexUnit      // Text, as matched; nil for a pattern
 	re    *regexp.Regexp // Pattern, compiled with (?i)
+	pre   prefilter      // Pattern's prefilter, when re is set by the parser
 }
 
 // LexiconError is an error in a concept file, at a line (0 when unknown).
@@ -357,6 +358,7 @@ func (p *lexParser) phrase(n *yaml.Node, what string) (LexPhrase, error) {
 			return ph, p.errf(f["pattern"].Line, err, "%s: bad pattern %q", what, ph.Pattern)
 		}
 		ph.re = re
+		ph.pre = newPrefilter(ph.Pattern)
 	}
 	return ph, nil
 }
@@ -436,6 +438,25 @@ type lexMatcher struct {
 	units []lexUnit
 	cands []lexCand
 	taken []bool
+	// active: the patterns whose prefilter a whole article passes (see
+	// restrict); nil: all of them, all.
+	active, all []int
+}
+
+// restrict limits the patterns tried to those whose prefilter passes
+// lower, an article's text in lower case: a sentence holds none of the
+// strings its article lacks. It saves the per-sentence check of every
+// pattern.
+func (m *lexMatcher) restrict(lower string) {
+	m.active = m.active[:0]
+	if m.active == nil {
+		m.active = []int{}
+	}
+	for i, c := range m.patterns {
+		if c.pre.keep(lower) {
+			m.active = append(m.active, i)
+		}
+	}
 }
 
 func newLexMatcher(l *Lexicon) *lexMatcher {
@@ -443,13 +464,14 @@ func newLexMatcher(l *Lexicon) *lexMatcher {
 	for ci := range l.Concepts {
 		for pi := range l.Concepts[ci].Phrases {
 			ph := &l.Concepts[ci].Phrases[pi]
-			c := lexCompiled{concept: ci, phrase: pi, units: ph.units, re: ph.re}
+			c := lexCompiled{concept: ci, phrase: pi, units: ph.units, re: ph.re, pre: ph.pre}
 			// A Lexicon built by hand rather than parsed: compile here.
 			if c.units == nil && c.re == nil {
 				if strings.TrimSpace(ph.Text) != "" {
 					c.units = lexPhraseUnits(ph.Text)
 				} else if ph.Pattern != "" {
 					c.re, _ = regexp.Compile("(?i)" + ph.Pattern) // invalid: skipped
+					c.pre = newPrefilter(ph.Pattern)
 				}
 			}
 			switch {
@@ -457,7 +479,7 @@ func newLexMatcher(l *Lexicon) *lexMatcher {
 				k := c.units[0].key
 				m.byFirst[k] = append(m.byFirst[k], c)
 			case c.re != nil:
-				c.pre = newPrefilter(ph.Pattern)
+				m.all = append(m.all, len(m.patterns))
 				m.patterns = append(m.patterns, c)
 			}
 		}
@@ -507,11 +529,16 @@ func (m *lexMatcher) findTokens(text string, toks []token.Token) []lexCand {
 			}
 		}
 	}
+	active := m.active
+	if active == nil {
+		active = m.all
+	}
 	lower := ""
-	if len(m.patterns) > 0 {
+	if len(active) > 0 {
 		lower = strings.ToLower(text)
 	}
-	for _, c := range m.patterns {
+	for _, i := range active {
+		c := m.patterns[i]
 		if !c.pre.keep(lower) {
 			continue
 		}
@@ -647,6 +674,9 @@ func (l *Lexicon) Match(arts []*corpus.Article) []Concept {
 	for ai, a := range arts {
 		if a == nil || l.Language != "" && !a.InLanguage(l.Language) {
 			continue
+		}
+		if len(m.patterns) > 0 {
+			m.restrict(strings.ToLower(a.Title + "\n" + a.Body.S))
 		}
 		if ts := a.TitleSpan; ts != nil && a.Title != "" && utf8.RuneCountInString(a.Title) == ts.End-ts.Start {
 			for _, c := range m.findTokens(a.Title, a.TitleTokens()) {
