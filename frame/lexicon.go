@@ -438,25 +438,6 @@ type lexMatcher struct {
 	units []lexUnit
 	cands []lexCand
 	taken []bool
-	// active: the patterns whose prefilter a whole article passes (see
-	// restrict); nil: all of them, all.
-	active, all []int
-}
-
-// restrict limits the patterns tried to those whose prefilter passes
-// lower, an article's text in lower case: a sentence holds none of the
-// strings its article lacks. It saves the per-sentence check of every
-// pattern.
-func (m *lexMatcher) restrict(lower string) {
-	m.active = m.active[:0]
-	if m.active == nil {
-		m.active = []int{}
-	}
-	for i, c := range m.patterns {
-		if c.pre.keep(lower) {
-			m.active = append(m.active, i)
-		}
-	}
 }
 
 func newLexMatcher(l *Lexicon) *lexMatcher {
@@ -479,7 +460,6 @@ func newLexMatcher(l *Lexicon) *lexMatcher {
 				k := c.units[0].key
 				m.byFirst[k] = append(m.byFirst[k], c)
 			case c.re != nil:
-				m.all = append(m.all, len(m.patterns))
 				m.patterns = append(m.patterns, c)
 			}
 		}
@@ -529,16 +509,11 @@ func (m *lexMatcher) findTokens(text string, toks []token.Token) []lexCand {
 			}
 		}
 	}
-	active := m.active
-	if active == nil {
-		active = m.all
-	}
 	lower := ""
-	if len(active) > 0 {
+	if len(m.patterns) > 0 {
 		lower = strings.ToLower(text)
 	}
-	for _, i := range active {
-		c := m.patterns[i]
+	for _, c := range m.patterns {
 		if !c.pre.keep(lower) {
 			continue
 		}
@@ -674,9 +649,6 @@ func (l *Lexicon) Match(arts []*corpus.Article) []Concept {
 	for ai, a := range arts {
 		if a == nil || l.Language != "" && !a.InLanguage(l.Language) {
 			continue
-		}
-		if len(m.patterns) > 0 {
-			m.restrict(strings.ToLower(a.Title + "\n" + a.Body.S))
 		}
 		if ts := a.TitleSpan; ts != nil && a.Title != "" && utf8.RuneCountInString(a.Title) == ts.End-ts.Start {
 			for _, c := range m.findTokens(a.Title, a.TitleTokens()) {
