@@ -98,7 +98,7 @@ type tcand struct {
 	seq        []string // names: the words, lower case, hyphenated parts apart, honorifics dropped
 	key        []string // names: the stems of those words, by which forms are compared
 	mods       []string // phrases and descriptions: stems of the words before the head
-	head       string   // phrases and descriptions: stem of the head noun
+	head       string   // phrases and descriptions: the head noun's form (see headForm)
 	name       int      // descriptions: the candidate of the name described
 	cluster    int
 	article    bool // a name with "the" before it (withArticle)
@@ -123,7 +123,7 @@ type tevent struct {
 	lowStems  map[string]bool // their stems
 	acronym   map[string]bool // words seen written in capitals ("DNC", "J.C.P.O.A.")
 	unitCands [][]int         // candidates by unit, built when mining starts
-	byHead    map[string]int  // noun-phrase concepts by the stem of their head
+	byHead    map[string]int  // noun-phrase concepts by the stem of their head (the first, when forms share a stem)
 	verbs     map[string]bool // words seen right after a subject pronoun or "to": verbs
 	verbAt    map[[2]int]bool // (unit, token) read as a verb where it stands: "needs" in "a treaty needs to"
 	plural    map[string]bool // words whose plural (-s, -es) the event has

@@ -439,6 +439,15 @@ func TestConceptFinding(t *testing.T) {
 			absent: []string{"he wrote", "a report"},
 		},
 		{
+			name: "heads are compared as words, not stems: a reporter is no report, a presidency no president",
+			docs: [][2]string{
+				{"Vell", "On Monday President Omar Vell met the reporters. The report was long, and the presidency is weak, a reporter said."},
+				{"Vell", "Omar Vell told a reporter that the report was false; the president said his presidency would last. The reports differ."},
+			},
+			together: [][]string{{"the reporters", "a reporter"}, {"The report", "the report"}, {"President Omar Vell", "the president"}},
+			apart:    [][2]string{{"a reporter", "the report"}, {"the president", "the presidency"}},
+		},
+		{
 			name: "a phrase of time names nothing, and a verb follows it",
 			docs: [][2]string{
 				{"Talks", "Talks resumed this month. It creates security risks, officials said this month."},

@@ -103,6 +103,9 @@ func (e *tevent) findNames() {
 						poss = true
 						break
 					}
+					if calendar[u.toks[j-1].Norm] && j < len(u.toks) && capitalised(u.toks[j].Text) {
+						break // "On Monday President Vell": the day is no part of the name after it
+					}
 					continue
 				}
 				// "Territory of Meanings", "Joint Plan of Action": a name
@@ -176,6 +179,12 @@ func (e *tevent) findNames() {
 		}
 	}
 }
+
+// calendar: the days and months, which stand before names ("Monday
+// President Vell") without being part of them.
+var calendar = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "january": true, "february": true, "march": true, "april": true, "may": true,
+	"june": true, "july": true, "august": true, "september": true, "october": true, "november": true, "december": true}
 
 // verbAfterName tells whether token k, right after a name that is not a
 // possessive, is a verb after its subject, not the start of a phrase: a
@@ -254,7 +263,7 @@ func (e *tevent) addDesc(ui, t0, t1, mods, h, name int) {
 	}
 	_ = mods
 	e.cands = append(e.cands, tcand{u: ui, t0: t0, t1: t1, start: u.toks[t0].SrcStart, end: u.toks[t1-1].SrcEnd, kind: kDesc,
-		mods: ms, head: u.toks[h].Stem, name: name, cluster: -1})
+		mods: ms, head: headForm(u.toks[h].Norm), name: name, cluster: -1})
 }
 
 // withArticle makes "the DNC", "the White House" mentions of their names

@@ -296,7 +296,7 @@ func (e *tevent) addPhrase(ui, t0, t1 int, kind mkind) {
 		}
 	}
 	e.cands = append(e.cands, tcand{u: ui, t0: t0, t1: t1, start: u.toks[t0].SrcStart, end: u.toks[t1-1].SrcEnd, kind: kind,
-		mods: ms, head: u.toks[t1-1].Stem, name: -1, cluster: -1})
+		mods: ms, head: headForm(u.toks[t1-1].Norm), name: -1, cluster: -1})
 }
 
 // resolvePhrases sends each noun phrase to the entity it describes, when
@@ -367,7 +367,7 @@ func (e *tevent) resolvePhrases() {
 				}
 				if len(splits) == 0 {
 					ws := slices.Clone(c.key[:k])
-					note(cl, ws[len(ws)-1], ws[:len(ws)-1])
+					note(cl, headForm(c.seq[k-1]), ws[:len(ws)-1])
 				}
 				splits = append(splits, k)
 			}
@@ -450,7 +450,8 @@ func (e *tevent) resolvePhrases() {
 			}
 		}
 	}
-	byHead := map[string]int{}
+	byHead := map[string]int{}     // head form -> concept
+	byHeadStem := map[string]int{} // head stem -> the first such concept (for mining)
 	for i := range e.cands {
 		c := &e.cands[i]
 		if c.kind != kPhrase || c.cluster >= 0 {
@@ -515,9 +516,15 @@ func (e *tevent) resolvePhrases() {
 			}
 			byHead[c.head] = cl
 		}
+		if st := e.units[c.u].toks[c.t1-1].Stem; byHeadStem[st] == 0 {
+			byHeadStem[st] = cl + 1
+		}
 		c.cluster = cl
 	}
-	e.byHead = byHead
+	e.byHead = map[string]int{}
+	for st, cl := range byHeadStem {
+		e.byHead[st] = cl - 1
+	}
 	// Phrases that differ only in their head noun, after the same name and
 	// word ("the Iran nuclear deal", "the Iran nuclear agreement"), name one
 	// thing in two words.
@@ -548,6 +555,15 @@ func (e *tevent) resolvePhrases() {
 			byMods[k] = c.cluster
 		}
 	}
+}
+
+// headForm is how a head noun is compared: its singular, in lower case,
+// so that "talks" is "talk" but "reporter" is not "report", nor
+// "presidency" "president" (their stems are one).
+func headForm(w string) string {
+	w = strings.ToLower(w)
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+	return singular(w)
 }
 
 // numbered is a word's singular, marked when the word is a plural:
