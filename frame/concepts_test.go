@@ -448,6 +448,15 @@ func TestConceptFinding(t *testing.T) {
 			apart:    [][2]string{{"a reporter", "the report"}, {"the president", "the presidency"}},
 		},
 		{
+			name: "a common irregular past form is a verb",
+			docs: [][2]string{
+				{"Isles", "After the war the whole archipelago became part of Norland, and the archipelago grew."},
+				{"Isles", "The school wrote several letters; the archipelago became Norland's, and the letters were long."},
+			},
+			together: [][]string{{"the whole archipelago", "the archipelago"}},
+			absent:   []string{"the whole archipelago became part", "became part", "wrote several letters", "The school wrote several letters"},
+		},
+		{
 			name: "a phrase of time names nothing, and a verb follows it",
 			docs: [][2]string{
 				{"Talks", "Talks resumed this month. It creates security risks, officials said this month."},

@@ -91,7 +91,7 @@ func (e *tevent) phrase(ui, k int) int {
 	u := &e.units[ui]
 	j := k + 1
 	for j < len(u.toks) && j <= k+maxPhraseWords && (lowerWord(u.toks[j]) || (u.toks[j].Kind == token.Number && j == k+1)) {
-		if j > k+1 && e.verbAfterNoun(u.toks[j-1], u.toks[j]) || e.breaksPhrase(u.toks[j-1], u.toks[j]) {
+		if j > k+1 && (e.verbAfterNoun(u.toks[j-1], u.toks[j]) || irregularPast[u.toks[j].Norm] && !adverb(u.toks[j-1].Norm)) || e.breaksPhrase(u.toks[j-1], u.toks[j]) {
 			break // "the defense secretary shocked officials", "its policies expressly bar"
 		}
 		j++
@@ -172,7 +172,18 @@ func verbForm(w string) bool {
 }
 
 // pastForm: a verb form in -ed ("shocked", not "need").
-func pastForm(w string) bool { return verbForm(w) && strings.HasSuffix(w, "ed") }
+func pastForm(w string) bool { return verbForm(w) && strings.HasSuffix(w, "ed") || irregularPast[w] }
+
+// irregularPast are common English past forms without -ed that are
+// seldom anything but verbs ("became", "wrote"; not "left", "lost" or
+// "set", which also modify and name things).
+var irregularPast = map[string]bool{"became": true, "began": true, "came": true, "gave": true, "took": true,
+	"made": true, "said": true, "told": true, "went": true, "saw": true, "knew": true, "got": true, "met": true,
+	"ran": true, "sent": true, "spoke": true, "stood": true, "thought": true, "wrote": true, "brought": true,
+	"bought": true, "chose": true, "drew": true, "drove": true, "fell": true, "felt": true, "fought": true,
+	"flew": true, "grew": true, "heard": true, "kept": true, "meant": true, "paid": true, "rose": true,
+	"sat": true, "sold": true, "struck": true, "taught": true, "threw": true, "understood": true,
+	"sought": true, "withdrew": true, "arose": true}
 
 // closes tells whether the determiner phrase [k, j) ends in its head
 // noun: no content word follows (a preposition, another stopword or
@@ -212,7 +223,7 @@ func nounEnding(w string) bool {
 func (e *tevent) barePhrase(ui, k int) int {
 	u := &e.units[ui]
 	j := k
-	if notHeads[u.toks[k].Norm] || k > 0 && (pronouns[u.toks[k-1].Norm] || auxiliaries[u.toks[k-1].Norm] || notHeads[u.toks[k-1].Norm]) {
+	if notHeads[u.toks[k].Norm] || irregularPast[u.toks[k].Norm] || k > 0 && (pronouns[u.toks[k-1].Norm] || auxiliaries[u.toks[k-1].Norm] || notHeads[u.toks[k-1].Norm]) {
 		return k + 1 // "among supporters"; "it would seize funding": a verb and its object
 	}
 	if verbForm(u.toks[k].Norm) && k > 0 && !opensPhrase(u.toks[k-1]) {
