@@ -457,6 +457,15 @@ func TestConceptFinding(t *testing.T) {
 			absent:   []string{"the whole archipelago became part", "became part", "wrote several letters", "The school wrote several letters"},
 		},
 		{
+			name: "a plural after a name is a verb when its object follows",
+			docs: [][2]string{
+				{"Row", "However, Norland disputes Southland's claims over the isles. The disputes are old."},
+				{"Row", "Norland disputes the border, and the disputes go on."},
+			},
+			together: [][]string{{"The disputes", "the disputes"}},
+			absent:   []string{"Norland disputes"},
+		},
+		{
 			name: "a phrase of time names nothing, and a verb follows it",
 			docs: [][2]string{
 				{"Talks", "Talks resumed this month. It creates security risks, officials said this month."},

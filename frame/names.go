@@ -189,14 +189,26 @@ var calendar = map[string]bool{"monday": true, "tuesday": true, "wednesday": tru
 // verbAfterName tells whether token k, right after a name that is not a
 // possessive, is a verb after its subject, not the start of a phrase: a
 // past form ("Rivera applauded news"), or a word in -s never seen as a
-// noun ("Rivera says", "Norland wants").
+// noun ("Rivera says", "Norland wants") or followed by its object.
 func (e *tevent) verbAfterName(u *tunit, k int) bool {
 	if k == 0 {
 		return false
 	}
 	prev, t := u.toks[k-1], u.toks[k]
-	return prev.Kind == token.Word && capitalised(prev.Text) && !possessive(prev) &&
-		(strings.HasSuffix(t.Norm, "s") && !e.isNoun(t) || pastForm(t.Norm))
+	if prev.Kind != token.Word || !capitalised(prev.Text) || possessive(prev) {
+		return false
+	}
+	if pastForm(t.Norm) {
+		return true
+	}
+	if !strings.HasSuffix(t.Norm, "s") {
+		return false
+	}
+	// An object right after it makes even a noun's plural a verb:
+	// "Norland disputes Southland's claims", "Norland disputes the
+	// border".
+	next := k+1 < len(u.toks) && u.toks[k+1].Kind == token.Word && (determiner(u.toks[k+1]) || capitalised(u.toks[k+1].Text))
+	return !e.isNoun(t) || next
 }
 
 // addName adds the name run [t0, t1) of tunit ui and returns its candidate
