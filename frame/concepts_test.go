@@ -466,6 +466,14 @@ func TestConceptFinding(t *testing.T) {
 			absent:   []string{"Norland disputes"},
 		},
 		{
+			name: "a full name is one person under several titles",
+			docs: [][2]string{
+				{"Union", "Officials said Union Chairman Omar Vell spoke on Monday, and Omar Vell left early. Mr. Vell said the papers were false."},
+				{"Union", "Reporters said Union Chair Omar Vell called the papers forged, and Mr. Vell left; the chairman was angry."},
+			},
+			together: [][]string{{"Union Chairman Omar Vell", "Union Chair Omar Vell", "Omar Vell", "Mr. Vell"}},
+		},
+		{
 			name: "a phrase of time names nothing, and a verb follows it",
 			docs: [][2]string{
 				{"Talks", "Talks resumed this month. It creates security risks, officials said this month."},

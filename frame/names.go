@@ -423,14 +423,31 @@ func (e *tevent) clusterNames() {
 	})
 	for i, f := range forms {
 		votes := map[int]int{}
+		titled := true // every longer form ends in this one
 		for _, g := range forms[:i] {
 			if len(g.seq) > len(f.seq) && e.shortForm(f.seq, g.seq, byKey) {
 				votes[e.find(g.cluster)] += g.n
+				titled = titled && slices.Equal(g.seq[len(g.seq)-len(f.seq):], f.seq)
 			}
 		}
-		if c, ok := dominant(votes, 3); ok && len(votes) > 0 {
+		switch c, ok := dominant(votes, 3); {
+		case len(f.seq) >= 2 && len(votes) > 1 && titled && e.properName(f.seq):
+			// A full name of two words or more, none of them a common
+			// noun, that ends forms with several titles ("Party
+			// Chairman Tom Perez", "Party Chair Tom Perez"): one person,
+			// differently titled ("Tom Perez Memos" would be a thing).
+			first := true
+			for v := range votes {
+				if first {
+					f.cluster, first = v, false
+				} else {
+					e.union(f.cluster, v)
+				}
+			}
+			f.cluster = e.find(f.cluster)
+		case ok && len(votes) > 0:
 			f.cluster = c
-		} else {
+		default:
 			f.cluster = e.newCluster(kName)
 		}
 	}
@@ -494,6 +511,18 @@ func (e *tevent) clusterNames() {
 			c.cluster = e.cands[c.name].cluster
 		}
 	}
+}
+
+// properName tells whether no word of a name (stems) is written in lower
+// case in the event: "Tom Perez", not "Kuril Islands" or "Foreign
+// Minister".
+func (e *tevent) properName(seq []string) bool {
+	for _, w := range seq {
+		if e.lowStems[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // shortForm tells whether a can be a short form of the name b: its words

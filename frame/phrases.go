@@ -397,7 +397,7 @@ func (e *tevent) resolvePhrases() {
 			if j < deepest && e.lowered[c.seq[j-1]] {
 				splits = append(splits, j)
 			} else {
-				j = deepest
+				j = splits[0] // the longest shorter form is the whole name: "Omar Vell" of "Union Chair Omar Vell"
 			}
 			for _, k := range splits {
 				parts = append(parts, [3]int{i, k, boolInt(k == j)})
