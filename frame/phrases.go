@@ -53,7 +53,7 @@ func determiner(t corpus.Token) bool { return t.Kind == token.Word && determiner
 // counts too).
 func (e *tevent) isNoun(t corpus.Token) bool {
 	n := t.Norm
-	return !notHeads[n] && !adverb(n) && (e.nounish[n] || e.nounish[strings.TrimSuffix(n, "s")] || e.nounish[n+"s"] || (agent(n) && !e.verbs[n]))
+	return !notHeads[n] && !adverb(n) && (e.nounish[n] || e.nounish[strings.TrimSuffix(n, "s")] || e.nounish[singular(n)] || e.nounish[n+"s"] || (agent(n) && !e.verbs[n]))
 }
 
 // notHeads are function words the stopword list leaves out (it keeps
@@ -151,7 +151,7 @@ func (e *tevent) adjective(w string) bool {
 	if e.plural[w] {
 		return false
 	}
-	if e.premod[w] {
+	if e.premod[w] || participles[w] {
 		return true
 	}
 	if len(w) < 6 {
@@ -173,6 +173,14 @@ func verbForm(w string) bool {
 
 // pastForm: a verb form in -ed ("shocked", not "need").
 func pastForm(w string) bool { return verbForm(w) && strings.HasSuffix(w, "ed") || irregularPast[w] }
+
+// participles are common past participles without -ed, which modify
+// nouns ("the stolen emails") and head none.
+var participles = map[string]bool{"stolen": true, "broken": true, "taken": true, "given": true, "chosen": true,
+	"hidden": true, "written": true, "spoken": true, "forgotten": true, "frozen": true, "fallen": true,
+	"driven": true, "beaten": true, "shaken": true, "sworn": true, "torn": true, "worn": true, "shown": true,
+	"grown": true, "thrown": true, "drawn": true, "withdrawn": true, "overthrown": true, "mistaken": true,
+	"forbidden": true, "rewritten": true, "undertaken": true, "arisen": true}
 
 // irregularPast are common English past forms without -ed that are
 // seldom anything but verbs ("became", "wrote"; not "left", "lost" or
@@ -568,6 +576,10 @@ func (e *tevent) resolvePhrases() {
 	}
 }
 
+// sameInPlural are nouns in -s that are no plurals ("news", not "new").
+var sameInPlural = map[string]bool{"news": true, "series": true, "species": true, "means": true, "headquarters": true,
+	"whereabouts": true, "politics": true, "economics": true, "ethics": true, "physics": true, "mathematics": true}
+
 // headForm is how a head noun is compared: its singular, in lower case,
 // so that "talks" is "talk" but "reporter" is not "report", nor
 // "presidency" "president" (their stems are one).
@@ -587,10 +599,10 @@ func numbered(w string) string {
 }
 
 // singular undoes a plural ending: "countries" is "country", "speeches"
-// "speech", "talks" "talk"; "press", "status" and "crisis" stay.
+// "speech", "talks" "talk"; "press", "status", "crisis" and "news" stay.
 func singular(w string) string {
 	switch {
-	case len(w) <= 3 || !strings.HasSuffix(w, "s"):
+	case len(w) <= 3 || !strings.HasSuffix(w, "s") || sameInPlural[w]:
 		return w
 	case strings.HasSuffix(w, "ies") && len(w) > 4:
 		return w[:len(w)-3] + "y" // "countries", "parties"
