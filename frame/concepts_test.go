@@ -484,6 +484,15 @@ func TestConceptFinding(t *testing.T) {
 			absent:   []string{"the stolen"},
 		},
 		{
+			name: "comparatives, words in -ly and dates head nothing",
+			docs: [][2]string{
+				{"Memo", "On Feb. 14 the former director wrote that the former was ready, and that shortly the memo would leave. In January he left."},
+				{"Memo", "The former director said in January that the memo was ready, and shortly after Feb. 14 it left; the former agreed."},
+			},
+			together: [][]string{{"the former director", "The former director"}},
+			absent:   []string{"the former", "shortly", "Feb", "January"},
+		},
+		{
 			name: "a phrase of time names nothing, and a verb follows it",
 			docs: [][2]string{
 				{"Talks", "Talks resumed this month. It creates security risks, officials said this month."},

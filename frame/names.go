@@ -186,6 +186,14 @@ var calendar = map[string]bool{"monday": true, "tuesday": true, "wednesday": tru
 	"saturday": true, "sunday": true, "january": true, "february": true, "march": true, "april": true, "may": true,
 	"june": true, "july": true, "august": true, "september": true, "october": true, "november": true, "december": true}
 
+// dates are the calendar words and their short forms but "may" (a
+// surname too): a name of one of them says when, and is no concept.
+var dates = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "january": true, "february": true, "march": true, "april": true,
+	"june": true, "july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
+	"sept": true, "oct": true, "nov": true, "dec": true}
+
 // verbAfterName tells whether token k, right after a name that is not a
 // possessive, is a verb after its subject, not the start of a phrase: a
 // past form ("Rivera applauded news"), or a word in -s never seen as a
@@ -234,8 +242,8 @@ func (e *tevent) addName(ui, t0, t1 int, poss bool) int {
 			}
 		}
 	}
-	if len(seq) == 0 || compound(u.toks[t0:t1]) {
-		return -1
+	if len(seq) == 0 || compound(u.toks[t0:t1]) || len(seq) == 1 && dates[seq[0]] {
+		return -1 // "Feb", "Tuesday": when, not what is named
 	}
 	end := u.toks[t1-1].SrcEnd
 	if poss {

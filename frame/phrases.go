@@ -53,7 +53,7 @@ func determiner(t corpus.Token) bool { return t.Kind == token.Word && determiner
 // counts too).
 func (e *tevent) isNoun(t corpus.Token) bool {
 	n := t.Norm
-	return !notHeads[n] && !adverb(n) && (e.nounish[n] || e.nounish[strings.TrimSuffix(n, "s")] || e.nounish[singular(n)] || e.nounish[n+"s"] || (agent(n) && !e.verbs[n]))
+	return !notHeads[n] && !adverb(n) && !lyWord(n) && (e.nounish[n] || e.nounish[strings.TrimSuffix(n, "s")] || e.nounish[singular(n)] || e.nounish[n+"s"] || (agent(n) && !e.verbs[n]))
 }
 
 // notHeads are function words the stopword list leaves out (it keeps
@@ -73,8 +73,26 @@ var notHeads = map[string]bool{"will": true, "can": true, "may": true, "might": 
 // more.
 func agent(w string) bool {
 	w = strings.TrimSuffix(w, "s")
-	return len(w) >= 6 && (strings.HasSuffix(w, "er") || strings.HasSuffix(w, "or") || strings.HasSuffix(w, "ist") || strings.HasSuffix(w, "man"))
+	return len(w) >= 6 && !notAgents[w] && (strings.HasSuffix(w, "er") || strings.HasSuffix(w, "or") || strings.HasSuffix(w, "ist") || strings.HasSuffix(w, "man"))
 }
+
+// notAgents end as agent nouns do but are comparatives or function words.
+var notAgents = map[string]bool{"former": true, "latter": true, "further": true, "another": true, "together": true,
+	"whether": true, "rather": true, "neither": true, "either": true, "whatever": true, "whenever": true,
+	"wherever": true, "whoever": true, "however": true, "better": true, "longer": true, "greater": true,
+	"larger": true, "higher": true, "earlier": true, "bigger": true, "smaller": true, "stronger": true,
+	"deeper": true, "closer": true, "easier": true, "harder": true, "faster": true, "slower": true,
+	"broader": true, "tougher": true, "clearer": true, "sooner": true, "younger": true, "richer": true,
+	"poorer": true, "wider": true, "lesser": true, "bitter": true, "proper": true, "sinister": true}
+
+// lyWord: a word in -ly that is an adverb or an adjective ("shortly",
+// "closely", "daily"), not one of the nouns that end so ("family", "ally").
+func lyWord(w string) bool {
+	return len(w) >= 5 && strings.HasSuffix(w, "ly") && !lyNouns[w]
+}
+
+var lyNouns = map[string]bool{"family": true, "rally": true, "assembly": true, "supply": true, "reply": true,
+	"monopoly": true, "anomaly": true, "belly": true, "bully": true, "jelly": true, "butterfly": true, "melee": true}
 
 // lowerWord: a word in lower case that is not a stopword.
 func lowerWord(t corpus.Token) bool {
