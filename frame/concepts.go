@@ -209,7 +209,7 @@ func newEvent(arts []*corpus.Article) *tevent {
 			// Silver Isles": there X describes the name); nor after a
 			// "that" that starts a clause ("weapons that pose a threat").
 			if determiner(t) && k+1 < len(u.toks) && lowerWord(u.toks[k+1]) && !postDeterminers[u.toks[k+1].Norm] &&
-				(t.Norm != "that" || k+2 >= len(u.toks) || !determiner(u.toks[k+2])) &&
+				(t.Norm != "that" || k+2 >= len(u.toks) || !determiner(u.toks[k+2]) && !capitalised(u.toks[k+2].Text) && !pronouns[u.toks[k+2].Norm]) &&
 				(k+2 >= len(u.toks) || !capitalised(u.toks[k+2].Text)) {
 				e.nounish[u.toks[k+1].Norm] = true
 				e.nounStems[u.toks[k+1].Stem] = true

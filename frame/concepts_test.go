@@ -486,11 +486,11 @@ func TestConceptFinding(t *testing.T) {
 		{
 			name: "comparatives, words in -ly and dates head nothing",
 			docs: [][2]string{
-				{"Memo", "On Feb. 14 the former director wrote that the former was ready, and that shortly the memo would leave. In January he left."},
-				{"Memo", "The former director said in January that the memo was ready, and shortly after Feb. 14 it left; the former agreed."},
+				{"Memo", "On Feb. 14 the former director wrote that the former was ready, and that shortly the memo would leave. In January he left Congress Wednesday, and the next three days passed; the next three were calm."},
+				{"Memo", "The former director told Congress Wednesday that the memo was ready, and shortly after Feb. 14 it left; the former agreed. In the next three weeks Congress met, and the next three were calm."},
 			},
 			together: [][]string{{"the former director", "The former director"}},
-			absent:   []string{"the former", "shortly", "Feb", "January"},
+			absent:   []string{"the former", "shortly", "Feb", "January", "the next three", "Congress Wednesday"},
 		},
 		{
 			name: "a phrase of time names nothing, and a verb follows it",

@@ -90,6 +90,9 @@ func (e *tevent) findNames() {
 			j := k
 			poss := false
 			for j < len(u.toks) {
+				if j > k && calendar[u.toks[j].Norm] {
+					break // "Congress Wednesday": the day is no part of the name before it
+				}
 				if e.isCap(u, j, j == k && isFirst) {
 					// "Mr." and initials ("Michael T. Flynn") keep their
 					// full stop inside the run.

@@ -53,7 +53,7 @@ func determiner(t corpus.Token) bool { return t.Kind == token.Word && determiner
 // counts too).
 func (e *tevent) isNoun(t corpus.Token) bool {
 	n := t.Norm
-	return !notHeads[n] && !adverb(n) && !lyWord(n) && (e.nounish[n] || e.nounish[strings.TrimSuffix(n, "s")] || e.nounish[singular(n)] || e.nounish[n+"s"] || (agent(n) && !e.verbs[n]))
+	return !notHeads[n] && !cardinals[n] && !adverb(n) && !lyWord(n) && (e.nounish[n] || e.nounish[strings.TrimSuffix(n, "s")] || e.nounish[singular(n)] || e.nounish[n+"s"] || (agent(n) && !e.verbs[n]))
 }
 
 // notHeads are function words the stopword list leaves out (it keeps
@@ -67,6 +67,12 @@ var notHeads = map[string]bool{"will": true, "can": true, "may": true, "might": 
 	"among": true, "amid": true, "via": true, "per": true, "else": true, "almost": true, "quite": true,
 	"enough": true, "indeed": true, "thus": true, "hence": true, "therefore": true, "meanwhile": true,
 	"moreover": true, "otherwise": true, "anyway": true, "now": true, "again": true}
+
+// cardinals count the head of a phrase and are none ("the two leaders",
+// not "the next three").
+var cardinals = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
+	"seven": true, "eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true, "twenty": true,
+	"hundred": true, "thousand": true}
 
 // agent tells whether a word looks like an agent noun: "manager",
 // "adviser", "director", "spokesman" (and their plurals), six letters or
