@@ -97,8 +97,9 @@ func lyWord(w string) bool {
 	return len(w) >= 5 && strings.HasSuffix(w, "ly") && !lyNouns[w]
 }
 
+// lyNouns are nouns in -ly.
 var lyNouns = map[string]bool{"family": true, "rally": true, "assembly": true, "supply": true, "reply": true,
-	"monopoly": true, "anomaly": true, "belly": true, "bully": true, "jelly": true, "butterfly": true, "melee": true}
+	"monopoly": true, "anomaly": true, "belly": true, "bully": true, "jelly": true, "butterfly": true}
 
 // lowerWord: a word in lower case that is not a stopword.
 func lowerWord(t corpus.Token) bool {
@@ -163,14 +164,15 @@ func (e *tevent) phrase(ui, k int) int {
 	return j
 }
 
-// minPremodUses: a word must be seen this often before its place before
-// other words makes it a modifier.
+// minPremodUses is how often a word must be seen before its place (mostly
+// before another word) makes it a modifier.
 const minPremodUses = 3
 
-// adjective tells whether a word looks like an adjective: an adjective
-// ending ("financial", "economic", "dangerous", "massive") and no
-// plural in the event, since adjectives take none ("officials" makes
-// "official" a noun).
+// adjective tells whether a word looks like an adjective, with no plural
+// in the event, since adjectives take none ("officials" makes "official"
+// a noun): a word the event mostly sets before another ("nuclear"), an
+// irregular participle ("stolen"), or an adjective ending ("financial",
+// "economic", "dangerous", "massive").
 func (e *tevent) adjective(w string) bool {
 	if e.plural[w] {
 		return false
@@ -195,7 +197,8 @@ func verbForm(w string) bool {
 	return len(w) >= 5 && (strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed") || strings.HasSuffix(w, "ing"))
 }
 
-// pastForm: a verb form in -ed ("shocked", not "need").
+// pastForm: a verb form in -ed ("shocked", not "need") or a common
+// irregular past ("became").
 func pastForm(w string) bool { return verbForm(w) && strings.HasSuffix(w, "ed") || irregularPast[w] }
 
 // participles are common past participles without -ed, which modify
