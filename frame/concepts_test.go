@@ -493,6 +493,14 @@ func TestConceptFinding(t *testing.T) {
 			absent:   []string{"the former", "shortly", "Feb", "January", "the next three", "Congress Wednesday"},
 		},
 		{
+			name: "then- and ex- before a title start a name",
+			docs: [][2]string{
+				{"Deal", "The deal was signed by then-President Alma Rivera in 2015, and Alma Rivera defended it."},
+				{"Deal", "Critics said ex-President Alma Rivera made a bad deal; President Rivera denied it."},
+			},
+			together: [][]string{{"then-President Alma Rivera", "ex-President Alma Rivera", "Alma Rivera", "President Rivera"}},
+		},
+		{
 			name: "a phrase of time names nothing, and a verb follows it",
 			docs: [][2]string{
 				{"Talks", "Talks resumed this month. It creates security risks, officials said this month."},

@@ -43,11 +43,19 @@ func possessive(t corpus.Token) bool {
 	return strings.HasSuffix(t.Text, "'s") || strings.HasSuffix(t.Text, "’s")
 }
 
-// isCap tells whether token k of u can be part of a name.
+// isCap tells whether token k of u can be part of a name; "then-" and
+// "ex-" before a title count ("then-President Alma Rivera").
 func (e *tevent) isCap(u *tunit, k int, first bool) bool {
 	t := u.toks[k]
-	if t.Kind != token.Word || !capitalised(t.Text) {
+	if t.Kind != token.Word {
 		return false
+	}
+	if !capitalised(t.Text) {
+		rest, ok := strings.CutPrefix(t.Text, "then-")
+		if !ok {
+			rest, ok = strings.CutPrefix(t.Text, "ex-")
+		}
+		return ok && capitalised(rest)
 	}
 	if honorifics[t.Norm] {
 		return true
