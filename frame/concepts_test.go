@@ -501,6 +501,14 @@ func TestConceptFinding(t *testing.T) {
 			together: [][]string{{"then-President Alma Rivera", "ex-President Alma Rivera", "Alma Rivera", "President Rivera"}},
 		},
 		{
+			name: "a relational noun is the one entity its other words describe",
+			docs: [][2]string{
+				{"Visit", "In the old palace of the capital, the visiting Northern President Alma Rivera met with Southern Prime Minister Omar Vell for long talks. Rivera sought common ground with his Southern counterpart on trade."},
+				{"Visit", "Rivera and Vell met; Vell praised his Northern counterpart, and Rivera left."},
+			},
+			together: [][]string{{"Vell", "his Southern counterpart"}, {"Rivera", "his Northern counterpart"}},
+		},
+		{
 			name: "a phrase of time names nothing, and a verb follows it",
 			docs: [][2]string{
 				{"Talks", "Talks resumed this month. It creates security risks, officials said this month."},

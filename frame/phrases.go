@@ -22,6 +22,31 @@ var postDeterminers = map[string]bool{"next": true, "last": true, "first": true,
 	"other": true, "former": true, "latter": true, "previous": true, "following": true, "only": true, "whole": true, "entire": true,
 	"few": true, "many": true, "several": true, "own": true}
 
+// relational nouns name a person by a relation to another ("his Japanese
+// counterpart").
+var relational = map[string]bool{"counterpart": true, "host": true, "guest": true, "visitor": true}
+
+// describedBy returns the one entity (a name's concept) whose titles and
+// descriptions hold one of words (stems), if exactly one does.
+func (e *tevent) describedBy(words []string, vocab map[int]map[string]bool) (int, bool) {
+	found := -1
+	for cl, vs := range vocab {
+		if e.kinds[e.find(cl)] != kName {
+			continue
+		}
+		for _, w := range words {
+			if vs[w] {
+				if found >= 0 && found != e.find(cl) {
+					return -1, false
+				}
+				found = e.find(cl)
+				break
+			}
+		}
+	}
+	return found, found >= 0
+}
+
 // afterPreposition tells whether a name follows a preposition (or
 // another stopword but "and" and a determiner): "After the War, the
 // islands became..." opens a sentence, it is no apposition.
@@ -53,7 +78,7 @@ func determiner(t corpus.Token) bool { return t.Kind == token.Word && determiner
 // counts too).
 func (e *tevent) isNoun(t corpus.Token) bool {
 	n := t.Norm
-	return !notHeads[n] && !cardinals[n] && !adverb(n) && !lyWord(n) && (e.nounish[n] || e.nounish[strings.TrimSuffix(n, "s")] || e.nounish[singular(n)] || e.nounish[n+"s"] || (agent(n) && !e.verbs[n]))
+	return !notHeads[n] && !cardinals[n] && !adverb(n) && !lyWord(n) && (e.nounish[n] || e.nounish[strings.TrimSuffix(n, "s")] || e.nounish[singular(n)] || e.nounish[n+"s"] || (agent(n) && !e.verbs[n]) || relational[singular(n)])
 }
 
 // notHeads are function words the stopword list leaves out (it keeps
@@ -539,6 +564,14 @@ func (e *tevent) resolvePhrases() {
 		if best >= 0 && !tie {
 			c.cluster = best
 			continue
+		}
+		// "his Japanese counterpart": a relational noun is the one entity
+		// whose titles hold its other words.
+		if relational[c.head] && len(c.mods) > 0 {
+			if cl, ok := e.describedBy(c.mods, vocab); ok {
+				c.cluster = cl
+				continue
+			}
 		}
 		// A phrase whose head ends a name of one entity seen twice, in the
 		// same number, is that entity ("the memos" of "the Vell Memos";
