@@ -509,6 +509,14 @@ func TestConceptFinding(t *testing.T) {
 			together: [][]string{{"Vell", "his Southern counterpart"}, {"Rivera", "his Northern counterpart"}},
 		},
 		{
+			name: "a cardinal heads no phrase",
+			docs: [][2]string{
+				{"Talks", "Vell named his three. The next three were his aides, and the three left."},
+				{"Talks", "Rivera named her three, and the three stayed; the next three came later."},
+			},
+			absent: []string{"his three", "The next three", "the three", "the next three", "her three"},
+		},
+		{
 			name: "a phrase of time names nothing, and a verb follows it",
 			docs: [][2]string{
 				{"Talks", "Talks resumed this month. It creates security risks, officials said this month."},
