@@ -517,6 +517,15 @@ func TestConceptFinding(t *testing.T) {
 			absent: []string{"his three", "The next three", "the three", "the next three", "her three"},
 		},
 		{
+			name: "a capitalised common noun alone is no short form of a name it ends",
+			docs: [][2]string{
+				{"Show", "Vell spoke on Norland News on Monday. News of the deal spread, and the news was good."},
+				{"Show", "Rivera watched Norland News. News of the talks came late; the news was bad."},
+			},
+			together: [][]string{{"Norland News"}},
+			apart:    [][2]string{{"Norland News", "News"}},
+		},
+		{
 			name: "a phrase of time names nothing, and a verb follows it",
 			docs: [][2]string{
 				{"Talks", "Talks resumed this month. It creates security risks, officials said this month."},

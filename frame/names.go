@@ -565,7 +565,9 @@ func (e *tevent) shortForm(a, b []string, forms map[string]*nameForm) bool {
 		return !e.qualifier(a, b)
 	}
 	if a[0] == b[len(b)-1] {
-		return true
+		// but for a common noun written with a capital ("News" of "Fox
+		// News", "Day" of "Bastille Day")
+		return !e.title(a[0])
 	}
 	// b's core is its longest tail of two words or more that stands alone
 	// as a name, with a last word that does too ("Omar Vell" in "Prime
