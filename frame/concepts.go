@@ -84,7 +84,7 @@ type mkind int8
 
 const (
 	kName   mkind = iota // a run of capitalised words
-	kDesc                // a description set before a name: "North Korean leader Kim Jong Un"
+	kDesc                // a description set before a name: "Norland leader Han Sol Mi"
 	kPhrase              // a noun phrase: "the summit", "North Korea's leader"
 	kMined               // a span that replaced another in an aligned pair
 )
@@ -121,7 +121,7 @@ type tevent struct {
 	nounStems map[string]bool // the stems of the nounish words
 	lowered   map[string]bool // words (Norm) seen in lower case mid-sentence: not given names
 	lowStems  map[string]bool // their stems
-	acronym   map[string]bool // words seen written in capitals ("DNC", "J.C.P.O.A.")
+	acronym   map[string]bool // words seen written in capitals ("GRPA", "G.R.P.A.")
 	unitCands [][]int         // candidates by unit, built when mining starts
 	byHead    map[string]int  // noun-phrase concepts by the stem of their head (the first, when forms share a stem)
 	verbs     map[string]bool // words seen right after a subject pronoun or "to": verbs
@@ -144,7 +144,7 @@ type tevent struct {
 }
 
 func newEvent(arts []*corpus.Article) *tevent {
-	e := &tevent{arts: arts, midCap: map[string]bool{}, leads: map[string]bool{}, nounish: map[string]bool{}, nounStems: map[string]bool{}, lowered: map[string]bool{}, lowStems: map[string]bool{}, acronym: map[string]bool{}}
+	e := &tevent{arts: arts, midCap: map[string]bool{}, leads: map[string]bool{}, verbAt: map[[2]int]bool{}, nounish: map[string]bool{}, nounStems: map[string]bool{}, lowered: map[string]bool{}, lowStems: map[string]bool{}, acronym: map[string]bool{}}
 	for ai, a := range arts {
 		if a.TitleSpan != nil && utf8.RuneCountInString(a.Title) == a.TitleSpan.End-a.TitleSpan.Start {
 			toks := a.TitleTokens()
@@ -482,7 +482,7 @@ func (e *tevent) concepts(lex []Concept, minMentions int) []Concept {
 		}
 		// A span is free, or nested in a longer mention of its concept,
 		// or a name inside a noun phrase of another concept ("President
-		// Donald Trump" in "President Donald Trump's nominee"): both are
+		// Alma Rivera" in "President Alma Rivera's nominee"): both are
 		// mentions, of different things.
 		free, nested, clash := true, false, false
 		for k, s := range claimed[m.Article] {

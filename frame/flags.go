@@ -215,7 +215,7 @@ func labelChoices(arts []*corpus.Article, concepts []Concept) []Choice {
 			}
 			users[k][m.Article] = true
 		}
-		// Names alone are not labels ("Trump" against "President Trump"),
+		// Names alone are not labels ("Rivera" against "President Rivera"),
 		// unless a report says they name one thing (an alias statement) or
 		// a concept file or a diff put them together.
 		namesCount := c.Source != Entity || slices.Contains(c.Tags, TagAlias)

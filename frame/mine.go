@@ -305,7 +305,7 @@ func (e *tevent) replacements(ua, ub int) []link {
 			continue
 		}
 		// Words the two sides share at their ends are not part of the
-		// replacement ("Trump said" / "he said" is "Trump" / "he").
+		// replacement ("Rivera said" / "he said" is "Rivera" / "he").
 		ta, tb := e.units[ua].toks, e.units[ub].toks
 		for a[1]-a[0] > 1 && b[1]-b[0] > 1 && ta[a[1]-1].Norm == tb[b[1]-1].Norm {
 			a[1]--

@@ -119,7 +119,7 @@ func (e *tevent) findNames() {
 					}
 					continue
 				}
-				// "Territory of Meanings", "Joint Plan of Action": a name
+				// "Forum of Tides", "Joint Plan of Action": a name
 				// ending in a common noun, "of", and words that start no
 				// name of their own go on as one name ("Prime Minister of
 				// Norland" does not).
@@ -297,7 +297,7 @@ func (e *tevent) addDesc(ui, t0, t1, mods, h, name int) {
 		mods: ms, head: headForm(u.toks[h].Norm), name: name, cluster: -1})
 }
 
-// withArticle makes "the DNC", "the White House" mentions of their names
+// withArticle makes "the GRPA", "the White House" mentions of their names
 // too, the name inside nested: reports write an organisation's name with
 // its article as often as without.
 func (e *tevent) withArticle() {
@@ -309,7 +309,7 @@ func (e *tevent) withArticle() {
 		}
 		u := &e.units[c.u]
 		if u.toks[c.t0-1].Norm != "the" || (c.t1 < len(u.toks) && lowerWord(u.toks[c.t1])) {
-			continue // "the Trump administration": the name is not what "the" goes with
+			continue // "the Rivera administration": the name is not what "the" goes with
 		}
 		c.t0--
 		c.start = u.toks[c.t0].SrcStart
@@ -417,8 +417,8 @@ type nameForm struct {
 }
 
 // clusterNames puts the forms of one name together: a form joins the
-// entity whose longer forms contain its words in order ("Trump" and
-// "President Trump" in "President Donald Trump"), when one entity has most
+// entity whose longer forms contain its words in order ("Rivera" and
+// "President Rivera" in "President Alma Rivera"), when one entity has most
 // such forms; otherwise it starts an entity of its own.
 func (e *tevent) clusterNames() {
 	byKey := map[string]*nameForm{}
@@ -453,8 +453,8 @@ func (e *tevent) clusterNames() {
 		case len(f.seq) >= 2 && len(votes) > 1 && titled && e.properName(f.seq):
 			// A full name of two words or more, none of them a common
 			// noun, that ends forms with several titles ("Party
-			// Chairman Tom Perez", "Party Chair Tom Perez"): one person,
-			// differently titled ("Tom Perez Memos" would be a thing).
+			// Chairman Omar Vell", "Party Chair Omar Vell"): one person,
+			// differently titled ("Omar Vell Papers" would be a thing).
 			first := true
 			for v := range votes {
 				if first {
@@ -483,10 +483,10 @@ func (e *tevent) clusterNames() {
 			}
 		}
 	}
-	// An acronym is the name whose initials it spells ("DNC"), when one
+	// An acronym is the name whose initials it spells ("GRPA"), when one
 	// name does.
-	// Initials are taken with and without the small words ("JCPOA" and
-	// "JCPF" of "Joint Comprehensive Plan of ...").
+	// Initials are taken with and without the small words ("JPOF" and
+	// "JPF" of "Joint Pact of Fisheries").
 	initials := map[string]map[int]bool{}
 	for _, f := range forms {
 		if len(f.seq) < 2 {
@@ -533,7 +533,7 @@ func (e *tevent) clusterNames() {
 }
 
 // properName tells whether no word of a name (stems) is written in lower
-// case in the event: "Tom Perez", not "Kuril Islands" or "Foreign
+// case in the event: "Omar Vell", not "Silver Isles" or "Foreign
 // Minister".
 func (e *tevent) properName(seq []string) bool {
 	for _, w := range seq {
@@ -554,7 +554,7 @@ func (e *tevent) shortForm(a, b []string, forms map[string]*nameForm) bool {
 	if !subsequence(a, b) {
 		return false
 	}
-	// "Donald Trump Jr." is not "Donald Trump".
+	// "Omar Vell Jr." is not "Omar Vell".
 	if generational[b[len(b)-1]] && !generational[a[len(a)-1]] {
 		return false
 	}

@@ -22,7 +22,7 @@ var postDeterminers = map[string]bool{"next": true, "last": true, "first": true,
 	"other": true, "former": true, "latter": true, "previous": true, "following": true, "only": true, "whole": true, "entire": true,
 	"few": true, "many": true, "several": true, "own": true}
 
-// relational nouns name a person by a relation to another ("his Japanese
+// relational nouns name a person by a relation to another ("his Southern
 // counterpart").
 var relational = map[string]bool{"counterpart": true, "host": true, "guest": true, "visitor": true}
 
@@ -166,9 +166,6 @@ func (e *tevent) phrase(ui, k int) int {
 	if j > k+2 && pluralLike(u.toks[j-1].Norm) && (singularDets[u.toks[k].Norm] || e.sayVerbs[u.toks[j-1].Norm] ||
 		j < len(u.toks) && u.toks[j].Norm == "that" && e.isNoun(u.toks[j-2]) && !pluralLike(u.toks[j-2].Norm)) {
 		j--
-		if e.verbAt == nil {
-			e.verbAt = map[[2]int]bool{}
-		}
 		e.verbAt[[2]int{ui, j}] = true
 		if !e.isNoun(u.toks[j-1]) {
 			return j
@@ -378,7 +375,7 @@ func (e *tevent) addPhrase(ui, t0, t1 int, kind mkind) {
 func (e *tevent) resolvePhrases() {
 	// The words an entity is described by: the titles before its names
 	// (the words before a shorter form of the same name: "President" in
-	// "President Trump" beside "Trump") and its descriptions.
+	// "President Rivera" beside "Rivera") and its descriptions.
 	forms := map[string]int{} // name form -> cluster
 	for i := range e.cands {
 		c := &e.cands[i]
@@ -393,7 +390,7 @@ func (e *tevent) resolvePhrases() {
 	formCount := map[string]int{}
 	for i := range e.cands {
 		if c := &e.cands[i]; c.kind == kName && !c.article {
-			formCount[strings.Join(c.key, " ")]++ // "the DNC" repeats a "DNC" counted already
+			formCount[strings.Join(c.key, " ")]++ // "the GRPA" repeats a "GRPA" counted already
 		}
 	}
 	note := func(cl int, head string, words []string) {
@@ -565,7 +562,7 @@ func (e *tevent) resolvePhrases() {
 			c.cluster = best
 			continue
 		}
-		// "his Japanese counterpart": a relational noun is the one entity
+		// "his Southern counterpart": a relational noun is the one entity
 		// whose titles hold its other words.
 		if relational[c.head] && len(c.mods) > 0 {
 			if cl, ok := e.describedBy(c.mods, vocab); ok {
@@ -605,7 +602,7 @@ func (e *tevent) resolvePhrases() {
 		e.byHead[st] = cl - 1
 	}
 	// Phrases that differ only in their head noun, after the same name and
-	// word ("the Iran nuclear deal", "the Iran nuclear agreement"), name one
+	// word ("the Norland fisheries deal", "the Norland fisheries agreement"), name one
 	// thing in two words.
 	byMods := map[string]int{}
 	for i := range e.cands {
@@ -625,7 +622,7 @@ func (e *tevent) resolvePhrases() {
 			}
 		}
 		if !named || !common {
-			continue // a name and a common word before the head: "the Iran nuclear deal"
+			continue // a name and a common word before the head: "the Norland fisheries deal"
 		}
 		k := strings.Join(c.mods, " ")
 		if other, ok := byMods[k]; ok {
