@@ -27,6 +27,9 @@ go test -count=1 -run '^TestSampleAlignment$' -v ./align/ | grep -o 'sample alig
 compare_help=$("$bin" compare --help 2>/dev/null || true)
 if grep -q -- '--concepts' <<<"$compare_help"; then
   step framing-newswcl50 python3 "$eval_dir/score_framing.py" --biasdiff "$bin" "$eval_dir"/framing/newswcl50-*
+  # The same concepts after an oracle joins those that match one gold
+  # concept: the most better grouping alone could give.
+  step framing-newswcl50-ceiling python3 scripts/eval_ceiling.py --biasdiff "$bin" --scorer "$eval_dir/score_framing.py" "$eval_dir"/framing/newswcl50-*
 else
   echo "== framing (concepts): skipped, term choice is not built yet (issue 6)"
 fi

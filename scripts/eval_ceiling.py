@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""How far better grouping alone could take biasdiff's concepts on NewsWCL50.
+
+usage: eval_ceiling.py --biasdiff BIN --scorer SCORE_FRAMING_PY EVENT_DIR...
+
+For each event, runs the scorer's own `run` and `score_concepts` (imported, not
+copied) twice: on biasdiff's concepts as they are, and on the same mentions
+after an oracle has joined every two tool concepts whose mentions mostly match
+the same gold concept. The oracle changes no mention: it shows what perfect
+merging of what the tool finds would score, so what is left is mention finding
+(phrases the tool never marks) and impure concepts. Prints both rows.
+"""
+import argparse, collections, importlib.util, json, os
+
+
+def load_scorer(path):
+    spec = importlib.util.spec_from_file_location('score_framing', path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def majority(sf, gold, texts, report):
+    """tool concept id -> the gold concept most of its matched units belong to"""
+    tool = collections.defaultdict(list)
+    for c in report.get('concepts', []) or []:
+        for m in c.get('mentions', []) or []:
+            tool[sf.outlet_of(m, report)].append((m['start'], m['end'], sf.norm(m['text']), c['id']))
+    votes = collections.defaultdict(collections.Counter)
+    for g in gold['concepts']:
+        if g['type'] not in sf.TIGHT:
+            continue
+        for outlet, phrases in g['mentions'].items():
+            for ph in phrases:
+                occ = sf.occurrences(texts.get(outlet, ''), ph)
+                for s, e, t, cid in tool.get(outlet, []):
+                    if t == sf.norm(ph) or any(sf.overlap((s, e), o) for o in occ):
+                        votes[cid][g['id']] += 1
+    return {cid: max(v.items(), key=lambda kv: (kv[1], kv[0]))[0] for cid, v in votes.items()}
+
+
+def merged(report, owner):
+    out, first = [], {}
+    for c in report.get('concepts', []) or []:
+        g = owner.get(c['id'])
+        if g is None:
+            out.append(c)
+        elif g in first:
+            first[g]['mentions'] = first[g]['mentions'] + c['mentions']
+        else:
+            first[g] = dict(c)
+            out.append(first[g])
+    return dict(report, concepts=out)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--biasdiff', required=True)
+    ap.add_argument('--scorer', required=True)
+    ap.add_argument('events', nargs='+')
+    a = ap.parse_args()
+    sf = load_scorer(a.scorer)
+    rows = {'as found': [], 'oracle merge': []}
+    for d in a.events:
+        gold = json.load(open(os.path.join(d, 'gold.json')))
+        if not gold.get('concepts'):
+            continue
+        texts = {os.path.splitext(f)[0]: open(os.path.join(d, f), encoding='utf-8').read()
+                 for f in os.listdir(d) if f.endswith('.txt')}
+        report, _ = sf.run(a.biasdiff, d)
+        for name, rep in (('as found', report), ('oracle merge', merged(report, majority(sf, gold, texts, report)))):
+            s = sf.score_concepts(gold, texts, rep)
+            if s:
+                rows[name].append(s)
+    for name, ss in rows.items():
+        if not ss:
+            continue
+        mean = lambda k: sum(s[k] for s in ss) / len(ss)
+        contrasts = sum(s['contrasts_surfaced'] for s in ss) / max(1, sum(s['contrasts_eligible'] for s in ss))
+        print('%-13s concept F1 %.3f  precision %.3f  recall %.3f  contrasts %.3f' % (
+            name, mean('f1'), mean('precision'), mean('recall'), contrasts))
+
+
+if __name__ == '__main__':
+    main()
