@@ -125,6 +125,18 @@ func walkAll(paths []string, opt Options) ([]source, map[string]Meta, error) {
 	return srcs, manifest, nil
 }
 
+// docFile tells whether a file found in a directory documents the
+// directory rather than reporting news: README, SOURCES, LICENSE and the
+// like, in any case and with any extension. Named on the command line,
+// such a file is read like any other.
+func docFile(name string) bool {
+	base := strings.ToUpper(strings.TrimSuffix(name, filepath.Ext(name)))
+	return docNames[base]
+}
+
+var docNames = map[string]bool{"README": true, "SOURCES": true, "LICENSE": true, "LICENCE": true, "COPYING": true,
+	"CHANGELOG": true, "CHANGES": true, "NOTICE": true, "AUTHORS": true, "CONTRIBUTING": true}
+
 // absKey is the manifest key of a path on disk: its absolute form.
 func absKey(p string) string {
 	if a, err := filepath.Abs(p); err == nil {
@@ -225,6 +237,10 @@ func walkOS(p string, opt Options) ([]source, map[string]Meta, error) {
 				yamls[fp] = true
 			}
 			return nil // sidecars and manifests
+		}
+		if docFile(name) {
+			warn(opt, fmt.Sprintf("%s: skipped: a documentation file, not an article (name it to read it)", fp))
+			return nil
 		}
 		if formatOf(name) == "" {
 			skipped++
