@@ -596,7 +596,7 @@ func (e *tevent) spanText(c *tcand) string {
 		text = a.Sentences[u.sent].Text
 	}
 	out := text[s:end]
-	if c.kind == kName && c.end < u.toks[c.t1-1].SrcEnd {
+	if (c.kind == kName || c.kind == kPhrase) && c.end < u.toks[c.t1-1].SrcEnd {
 		out = strings.TrimSuffix(strings.TrimSuffix(out, "'s"), "’s")
 	}
 	return out

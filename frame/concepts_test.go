@@ -543,6 +543,15 @@ func TestConceptFinding(t *testing.T) {
 			absent:   []string{"Norland Foreign Ministry denied reports", "the Norland Foreign Ministry denied reports"},
 		},
 		{
+			name: "a possessor is named without its 's",
+			docs: [][2]string{
+				{"Row", "The minister's aides met on Monday. Critics said the minister had left."},
+				{"Row", "Officials said the minister’s plan would fail."},
+			},
+			together: [][]string{{"The minister", "the minister"}},
+			absent:   []string{"The minister's", "the minister’s"},
+		},
+		{
 			name: "a participle is no head",
 			docs: [][2]string{
 				{"Isles", "Troops may be deployed in the disputed territories if talks fail."},

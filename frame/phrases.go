@@ -363,7 +363,11 @@ func (e *tevent) addPhrase(ui, t0, t1 int, kind mkind) {
 			ms = append(ms, t.Stem)
 		}
 	}
-	e.cands = append(e.cands, tcand{u: ui, t0: t0, t1: t1, start: u.toks[t0].SrcStart, end: u.toks[t1-1].SrcEnd, kind: kind,
+	end := u.toks[t1-1].SrcEnd
+	if last := u.toks[t1-1].Norm; strings.HasSuffix(last, "'s") || strings.HasSuffix(last, "’s") {
+		end -= 2 // "the president's campaign": the mention is "the president"
+	}
+	e.cands = append(e.cands, tcand{u: ui, t0: t0, t1: t1, start: u.toks[t0].SrcStart, end: end, kind: kind,
 		mods: ms, head: headForm(u.toks[t1-1].Norm), name: -1, cluster: -1})
 }
 
