@@ -543,6 +543,15 @@ func TestConceptFinding(t *testing.T) {
 			absent:   []string{"Norland Foreign Ministry denied reports", "the Norland Foreign Ministry denied reports"},
 		},
 		{
+			name: "people of one kind with different proper modifiers are different people",
+			docs: [][2]string{
+				{"Talks", "The Norland leader met officials on Monday. The leader said talks went well, and the Southland leader agreed."},
+				{"Talks", "On Tuesday Norland's leader flew home, officials said. The Southland leader stayed."},
+			},
+			together: [][]string{{"The Norland leader", "Norland's leader"}, {"the Southland leader", "The Southland leader"}},
+			apart:    [][2]string{{"The Norland leader", "the Southland leader"}},
+		},
+		{
 			name: "a possessor is named without its 's",
 			docs: [][2]string{
 				{"Row", "The minister's aides met on Monday. Critics said the minister had left."},

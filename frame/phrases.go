@@ -522,8 +522,9 @@ func (e *tevent) resolvePhrases() {
 			}
 		}
 	}
-	byHead := map[string]int{}     // head form -> concept
-	byHeadStem := map[string]int{} // head stem -> the first such concept (for mining)
+	byHead := map[string]int{}          // head form -> concept
+	headProper := map[string][]string{} // person heads -> the proper modifiers of their concept
+	byHeadStem := map[string]int{}      // head stem -> the first such concept (for mining)
 	for i := range e.cands {
 		c := &e.cands[i]
 		if c.kind != kPhrase || c.cluster >= 0 {
@@ -585,7 +586,25 @@ func (e *tevent) resolvePhrases() {
 			}
 			continue
 		}
-		cl, ok := byHead[c.head]
+		// People of one kind are told apart by proper modifiers: "the
+		// Norland envoy" is not "the Southland envoy", nor "Southland's
+		// envoys". A phrase whose proper words share none with those of its
+		// head's concept starts another.
+		hk := c.head
+		if agent(c.head) || relational[c.head] || len(heads[c.head]) > 0 {
+			pm := e.properMods(c)
+			have, seen := headProper[hk]
+			switch {
+			case !seen:
+				headProper[hk] = pm
+			case len(pm) == 0:
+			case len(have) == 0:
+				headProper[hk] = pm
+			case !overlaps(have, pm):
+				hk = c.head + "|" + strings.Join(pm, " ")
+			}
+		}
+		cl, ok := byHead[hk]
 		if !ok {
 			if len(end) == 1 {
 				for x := range end {
@@ -594,7 +613,7 @@ func (e *tevent) resolvePhrases() {
 			} else {
 				cl = e.newCluster(kPhrase)
 			}
-			byHead[c.head] = cl
+			byHead[hk] = cl
 		}
 		if st := e.units[c.u].toks[c.t1-1].Stem; byHeadStem[st] == 0 {
 			byHeadStem[st] = cl + 1
@@ -635,6 +654,34 @@ func (e *tevent) resolvePhrases() {
 			byMods[k] = c.cluster
 		}
 	}
+}
+
+// properMods are the capitalised words before the head of phrase c, in
+// lower case without 's ("norland" of "Norland's envoy"); none in a
+// headline, where most words are capitalised.
+func (e *tevent) properMods(c *tcand) []string {
+	u := &e.units[c.u]
+	if u.sent < 0 {
+		return nil
+	}
+	var out []string
+	for k, t := range u.toks[c.t0 : c.t1-1] {
+		if t.Kind != token.Word || determiners[t.Norm] || !capitalised(t.Text) || c.t0+k == 0 && !e.midCap[t.Norm] {
+			continue
+		}
+		out = append(out, strings.TrimSuffix(strings.TrimSuffix(t.Norm, "'s"), "’s"))
+	}
+	return out
+}
+
+// overlaps tells whether a and b share a word.
+func overlaps(a, b []string) bool {
+	for _, x := range a {
+		if slices.Contains(b, x) {
+			return true
+		}
+	}
+	return false
 }
 
 // sameInPlural are nouns in -s that are no plurals ("news", not "new").
