@@ -552,6 +552,14 @@ func TestConceptFinding(t *testing.T) {
 			apart:    [][2]string{{"The Norland leader", "the Southland leader"}},
 		},
 		{
+			name: "a modifier ends no phrase without a determiner",
+			docs: [][2]string{
+				{"Talks", "The talks bring international prestige to Norland. The international community and international donors welcomed them."},
+				{"Talks", "Officials say a deal would ease international sanctions, conferring international prestige on the envoy."},
+			},
+			absent: []string{"conferring international", "ease international"},
+		},
+		{
 			name: "a possessor is named without its 's",
 			docs: [][2]string{
 				{"Row", "The minister's aides met on Monday. Critics said the minister had left."},

@@ -290,8 +290,8 @@ func (e *tevent) barePhrase(ui, k int) int {
 		j++
 	}
 	end := j
-	for end > k && !e.isNoun(u.toks[end-1]) {
-		end--
+	for end > k && (!e.isNoun(u.toks[end-1]) || e.adjective(u.toks[end-1].Norm)) {
+		end-- // "conferring international prestige": not "conferring international"
 	}
 	if end-k < 2 || end-k == 2 && adverb(u.toks[k].Norm) {
 		return k + 1 // an adverb modifies a modifier ("politically motivated suit"), not a noun ("desperately need")
