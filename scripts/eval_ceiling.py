@@ -6,9 +6,11 @@ usage: eval_ceiling.py --biasdiff BIN --scorer SCORE_FRAMING_PY EVENT_DIR...
 For each event, runs the scorer's own `run` and `score_concepts` (imported, not
 copied) twice: on biasdiff's concepts as they are, and on the same mentions
 after an oracle has joined every two tool concepts whose mentions mostly match
-the same gold concept. The oracle changes no mention: it shows what perfect
-merging of what the tool finds would score, so what is left is mention finding
-(phrases the tool never marks) and impure concepts. Prints both rows.
+the same gold concept. A third row is perfect grouping: every gold mention the
+tool finds (by the scorer's rule) sits with exactly the others of its gold
+concept, so precision is 1 and only mentions never found cost recall and
+contrasts. The oracles change no mention: they show how far better grouping
+of what the tool finds could go; the rest is mention finding.
 """
 import argparse, collections, importlib.util, json, os
 
@@ -53,6 +55,39 @@ def merged(report, owner):
     return dict(report, concepts=out)
 
 
+def perfect(sf, gold, texts, report):
+    """B-cubed and contrasts if the found gold mentions were grouped perfectly"""
+    tool = collections.defaultdict(list)
+    for c in report.get('concepts', []) or []:
+        for m in c.get('mentions', []) or []:
+            tool[sf.outlet_of(m, report)].append((m['start'], m['end'], sf.norm(m['text'])))
+    units, found = collections.Counter(), collections.Counter()
+    hit = set()
+    eligible, surfaced = 0, 0.0
+    for g in gold['concepts']:
+        if g['type'] not in sf.TIGHT:
+            continue
+        for outlet, phrases in g['mentions'].items():
+            for ph in phrases:
+                units[g['id']] += 1
+                occ = sf.occurrences(texts.get(outlet, ''), ph)
+                if any(t == sf.norm(ph) or any(sf.overlap((s, e), o) for o in occ) for s, e, t in tool.get(outlet, [])):
+                    found[g['id']] += 1
+                    hit.add((g['id'], outlet, sf.norm(ph)))
+        per = {o: {sf.norm(x) for x in ph} for o, ph in g['mentions'].items() if ph}
+        pairs = [((x, a), (y, b)) for x in per for y in per if x < y for a in per[x] - per[y] for b in per[y] - per[x]]
+        if pairs:
+            eligible += 1
+            surfaced += sum(1 for (x, a), (y, b) in pairs if (g['id'], x, a) in hit and (g['id'], y, b) in hit) / len(pairs)
+    n = sum(units.values())
+    if not n:
+        return None
+    r = sum(found[g] * found[g] / units[g] for g in found) / n
+    p = 1.0 if found else 0.0
+    return {'precision': p, 'recall': r, 'f1': 2 * p * r / (p + r) if p + r else 0.0,
+            'contrasts_eligible': eligible, 'contrasts_surfaced': surfaced}
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--biasdiff', required=True)
@@ -60,7 +95,7 @@ def main():
     ap.add_argument('events', nargs='+')
     a = ap.parse_args()
     sf = load_scorer(a.scorer)
-    rows = {'as found': [], 'oracle merge': []}
+    rows = {'as found': [], 'oracle merge': [], 'perfect grouping': []}
     for d in a.events:
         gold = json.load(open(os.path.join(d, 'gold.json')))
         if not gold.get('concepts'):
@@ -72,12 +107,15 @@ def main():
             s = sf.score_concepts(gold, texts, rep)
             if s:
                 rows[name].append(s)
+        s = perfect(sf, gold, texts, report)
+        if s:
+            rows['perfect grouping'].append(s)
     for name, ss in rows.items():
         if not ss:
             continue
         mean = lambda k: sum(s[k] for s in ss) / len(ss)
         contrasts = sum(s['contrasts_surfaced'] for s in ss) / max(1, sum(s['contrasts_eligible'] for s in ss))
-        print('%-13s concept F1 %.3f  precision %.3f  recall %.3f  contrasts %.3f' % (
+        print('%-16s concept F1 %.3f  precision %.3f  recall %.3f  contrasts %.3f' % (
             name, mean('f1'), mean('precision'), mean('recall'), contrasts))
 
 
