@@ -210,7 +210,8 @@ func newEvent(arts []*corpus.Article) *tevent {
 			// "that" that starts a clause ("weapons that pose a threat").
 			if determiner(t) && k+1 < len(u.toks) && lowerWord(u.toks[k+1]) && !postDeterminers[u.toks[k+1].Norm] &&
 				(t.Norm != "that" || k+2 >= len(u.toks) || !determiner(u.toks[k+2]) && !capitalised(u.toks[k+2].Text) && !pronouns[u.toks[k+2].Norm]) &&
-				(k+2 >= len(u.toks) || !capitalised(u.toks[k+2].Text)) {
+				(k+2 >= len(u.toks) || !capitalised(u.toks[k+2].Text)) &&
+				!((singularDets[t.Norm] || t.Norm == "that") && pluralLike(u.toks[k+1].Norm)) { // "that includes": a verb
 				e.nounish[u.toks[k+1].Norm] = true
 				e.nounStems[u.toks[k+1].Stem] = true
 			}

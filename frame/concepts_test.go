@@ -560,6 +560,14 @@ func TestConceptFinding(t *testing.T) {
 			absent: []string{"conferring international", "ease international"},
 		},
 		{
+			name: "a word in -s after a singular determiner or that is no head",
+			docs: [][2]string{
+				{"Suit", "The suit names six people. That includes the envoy, and this means delays. Officials said that negotiations stalled."},
+				{"Suit", "It includes the envoy. The negotiations stalled, officials said."},
+			},
+			absent: []string{"That includes", "this means", "that negotiations"},
+		},
+		{
 			name: "a possessor is named without its 's",
 			docs: [][2]string{
 				{"Row", "The minister's aides met on Monday. Critics said the minister had left."},

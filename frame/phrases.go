@@ -149,6 +149,12 @@ func (e *tevent) phrase(ui, k int) int {
 	if j == k+1 {
 		return k + 1
 	}
+	// One word in -s after a singular determiner or "that" is a verb or
+	// the subject of a clause: "that includes", "this needs", "said that
+	// officials".
+	if j == k+2 && (singularDets[u.toks[k].Norm] || u.toks[k].Norm == "that") && pluralLike(u.toks[k+1].Norm) {
+		return k + 1
+	}
 	// Trailing words that are never heads (verbs, mostly) stay out, but
 	// for a last word with a noun's ending where the phrase closes ("the
 	// regional governments of", where only "the regional" was seen).
