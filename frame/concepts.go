@@ -240,7 +240,9 @@ func newEvent(arts []*corpus.Article) *tevent {
 		for k, t := range u.toks {
 			if lowerWord(t) {
 				uses[t.Norm]++
-				if next := k + 1; next < len(u.toks) && lowerWord(u.toks[next]) && !verbs[u.toks[next].Norm] && !e.sayVerbs[u.toks[next].Norm] && !pastForm(u.toks[next].Norm) {
+				// (before a name too: "former President Vell", "the
+				// former Norland envoy")
+				if next := k + 1; next < len(u.toks) && (lowerWord(u.toks[next]) && !verbs[u.toks[next].Norm] && !e.sayVerbs[u.toks[next].Norm] && !pastForm(u.toks[next].Norm) || u.toks[next].Kind == token.Word && capitalised(u.toks[next].Text)) {
 					before[t.Norm]++
 				}
 			}

@@ -568,6 +568,14 @@ func TestConceptFinding(t *testing.T) {
 			absent: []string{"That includes", "this means", "that negotiations"},
 		},
 		{
+			name: "a word mostly set before names is no head",
+			docs: [][2]string{
+				{"Talks", "On Monday former President Omar Vell met the former Norland envoy Alma Rivera. Officials said former Governor Han Sol Mi would come."},
+				{"Talks", "The talks included the former Norland envoy, aides said. Vell spoke first, and Rivera agreed."},
+			},
+			absent: []string{"the former"},
+		},
+		{
 			name: "a possessor is named without its 's",
 			docs: [][2]string{
 				{"Row", "The minister's aides met on Monday. Critics said the minister had left."},
