@@ -576,6 +576,15 @@ func TestConceptFinding(t *testing.T) {
 			absent: []string{"the former"},
 		},
 		{
+			name: "a noun after a long name is a verb",
+			docs: [][2]string{
+				{"Calls", "Aides said the president had Norland Union Chair Omar Vell call Alma Rivera on Monday. The call was short."},
+				{"Calls", "Vell made the call, and Rivera said the call went well."},
+			},
+			together: [][]string{{"Alma Rivera", "Rivera"}},
+			absent:   []string{"Norland Union Chair Omar Vell call Alma Rivera", "Norland Union Chair Omar Vell call"},
+		},
+		{
 			name: "a possessor is named without its 's",
 			docs: [][2]string{
 				{"Row", "The minister's aides met on Monday. Critics said the minister had left."},

@@ -156,6 +156,9 @@ func (e *tevent) findNames() {
 			for words > 0 && !e.isNoun(u.toks[j+words-1]) {
 				words--
 			}
+			if !poss && len(e.cands[name].seq) > maxModifierName {
+				words = 0
+			}
 			switch {
 			case words == 1 && j+1 < len(u.toks) && e.isCap(u, j+1, false) && !poss && e.nounish[u.toks[j].Norm]:
 				// (the noun itself seen after a determiner: "disputes"
@@ -190,6 +193,13 @@ func (e *tevent) findNames() {
 		}
 	}
 }
+
+// maxModifierName bounds the words of a name that a noun follows in one
+// phrase ("Northland leader Han", "White House spokeswoman Alma Rivera",
+// "the Norland fisheries deal"); after a longer name, but for a possessive
+// one ("Union Chair Omar Vell's plan"), the noun is more likely a verb
+// ("had Union Chair Omar Vell call Alma Rivera").
+const maxModifierName = 3
 
 // calendar: the days and months, which stand before names ("Monday
 // President Vell") without being part of them.
