@@ -447,6 +447,8 @@ func (e *tevent) concepts(lex []Concept, minMentions int) []Concept {
 		kind    mkind
 	}
 	var all []ment
+	fullNames := map[int]map[string]int{} // cluster -> its full names as written, counted
+	titles := e.nameTitles()
 	for i := range e.cands {
 		c := &e.cands[i]
 		if c.cluster < 0 {
@@ -454,6 +456,13 @@ func (e *tevent) concepts(lex []Concept, minMentions int) []Concept {
 		}
 		u := &e.units[c.u]
 		all = append(all, ment{Mention{Article: u.art, Sentence: u.sent, Start: c.start, End: c.end, Text: e.spanText(c)}, e.find(c.cluster), c.kind})
+		if name := e.fullName(c, titles); name != "" {
+			cl := e.find(c.cluster)
+			if fullNames[cl] == nil {
+				fullNames[cl] = map[string]int{}
+			}
+			fullNames[cl][name]++
+		}
 	}
 	// Per article, keep non-overlapping spans: lexicon first, then longer.
 	claimed := map[int][][2]int{}
@@ -537,7 +546,13 @@ func (e *tevent) concepts(lex []Concept, minMentions int) []Concept {
 		slices.SortFunc(ms, func(a, b Mention) int {
 			return cmp.Or(cmp.Compare(a.Article, b.Article), cmp.Compare(a.Start, b.Start))
 		})
-		c := Concept{Label: label(ms), Source: src, Mentions: ms}
+		lbl := label(ms)
+		if e.kinds[cl] == kName && len(fullNames[cl]) > 0 {
+			if name, ok := fullLabel(fullNames[cl], ms); ok {
+				lbl = name
+			}
+		}
+		c := Concept{Label: lbl, Source: src, Mentions: ms}
 		if e.aliased[cl] {
 			c.Tags = []string{TagAlias}
 		}
@@ -587,6 +602,100 @@ func (e *tevent) concepts(lex []Concept, minMentions int) []Concept {
 		ids[id]++
 	}
 	return out
+}
+
+// fullName is the full proper name that name candidate c ends in, "" if
+// none: two words or more after its titles and honorifics, none of them
+// a common noun ("Omar Vell" of "President Omar Vell"; none in "Vell" or
+// "Mr. Vell"). It labels its concept best.
+func (e *tevent) fullName(c *tcand, titles map[string]bool) string {
+	if c.kind != kName {
+		return ""
+	}
+	toks := e.units[c.u].toks
+	k := c.t0
+	for k < c.t1 && (toks[k].Kind != token.Word || honorifics[toks[k].Norm] || titles[toks[k].Norm]) {
+		k++
+	}
+	var key []string
+	for _, t := range toks[k:c.t1] {
+		if t.Kind == token.Word {
+			if honorifics[t.Norm] || titles[t.Norm] {
+				return ""
+			}
+			key = append(key, t.Stem)
+		}
+	}
+	if len(key) < 2 || !e.properName(key) {
+		return ""
+	}
+	text := e.spanText(c)
+	return text[toks[k].Start-toks[c.t0].Start:]
+}
+
+// nameTitles are the capitalised words that stand before two different
+// words in the names of the event ("President" in "President Omar Vell"
+// and "President Vell"): titles, where a given name stands before one
+// ("Omar"; initials do not count: "Omar T. Vell").
+func (e *tevent) nameTitles() map[string]bool {
+	next := map[string]string{}
+	out := map[string]bool{}
+	for i := range e.cands {
+		c := &e.cands[i]
+		if c.kind != kName {
+			continue
+		}
+		toks := e.units[c.u].toks[c.t0:c.t1]
+		for k := 0; k+1 < len(toks); k++ {
+			a, b := toks[k], toks[k+1]
+			if a.Kind != token.Word || b.Kind != token.Word || utf8.RuneCountInString(b.Norm) < 2 {
+				continue
+			}
+			if n, ok := next[a.Norm]; !ok {
+				next[a.Norm] = b.Norm
+			} else if n != b.Norm {
+				out[a.Norm] = true
+			}
+		}
+	}
+	return out
+}
+
+// upper: text without a lower-case letter ("WEST PALM BEACH").
+func upper(s string) bool { return strings.ToUpper(s) == s }
+
+// fullLabel picks among the full names of a concept the one most of its
+// mentions end in ("Omar Vell" of "Union Chair Omar Vell", "Mr. Vell" and
+// "Vell"; on a tie the longer, then one not in capitals, the commoner, the
+// one with fewer capitals), provided the name's last word ends most of
+// them: a concept that a name joined by chance keeps its label.
+func fullLabel(names map[string]int, ms []Mention) (string, bool) {
+	keys := make([]string, len(ms))
+	for i, m := range ms {
+		keys[i] = Key(m.Text)
+	}
+	endIn := func(k string) int {
+		n := 0
+		for _, x := range keys {
+			if x == k || strings.HasSuffix(x, " "+k) {
+				n++
+			}
+		}
+		return n
+	}
+	best, bs := "", 0
+	for t, n := range names {
+		sc := endIn(Key(t))
+		if sc > bs || sc == bs && (len(t) > len(best) || len(t) == len(best) && (upper(best) && !upper(t) ||
+			upper(t) == upper(best) && (n > names[best] || n == names[best] && shorterForm(t, best)))) {
+			best, bs = t, sc
+		}
+	}
+	k := Key(best)
+	if i := strings.LastIndexByte(k, ' '); i >= 0 {
+		k = k[i+1:]
+	}
+	return best, 2*endIn(k) >= len(ms)
 }
 
 func (e *tevent) spanText(c *tcand) string {

@@ -106,6 +106,27 @@ func checkInvariants(t *testing.T, cs []Concept, src []string) {
 
 // TestConceptFinding states, case by case, which phrases must share a
 // concept and which must not.
+// TestConceptLabels: a person's row is labelled by the full name most of
+// its wordings end in, not by the commonest wording ("Mr. Vell") nor by a
+// titled form; a row that a name joined by chance keeps its wording.
+func TestConceptLabels(t *testing.T) {
+	arts, _ := event(t,
+		[2]string{"Talks", "On Monday Union Chair Omar Vell met farmers. Mr. Vell said the harvest was good, and Mr. Vell left. President Alma Rivera stayed."},
+		[2]string{"Talks", "Omar Vell flew home, and Vell said little. Mr. Vell was tired, aides said. President Rivera spoke later, and Rivera agreed with President Han."},
+	)
+	cs := concepts(t, arts)
+	for text, want := range map[string]string{"Mr. Vell": "Omar Vell", "Rivera": "Alma Rivera"} {
+		c := conceptOf(cs, -1, text)
+		if c == nil {
+			t.Errorf("%q: in no concept", text)
+			continue
+		}
+		if c.Label != want {
+			t.Errorf("%q: label %q, want %q", text, c.Label, want)
+		}
+	}
+}
+
 func TestConceptFinding(t *testing.T) {
 	tests := []struct {
 		name     string
