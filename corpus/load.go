@@ -135,7 +135,7 @@ func docFile(name string) bool {
 }
 
 var docNames = map[string]bool{"README": true, "SOURCES": true, "LICENSE": true, "LICENCE": true, "COPYING": true,
-	"CHANGELOG": true, "CHANGES": true, "NOTICE": true, "AUTHORS": true, "CONTRIBUTING": true}
+	"CHANGELOG": true, "AUTHORS": true, "CONTRIBUTING": true}
 
 // absKey is the manifest key of a path on disk: its absolute form.
 func absKey(p string) string {
