@@ -438,16 +438,52 @@ func matchWords(toks []corpus.Token, taken []bool, k int, words []string, stems 
 	return j, true
 }
 
+// ment is a mention of a cluster, as concepts builds them.
+type ment struct {
+	Mention
+	cluster int
+	kind    mkind
+	full    string // the full name it ends in (fullName), if a name
+}
+
+// fullNames counts, per cluster, the full names its mentions end in: each
+// mention that stands alone, and each nested one inside a mention with no
+// full name of its own ("Omar Vell" in "Union Chair Omar Vell" counts
+// once, the whole; in "the union chair Omar Vell" the name counts).
+func (e *tevent) fullNames(ms []ment) map[int]map[string]int {
+	out := map[int]map[string]int{}
+	count := func(cl int, name string) {
+		if out[cl] == nil {
+			out[cl] = map[string]int{}
+		}
+		out[cl][name]++
+	}
+	for i, m := range ms {
+		if m.full == "" {
+			continue
+		}
+		if !m.Nested {
+			count(m.cluster, m.full)
+			continue
+		}
+		outer := false
+		for j, o := range ms {
+			if j != i && !o.Nested && o.Article == m.Article && o.Start <= m.Start && m.End <= o.End && o.full != "" {
+				outer = true
+				break
+			}
+		}
+		if !outer {
+			count(m.cluster, m.full)
+		}
+	}
+	return out
+}
+
 // concepts turns the clusters into Concepts: lexicon spans first, then
 // the longest mention wherever two overlap.
 func (e *tevent) concepts(lex []Concept, minMentions int) []Concept {
-	type ment struct {
-		Mention
-		cluster int
-		kind    mkind
-	}
 	var all []ment
-	fullNames := map[int]map[string]int{} // cluster -> its full names as written, counted
 	titles := e.nameTitles()
 	for i := range e.cands {
 		c := &e.cands[i]
@@ -455,15 +491,9 @@ func (e *tevent) concepts(lex []Concept, minMentions int) []Concept {
 			continue
 		}
 		u := &e.units[c.u]
-		all = append(all, ment{Mention{Article: u.art, Sentence: u.sent, Start: c.start, End: c.end, Text: e.spanText(c)}, e.find(c.cluster), c.kind})
-		if name := e.fullName(c, titles); name != "" {
-			cl := e.find(c.cluster)
-			if fullNames[cl] == nil {
-				fullNames[cl] = map[string]int{}
-			}
-			fullNames[cl][name]++
-		}
+		all = append(all, ment{Mention{Article: u.art, Sentence: u.sent, Start: c.start, End: c.end, Text: e.spanText(c)}, e.find(c.cluster), c.kind, e.fullName(c, titles)})
 	}
+	var kept []ment
 	// Per article, keep non-overlapping spans: lexicon first, then longer.
 	claimed := map[int][][2]int{}
 	for _, lc := range lex {
@@ -527,7 +557,9 @@ func (e *tevent) concepts(lex []Concept, minMentions int) []Concept {
 		}
 		seen[key] = true
 		byCluster[m.cluster] = append(byCluster[m.cluster], m.Mention)
+		kept = append(kept, m)
 	}
+	fullNames := e.fullNames(kept)
 	out := slices.Clone(lex)
 	for cl, ms := range byCluster {
 		top := 0
@@ -547,7 +579,7 @@ func (e *tevent) concepts(lex []Concept, minMentions int) []Concept {
 			return cmp.Or(cmp.Compare(a.Article, b.Article), cmp.Compare(a.Start, b.Start))
 		})
 		lbl := label(ms)
-		if e.kinds[cl] == kName && len(fullNames[cl]) > 0 {
+		if len(fullNames[cl]) > 0 {
 			if name, ok := fullLabel(fullNames[cl], ms); ok {
 				lbl = name
 			}
@@ -634,12 +666,14 @@ func (e *tevent) fullName(c *tcand, titles map[string]bool) string {
 }
 
 // nameTitles are the capitalised words that stand before two different
-// words in the names of the event ("President" in "President Omar Vell"
-// and "President Vell"): titles, where a given name stands before one
-// ("Omar"; initials do not count: "Omar T. Vell").
+// words in the names of the event, one of them a given name (a word other
+// words follow): "President" in "President Omar Vell" and "President
+// Vell". A given name stands before one word ("Omar" of "Omar Vell"; "Kim"
+// of "Kim Jong Un"), or before surnames only ("Alma" of "Alma Rivera" and
+// "Alma Vell"); initials and "Jr." do not count ("Omar T. Vell", "Omar
+// Jr.").
 func (e *tevent) nameTitles() map[string]bool {
-	next := map[string]string{}
-	out := map[string]bool{}
+	after := map[string][]string{} // word -> the words after it, in order of first sight
 	for i := range e.cands {
 		c := &e.cands[i]
 		if c.kind != kName {
@@ -648,54 +682,67 @@ func (e *tevent) nameTitles() map[string]bool {
 		toks := e.units[c.u].toks[c.t0:c.t1]
 		for k := 0; k+1 < len(toks); k++ {
 			a, b := toks[k], toks[k+1]
-			if a.Kind != token.Word || b.Kind != token.Word || utf8.RuneCountInString(b.Norm) < 2 {
+			an, bn := bareWord(a.Norm), bareWord(b.Norm)
+			bn, _, _ = strings.Cut(bn, "-") // "Jong-un" and "Jong Un" are one spelling
+			if a.Kind != token.Word || b.Kind != token.Word || utf8.RuneCountInString(bn) < 2 || generational[bn] {
 				continue
 			}
-			if n, ok := next[a.Norm]; !ok {
-				next[a.Norm] = b.Norm
-			} else if n != b.Norm {
-				out[a.Norm] = true
+			if !slices.Contains(after[an], bn) {
+				after[an] = append(after[an], bn)
+			}
+		}
+	}
+	out := map[string]bool{}
+	for w, next := range after {
+		if len(next) < 2 {
+			continue
+		}
+		for _, n := range next {
+			if len(after[n]) > 0 {
+				out[w] = true
+				break
 			}
 		}
 	}
 	return out
 }
 
+// bareWord is a word without a final full stop or 's ("jr" of "Jr.",
+// "vell" of "Vell's").
+func bareWord(w string) string {
+	return strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(w, "."), "'s"), "’s")
+}
+
 // upper: text without a lower-case letter ("WEST PALM BEACH").
 func upper(s string) bool { return strings.ToUpper(s) == s }
 
-// fullLabel picks among the full names of a concept the one most of its
-// mentions end in ("Omar Vell" of "Union Chair Omar Vell", "Mr. Vell" and
-// "Vell"; on a tie the longer, then one not in capitals, the commoner, the
-// one with fewer capitals), provided the name's last word ends most of
-// them: a concept that a name joined by chance keeps its label.
+// fullLabel picks the commonest full name of a concept (on a tie the one
+// not in capitals, then the shorter: "Omar Vell" before "Union Chair Omar
+// Vell"), provided most of its mentions end in a word of that name ("Mr.
+// Vell", "Han" of "Han Sol Mi") and its other full names share a word with
+// it: a concept that a name joined by chance, or that has two names, keeps
+// its commonest wording as its label.
 func fullLabel(names map[string]int, ms []Mention) (string, bool) {
-	keys := make([]string, len(ms))
-	for i, m := range ms {
-		keys[i] = Key(m.Text)
-	}
-	endIn := func(k string) int {
-		n := 0
-		for _, x := range keys {
-			if x == k || strings.HasSuffix(x, " "+k) {
-				n++
-			}
-		}
-		return n
-	}
-	best, bs := "", 0
+	best := ""
 	for t, n := range names {
-		sc := endIn(Key(t))
-		if sc > bs || sc == bs && (len(t) > len(best) || len(t) == len(best) && (upper(best) && !upper(t) ||
-			upper(t) == upper(best) && (n > names[best] || n == names[best] && shorterForm(t, best)))) {
-			best, bs = t, sc
+		if best == "" || n > names[best] || n == names[best] && (upper(best) && !upper(t) || upper(t) == upper(best) && shorterForm(t, best)) {
+			best = t
 		}
 	}
-	k := Key(best)
-	if i := strings.LastIndexByte(k, ' '); i >= 0 {
-		k = k[i+1:]
+	words := strings.Fields(Key(best))
+	for t := range names {
+		if !slices.ContainsFunc(strings.Fields(Key(t)), func(w string) bool { return slices.Contains(words, w) }) {
+			return "", false // two names of one thing ("the Silver Isles", "the Grey Rocks"): neither is the label
+		}
 	}
-	return best, 2*endIn(k) >= len(ms)
+	n := 0
+	for _, m := range ms {
+		k := Key(m.Text)
+		if slices.Contains(words, k[strings.LastIndexByte(k, ' ')+1:]) {
+			n++
+		}
+	}
+	return best, 2*n >= len(ms)
 }
 
 func (e *tevent) spanText(c *tcand) string {
