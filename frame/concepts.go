@@ -668,8 +668,8 @@ func (e *tevent) fullName(c *tcand, titles map[string]bool) string {
 // nameTitles are the capitalised words that stand before two different
 // words in the names of the event, one of them a given name (a word other
 // words follow): "President" in "President Omar Vell" and "President
-// Vell". A given name stands before one word ("Omar" of "Omar Vell"; "Kim"
-// of "Kim Jong Un"), or before surnames only ("Alma" of "Alma Rivera" and
+// Vell". A given name stands before one word ("Omar" of "Omar Vell"; "Han"
+// of "Han Sol Mi"), or before surnames only ("Alma" of "Alma Rivera" and
 // "Alma Vell"); initials and "Jr." do not count ("Omar T. Vell", "Omar
 // Jr.").
 func (e *tevent) nameTitles() map[string]bool {
@@ -683,7 +683,7 @@ func (e *tevent) nameTitles() map[string]bool {
 		for k := 0; k+1 < len(toks); k++ {
 			a, b := toks[k], toks[k+1]
 			an, bn := bareWord(a.Norm), bareWord(b.Norm)
-			bn, _, _ = strings.Cut(bn, "-") // "Jong-un" and "Jong Un" are one spelling
+			bn, _, _ = strings.Cut(bn, "-") // "Sol-mi" and "Sol Mi" are one spelling
 			if a.Kind != token.Word || b.Kind != token.Word || utf8.RuneCountInString(bn) < 2 || generational[bn] {
 				continue
 			}
@@ -713,7 +713,7 @@ func bareWord(w string) string {
 	return strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(w, "."), "'s"), "’s")
 }
 
-// upper: text without a lower-case letter ("WEST PALM BEACH").
+// upper: text without a lower-case letter ("PORT SILVER", a dateline).
 func upper(s string) bool { return strings.ToUpper(s) == s }
 
 // fullLabel picks the commonest full name of a concept (on a tie the one
