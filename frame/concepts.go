@@ -710,7 +710,7 @@ func (e *tevent) nameTitles() map[string]bool {
 // bareWord is a word without a final full stop or 's ("jr" of "Jr.",
 // "vell" of "Vell's").
 func bareWord(w string) string {
-	return strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(w, "."), "'s"), "’s")
+	return noPoss(strings.TrimSuffix(w, "."))
 }
 
 // upper: text without a lower-case letter ("PORT SILVER", a dateline).
@@ -756,7 +756,7 @@ func (e *tevent) spanText(c *tcand) string {
 	}
 	out := text[s:end]
 	if (c.kind == kName || c.kind == kPhrase) && c.end < u.toks[c.t1-1].SrcEnd {
-		out = strings.TrimSuffix(strings.TrimSuffix(out, "'s"), "’s")
+		out = noPoss(out)
 	}
 	return out
 }

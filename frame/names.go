@@ -39,6 +39,9 @@ func allCaps(s string) bool {
 	return n >= 2
 }
 
+// noPoss is s without a final 's ("Vell" of "Vell's").
+func noPoss(s string) string { return strings.TrimSuffix(strings.TrimSuffix(s, "'s"), "’s") }
+
 func possessive(t corpus.Token) bool {
 	return strings.HasSuffix(t.Text, "'s") || strings.HasSuffix(t.Text, "’s")
 }
@@ -251,7 +254,7 @@ func (e *tevent) addName(ui, t0, t1 int, poss bool) int {
 		}
 		n := t.Norm
 		if poss {
-			n = strings.TrimSuffix(strings.TrimSuffix(n, "'s"), "’s")
+			n = noPoss(n)
 		}
 		if allCaps(t.Text) {
 			n = strings.ReplaceAll(n, ".", "") // "G.R.P.A." is "GRPA"

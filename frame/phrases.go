@@ -370,7 +370,7 @@ func (e *tevent) addPhrase(ui, t0, t1 int, kind mkind) {
 		}
 	}
 	end := u.toks[t1-1].SrcEnd
-	if last := u.toks[t1-1].Norm; strings.HasSuffix(last, "'s") || strings.HasSuffix(last, "’s") {
+	if last := u.toks[t1-1].Norm; noPoss(last) != last {
 		end -= 2 // "the president's campaign": the mention is "the president"
 	}
 	e.cands = append(e.cands, tcand{u: ui, t0: t0, t1: t1, start: u.toks[t0].SrcStart, end: end, kind: kind,
@@ -675,7 +675,7 @@ func (e *tevent) properMods(c *tcand) []string {
 		if t.Kind != token.Word || determiners[t.Norm] || !capitalised(t.Text) || c.t0+k == 0 && !e.midCap[t.Norm] {
 			continue
 		}
-		out = append(out, strings.TrimSuffix(strings.TrimSuffix(t.Norm, "'s"), "’s"))
+		out = append(out, noPoss(t.Norm))
 	}
 	return out
 }
@@ -699,7 +699,7 @@ var sameInPlural = map[string]bool{"news": true, "series": true, "species": true
 // "presidency" "president" (their stems are one).
 func headForm(w string) string {
 	w = strings.ToLower(w)
-	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+	w = noPoss(w)
 	return singular(w)
 }
 

@@ -22,22 +22,28 @@ def load_scorer(path):
     return mod
 
 
-def majority(sf, gold, texts, report):
-    """tool concept id -> the gold concept most of its matched units belong to"""
+def matches(sf, gold, texts, report):
+    """yields (gold concept, outlet, phrase, ids of the tool concepts that hold it), by the scorer's rule"""
     tool = collections.defaultdict(list)
     for c in report.get('concepts', []) or []:
         for m in c.get('mentions', []) or []:
             tool[sf.outlet_of(m, report)].append((m['start'], m['end'], sf.norm(m['text']), c['id']))
-    votes = collections.defaultdict(collections.Counter)
     for g in gold['concepts']:
         if g['type'] not in sf.TIGHT:
             continue
         for outlet, phrases in g['mentions'].items():
             for ph in phrases:
                 occ = sf.occurrences(texts.get(outlet, ''), ph)
-                for s, e, t, cid in tool.get(outlet, []):
-                    if t == sf.norm(ph) or any(sf.overlap((s, e), o) for o in occ):
-                        votes[cid][g['id']] += 1
+                yield g, outlet, ph, [cid for s, e, t, cid in tool.get(outlet, [])
+                                      if t == sf.norm(ph) or any(sf.overlap((s, e), o) for o in occ)]
+
+
+def majority(sf, gold, texts, report):
+    """tool concept id -> the gold concept most of its matched units belong to"""
+    votes = collections.defaultdict(collections.Counter)
+    for g, _, _, cids in matches(sf, gold, texts, report):
+        for cid in cids:
+            votes[cid][g['id']] += 1
     return {cid: max(v.items(), key=lambda kv: (kv[1], kv[0]))[0] for cid, v in votes.items()}
 
 
@@ -57,23 +63,17 @@ def merged(report, owner):
 
 def perfect(sf, gold, texts, report):
     """B-cubed and contrasts if the found gold mentions were grouped perfectly"""
-    tool = collections.defaultdict(list)
-    for c in report.get('concepts', []) or []:
-        for m in c.get('mentions', []) or []:
-            tool[sf.outlet_of(m, report)].append((m['start'], m['end'], sf.norm(m['text'])))
     units, found = collections.Counter(), collections.Counter()
     hit = set()
+    for g, outlet, ph, cids in matches(sf, gold, texts, report):
+        units[g['id']] += 1
+        if cids:
+            found[g['id']] += 1
+            hit.add((g['id'], outlet, sf.norm(ph)))
     eligible, surfaced = 0, 0.0
     for g in gold['concepts']:
         if g['type'] not in sf.TIGHT:
             continue
-        for outlet, phrases in g['mentions'].items():
-            for ph in phrases:
-                units[g['id']] += 1
-                occ = sf.occurrences(texts.get(outlet, ''), ph)
-                if any(t == sf.norm(ph) or any(sf.overlap((s, e), o) for o in occ) for s, e, t in tool.get(outlet, [])):
-                    found[g['id']] += 1
-                    hit.add((g['id'], outlet, sf.norm(ph)))
         per = {o: {sf.norm(x) for x in ph} for o, ph in g['mentions'].items() if ph}
         pairs = [((x, a), (y, b)) for x in per for y in per if x < y for a in per[x] - per[y] for b in per[y] - per[x]]
         if pairs:
