@@ -99,6 +99,9 @@ func runCorpus(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		fmt.Fprintf(stderr, "biasdiff corpus: "+format+"\nRun 'biasdiff corpus --help' for usage.\n", a...)
 		return exitInput
 	}
+	if err := checkSizes(fs); err != nil {
+		return usage("%v", err)
+	}
 	formats, err := corpusFormats(f.formats)
 	if err != nil {
 		return usage("%v", err)

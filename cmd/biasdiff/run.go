@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -17,6 +19,7 @@ import (
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/sample"
 	"github.com/biasdiff/biasdiff/corpus/token"
+	"github.com/biasdiff/biasdiff/internal/outfile"
 	"github.com/biasdiff/biasdiff/report"
 )
 
@@ -118,6 +121,11 @@ type common struct {
 	tokens func(*corpus.Article, [][]token.Token)
 	// noQuotes: the command does not use quotes.
 	noQuotes bool
+	// inputs are the paths the command reads besides its PATHs (concept
+	// files): -o may name none of them.
+	inputs []string
+	// stdinRead: a PATH "-" was loaded already.
+	stdinRead bool
 }
 
 func (c *common) register(fs *pflag.FlagSet, formats string) {
@@ -151,13 +159,37 @@ func parse(fs *pflag.FlagSet, args []string, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "biasdiff %s: %v\nRun 'biasdiff %s --help' for usage.\n", fs.Name(), err, fs.Name())
 		return exitInput
 	}
+	if err := checkSizes(fs); err != nil {
+		fmt.Fprintf(stderr, "biasdiff %s: %v\nRun 'biasdiff %s --help' for usage.\n", fs.Name(), err, fs.Name())
+		return exitInput
+	}
 	// -o FILE names the format by its extension when --format does not.
-	if f, o := fs.Lookup("format"), fs.Lookup("output"); f != nil && o != nil && !f.Changed {
-		if format, ok := formatOfExt[strings.ToLower(filepath.Ext(o.Value.String()))]; ok {
+	if f, o := fs.Lookup("format"), fs.Lookup("output"); f != nil && o != nil && !f.Changed && o.Changed {
+		ext := strings.ToLower(filepath.Ext(o.Value.String()))
+		format, ok := formatOfExt[ext]
+		switch {
+		case ok:
 			_ = f.Value.Set(format)
+		case ext != "" && o.Value.String() != "-":
+			fmt.Fprintf(stderr, "biasdiff %s: -o %s: biasdiff does not write %s files (name the file .txt .md .json .csv or .html, or give --format)\n", fs.Name(), o.Value.String(), ext)
+			return exitInput
 		}
 	}
 	return -1
+}
+
+// checkSizes refuses a --width or --max-bytes given as zero or less.
+func checkSizes(fs *pflag.FlagSet) error {
+	for _, name := range []string{"width", "max-bytes"} {
+		f := fs.Lookup(name)
+		if f == nil || !f.Changed {
+			continue
+		}
+		if n, err := strconv.ParseInt(f.Value.String(), 10, 64); err == nil && n <= 0 {
+			return fmt.Errorf("--%s must be more than 0, not %d", name, n)
+		}
+	}
+	return nil
 }
 
 // formatOfExt maps an output file's extension to its format.
@@ -186,6 +218,22 @@ func load(cmd string, c *common, paths []string, stdin io.Reader, stderr io.Writ
 		Warn:     func(msg string) { fmt.Fprintf(stderr, "biasdiff %s: warning: %s\n", cmd, msg) },
 		Tokens:   c.tokens,
 		NoQuotes: c.noQuotes,
+	}
+	for _, p := range paths {
+		if p != "-" {
+			continue
+		}
+		if c.stdinRead {
+			fmt.Fprintf(stderr, "biasdiff %s: - (standard input) is given twice; it holds one article\n", cmd)
+			return nil, exitInput
+		}
+		c.stdinRead = true
+	}
+	if c.output != "" && c.output != "-" {
+		if err := outfile.Check(c.output, slices.Concat(paths, []string{c.manifest}, c.inputs)); err != nil {
+			fmt.Fprintf(stderr, "biasdiff %s: -o %v\n", cmd, err)
+			return nil, exitInput
+		}
 	}
 	var arts []*corpus.Article
 	var err error
@@ -229,8 +277,7 @@ func finish(cmd string, c *common, write func(*bytes.Buffer) error, stdout, stde
 	return emit(cmd, c.output, buf.Bytes(), stdout, stderr)
 }
 
-// emit writes out to the output file atomically (a temporary file in the
-// same directory, renamed over the target) or to stdout.
+// emit writes out to the output file (see outfile.Write) or to stdout.
 func emit(cmd, output string, out []byte, stdout, stderr io.Writer) int {
 	if output == "" || output == "-" {
 		if _, err := stdout.Write(out); err != nil {
@@ -239,35 +286,11 @@ func emit(cmd, output string, out []byte, stdout, stderr io.Writer) int {
 		}
 		return exitOK
 	}
-	if err := writeAtomic(output, out); err != nil {
+	if err := outfile.Write(output, out); err != nil {
 		fmt.Fprintf(stderr, "biasdiff %s: %v\n", cmd, err)
 		return exitError
 	}
 	return exitOK
-}
-
-func writeAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	tmp := f.Name()
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp, 0o644)
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
 }
 
 // terminal reports whether w is a terminal, and its width.
@@ -313,6 +336,7 @@ func runCompare(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	if code := parse(fs, args, stderr); code >= 0 {
 		return code
 	}
+	c.inputs = tf.concepts
 	lexicons, code := tf.load("compare", stderr)
 	if code >= 0 {
 		return code

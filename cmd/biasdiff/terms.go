@@ -99,6 +99,7 @@ func runTerms(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	if !checkFormat("terms", c.format, report.Formats, stderr) || !tx.check("terms", stderr) {
 		return exitInput
 	}
+	c.inputs = tf.concepts
 	lexicons, code := tf.load("terms", stderr)
 	if code >= 0 {
 		return code
