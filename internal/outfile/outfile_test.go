@@ -30,8 +30,8 @@ func TestWrite(t *testing.T) {
 
 	tests := []struct {
 		name, path, read string // write to path, then read read
-		mode                 os.FileMode
-		wantErr              string
+		mode             os.FileMode
+		wantErr          string
 	}{
 		{name: "new file", path: filepath.Join(dir, "new.md"), read: filepath.Join(dir, "new.md"), mode: 0o644},
 		{name: "replaced file keeps its mode", path: file, read: file, mode: 0o600},
