@@ -351,6 +351,10 @@ func build(srcs []source, manifest map[string]Meta, opt Options, key func(string
 			continue
 		}
 		for _, d := range ds {
+			if d.bad != nil {
+				warn(opt, badRecord(s.path, d))
+				continue
+			}
 			d = s.withMeta(d, manifest, key)
 			a := &Article{Path: s.path, Record: d.record, Format: d.format}
 			arts = append(arts, a)
@@ -406,7 +410,13 @@ func readSource(s source, limit int64) ([]doc, error) {
 	if err := checkText(data, format); err != nil {
 		return nil, err
 	}
-	return parse(data, format)
+	return parse(data, format, limit)
+}
+
+// badRecord is the warning for a record of a file skipped: "PATH:LINE:
+// skipped: why".
+func badRecord(path string, d doc) string {
+	return fmt.Sprintf("%s:%d: skipped: %v", path, d.record, d.bad)
 }
 
 func humanBytes(n int64) string {

@@ -60,6 +60,9 @@ type doc struct {
 	// titleFromText is true when the reader did not get a title from
 	// metadata, so the cleaner looks for the headline in the text.
 	titleFromText bool
+	// bad is why a record of a file of several (a JSON Lines line) could
+	// not be read: the record is skipped with a warning, the others kept.
+	bad error
 }
 
 // formats maps file extensions to the reader that takes them.
@@ -144,7 +147,8 @@ func validPrefix(b []byte) int {
 }
 
 // parse reads one file's bytes in the given format.
-func parse(data []byte, format string) ([]doc, error) {
+// limit bounds one JSON Lines record (0: none).
+func parse(data []byte, format string, limit int64) ([]doc, error) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	switch format {
 	case "txt":
@@ -172,7 +176,7 @@ func parse(data []byte, format string) ([]doc, error) {
 	case "json":
 		return parseJSON(data)
 	case "jsonl":
-		return parseJSONL(data)
+		return parseJSONL(data, limit)
 	}
 	return nil, fmt.Errorf("unknown format %q", format)
 }
@@ -251,9 +255,15 @@ func parseJSON(data []byte) ([]doc, error) {
 	return []doc{d}, nil
 }
 
-func parseJSONL(data []byte) ([]doc, error) {
+// parseJSONL reads one news-please record a line. A line that is not a
+// record, or is over limit bytes, is returned as a doc with bad set (and
+// its line number as record), so that the caller skips it with a warning
+// and keeps the others; the file is an error only when no line is good.
+func parseJSONL(data []byte, limit int64) ([]doc, error) {
 	var docs []doc
 	var off int64
+	good := 0
+	var first error
 	for i, line := range bytes.Split(data, []byte("\n")) {
 		at := off
 		off += int64(len(line)) + 1
@@ -261,21 +271,37 @@ func parseJSONL(data []byte) ([]doc, error) {
 		if len(line) == 0 {
 			continue
 		}
-		var r newsPlease
-		if err := json.Unmarshal(line, &r); err != nil {
-			return nil, fmt.Errorf("line %d: %w", i+1, jsonError(line, err))
-		}
-		d, err := r.doc("jsonl", i+1)
+		d, err := jsonlRecord(line, i+1, limit)
 		if err != nil {
-			return nil, fmt.Errorf("line %d: %w", i+1, err)
+			if first == nil {
+				first = fmt.Errorf("line %d: %w", i+1, err)
+			}
+			docs = append(docs, doc{format: "jsonl", record: i + 1, offset: at, bad: err})
+			continue
 		}
 		d.offset = at
 		docs = append(docs, d)
+		good++
 	}
-	if len(docs) == 0 {
+	switch {
+	case good == 0 && first != nil:
+		return nil, first
+	case good == 0:
 		return nil, errors.New("no JSON records")
 	}
 	return docs, nil
+}
+
+// jsonlRecord reads the record on line no of a JSON Lines file.
+func jsonlRecord(line []byte, no int, limit int64) (doc, error) {
+	if limit > 0 && int64(len(line)) > limit {
+		return doc{}, fmt.Errorf("the record is %s, over the %s limit for one article (raise it with --max-bytes)", humanBytes(int64(len(line))), humanBytes(limit))
+	}
+	var r newsPlease
+	if err := json.Unmarshal(line, &r); err != nil {
+		return doc{}, jsonError(line, err)
+	}
+	return r.doc("jsonl", no)
 }
 
 // jsonError turns a decoding error into one that names the line and column.
@@ -297,6 +323,9 @@ func jsonError(data []byte, err error) error {
 	before := data[:off]
 	line := bytes.Count(before, []byte("\n")) + 1
 	col := int(off) - (bytes.LastIndexByte(before, '\n') + 1)
+	if bytes.IndexByte(data, '\n') < 0 {
+		return fmt.Errorf("invalid JSON at column %d: %v", col, err) // one line: its number is the caller's
+	}
 	return fmt.Errorf("invalid JSON at line %d, column %d: %v", line, col, err)
 }
 

@@ -64,6 +64,7 @@ func Scan(paths []string, opt Options) (*Index, error) {
 		arts     []*Article
 		keys     [][]string // per capture document: its lineKeys
 		captures bool
+		bad      []string // warnings for records skipped
 		err      error
 	}
 	res := make([]result, len(srcs))
@@ -77,6 +78,10 @@ func Scan(paths []string, opt Options) (*Index, error) {
 			}
 			r := &res[i]
 			for _, d := range ds {
+				if d.bad != nil {
+					r.bad = append(r.bad, badRecord(srcs[i].path, d))
+					continue
+				}
 				d = srcs[i].withMeta(d, manifest, absKey)
 				a := &Article{Path: srcs[i].path, Record: d.record, Format: d.format}
 				r.arts = append(r.arts, a)
@@ -97,6 +102,9 @@ func Scan(paths []string, opt Options) (*Index, error) {
 			}
 			warn(opt, fmt.Sprintf("%s: skipped: %v", srcs[i].path, r.err))
 			continue
+		}
+		for _, b := range r.bad {
+			warn(opt, b)
 		}
 		for _, k := range r.keys {
 			x.stats.addKeys(k)
@@ -222,7 +230,7 @@ func (x *Index) readDoc(l locator, rec int) (doc, error) {
 		return doc{}, err
 	}
 	for _, d := range ds {
-		if d.record == rec || l.offset >= 0 {
+		if d.bad == nil && (d.record == rec || l.offset >= 0) {
 			d.record, d.offset = rec, l.offset
 			return s.withMeta(d, x.manifest, absKey), nil
 		}
@@ -247,7 +255,7 @@ func readLine(path string, off, limit int64) ([]doc, error) {
 	if len(bytes.TrimSpace(line)) == 0 {
 		return nil, errors.New("changed while the run went on")
 	}
-	return parseJSONL(line)
+	return parseJSONL(line, limit)
 }
 
 // DropText frees the article's text (sentences, body, removals, quotes,
