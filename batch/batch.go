@@ -90,7 +90,8 @@ type Summary struct {
 	Compared    int // events compared
 	NotCompared int // events of a single report or of one outlet only
 	Failed      int // events whose analysis failed
-	Skipped     int // input files skipped
+	Skipped     int // input files and records skipped
+	Repeats     int // reports set aside as repeats of another
 }
 
 var (
@@ -157,7 +158,8 @@ type run struct {
 	index *corpus.Index // the corpus read, without its text
 
 	mu       sync.Mutex
-	problems []report.IndexProblem // input files skipped
+	problems []report.IndexProblem // input files skipped, repeats set aside
+	repeats  int                   // of problems, the repeats
 	fatal    error                 // the first write error
 }
 
@@ -198,8 +200,8 @@ func (c *run) run(ctx context.Context, paths []string) (Summary, error) {
 		repeat := make([]bool, len(arts))
 		for _, d := range dups {
 			repeat[d.Article] = true
-			c.problems = append(c.problems, report.IndexProblem{What: arts[d.Article].Path,
-				Reason: fmt.Sprintf("repeats %s (%.0f%% of three-word runs shared): set aside", arts[d.Of].Path, 100*d.Shared)})
+			c.problems = append(c.problems, report.IndexProblem{What: arts[d.Article].Where(),
+				Reason: fmt.Sprintf("repeats %s (%.0f%% of three-word runs shared): set aside", arts[d.Of].Where(), 100*d.Shared)})
 		}
 		kept := arts[:0:0]
 		for i, a := range arts {
@@ -208,6 +210,7 @@ func (c *run) run(ctx context.Context, paths []string) (Summary, error) {
 			}
 		}
 		arts = kept
+		c.repeats = len(dups)
 	}
 	outlets := map[string]bool{}
 	for _, a := range arts {
@@ -291,7 +294,8 @@ func (c *run) run(ctx context.Context, paths []string) (Summary, error) {
 	if err := c.out.commit(); err != nil {
 		return Summary{}, err
 	}
-	sum.Skipped = len(c.problems)
+	sum.Skipped = len(c.problems) - c.repeats
+	sum.Repeats = c.repeats
 	return sum, nil
 }
 

@@ -1,12 +1,26 @@
 package corpus
 
 import (
+	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/biasdiff/biasdiff/corpus/textmap"
 	"github.com/biasdiff/biasdiff/corpus/token"
 )
+
+// Where names the report in messages: its path, with the line of a JSON
+// Lines record ("feed.jsonl:12") or the number of a record of a JSON array
+// ("feed.json record 3").
+func (a *Article) Where() string {
+	switch {
+	case a.Record > 0 && a.Format == "jsonl":
+		return a.Path + ":" + strconv.Itoa(a.Record)
+	case a.Record > 0:
+		return a.Path + " record " + strconv.Itoa(a.Record)
+	}
+	return a.Path
+}
 
 // Article is one news report, read, cleaned and split.
 //

@@ -2,6 +2,9 @@ package corpus
 
 import (
 	"hash/fnv"
+	"path/filepath"
+	"regexp"
+	"strings"
 	"slices"
 	"sync"
 
@@ -30,8 +33,9 @@ const (
 
 // Duplicates finds the reports of arts that repeat another: for each, the
 // first report whose text it shares (see MinShared, MinSize), the reports
-// whose metadata names their outlet taken before the others, each lot in
-// the order given. Two reports whose metadata names different outlets are
+// whose metadata names their outlet taken before the others, then those
+// whose file name does not mark a copy ("a copy.txt", "a (1).txt"; see
+// copyMarked), each lot in the order given. Two reports whose metadata names different outlets are
 // never duplicates: one outlet republishing another's copy is what the
 // reuse table shows.
 //
@@ -128,11 +132,15 @@ func fingerprint(title []token.Token, sentences [][]token.Token) print {
 const maxPosting = 64
 
 func duplicates(arts []*Article, prints []print) []Duplicate {
+	// Originals are looked for first among the reports whose metadata
+	// names their outlet, then among the files not named as copies.
 	order := make([]int, 0, len(arts))
 	for _, fromPath := range []bool{false, true} {
-		for i, a := range arts {
-			if a.OutletFromPath == fromPath {
-				order = append(order, i)
+		for _, copied := range []bool{false, true} {
+			for i, a := range arts {
+				if a.OutletFromPath == fromPath && copyMarked(a.Path) == copied {
+					order = append(order, i)
+				}
 			}
 		}
 	}
@@ -185,6 +193,18 @@ func duplicates(arts []*Article, prints []print) []Duplicate {
 	}
 	slices.SortFunc(dups, func(x, y Duplicate) int { return x.Article - y.Article })
 	return dups
+}
+
+// copyMarker matches the names that file managers and browsers give a
+// copy: "a copy.txt", "a - Copy.txt", "Copy of a.txt", "a-copy2.txt",
+// "a (1).txt", "a_copy.txt".
+var copyMarker = regexp.MustCompile(`(?i)(^copy of |[ _.-]copy ?[0-9]*$| \([0-9]+\)$)`)
+
+// copyMarked tells whether a file's name (without its extension) marks it
+// as a copy of another.
+func copyMarked(p string) bool {
+	base := filepath.Base(p)
+	return copyMarker.MatchString(strings.TrimSuffix(base, filepath.Ext(base)))
 }
 
 // canRepeat: a and b do not name different outlets in their metadata.

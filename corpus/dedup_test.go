@@ -118,3 +118,47 @@ func TestRepeatCollector(t *testing.T) {
 		t.Errorf("RepeatCollector: %s, want %s", got, want)
 	}
 }
+
+// A file named as a copy is never kept over the file it copies, even when
+// its name sorts first ("foxnews-copy.txt" before "foxnews.txt").
+func TestDuplicatesKeepOriginal(t *testing.T) {
+	story := "Talks resume\n\nThe foreign ministers of Norland and Southland met in Riverton on Monday to resume talks on a peace treaty. " +
+		"Both sides agreed to meet again next month in Lakeside, officials said.\n"
+	for _, tc := range []struct {
+		files []string
+		want  string // the original
+	}{
+		{[]string{"wire-copy.txt", "wire.txt"}, "wire.txt"},
+		{[]string{"Copy of wire.txt", "wire.txt"}, "wire.txt"},
+		{[]string{"wire (1).txt", "wire.txt"}, "wire.txt"},
+		{[]string{"wire - Copy.txt", "wire.txt"}, "wire.txt"},
+		{[]string{"a-copy.txt", "b-copy2.txt"}, "a-copy.txt"}, // both marked: the first
+		{[]string{"a.txt", "b.txt"}, "a.txt"},                 // neither: the first
+	} {
+		files := fstest.MapFS{}
+		for _, f := range tc.files {
+			files[f] = &fstest.MapFile{Data: []byte(story)}
+		}
+		arts, err := LoadFS(files, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		dups := Duplicates(arts)
+		if len(dups) != 1 || arts[dups[0].Of].Path != tc.want {
+			t.Errorf("%q: repeats %v, want the others to repeat %s", tc.files, dups, tc.want)
+		}
+	}
+}
+
+func TestCopyMarked(t *testing.T) {
+	for name, want := range map[string]bool{
+		"wire-copy.txt": true, "wire copy.txt": true, "wire_copy.md": true, "wire copy 2.txt": true,
+		"wire - Copy.txt": true, "Copy of wire.html": true, "wire (1).txt": true, "dir/wire-COPY.json": true,
+		"wire.txt": false, "copyright.txt": false, "copywriters-strike.txt": false, "wire-2.txt": false,
+		"photocopy.txt": false, "copy/wire.txt": false,
+	} {
+		if got := copyMarked(name); got != want {
+			t.Errorf("copyMarked(%q) = %v, want %v", name, got, want)
+		}
+	}
+}

@@ -160,7 +160,7 @@ func RepeatsLine(arts []*corpus.Article, repeats map[int]corpus.Duplicate) strin
 	var parts []string
 	for _, i := range idx {
 		d := repeats[i]
-		parts = append(parts, fmt.Sprintf("%s repeats %s (%.0f%% of three-word runs shared)", arts[i].Path, arts[d.Of].Path, 100*d.Shared))
+		parts = append(parts, fmt.Sprintf("%s repeats %s (%.0f%% of three-word runs shared)", arts[i].Where(), arts[d.Of].Where(), 100*d.Shared))
 	}
 	return fmt.Sprintf("Set aside as %s of another report, not compared: %s.", plural(len(repeats), "repeat"), strings.Join(parts, "; "))
 }

@@ -142,9 +142,9 @@ func runCorpus(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	var input *batch.InputError
 	switch {
 	case err == nil:
-		prog.Line(fmt.Sprintf("wrote %s: %s compared, %s not compared, %d failed, %s skipped; open %s",
+		prog.Line(fmt.Sprintf("wrote %s: %s compared, %s not compared, %d failed, %s skipped, %s set aside; open %s",
 			f.output, report.Plural(sum.Compared, "event"), report.Plural(sum.NotCompared, "event"), sum.Failed,
-			report.Plural(sum.Skipped, "file"), filepath.Join(f.output, "index.html")))
+			report.Plural(sum.Skipped, "input"), report.Plural(sum.Repeats, "repeat"), filepath.Join(f.output, "index.html")))
 		return exitOK
 	case errors.Is(err, batch.ErrInterrupted):
 		fmt.Fprintf(stderr, "biasdiff corpus: %v; %s left as it was\n", err, f.output)
