@@ -4,8 +4,8 @@ import (
 	"hash/fnv"
 	"path/filepath"
 	"regexp"
-	"strings"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/biasdiff/biasdiff/corpus/token"
