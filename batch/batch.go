@@ -44,6 +44,9 @@ type Options struct {
 	// Output is the directory to replace, as the user wrote it (for
 	// messages).
 	Output string
+	// Force lets a run replace an earlier run's output that holds files
+	// no run wrote (by default an error naming them).
+	Force bool
 	// Formats are the formats of each event's report (see report.Formats),
 	// once each; Section is the table written in csv (see
 	// report.CheckSection): events without it have no csv file.
@@ -120,9 +123,12 @@ func Run(ctx context.Context, paths []string, opt Options) (Summary, error) {
 		opt.Progress = quiet{}
 	}
 	opt.Jobs = max(1, opt.Jobs)
-	dir, err := checkDir(opt.Output, paths)
+	dir, err := checkDir(opt.Output, paths, opt.Force)
 	if err != nil {
 		return Summary{}, &InputError{Err: err, Dir: true}
+	}
+	for _, m := range removeStale(dir) {
+		opt.Progress.Line("removed " + m + ", left by an earlier run that was killed")
 	}
 	out, err := newOutDir(dir, opt.Output)
 	if err != nil {

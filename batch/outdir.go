@@ -6,16 +6,18 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 )
 
 // checkDir checks that DIR can be replaced: it is new, an empty
-// directory or the output of an earlier run, it is not a link, and it is
-// neither inside an input directory (its files would be read as input by
-// the next run) nor holding an input (the run would remove it). It returns
-// DIR as an absolute path.
-func checkDir(output string, paths []string) (string, error) {
+// directory or the output of an earlier run holding nothing else (with
+// force, anything else it holds is removed too), it is not a link, and it
+// is neither inside an input directory (its files would be read as input
+// by the next run) nor holding an input (the run would remove it). It
+// returns DIR as an absolute path.
+func checkDir(output string, paths []string, force bool) (string, error) {
 	dir, err := filepath.Abs(output)
 	if err != nil {
 		return "", fmt.Errorf("%s: %w", output, err)
@@ -68,8 +70,41 @@ func checkDir(output string, paths []string) (string, error) {
 		if !replaceable(dir) {
 			return "", fmt.Errorf("%s: exists and is not the output of biasdiff corpus (it has files but no index.json of one); give a new or empty directory", output)
 		}
+		if others := notOurs(dir); len(others) > 0 && !force {
+			if len(others) > 5 {
+				others = append(others[:5], fmt.Sprintf("and %d more", len(others)-5))
+			}
+			return "", fmt.Errorf("%s: holds files that an earlier run did not write (%s), which the run would remove; move them elsewhere, or give --force to remove them", output, strings.Join(others, ", "))
+		}
 	}
 	return dir, nil
+}
+
+// ourFile matches the names of the files a run writes in DIR: the index
+// and each event's reports, named by its id and label (e1-LABEL.md).
+var ourFile = regexp.MustCompile(`^(index|e[0-9]+(-[^/]*)?)\.(md|html|json|csv|txt)$`)
+
+// notOurs lists the entries of an earlier run's DIR that no run writes
+// (a user's notes, a folder), in sorted order.
+func notOurs(dir string) []string {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	var others []string
+	for _, e := range entries {
+		if e.Name() == runMark {
+			continue // left by a run killed as it replaced DIR
+		}
+		if !e.Type().IsRegular() || !ourFile.MatchString(e.Name()) {
+			name := e.Name()
+			if e.IsDir() {
+				name += "/"
+			}
+			others = append(others, name)
+		}
+	}
+	return others
 }
 
 // within tells whether p is dir or inside it.
@@ -103,6 +138,7 @@ func replaceable(dir string) bool {
 // are dropped, so that a worker still running cannot leave files behind.
 type outDir struct {
 	dir, tmp string
+	mark     []byte // the runMark of this run
 	mu       sync.RWMutex
 	closed   bool
 }
@@ -114,7 +150,13 @@ func newOutDir(dir, output string) (*outDir, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: cannot write in %s: %v", output, filepath.Dir(filepath.Clean(output)), cause(err))
 	}
-	return &outDir{dir: dir, tmp: tmp}, nil
+	host, _ := os.Hostname()
+	mark := fmt.Appendf(nil, "%d %s\n", os.Getpid(), host)
+	if err := os.WriteFile(filepath.Join(tmp, runMark), mark, 0o644); err != nil {
+		os.RemoveAll(tmp)
+		return nil, fmt.Errorf("%s: cannot write in %s: %v", output, filepath.Dir(filepath.Clean(output)), cause(err))
+	}
+	return &outDir{dir: dir, tmp: tmp, mark: mark}, nil
 }
 
 // write writes one file of the output.
@@ -141,8 +183,9 @@ func (o *outDir) discard() {
 	os.RemoveAll(o.tmp)
 }
 
-// commit renames the temporary directory over DIR: the old DIR, if any,
-// is first renamed aside, then removed.
+// commit puts the temporary directory in DIR's place. Where DIR exists,
+// the two are swapped in one step where the platform can (see exchange),
+// else DIR is renamed aside first; the old output is then removed.
 func (o *outDir) commit() error {
 	o.mu.Lock()
 	defer o.mu.Unlock()
@@ -154,24 +197,82 @@ func (o *outDir) commit() error {
 	}
 	old := ""
 	if _, err := os.Lstat(o.dir); err == nil {
-		old = o.tmp + ".old"
-		if err := os.Rename(o.dir, old); err != nil {
-			return fmt.Errorf("replace %s: %v", o.dir, cause(err))
+		// The previous output is marked as this run's, so that a later
+		// run removes it if this one is killed before it does.
+		_ = os.WriteFile(filepath.Join(o.dir, runMark), o.mark, 0o644)
+		if exchange(o.tmp, o.dir) == nil {
+			old = o.tmp // now the previous output
+		} else {
+			old = o.tmp + ".old"
+			if err := os.Rename(o.dir, old); err != nil {
+				return fmt.Errorf("replace %s: %v", o.dir, cause(err))
+			}
+			if err := os.Rename(o.tmp, o.dir); err != nil {
+				os.Rename(old, o.dir)
+				return fmt.Errorf("replace %s: %v", o.dir, cause(err))
+			}
 		}
-	}
-	if err := os.Rename(o.tmp, o.dir); err != nil {
-		if old != "" {
-			os.Rename(old, o.dir)
-		}
+	} else if err := os.Rename(o.tmp, o.dir); err != nil {
 		return fmt.Errorf("replace %s: %v", o.dir, cause(err))
 	}
 	o.closed = true
+	os.Remove(filepath.Join(o.dir, runMark))
 	if old != "" {
 		if err := os.RemoveAll(old); err != nil {
 			return fmt.Errorf("remove the previous output (now %s): %v", old, cause(err))
 		}
 	}
 	return nil
+}
+
+// runMark is the file in a run's temporary directory that names the
+// process writing it ("PID HOST"), so that a later run can tell a
+// directory left by a killed run from one still being written.
+const runMark = ".biasdiff-run"
+
+// removeStale removes the temporary directories beside DIR that earlier
+// runs on this host left when they were killed (their process is gone),
+// and those renamed aside by a run killed while replacing DIR. It returns
+// the names removed.
+func removeStale(dir string) []string {
+	parent, base := filepath.Dir(dir), filepath.Base(dir)
+	matches, _ := filepath.Glob(filepath.Join(parent, "."+globEscape(base)+".tmp-*"))
+	host, _ := os.Hostname()
+	var removed []string
+	for _, m := range matches {
+		fi, err := os.Lstat(m)
+		if err != nil || !fi.IsDir() {
+			continue
+		}
+		stale := strings.HasSuffix(m, ".old")
+		if !stale {
+			data, err := os.ReadFile(filepath.Join(m, runMark))
+			if err != nil {
+				continue // not a run's, or one just begun
+			}
+			var pid int
+			var h string
+			if n, _ := fmt.Sscan(string(data), &pid, &h); n == 2 && h == host && !alive(pid) {
+				stale = true
+			}
+		}
+		if stale && os.RemoveAll(m) == nil {
+			removed = append(removed, m)
+		}
+	}
+	return removed
+}
+
+// globEscape escapes the metacharacters of filepath.Match in s.
+func globEscape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune(`*?[\`, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // cause strips the *PathError wrapper, whose path the message names itself.

@@ -41,7 +41,9 @@ DIR is replaced as a whole: the run writes a hidden directory beside it and
 renames it over DIR at the end, so that DIR is always a complete output. An
 interrupted run (Ctrl-C, SIGTERM) removes what it wrote and leaves DIR as it
 was. DIR must be new, empty, or the output of an earlier run, and outside
-the corpus. The input files are only read.
+the corpus. A file in DIR that no run writes (your notes, a folder) stops
+the run with its name, unless --force is given: then it is removed with the
+rest. The input files are only read.
 
 Progress goes to standard error: bars on a terminal, a line every few
 seconds otherwise, nothing with --quiet.
@@ -64,6 +66,7 @@ type corpusFlags struct {
 	maxBytes int64
 	jobs     int
 	quiet    bool
+	force    bool
 	terms    termFlags
 }
 
@@ -82,6 +85,7 @@ func runCorpus(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	fs.Int64Var(&f.maxBytes, "max-bytes", corpus.DefaultMaxBytes, "largest input file to read, in bytes (JSON Lines: per line)")
 	fs.IntVarP(&f.jobs, "jobs", "j", 0, "files read and events analysed at once (default: the number of CPUs)")
 	fs.BoolVarP(&f.quiet, "quiet", "q", false, "no progress on standard error")
+	fs.BoolVar(&f.force, "force", false, "replace DIR even when it holds files an earlier run did not write (they are removed)")
 	f.terms.register(fs)
 	fs.StringSliceVar(&f.terms.sections, "sections", nil, "the tables of each event's report, comma-separated: "+strings.Join(report.Sections, ", ")+" (default: all)")
 	fs.Lookup("top").Usage = "show at most `N` rows of each term table and of the index's labels (0: all)"
@@ -128,6 +132,7 @@ func runCorpus(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	prog := newProgress(stderr, f.quiet)
 	sum, err := batch.Run(ctx, fs.Args(), batch.Options{
 		Output:   f.output,
+		Force:    f.force,
 		Formats:  formats,
 		Section:  f.terms.section,
 		Manifest: f.manifest,
