@@ -166,6 +166,7 @@ type run struct {
 	mu       sync.Mutex
 	problems []report.IndexProblem // input files skipped, repeats set aside
 	repeats  int                   // of problems, the repeats
+	skipped  int                   // of problems, the inputs skipped
 	fatal    error                 // the first write error
 }
 
@@ -300,7 +301,7 @@ func (c *run) run(ctx context.Context, paths []string) (Summary, error) {
 	if err := c.out.commit(); err != nil {
 		return Summary{}, err
 	}
-	sum.Skipped = len(c.problems) - c.repeats
+	sum.Skipped = c.skipped
 	sum.Repeats = c.repeats
 	return sum, nil
 }
@@ -329,7 +330,8 @@ func nothing(entries []report.IndexEvent) error {
 	return fmt.Errorf("%w: %s", ErrNothing, msg)
 }
 
-// warn records an input file skipped.
+// warn records a warning of the reader: an input file or record skipped,
+// or metadata ignored.
 func (c *run) warn(msg string) {
 	what, reason, ok := strings.Cut(msg, ": skipped: ")
 	if !ok {
@@ -337,6 +339,9 @@ func (c *run) warn(msg string) {
 	}
 	c.mu.Lock()
 	c.problems = append(c.problems, report.IndexProblem{What: what, Reason: reason})
+	if ok {
+		c.skipped++
+	}
 	c.mu.Unlock()
 	c.prog.Line("warning: " + msg)
 }

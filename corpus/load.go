@@ -68,7 +68,7 @@ type source struct {
 	read  func() ([]byte, error)
 	size  int64
 	named bool // named on the command line (errors are fatal) rather than found in a directory
-	side  Meta // sidecar metadata
+	sc    *sidecar // NAME.yaml, if any
 	stat  bool // size unknown (-1): look it up before reading
 }
 
@@ -93,7 +93,7 @@ func walkAll(paths []string, opt Options) ([]source, map[string]Meta, error) {
 		manifest map[string]Meta
 	)
 	if opt.Manifest != "" {
-		m, err := readManifestFile(opt.Manifest)
+		m, err := readManifestFile(opt.Manifest, func(msg string) { warn(opt, msg) })
 		if err != nil {
 			return nil, nil, err
 		}
@@ -155,9 +155,12 @@ func LoadFS(fsys fs.FS, opt Options) ([]*Article, error) {
 	var srcs []source
 	var manifest map[string]Meta
 	if data, err := fs.ReadFile(fsys, ManifestName); err == nil {
-		m, err := parseManifest(ManifestName, data, ".")
+		m, notes, err := parseManifest(ManifestName, data, ".")
 		if err != nil {
 			return nil, err
+		}
+		for _, n := range notes {
+			warn(opt, ManifestName+": "+n)
 		}
 		manifest = m
 	}
@@ -219,7 +222,7 @@ func walkOS(p string, opt Options) ([]source, map[string]Meta, error) {
 			return nil
 		}
 		if name == ManifestName && opt.Manifest == "" {
-			m, err := readManifestFile(fp)
+			m, err := readManifestFile(fp, func(msg string) { warn(opt, msg) })
 			if err != nil {
 				return err
 			}
@@ -259,7 +262,7 @@ func walkOS(p string, opt Options) ([]source, map[string]Meta, error) {
 	for i := range srcs {
 		stem := strings.TrimSuffix(srcs[i].path, filepath.Ext(srcs[i].path))
 		if yamls[stem+".yaml"] || yamls[stem+".yml"] {
-			srcs[i].side = sidecar(srcs[i].path)
+			srcs[i].sc = readSidecar(srcs[i].path)
 		}
 	}
 	if len(srcs) == 0 {
@@ -273,27 +276,55 @@ func walkOS(p string, opt Options) ([]source, map[string]Meta, error) {
 }
 
 func osSource(p string, size int64, named bool) source {
-	return source{path: p, size: size, named: named, read: readOS(p), side: sidecar(p)}
+	return source{path: p, size: size, named: named, read: readOS(p), sc: readSidecar(p)}
 }
 
 func readOS(p string) func() ([]byte, error) {
 	return func() ([]byte, error) { return os.ReadFile(p) }
 }
 
-// sidecar reads NAME.yaml or NAME.yml next to NAME.ext, if present.
-func sidecar(p string) Meta {
+// sidecar is a NAME.yaml (or NAME.yml) file next to NAME.ext: metadata
+// for every article file of that name.
+type sidecar struct {
+	path  string
+	meta  Meta
+	lines map[string]int // the line of each key set
+	notes []string       // "line N: ..." for keys ignored, or the file
+}
+
+// readSidecar reads the sidecar of p, if there is one.
+func readSidecar(p string) *sidecar {
 	stem := strings.TrimSuffix(p, filepath.Ext(p))
 	for _, ext := range []string{".yaml", ".yml"} {
 		data, err := os.ReadFile(stem + ext)
 		if err != nil {
 			continue
 		}
-		var m Meta
-		if err := yamlUnmarshal(data, &m); err == nil {
-			return m
+		m, lines, notes := parseSidecar(data)
+		return &sidecar{path: stem + ext, meta: m, lines: lines, notes: notes}
+	}
+	return nil
+}
+
+// sideNotes are the warnings a source's sidecar gives, if any: its keys
+// ignored, and each value it sets over a different one the file itself
+// gives (file is the metadata the file's reader found).
+func (s source) sideNotes(file Meta) []string {
+	sc := s.sc
+	if sc == nil {
+		return nil
+	}
+	var out []string
+	for _, n := range sc.notes {
+		out = append(out, sc.path+": "+n)
+	}
+	for _, key := range metaKeys {
+		own, side := metaField(&file, key), metaField(&sc.meta, key)
+		if *own != "" && *side != "" && *own != *side {
+			out = append(out, fmt.Sprintf("%s: line %d: %s %q is used for %s, over the %q the file gives", sc.path, sc.lines[key], key, *side, s.path, *own))
 		}
 	}
-	return Meta{}
+	return out
 }
 
 func unsupported(p string) error {
@@ -355,6 +386,9 @@ func build(srcs []source, manifest map[string]Meta, opt Options, key func(string
 				warn(opt, badRecord(s.path, d))
 				continue
 			}
+			for _, n := range s.notes(d) {
+				warn(opt, n)
+			}
 			d = s.withMeta(d, manifest, key)
 			a := &Article{Path: s.path, Record: d.record, Format: d.format}
 			arts = append(arts, a)
@@ -372,7 +406,9 @@ func build(srcs []source, manifest map[string]Meta, opt Options, key func(string
 // withMeta overlays the source's sidecar and manifest entry on the
 // metadata the document carries.
 func (s source) withMeta(d doc, manifest map[string]Meta, key func(string) string) doc {
-	d.meta = d.meta.overlay(s.side)
+	if s.sc != nil {
+		d.meta = d.meta.overlay(s.sc.meta)
+	}
 	if over, ok := manifest[key(s.path)]; ok {
 		d.meta = d.meta.overlay(over)
 	}
@@ -411,6 +447,19 @@ func readSource(s source, limit int64) ([]doc, error) {
 		return nil, err
 	}
 	return parse(data, format, limit)
+}
+
+// notes are the warnings about a document's metadata: its reader's (front
+// matter keys given twice) and its sidecar's.
+func (s source) notes(d doc) []string {
+	var out []string
+	for _, n := range d.notes {
+		out = append(out, s.path+": "+n)
+	}
+	if d.record <= 1 { // a sidecar's notes once per file
+		out = append(out, s.sideNotes(d.meta)...)
+	}
+	return out
 }
 
 // badRecord is the warning for a record of a file skipped: "PATH:LINE:

@@ -18,11 +18,10 @@ type manifestEntry struct {
 	Meta `yaml:",inline"`
 }
 
-func yamlUnmarshal(data []byte, v any) error { return yaml.Unmarshal(data, v) }
-
 // readManifestFile reads a manifest and keys its entries by absolute path,
-// resolving relative paths against the manifest's directory.
-func readManifestFile(p string) (map[string]Meta, error) {
+// resolving relative paths against the manifest's directory. Its notes
+// (keys ignored) go to warn, each naming the file and the line.
+func readManifestFile(p string, warn func(string)) (map[string]Meta, error) {
 	data, err := os.ReadFile(p)
 	if err != nil {
 		return nil, &InputError{p, cause(err)}
@@ -31,43 +30,40 @@ func readManifestFile(p string) (map[string]Meta, error) {
 	if err != nil {
 		return nil, &InputError{p, err}
 	}
-	m, err := parseManifest(p, data, dir)
+	m, notes, err := parseManifest(p, data, dir)
 	if err != nil {
 		return nil, &InputError{p, err}
+	}
+	for _, n := range notes {
+		warn(p + ": " + n)
 	}
 	return m, nil
 }
 
 // parseManifest reads a manifest in YAML (a list of entries, or a mapping
 // with an "articles" list) or CSV (a header row naming path, outlet, date,
-// title, url, lang). Entry paths are joined to dir.
-func parseManifest(name string, data []byte, dir string) (map[string]Meta, error) {
+// title, url, lang). Entry paths are joined to dir. A key given twice in
+// an entry keeps its first value and a key biasdiff does not read is
+// ignored, each with a note "line N: ..." (see metaMapping); an entry
+// without a path is an error.
+func parseManifest(name string, data []byte, dir string) (map[string]Meta, []string, error) {
 	var entries []manifestEntry
+	var notes []string
 	if strings.EqualFold(filepath.Ext(name), ".csv") {
 		var err error
-		if entries, err = parseManifestCSV(data); err != nil {
-			return nil, err
+		if entries, notes, err = parseManifestCSV(data); err != nil {
+			return nil, nil, err
 		}
 	} else {
-		t := bytes.TrimSpace(data)
 		var err error
-		if len(t) > 0 && t[0] != '-' && t[0] != '[' {
-			var doc struct {
-				Articles []manifestEntry `yaml:"articles"`
-			}
-			err = yaml.Unmarshal(data, &doc)
-			entries = doc.Articles
-		} else {
-			err = yaml.Unmarshal(data, &entries)
-		}
-		if err != nil {
-			return nil, fmt.Errorf("invalid manifest: %v", err)
+		if entries, notes, err = parseManifestYAML(data); err != nil {
+			return nil, nil, fmt.Errorf("invalid manifest: %v", err)
 		}
 	}
 	out := map[string]Meta{}
 	for i, e := range entries {
 		if strings.TrimSpace(e.Path) == "" {
-			return nil, fmt.Errorf("invalid manifest: entry %d has no path", i+1)
+			return nil, nil, fmt.Errorf("invalid manifest: entry %d has no path", i+1)
 		}
 		p := filepath.FromSlash(e.Path)
 		if !filepath.IsAbs(p) {
@@ -75,25 +71,74 @@ func parseManifest(name string, data []byte, dir string) (map[string]Meta, error
 		}
 		out[filepath.Clean(p)] = e.Meta
 	}
-	return out, nil
+	return out, notes, nil
 }
 
-func parseManifestCSV(data []byte) ([]manifestEntry, error) {
+// parseManifestYAML reads the entries of a YAML manifest.
+func parseManifestYAML(data []byte) ([]manifestEntry, []string, error) {
+	n, err := yamlRoot(data)
+	if err != nil || n == nil {
+		return nil, nil, err
+	}
+	var notes []string
+	if n.Kind == yaml.MappingNode {
+		var list *yaml.Node
+		at := 0
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			switch k := n.Content[i]; {
+			case k.Value == "articles" && list == nil:
+				list, at = n.Content[i+1], k.Line
+			case k.Value == "articles":
+				notes = append(notes, fmt.Sprintf("line %d: key \"articles\" is given again (first at line %d); the first is used", k.Line, at))
+			default:
+				notes = append(notes, fmt.Sprintf("line %d: unknown key %q (a manifest is a list of entries, or \"articles\": a list); ignored", k.Line, k.Value))
+			}
+		}
+		if list == nil {
+			return nil, notes, nil
+		}
+		n = list
+	}
+	if n.Kind != yaml.SequenceNode {
+		return nil, nil, fmt.Errorf("line %d: want a list of entries (path, outlet, date, title, url, lang, event)", n.Line)
+	}
+	var entries []manifestEntry
+	for i, e := range n.Content {
+		if e.Kind != yaml.MappingNode {
+			return nil, nil, fmt.Errorf("line %d: entry %d is not a mapping of keys (path, outlet, ...)", e.Line, i+1)
+		}
+		m, got, _, ns := metaMapping(e, "path")
+		notes = append(notes, ns...)
+		entries = append(entries, manifestEntry{Path: got["path"], Meta: m})
+	}
+	return entries, notes, nil
+}
+
+func parseManifestCSV(data []byte) ([]manifestEntry, []string, error) {
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1
 	rows, err := r.ReadAll()
 	if err != nil {
-		return nil, fmt.Errorf("invalid manifest CSV: %v", err)
+		return nil, nil, fmt.Errorf("invalid manifest CSV: %v", err)
 	}
 	if len(rows) == 0 {
-		return nil, errors.New("invalid manifest CSV: no header row")
+		return nil, nil, errors.New("invalid manifest CSV: no header row")
 	}
 	col := map[string]int{}
+	var notes []string
 	for i, h := range rows[0] {
-		col[strings.ToLower(strings.TrimSpace(h))] = i
+		h = strings.ToLower(strings.TrimSpace(h))
+		switch _, dup := col[h]; {
+		case dup:
+			notes = append(notes, fmt.Sprintf("line 1: column %q is given again (column %d); the first is used", h, i+1))
+			continue
+		case h != "path" && h != "language" && metaField(&Meta{}, h) == nil:
+			notes = append(notes, fmt.Sprintf("line 1: unknown column %q (biasdiff reads path, %s); ignored", h, strings.Join(metaKeys, ", ")))
+		}
+		col[h] = i
 	}
 	if _, ok := col["path"]; !ok {
-		return nil, errors.New(`invalid manifest CSV: the header row has no "path" column`)
+		return nil, nil, errors.New(`invalid manifest CSV: the header row has no "path" column`)
 	}
 	get := func(row []string, names ...string) string {
 		for _, n := range names {
@@ -110,5 +155,5 @@ func parseManifestCSV(data []byte) ([]manifestEntry, error) {
 			URL: get(row, "url"), Language: get(row, "lang", "language"), Event: get(row, "event"),
 		}})
 	}
-	return out, nil
+	return out, notes, nil
 }

@@ -60,6 +60,9 @@ type doc struct {
 	// titleFromText is true when the reader did not get a title from
 	// metadata, so the cleaner looks for the headline in the text.
 	titleFromText bool
+	// notes are warnings about the metadata ("line N: ..."): keys given
+	// twice in a front matter.
+	notes []string
 	// bad is why a record of a file of several (a JSON Lines line) could
 	// not be read: the record is skipped with a warning, the others kept.
 	bad error
@@ -162,6 +165,7 @@ func parse(data []byte, format string, limit int64) ([]doc, error) {
 		return []doc{{
 			meta: Meta{Title: m.Title, Outlet: m.Outlet, Date: m.Date, URL: m.URL, Language: m.Language, Event: m.Extra["event"]},
 			text: d.Text, format: "md", capture: true, titleFromText: m.Title == "",
+			notes: m.Warnings,
 		}}, nil
 	case "html":
 		d, err := htmlread.Extract(data, "")

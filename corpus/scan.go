@@ -64,7 +64,7 @@ func Scan(paths []string, opt Options) (*Index, error) {
 		arts     []*Article
 		keys     [][]string // per capture document: its lineKeys
 		captures bool
-		bad      []string // warnings for records skipped
+		bad      []string // warnings: records skipped, metadata ignored
 		err      error
 	}
 	res := make([]result, len(srcs))
@@ -82,6 +82,7 @@ func Scan(paths []string, opt Options) (*Index, error) {
 					r.bad = append(r.bad, badRecord(srcs[i].path, d))
 					continue
 				}
+				r.bad = append(r.bad, srcs[i].notes(d)...)
 				d = srcs[i].withMeta(d, manifest, absKey)
 				a := &Article{Path: srcs[i].path, Record: d.record, Format: d.format}
 				r.arts = append(r.arts, a)

@@ -95,27 +95,38 @@ func decodeFrontMatter(y []byte) (Meta, error) {
 			Msg: "front matter is not a mapping (found " + kindName(n.Kind) + ")"}
 	}
 	var m Meta
+	seen := map[string]int{} // the line of each key, and of each field set
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
 			continue
 		}
+		key := strings.ToLower(strings.TrimSpace(k.Value))
+		line := k.Line + 1 // the opening fence is line 1
+		if at, dup := seen[key]; dup {
+			m.Warnings = append(m.Warnings, fmt.Sprintf("line %d: front matter key %q is given again (first at line %d); the first is used", line, key, at))
+			continue
+		}
+		seen[key] = line
 		v = deref(v)
 		val, ok := value(v)
 		if !ok {
 			continue
 		}
-		key := strings.ToLower(strings.TrimSpace(k.Value))
-		if f := m.field(key); f != nil && *f == "" && v.Kind == yaml.ScalarNode {
-			*f = val
-			continue
+		if f := m.field(key); f != nil && v.Kind == yaml.ScalarNode {
+			name := "field:" + separators.Replace(m.fieldName(key))
+			if at, set := seen[name]; set && *f != val {
+				m.Warnings = append(m.Warnings, fmt.Sprintf("line %d: front matter key %q gives the %s again (first at line %d); the first is used", line, key, m.fieldName(key), at))
+			}
+			if *f == "" {
+				*f, seen[name] = val, line
+				continue
+			}
 		}
 		if m.Extra == nil {
 			m.Extra = make(map[string]string)
 		}
-		if _, dup := m.Extra[key]; !dup {
-			m.Extra[key] = val
-		}
+		m.Extra[key] = val
 	}
 	return m, nil
 }
@@ -137,6 +148,21 @@ func (m *Meta) field(key string) *string {
 		return &m.Language
 	}
 	return nil
+}
+
+// fieldName names the field a key fills (see field), for messages.
+func (m *Meta) fieldName(key string) string {
+	switch f := m.field(key); f {
+	case &m.Title:
+		return "title"
+	case &m.Outlet:
+		return "outlet"
+	case &m.Date:
+		return "date"
+	case &m.URL:
+		return "url"
+	}
+	return "language"
 }
 
 // value renders a YAML value: a scalar as written, a sequence of scalars

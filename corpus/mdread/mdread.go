@@ -77,6 +77,10 @@ type Meta struct {
 	// (as written) or a sequence of scalars (joined with ", "), for
 	// instance author. Nil when there are none.
 	Extra map[string]string
+
+	// Warnings name the keys given twice, for a field or as the same
+	// key ("line 4: ..."; lines of the file): the first value is used.
+	Warnings []string
 }
 
 // Doc is one article.
