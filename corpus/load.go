@@ -67,9 +67,9 @@ type source struct {
 	path  string // as shown to the user
 	read  func() ([]byte, error)
 	size  int64
-	named bool // named on the command line (errors are fatal) rather than found in a directory
+	named bool     // named on the command line (errors are fatal) rather than found in a directory
 	sc    *sidecar // NAME.yaml, if any
-	stat  bool // size unknown (-1): look it up before reading
+	stat  bool     // size unknown (-1): look it up before reading
 }
 
 // Load reads the articles at paths (files, directories walked recursively
