@@ -201,7 +201,7 @@ func walkOS(p string, opt Options) ([]source, map[string]Meta, error) {
 	}
 	var srcs []source
 	var manifest map[string]Meta
-	skipped := 0
+	entries := 0 // the files of the directory, whatever they are
 	yamls := map[string]bool{} // the YAML files seen, for sidecars
 	err = filepath.WalkDir(p, func(fp string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -214,12 +214,21 @@ func walkOS(p string, opt Options) ([]source, map[string]Meta, error) {
 		name := d.Name()
 		if d.IsDir() {
 			if fp != p && strings.HasPrefix(name, ".") {
+				warn(opt, fmt.Sprintf("%s: skipped: a hidden directory (name it to read it)", fp))
 				return fs.SkipDir
 			}
 			return nil
 		}
+		entries++
 		if strings.HasPrefix(name, ".") {
+			warn(opt, fmt.Sprintf("%s: skipped: a hidden file (name it to read it)", fp))
 			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			if fi, err := os.Stat(fp); err == nil && fi.IsDir() {
+				warn(opt, fmt.Sprintf("%s: skipped: a link to a directory, not followed (name it to read it)", fp))
+				return nil
+			}
 		}
 		if name == ManifestName && opt.Manifest == "" {
 			m, err := readManifestFile(fp, func(msg string) { warn(opt, msg) })
@@ -246,7 +255,6 @@ func walkOS(p string, opt Options) ([]source, map[string]Meta, error) {
 			return nil
 		}
 		if formatOf(name) == "" {
-			skipped++
 			warn(opt, fmt.Sprintf("%s: skipped: %v", fp, unsupported(fp)))
 			return nil
 		}
@@ -267,7 +275,7 @@ func walkOS(p string, opt Options) ([]source, map[string]Meta, error) {
 	}
 	if len(srcs) == 0 {
 		what := "no article files (.txt .md .html .htm .json .jsonl)"
-		if skipped == 0 {
+		if entries == 0 {
 			what = "no article files: the directory is empty"
 		}
 		return nil, nil, &InputError{p, errors.New(what)}
@@ -328,6 +336,9 @@ func (s source) sideNotes(file Meta) []string {
 }
 
 func unsupported(p string) error {
+	if filepath.Ext(p) == "" {
+		return errors.New("no file extension to tell its format (biasdiff reads .txt .md .html .htm .json .jsonl)")
+	}
 	return fmt.Errorf("unsupported file type %q (biasdiff reads .txt .md .html .htm .json .jsonl)", filepath.Ext(p))
 }
 

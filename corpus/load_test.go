@@ -77,8 +77,8 @@ func TestLoadSkipNamed(t *testing.T) {
 	if err != nil || len(arts) != 1 {
 		t.Fatalf("with Skip: %d articles, %v; want good.txt alone", len(arts), err)
 	}
-	if len(warnings) != 3 {
-		t.Errorf("with Skip: warnings %q, want one for each bad input", warnings)
+	if len(warnings) != 4 {
+		t.Errorf("with Skip: warnings %q, want one for each bad input and one for the hidden file", warnings)
 	}
 	for i, p := range []string{missing, empty, bad} {
 		if i < len(warnings) && !strings.Contains(strings.Join(warnings, "\n"), p+": skipped: ") {

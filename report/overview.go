@@ -150,6 +150,16 @@ func setAside(arts []*corpus.Article) ([]*corpus.Article, map[int]corpus.Duplica
 	return kept, repeats
 }
 
+// SkippedLine names the inputs skipped while reading ("PATH: why", as the
+// reader warned of them), so that a report read later says what it left
+// out; "" when none was.
+func SkippedLine(skipped []string) string {
+	if len(skipped) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("Not read: %s — %s.", plural(len(skipped), "input"), strings.Join(skipped, "; "))
+}
+
 // RepeatsLine says which reports were set aside as repeats of which.
 func RepeatsLine(arts []*corpus.Article, repeats map[int]corpus.Duplicate) string {
 	idx := make([]int, 0, len(repeats))

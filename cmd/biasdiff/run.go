@@ -126,6 +126,16 @@ type common struct {
 	inputs []string
 	// stdinRead: a PATH "-" was loaded already.
 	stdinRead bool
+	// skipped are the inputs the reader skipped, "PATH: why", in the
+	// order warned of.
+	skipped []string
+}
+
+// noteSkipped adds the inputs skipped to the summary of r.
+func (c *common) noteSkipped(r *report.Report) {
+	if line := report.SkippedLine(c.skipped); line != "" {
+		r.Summary = append(r.Summary, line)
+	}
 }
 
 func (c *common) register(fs *pflag.FlagSet, formats string) {
@@ -215,7 +225,12 @@ func load(cmd string, c *common, paths []string, stdin io.Reader, stderr io.Writ
 		Manifest: c.manifest,
 		MaxBytes: c.maxBytes,
 		Stdin:    stdin,
-		Warn:     func(msg string) { fmt.Fprintf(stderr, "biasdiff %s: warning: %s\n", cmd, msg) },
+		Warn: func(msg string) {
+			fmt.Fprintf(stderr, "biasdiff %s: warning: %s\n", cmd, msg)
+			if what, why, ok := strings.Cut(msg, ": skipped: "); ok {
+				c.skipped = append(c.skipped, what+": "+why)
+			}
+		},
 		Tokens:   c.tokens,
 		NoQuotes: c.noQuotes,
 	}
@@ -357,6 +372,7 @@ func runCompare(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	opt := tx.options(&c, stdout)
 	opt.Section = tf.section
 	r := report.Compare(arts, report.CompareOptions{Primaries: primaries, Lexicons: lexicons, Top: tf.top, Sections: tf.sections})
+	c.noteSkipped(r)
 	if code := checkSection("compare", c.format, r, tf.section, stderr); code >= 0 {
 		return code
 	}

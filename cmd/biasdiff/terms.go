@@ -111,6 +111,7 @@ func runTerms(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	opt := tx.options(&c, stdout)
 	opt.Section = tf.section
 	r := report.TermsReport(arts, report.CompareOptions{Lexicons: lexicons, Top: tf.top})
+	c.noteSkipped(r)
 	if code := checkSection("terms", c.format, r, tf.section, stderr); code >= 0 {
 		return code
 	}

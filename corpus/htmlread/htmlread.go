@@ -90,9 +90,9 @@ const MinText = 50
 
 var (
 	// ErrNotHTML is returned for input that is empty, binary or has no markup.
-	ErrNotHTML = errors.New("htmlread: input is not usable HTML")
+	ErrNotHTML = errors.New("not usable HTML")
 	// ErrNoMainText is returned when the page has no main text.
-	ErrNoMainText = errors.New("htmlread: no main text found")
+	ErrNoMainText = errors.New("no main text found in the page")
 )
 
 // Extract reads one saved HTML page. pageURL may be empty. Errors only when

@@ -9,7 +9,7 @@ import (
 	yaml "go.yaml.in/yaml/v3"
 )
 
-// FrontMatterError reports malformed front matter: "mdread: line 3:
+// FrontMatterError reports malformed front matter: "line 3:
 // invalid front matter yaml: ...". Line is the line of the file where YAML
 // found the problem, 1 (the opening "---") for an unterminated block or a
 // YAML error that names no line, and the line where the value starts for
@@ -20,7 +20,7 @@ type FrontMatterError struct {
 }
 
 func (e *FrontMatterError) Error() string {
-	return fmt.Sprintf("mdread: line %d: %s", e.Line, e.Msg)
+	return fmt.Sprintf("line %d: %s", e.Line, e.Msg)
 }
 
 var bom = []byte("\ufeff")

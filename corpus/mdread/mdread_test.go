@@ -197,57 +197,57 @@ func TestFrontMatterErrors(t *testing.T) {
 		name: "unterminated",
 		src:  "---\ntitle: x\n\nBody text.\n",
 		line: 1,
-		msg:  "mdread: line 1: unterminated front matter: no closing '---' or '...' line",
+		msg:  "line 1: unterminated front matter: no closing '---' or '...' line",
 	}, {
 		name: "only the opening fence",
 		src:  "---\n",
 		line: 1,
-		msg:  "mdread: line 1: unterminated front matter: no closing '---' or '...' line",
+		msg:  "line 1: unterminated front matter: no closing '---' or '...' line",
 	}, {
 		name: "indented closing fence",
 		src:  "---\ntitle: x\n ---\n",
 		line: 1,
-		msg:  "mdread: line 1: unterminated front matter: no closing '---' or '...' line",
+		msg:  "line 1: unterminated front matter: no closing '---' or '...' line",
 	}, {
 		name: "unclosed flow sequence",
 		src:  "---\ntitle: x\ndate: [\n---\nBody\n",
 		line: 3,
-		msg:  "mdread: line 3: invalid front matter yaml: did not find expected node content",
+		msg:  "line 3: invalid front matter yaml: did not find expected node content",
 	}, {
 		name: "tab indentation",
 		src:  "---\ntitle: a\n\tb: 2\n---\n",
 		line: 3,
-		msg:  "mdread: line 3: invalid front matter yaml: found a tab character that violates indentation",
+		msg:  "line 3: invalid front matter yaml: found a tab character that violates indentation",
 	}, {
 		name: "colon in plain value, crlf",
 		src:  "---\r\ntitle: a\r\nb: c: d\r\n---\r\n",
 		line: 3,
-		msg:  "mdread: line 3: invalid front matter yaml: mapping values are not allowed in this context",
+		msg:  "line 3: invalid front matter yaml: mapping values are not allowed in this context",
 	}, {
 		name: "unclosed quote",
 		src:  "---\ntitle: \"open\n---\n",
 		line: 3,
-		msg:  "mdread: line 3: invalid front matter yaml: found unexpected end of stream",
+		msg:  "line 3: invalid front matter yaml: found unexpected end of stream",
 	}, {
 		name: "bad token after bom, dots fence",
 		src:  "\ufeff---\nx: 1\n@y\n...\n",
 		line: 3,
-		msg:  "mdread: line 3: invalid front matter yaml: found character that cannot start any token",
+		msg:  "line 3: invalid front matter yaml: found character that cannot start any token",
 	}, {
 		name: "unknown anchor has no line in yaml",
 		src:  "---\na: *nope\n---\n",
 		line: 1,
-		msg:  "mdread: line 1: invalid front matter yaml: unknown anchor 'nope' referenced",
+		msg:  "line 1: invalid front matter yaml: unknown anchor 'nope' referenced",
 	}, {
 		name: "sequence",
 		src:  "---\n- a\n- b\n---\n",
 		line: 2,
-		msg:  "mdread: line 2: front matter is not a mapping (found a sequence)",
+		msg:  "line 2: front matter is not a mapping (found a sequence)",
 	}, {
 		name: "scalar",
 		src:  "---\n\n\njust text\n---\n",
 		line: 4,
-		msg:  "mdread: line 4: front matter is not a mapping (found a scalar)",
+		msg:  "line 4: front matter is not a mapping (found a scalar)",
 	}}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
