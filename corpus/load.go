@@ -201,7 +201,7 @@ func walkOS(p string, opt Options) ([]source, map[string]Meta, error) {
 	}
 	var srcs []source
 	var manifest map[string]Meta
-	entries := 0 // the files of the directory, whatever they are
+	entries := 0               // the files of the directory, whatever they are
 	yamls := map[string]bool{} // the YAML files seen, for sidecars
 	err = filepath.WalkDir(p, func(fp string, d fs.DirEntry, err error) error {
 		if err != nil {
