@@ -197,7 +197,17 @@ func walkOS(p string, opt Options) ([]source, map[string]Meta, error) {
 		if formatOf(p) == "" && path.Ext(p) != "" {
 			return nil, nil, &InputError{p, unsupported(p)}
 		}
-		return []source{osSource(p, fi.Size(), true)}, nil, nil
+		// A file named alone takes the manifest of its directory, as it
+		// does when the directory is read.
+		var manifest map[string]Meta
+		if man := filepath.Join(filepath.Dir(p), ManifestName); opt.Manifest == "" && filepath.Base(p) != ManifestName {
+			if _, err := os.Stat(man); err == nil {
+				if manifest, err = readManifestFile(man, func(msg string) { warn(opt, msg) }); err != nil {
+					return nil, nil, err
+				}
+			}
+		}
+		return []source{osSource(p, fi.Size(), true)}, manifest, nil
 	}
 	var srcs []source
 	var manifest map[string]Meta
