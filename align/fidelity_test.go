@@ -59,3 +59,96 @@ func TestFidelity(t *testing.T) {
 		t.Errorf("passage offsets %d-%d: %q", p.PassageStart, p.PassageEnd, string(src[p.PassageStart:p.PassageEnd]))
 	}
 }
+
+// TestWordsContractions: words writes contractions out, with either
+// apostrophe, and leaves possessives and other words as they are.
+func TestWordsContractions(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want []string
+	}{
+		{"isn't", []string{"is", "not"}},
+		{"Isn’t", []string{"is", "not"}},
+		{"WON'T", []string{"will", "not"}},
+		{"can’t cannot", []string{"can", "not", "can", "not"}},
+		{"don't doesn't didn't", []string{"do", "not", "does", "not", "did", "not"}},
+		{"hasn’t hadn't haven't", []string{"has", "not", "had", "not", "have", "not"}},
+		{"mustn't shouldn't couldn't wouldn't", []string{"must", "not", "should", "not", "could", "not", "would", "not"}},
+		{"aren't wasn't weren't", []string{"are", "not", "was", "not", "were", "not"}},
+		{"ain't", []string{"ain't"}}, // is, are, has or have: left as it is
+		{"I'm we’re they've you'll", []string{"i", "am", "we", "are", "they", "have", "you", "will"}},
+		{"could’ve", []string{"could", "have"}},
+		{"it's that’s", []string{"it", "'s", "that", "'s"}},
+		{"I'd", []string{"i", "'d"}},
+		{"let's", []string{"let", "us"}},
+		{"the mayor's plan", []string{"the", "mayor's", "plan"}}, // a possessive
+		{"Kestrel’s harbour", []string{"kestrel's", "harbour"}},
+		{"its", []string{"its"}},
+		{"o'clock", []string{"o'clock"}},
+	} {
+		if got := words(c.in); !slices.Equal(got, c.want) {
+			t.Errorf("words(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// TestSameWord: an either-word of 's and 'd matches each word it stands
+// for, and nothing else.
+func TestSameWord(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"not", "not", true},
+		{"'s", "is", true},
+		{"has", "'s", true},
+		{"'s", "was", false},
+		{"'d", "would", true},
+		{"had", "'d", true},
+		{"'d", "could", false},
+		{"'d", "'s", false},
+		{"is", "has", false},
+		{"", "'s", false},
+	} {
+		if got := sameWord(c.a, c.b); got != c.want {
+			t.Errorf("sameWord(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}
+
+// TestFidelityContractions: a contraction of the primary's words (or the
+// primary's contraction written out) drops nothing; a quote that leaves
+// out "not", contracted or not, still drops it.
+func TestFidelityContractions(t *testing.T) {
+	primary := load(t, `The minister spoke at noon.
+
+The budget is not up for discussion. We won’t raise the fares. I'd say it has been a hard year.`)
+	for _, c := range []struct {
+		quote   string
+		dropped []string
+	}{
+		{`“The budget isn't up for discussion,” the minister said.`, nil},
+		{`“The budget isn’t up for discussion,” the minister said.`, nil},
+		{`“The budget is not up for discussion,” the minister said.`, nil},
+		{`“The budget is up for discussion,” the minister said.`, []string{"not"}},
+		{`“We will not raise the fares,” the minister said.`, nil},
+		{`“We will raise the fares,” the minister said.`, []string{"not"}},
+		{`“I would say it's been a hard year,” the minister said.`, nil},
+	} {
+		checks := Fidelity(load(t, c.quote), primary)
+		if len(checks) != 1 {
+			t.Fatalf("%s: %d checks", c.quote, len(checks))
+		}
+		got := checks[0]
+		if got.Primary < 0 {
+			t.Errorf("%s: not found in the primary (fidelity %d)", c.quote, got.Fidelity)
+			continue
+		}
+		if !slices.Equal(got.Dropped, c.dropped) {
+			t.Errorf("%s: dropped %q, want %q (passage %q)", c.quote, got.Dropped, c.dropped, got.Passage)
+		}
+		if got.Fidelity != 1000 {
+			t.Errorf("%s: fidelity %d, want 1000", c.quote, got.Fidelity)
+		}
+	}
+}
