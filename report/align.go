@@ -95,7 +95,7 @@ func FidelityTable(arts, primaries []*corpus.Article, checks []align.QuoteCheck)
 		}
 		t.Rows = append(t.Rows, []Cell{
 			Str(arts[c.Article].Outlet), Str(c.Speaker),
-			{Text: shorten("“"+c.Text+"”", 90), Value: c.Text},
+			{Text: shorten("“"+c.Text+"”", 90), Value: c.Text, Full: "“" + c.Text + "”"},
 			{Text: fid, Value: c.Fidelity},
 			{Text: shorten(passage, 90), Value: passage},
 			{Text: strings.Join(c.Dropped, ", "), Value: c.Dropped},
