@@ -2,7 +2,11 @@ package align
 
 import (
 	"slices"
+	"strings"
 	"testing"
+	"testing/fstest"
+
+	"github.com/biasdiff/biasdiff/corpus"
 )
 
 // A made-up press conference and four reports quoting it, altered in known
@@ -151,4 +155,42 @@ The budget is not up for discussion. We won’t raise the fares. I'd say it has 
 			t.Errorf("%s: fidelity %d, want 1000", c.quote, got.Fidelity)
 		}
 	}
+}
+
+// FuzzFidelity checks that any quote against any primary source (invalid
+// UTF-8, contractions and stray apostrophes included) gives a fidelity in
+// 0..1000, a passage inside the primary, and dropped words of the passage.
+func FuzzFidelity(f *testing.F) {
+	for _, s := range [][2]string{
+		{"“We will not close the harbour,” she said.", "We will not close the harbour. It isn't."},
+		{"“It’s not ’s n't ''s,” she said.", "It's 's isn’t can't cannot I'd he'd let's."},
+		{"“I'd've y'all won't,” he said.", "I would have, y'all will not."},
+		{"“\xff isn\xe2\x80\x99t”", "is not \xff"},
+	} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, quote, primary string) {
+		reports, err := corpus.LoadFS(fstest.MapFS{"r.txt": {Data: []byte("Headline\n\n" + quote + "\n")}}, corpus.Options{})
+		if err != nil {
+			return
+		}
+		prims, err := corpus.LoadFS(fstest.MapFS{"p.txt": {Data: []byte("Transcript\n\n" + primary + "\n")}}, corpus.Options{})
+		if err != nil {
+			return
+		}
+		for _, c := range Fidelity(reports, prims) {
+			if c.Fidelity < 0 || c.Fidelity > 1000 {
+				t.Fatalf("fidelity %d", c.Fidelity)
+			}
+			if c.Primary >= 0 && (c.PassageStart > c.PassageEnd || !strings.Contains(prims[c.Primary].Body.S, c.Passage)) {
+				t.Fatalf("passage %q at %d-%d", c.Passage, c.PassageStart, c.PassageEnd)
+			}
+			pw := words(c.Passage)
+			for _, w := range c.Dropped {
+				if !slices.Contains(pw, w) {
+					t.Fatalf("dropped %q is no word of the passage %q", w, c.Passage)
+				}
+			}
+		}
+	})
 }
