@@ -1,6 +1,7 @@
 package align
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/biasdiff/biasdiff/align/wdiff"
@@ -30,7 +31,8 @@ type QuoteCheck struct {
 	Edits []wdiff.Edit `json:"edits,omitempty"`
 	// Dropped lists the qualifying words of the passage that the quote
 	// leaves out ("not", "only", "if", ...): a partial quote that may turn
-	// the statement around.
+	// the statement around. Contractions are compared expanded (see
+	// contractions), so "isn't" for "is not" drops nothing.
 	Dropped []string `json:"dropped,omitempty"`
 }
 
@@ -57,17 +59,15 @@ var qualifiers = map[string]bool{
 // Cost: O(quote words × primary words) per quote and primary.
 func Fidelity(reports, primaries []*corpus.Article) []QuoteCheck {
 	type ptoks struct {
-		words []string // normalised words and numbers
+		words []string // normalised words and numbers, contractions expanded
 		sent  []int    // sentence index of each word
 	}
 	prim := make([]ptoks, len(primaries))
 	for p, a := range primaries {
 		for si, s := range a.Sentences {
-			for _, t := range token.Tokenize(s.Text) {
-				if t.Kind == token.Word || t.Kind == token.Number {
-					prim[p].words = append(prim[p].words, t.Norm)
-					prim[p].sent = append(prim[p].sent, si)
-				}
+			for _, w := range words(s.Text) {
+				prim[p].words = append(prim[p].words, w)
+				prim[p].sent = append(prim[p].sent, si)
 			}
 		}
 	}
@@ -94,16 +94,7 @@ func Fidelity(reports, primaries []*corpus.Article) []QuoteCheck {
 				c.PassageStart, c.PassageEnd = pa.Sentences[s0].Start, pa.Sentences[s1].End
 				c.Passage = pa.Body.S[pa.Sentences[s0].BodyStart:pa.Sentences[s1].BodyEnd]
 				c.Edits = wdiff.Words(c.Passage, q.Text)
-				for _, e := range c.Edits {
-					if e.Op != wdiff.Delete {
-						continue
-					}
-					for _, w := range words(c.Passage[e.A.Start:e.A.End]) {
-						if qualifiers[w] || strings.HasSuffix(w, "n't") {
-							c.Dropped = append(c.Dropped, w)
-						}
-					}
-				}
+				c.Dropped = dropped(words(c.Passage), qw)
 			}
 			out = append(out, c)
 		}
@@ -111,12 +102,50 @@ func Fidelity(reports, primaries []*corpus.Article) []QuoteCheck {
 	return out
 }
 
-// words is the normalised words and numbers of s.
+// words is the normalised words and numbers of s, contractions expanded.
 func words(s string) []string {
 	var out []string
 	for _, t := range token.Tokenize(s) {
 		if t.Kind == token.Word || t.Kind == token.Number {
-			out = append(out, t.Norm)
+			out = append(out, expand(t.Norm)...)
+		}
+	}
+	return out
+}
+
+// dropped is the qualifying words of passage that no word of quote
+// matches: the passage words left out of a longest common subsequence of
+// the two (by sameWord), in passage order. A word in "n't" that is not
+// expanded ("ain't") counts as a qualifier.
+// Cost: O(len(passage) × len(quote)).
+func dropped(passage, quote []string) []string {
+	n, m := len(passage), len(quote)
+	// lcs[i][j]: the longest common subsequence of passage[i:] and quote[j:].
+	lcs := make([][]int, n+1)
+	for i := range lcs {
+		lcs[i] = make([]int, m+1)
+	}
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			if sameWord(passage[i], quote[j]) {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	var out []string
+	for i, j := 0, 0; i < n; {
+		switch {
+		case j < m && sameWord(passage[i], quote[j]) && lcs[i][j] == lcs[i+1][j+1]+1:
+			i, j = i+1, j+1
+		case j < m && lcs[i][j+1] >= lcs[i+1][j]:
+			j++
+		default:
+			if w := passage[i]; qualifiers[w] || strings.HasSuffix(w, "n't") {
+				out = append(out, w)
+			}
+			i++
 		}
 	}
 	return out
@@ -134,7 +163,7 @@ func localAlign(q, p []string) (matches, first, last int) {
 		cur[0] = cell{0, 0, j}
 		for i := 1; i <= len(q); i++ {
 			c := cell{0, 0, j} // start afresh at p[j-1]
-			if d := prev[i-1]; q[i-1] == p[j-1] {
+			if d := prev[i-1]; sameWord(q[i-1], p[j-1]) {
 				if d.score+2 > c.score {
 					c = cell{d.score + 2, d.matches + 1, d.start}
 				}
@@ -161,4 +190,70 @@ func localAlign(q, p []string) (matches, first, last int) {
 		return 0, 0, 0
 	}
 	return matches, max(first, 0), last
+}
+
+// contractions are the contracted words that stand for two, written out
+// before quote and primary are compared, so that a quote's "isn't" matches
+// the primary's "is not" (and the other way round) and is no dropped
+// "not". Words are as token.Tokenize normalises them: lower case, ' for
+// every apostrophe.
+var contractions = map[string][]string{
+	"isn't": {"is", "not"}, "aren't": {"are", "not"}, "wasn't": {"was", "not"}, "weren't": {"were", "not"},
+	"don't": {"do", "not"}, "doesn't": {"does", "not"}, "didn't": {"did", "not"},
+	"haven't": {"have", "not"}, "hasn't": {"has", "not"}, "hadn't": {"had", "not"},
+	"won't": {"will", "not"}, "wouldn't": {"would", "not"}, "shan't": {"shall", "not"}, "shouldn't": {"should", "not"},
+	"can't": {"can", "not"}, "cannot": {"can", "not"}, "couldn't": {"could", "not"},
+	"mustn't": {"must", "not"}, "mightn't": {"might", "not"}, "needn't": {"need", "not"},
+	"let's": {"let", "us"},
+}
+
+// contractedEndings are the endings a word is contracted with, the word
+// each stands for, and the words they follow (none: any word). 's is a
+// possessive after a noun ("the mayor's"), so only the pronouns that never
+// take one expand it; 's and 'd each stand for two words ("it's": "it is"
+// or "it has"; "I'd": "I would" or "I had"), so they expand to an
+// either-word that matches both (see eitherWords).
+var contractedEndings = []struct {
+	ending, word string
+	after        []string
+}{
+	{"'re", "are", nil},
+	{"'ve", "have", nil},
+	{"'ll", "will", nil},
+	{"'m", "am", []string{"i"}},
+	{"'d", "'d", []string{"i", "you", "he", "she", "it", "we", "they", "who", "that", "there"}},
+	{"'s", "'s", []string{"he", "she", "it", "that", "there", "here", "what", "who", "where", "how", "when", "why"}},
+}
+
+// eitherWords are the words an either-word of contractedEndings matches.
+var eitherWords = map[string][]string{
+	"'d": {"would", "had"},
+	"'s": {"is", "has"},
+}
+
+// expand writes out a normalised word that is a contraction ("isn't": "is",
+// "not"); any other word is itself.
+func expand(w string) []string {
+	if x, ok := contractions[w]; ok {
+		return x
+	}
+	for _, e := range contractedEndings {
+		host, ok := strings.CutSuffix(w, e.ending)
+		if ok && host != "" && (e.after == nil || slices.Contains(e.after, host)) {
+			return []string{host, e.word}
+		}
+	}
+	return []string{w}
+}
+
+// sameWord tells whether two expanded words match: equal, or an
+// either-word and one of the words it stands for.
+func sameWord(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if a == "" || b == "" || a[0] != '\'' && b[0] != '\'' {
+		return false
+	}
+	return slices.Contains(eitherWords[a], b) || slices.Contains(eitherWords[b], a)
 }

@@ -80,7 +80,7 @@ func FidelityTable(arts, primaries []*corpus.Article, checks []align.QuoteCheck)
 	t := &Table{
 		ID:    "fidelity",
 		Title: "Quote fidelity",
-		HowTo: "Each row is a quote checked against the primary source: the share of its words the primary has in that order, the primary's passage, and qualifiers (not, only, if, ...) the quote leaves out.",
+		HowTo: "Each row is a quote checked against the primary source: the share of its words the primary has in that order, the primary's passage, and qualifiers (not, only, if, ...) the quote leaves out; a contraction counts as the words it stands for (\"isn't\" as \"is not\").",
 		Columns: []Column{
 			{Key: "outlet", Header: "outlet"}, {Key: "speaker", Header: "speaker"}, {Key: "quote", Header: "quote"},
 			{Key: "fidelity", Header: "fidelity", Number: true}, {Key: "passage", Header: "in the primary source"},
@@ -95,7 +95,7 @@ func FidelityTable(arts, primaries []*corpus.Article, checks []align.QuoteCheck)
 		}
 		t.Rows = append(t.Rows, []Cell{
 			Str(arts[c.Article].Outlet), Str(c.Speaker),
-			{Text: shorten("“"+c.Text+"”", 90), Value: c.Text},
+			{Text: shorten("“"+c.Text+"”", 90), Value: c.Text, Full: "“" + c.Text + "”"},
 			{Text: fid, Value: c.Fidelity},
 			{Text: shorten(passage, 90), Value: passage},
 			{Text: strings.Join(c.Dropped, ", "), Value: c.Dropped},

@@ -17,7 +17,8 @@ import (
 // bare section name ("terms") also names the table of that section in the
 // one event that has it, when the report's tables are per event
 // ("e1-terms"). An unknown or ambiguous section is an error that lists the
-// table IDs there are.
+// tables there are: those of the whole report by ID, and those of the
+// events by their section, the events named once.
 //
 // A cell is its Text, or in full its string Value when Text was shortened
 // from it (Text ends with "…"): a spreadsheet has room. Line breaks are
@@ -64,44 +65,86 @@ func CheckSection(r *Report, section string) error {
 }
 
 func csvTable(r *Report, section string) (*Table, error) {
-	var ids []string
-	for _, t := range r.Tables {
-		if t.ID == section {
-			return t, nil
-		}
-		ids = append(ids, t.ID)
-	}
 	events := map[string]bool{}
 	for _, e := range r.Events {
 		events[e.ID] = true
 	}
+	// eventOf is the event of an event's table ("e2" of "e2-terms") and
+	// its section; Events carries the event ids, and a report without it
+	// (TermsReport) still has them in the ids' form ("e1").
+	eventOf := func(id string) (ev, name string, ok bool) {
+		ev, name, ok = strings.Cut(id, "-")
+		return ev, name, ok && (events[ev] || len(r.Events) == 0 && isEventID(ev))
+	}
 	var found []*Table
 	for _, t := range r.Tables {
-		ev, name, ok := strings.Cut(t.ID, "-")
-		if !ok || name != section {
-			continue
+		if t.ID == section {
+			return t, nil
 		}
-		// Events carries the event ids; a report without it (TermsReport)
-		// still has them in its concepts or in the ids' form ("e1").
-		if events[ev] || len(r.Events) == 0 && isEventID(ev) {
+		if _, name, ok := eventOf(t.ID); ok && name == section {
 			found = append(found, t)
 		}
 	}
-	switch len(found) {
-	case 1:
+	if len(found) == 1 {
 		return found[0], nil
-	case 0:
-		if len(ids) == 0 {
-			return nil, fmt.Errorf("no table %q: the report has no tables", section)
+	}
+	if len(r.Tables) == 0 {
+		return nil, fmt.Errorf("no table %q: the report has no tables", section)
+	}
+	// What to want: the tables of the whole report by their ids, and the
+	// tables of each event by their kinds, the events named once (a
+	// report of many events has hundreds of table ids).
+	var whole, evs, kinds []string
+	for _, t := range r.Tables {
+		ev, name, ok := eventOf(t.ID)
+		switch {
+		case !ok:
+			whole = append(whole, t.ID)
+		default:
+			if !slices.Contains(evs, ev) {
+				evs = append(evs, ev)
+			}
+			if !slices.Contains(kinds, name) {
+				kinds = append(kinds, name)
+			}
 		}
-		return nil, fmt.Errorf("no table %q (want one of: %s)", section, strings.Join(ids, ", "))
 	}
-	var amb []string
-	for _, t := range found {
-		amb = append(amb, t.ID)
+	slices.SortStableFunc(kinds, func(a, b string) int { return cmpSection(a) - cmpSection(b) })
+	want := "want one of: " + strings.Join(whole, ", ")
+	if len(evs) > 0 {
+		if len(whole) > 0 {
+			want += "; or "
+		}
+		want += fmt.Sprintf("one event's table as EVENT-SECTION, SECTION one of: %s, and EVENT one of: %s",
+			strings.Join(kinds, ", "), someOf(evs))
 	}
-	slices.Sort(amb)
-	return nil, fmt.Errorf("table %q is ambiguous: the report has %s (want one of: %s)", section, strings.Join(amb, ", "), strings.Join(ids, ", "))
+	if len(found) == 0 {
+		return nil, fmt.Errorf("no table %q (%s)", section, want)
+	}
+	amb := make([]string, len(found))
+	for i, t := range found {
+		amb[i] = t.ID
+	}
+	return nil, fmt.Errorf("table %q is ambiguous: %d events have one, %s (%s)", section, len(amb), someOf(amb), want)
+}
+
+// cmpSection orders section kinds as Compare shows them (Sections), any
+// other last.
+func cmpSection(s string) int {
+	if i := slices.Index(Sections, s); i >= 0 {
+		return i
+	}
+	return len(Sections)
+}
+
+// someOf lists ids, all of them when there are a few, else the first
+// two, the last and how many.
+func someOf(ids []string) string {
+	const few = 6
+	if len(ids) <= few {
+		return strings.Join(ids, ", ")
+	}
+	return fmt.Sprintf("%s, %s … %s (%d)", ids[0], ids[1], ids[len(ids)-1], len(ids))
 }
 
 // isEventID tells whether s has the form of an event id: "e" and a number.

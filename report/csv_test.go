@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -86,6 +87,14 @@ func TestCSVSection(t *testing.T) {
 	two := &Report{Tables: []*Table{tab("overview"), tab("e1-terms"), tab("e1-reuse"), tab("e2-terms"), tab("single")},
 		Events: []EventData{{ID: "e1"}, {ID: "e2"}}}
 	noEvents := &Report{Tables: []*Table{tab("e1-terms"), tab("e2-terms"), tab("e2-claims")}} // TermsReport drops Events
+	// Many events: the error names the kinds of table, not every id.
+	many := &Report{Tables: []*Table{tab("overview")}}
+	for i := 1; i <= 300; i++ {
+		ev := fmt.Sprintf("e%d", i)
+		many.Events = append(many.Events, EventData{ID: ev})
+		many.Tables = append(many.Tables, tab(ev+"-reuse"), tab(ev+"-claims"), tab(ev+"-terms"))
+	}
+	many.Tables = append(many.Tables, tab("fidelity"))
 	for _, c := range []struct {
 		r       *Report
 		section string
@@ -99,11 +108,15 @@ func TestCSVSection(t *testing.T) {
 		{two, "e2-terms", "e2-terms", false},
 		{two, "reuse", "e1-reuse", false},
 		{two, "single", "single", false},
-		{two, "terms", "table \"terms\" is ambiguous: the report has e1-terms, e2-terms (want one of: overview, e1-terms, e1-reuse, e2-terms, single)", true},
+		{two, "terms", "table \"terms\" is ambiguous: 2 events have one, e1-terms, e2-terms (want one of: overview, single; or one event's table as EVENT-SECTION, SECTION one of: terms, reuse, and EVENT one of: e1, e2)", true},
+		{two, "bogus", "no table \"bogus\" (want one of: overview, single; or one event's table as EVENT-SECTION, SECTION one of: terms, reuse, and EVENT one of: e1, e2)", true},
 		{two, "e3-terms", "want one of", true},
 		{two, "Terms", "no table", true},
 		{noEvents, "claims", "e2-claims", false},
 		{noEvents, "terms", "ambiguous", true},
+		{noEvents, "bogus", "no table \"bogus\" (want one of: one event's table as EVENT-SECTION, SECTION one of: terms, claims, and EVENT one of: e1, e2)", true},
+		{many, "bogus", "no table \"bogus\" (want one of: overview, fidelity; or one event's table as EVENT-SECTION, SECTION one of: terms, claims, reuse, and EVENT one of: e1, e2 … e300 (300))", true},
+		{many, "claims", "table \"claims\" is ambiguous: 300 events have one, e1-claims, e2-claims … e300-claims (300) (want one of: overview, fidelity; or one event's", true},
 		{&Report{}, "terms", "the report has no tables", true},
 	} {
 		var b bytes.Buffer

@@ -9,7 +9,8 @@ import (
 )
 
 // Groups builds the report `biasdiff group` prints: one table per event of
-// two or more reports, then one table of the reports that stand alone.
+// two or more reports, then one table of the reports that stand alone. No
+// table is empty: where there would be one, the summary says so instead.
 func Groups(arts []*corpus.Article, events []group.Event) *Report {
 	multi, single := 0, 0
 	for _, e := range events {
@@ -19,10 +20,16 @@ func Groups(arts []*corpus.Article, events []group.Event) *Report {
 			single++
 		}
 	}
-	r := &Report{
-		Title: "biasdiff: " + plural(len(arts), "report") + " in " + plural(len(events), "event"),
-		Summary: []string{fmt.Sprintf("%s covered by more than one report; %s.",
-			plural(multi, "event"), plural(single, "single report"))},
+	r := &Report{Title: "biasdiff: " + plural(len(arts), "report") + " in " + plural(len(events), "event")}
+	switch {
+	case len(arts) == 0:
+		r.Summary = []string{"No reports, so no events."}
+	case multi == 0:
+		r.Summary = []string{"No two reports were found to cover the same event: each stands alone."}
+	case single == 0:
+		r.Summary = []string{fmt.Sprintf("%s covered by more than one report; every report is in one of them, none stands alone.", plural(multi, "event"))}
+	default:
+		r.Summary = []string{fmt.Sprintf("%s covered by more than one report; %s.", plural(multi, "event"), plural(single, "single report"))}
 	}
 	var alone []int
 	for _, e := range events {
@@ -38,9 +45,11 @@ func Groups(arts []*corpus.Article, events []group.Event) *Report {
 		t.HowTo = "Reports found to cover the same event; the label is its most characteristic terms."
 		r.Tables = append(r.Tables, t)
 	}
-	t := groupTable("single", "Single reports", arts, alone)
-	t.HowTo = "Reports no other report in the input was found to cover."
-	r.Tables = append(r.Tables, t)
+	if len(alone) > 0 {
+		t := groupTable("single", "Single reports", arts, alone)
+		t.HowTo = "Reports no other report in the input was found to cover."
+		r.Tables = append(r.Tables, t)
+	}
 	return r
 }
 

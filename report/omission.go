@@ -97,22 +97,48 @@ func EmphasisTable(arts []*corpus.Article, claims []align.Claim, em frame.Emphas
 			firstShown = append(firstShown, shorten(s, 60))
 		}
 		most := []wordsJSON{}
-		var mostShown []string
+		var mostShown, mostFull []string
 		for _, cw := range ae.Words[:min(2, len(ae.Words))] {
 			s := omClaimTextIn(claims, cw.Claim, ae.Article)
 			p := pct(cw.Share).Text
 			most = append(most, wordsJSON{Text: s, Words: cw.Words, Share: p})
 			mostShown = append(mostShown, shorten(s, 50)+" ("+p+")")
+			mostFull = append(mostFull, s+" ("+p+")")
 		}
+		// Full: Markdown and CSV show each cell whole (Value is a list).
 		t.Rows = append(t.Rows, []Cell{
 			Str(a.Outlet),
 			{Text: shorten(ae.Headline, 70), Value: ae.Headline},
-			{Text: shorten(lede, 110), Value: ae.Lede},
-			{Text: omOrDash(strings.Join(firstShown, "; ")), Value: first},
-			{Text: omOrDash(strings.Join(mostShown, "; ")), Value: most},
+			{Text: shorten(lede, 110), Value: ae.Lede, Full: lede},
+			{Text: omOrDash(strings.Join(firstShown, "; ")), Value: first, Full: omOrDash(joinSentences(first))},
+			{Text: omOrDash(strings.Join(mostShown, "; ")), Value: most, Full: omOrDash(strings.Join(mostFull, "; "))},
 		})
 	}
 	return t
+}
+
+// joinSentences joins texts with "; ", or with a space after one that ends
+// a sentence ("…held on Monday. Talks…", not "…Monday.; Talks…").
+func joinSentences(texts []string) string {
+	var b strings.Builder
+	for i, s := range texts {
+		if i > 0 {
+			if endsSentence(texts[i-1]) {
+				b.WriteString(" ")
+			} else {
+				b.WriteString("; ")
+			}
+		}
+		b.WriteString(s)
+	}
+	return b.String()
+}
+
+// endsSentence tells whether s ends with a full stop, question or
+// exclamation mark, or one of them inside closing quotation marks.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, "”’\"')» ")
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?")
 }
 
 // omClaimText is the wording of a claim's first member (lowest article,

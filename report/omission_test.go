@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -172,6 +173,99 @@ func TestEmphasisTable(t *testing.T) {
 			if c.Text == "" {
 				t.Errorf("row %d column %s empty", i, tab.Columns[j].Key)
 			}
+		}
+	}
+}
+
+// TestEmphasisFullText: CSV and Markdown carry the emphasis cells whole —
+// the lede and the claims a report puts first and spends most words on —
+// though the table shortens them for the terminal.
+func TestEmphasisFullText(t *testing.T) {
+	arts, claims, idx := omLoad(t)
+	em := frame.Emphases(arts, claims)
+	r := &Report{Tables: []*Table{EmphasisTable(arts, claims, em)}}
+	north := arts[idx["north"]]
+	lede := north.Sentences[0].Text + " " + north.Sentences[1].Text
+	funding := north.Sentences[0].Text
+	var csvOut, mdOut bytes.Buffer
+	if err := RenderCSV(&csvOut, r, "emphasis"); err != nil {
+		t.Fatal(err)
+	}
+	if err := Render(&mdOut, r, "md", Options{}); err != nil {
+		t.Fatal(err)
+	}
+	row := r.Tables[0].Rows[idx["north"]]
+	if !strings.HasSuffix(row[2].Text, "…") || !strings.Contains(row[4].Text, "…") {
+		t.Fatalf("the fixture's lede and claims should be shortened in the table: %q, %q", row[2].Text, row[4].Text)
+	}
+	for format, out := range map[string]string{"csv": csvOut.String(), "md": mdOut.String()} {
+		for _, want := range []string{lede, funding + " ("} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s: no %q in\n%s", format, want, out)
+			}
+		}
+	}
+	recs, err := csv.NewReader(&csvOut).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rec := range recs {
+		for _, cell := range rec {
+			if strings.HasSuffix(cell, "…") {
+				t.Errorf("csv: cell %q is cut", cell)
+			}
+		}
+	}
+}
+
+// TestFullTextEverywhere: every cell any table shortens (its text has a
+// "…", which the inputs have not) has its whole text for CSV and Markdown
+// (fullText), in every table of compare on the sample and on two events
+// with a primary source; the text up to the first cut is the start of it.
+func TestFullTextEverywhere(t *testing.T) {
+	arts, prim := twoEvents(t)
+	for name, r := range map[string]*Report{
+		"sample":     Compare(sampleArticles(t), CompareOptions{Top: 20}),
+		"two events": Compare(arts, CompareOptions{Primaries: prim}),
+	} {
+		cut := 0
+		for _, tab := range r.Tables {
+			for i, row := range tab.Rows {
+				for j, c := range row {
+					if !strings.Contains(c.Text, "…") {
+						continue
+					}
+					cut++
+					full := fullText(c)
+					if strings.Contains(full, "…") {
+						t.Errorf("%s: table %s row %d column %s: %q has no whole text (%q)", name, tab.ID, i, tab.Columns[j].Key, c.Text, full)
+					}
+					if start, _, _ := strings.Cut(c.Text, "…"); !strings.HasPrefix(oneLine(full), start) {
+						t.Errorf("%s: table %s row %d column %s: %q is not the start of its whole text %q", name, tab.ID, i, tab.Columns[j].Key, c.Text, full)
+					}
+				}
+			}
+		}
+		if cut == 0 {
+			t.Errorf("%s: no cell is shortened: the test tests nothing", name)
+		}
+	}
+}
+
+func TestJoinSentences(t *testing.T) {
+	for _, c := range []struct {
+		in   []string
+		want string
+	}{
+		{nil, ""},
+		{[]string{"One headline"}, "One headline"},
+		{[]string{"A headline", "A sentence.", "Another one"}, "A headline; A sentence. Another one"},
+		{[]string{"“We will stay,” she said.", "“Will we?”", "Done!", "end"}, "“We will stay,” she said. “Will we?” Done! end"},
+		{[]string{"He said “no.”", "x"}, "He said “no.” x"},
+		{[]string{"cut short…", "x"}, "cut short…; x"},
+	} {
+		if got := joinSentences(c.in); got != c.want {
+			t.Errorf("joinSentences(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
 }

@@ -75,7 +75,11 @@ func Flags(arts []*corpus.Article, choices []frame.Choice) []Flag {
 
 // Terms is the term-choice table: one row per concept, one column per
 // report with the phrases it uses for it and how often; concepts the
-// reports name differently first. top bounds the rows (0: all).
+// reports name differently first. top bounds the rows (0: all): it keeps
+// the first top concepts two reports or more name, and the how-to line
+// says how many concepts it leaves out, those found in one report only
+// (a concept file's entries too) among them. With top 0 every concept is
+// a row, those of one report last (the concepts' order).
 func Terms(arts []*corpus.Article, concepts []frame.Concept, top int) *Table {
 	t := &Table{
 		ID:    "terms",
@@ -83,12 +87,18 @@ func Terms(arts []*corpus.Article, concepts []frame.Concept, top int) *Table {
 		HowTo: "Each row is one thing the reports name, with the words each report uses for it and how often (×n); \"—\": the report does not mention it. Rows where the reports' words differ come first.",
 	}
 	t.Columns = append([]Column{{Key: "concept", Header: "Concept"}, {Key: "source", Header: "Found by"}}, reportColumns(arts)...)
+	more, alone := 0, 0 // concepts left out by top: of two reports or more, of one
 	for _, c := range concepts {
-		if frame.Outlets(c) < 2 {
+		n := frame.Outlets(c)
+		switch {
+		case n == 0:
 			continue
-		}
-		if top > 0 && len(t.Rows) == top {
-			break
+		case top > 0 && n < 2:
+			alone++
+			continue
+		case top > 0 && len(t.Rows) == top:
+			more++
+			continue
 		}
 		row := []Cell{Str(c.Label), Str(string(c.Source))}
 		for ai := range arts {
@@ -96,7 +106,25 @@ func Terms(arts []*corpus.Article, concepts []frame.Concept, top int) *Table {
 		}
 		t.Rows = append(t.Rows, row)
 	}
+	if cut := termsCut(more, alone); cut != "" {
+		t.HowTo += " " + cut
+	}
 	return t
+}
+
+// termsCut says what --top left out of the term table; "" when nothing.
+func termsCut(more, alone int) string {
+	var parts []string
+	if more > 0 {
+		parts = append(parts, plural(more, "more concept", "more concepts")+" that two reports or more name")
+	}
+	if alone > 0 {
+		parts = append(parts, plural(alone, "concept", "concepts")+" found in one report only")
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "Not shown: " + strings.Join(parts, " and ") + " (--top 0 shows all)."
 }
 
 // phraseCell lists the phrases article ai uses for c with counts,

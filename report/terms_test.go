@@ -23,9 +23,9 @@ func termsFixture() ([]*corpus.Article, []frame.Concept) {
 	return arts, cs
 }
 
-// TestTermsTable: one row per concept two reports mention, a cell per
-// report with its wordings and counts (nested mentions left out), "—" for
-// a report that does not mention it; --top bounds the rows.
+// TestTermsTable: one row per concept, a cell per report with its
+// wordings and counts (nested mentions left out), "—" for a report that
+// does not mention it; --top bounds the rows.
 func TestTermsTable(t *testing.T) {
 	arts, cs := termsFixture()
 	tab := Terms(arts, cs, 0)
@@ -33,9 +33,8 @@ func TestTermsTable(t *testing.T) {
 	if got, want := len(tab.Columns), fixed+len(arts); got != want {
 		t.Fatalf("%d columns, want %d", got, want)
 	}
-	const mentionedByTwo = 2 // "alone" is mentioned by one report only
-	if len(tab.Rows) != mentionedByTwo {
-		t.Fatalf("%d rows, want %d", len(tab.Rows), mentionedByTwo)
+	if len(tab.Rows) != len(cs) {
+		t.Fatalf("%d rows, want %d", len(tab.Rows), len(cs))
 	}
 	isles := tab.Rows[0]
 	if got := isles[fixed+0].Text; got != "Silver Isles ×2" {
@@ -51,8 +50,63 @@ func TestTermsTable(t *testing.T) {
 	if got := rivera[fixed+2]; got.Text != "—" || got.Value != nil {
 		t.Errorf("absent: got %+v, want — and null", got)
 	}
-	if top := Terms(arts, cs, 1); len(top.Rows) != 1 {
-		t.Errorf("--top 1: %d rows", len(top.Rows))
+	alone := tab.Rows[2] // mentioned by one report only: shown with --top 0
+	if alone[0].Text != "a harbour" || alone[fixed+0].Text != "—" || alone[fixed+1].Text != "—" || alone[fixed+2].Text != "a harbour ×2" {
+		t.Errorf("one report's concept: %+v", alone)
+	}
+	if strings.Contains(tab.HowTo, "Not shown") {
+		t.Errorf("--top 0 declares a cut: %q", tab.HowTo)
+	}
+}
+
+// TestTermsTop: --top N keeps the first N concepts two reports or more
+// name, leaves those of one report out, and says how many it leaves out;
+// --top 0 shows every concept, a concept file's entry found in one report
+// only too.
+func TestTermsTop(t *testing.T) {
+	arts, cs := termsFixture()
+	lexAlone := frame.Concept{ID: "bay", Label: "the bay", Source: frame.Lexical, Mentions: []frame.Mention{{Article: 1, Start: 90, End: 97, Text: "the bay"}}}
+	cs = append(cs, lexAlone)
+	for _, c := range []struct {
+		top    int
+		labels string
+		cut    string // the how-to's last sentence, "" for none
+	}{
+		{0, "the isles|Rivera|a harbour|the bay", ""},
+		{1, "the isles", "Not shown: 1 more concept that two reports or more name and 2 concepts found in one report only (--top 0 shows all)."},
+		{2, "the isles|Rivera", "Not shown: 2 concepts found in one report only (--top 0 shows all)."},
+		{20, "the isles|Rivera", "Not shown: 2 concepts found in one report only (--top 0 shows all)."},
+	} {
+		tab := Terms(arts, cs, c.top)
+		var labels []string
+		for _, r := range tab.Rows {
+			labels = append(labels, r[0].Text)
+		}
+		if got := strings.Join(labels, "|"); got != c.labels {
+			t.Errorf("--top %d: rows %q, want %q", c.top, got, c.labels)
+		}
+		switch {
+		case c.cut == "" && strings.Contains(tab.HowTo, "Not shown"):
+			t.Errorf("--top %d: how-to %q declares a cut", c.top, tab.HowTo)
+		case c.cut != "" && !strings.HasSuffix(tab.HowTo, " "+c.cut):
+			t.Errorf("--top %d: how-to %q, want it to end %q", c.top, tab.HowTo, c.cut)
+		}
+	}
+}
+
+func TestTermsCut(t *testing.T) {
+	for _, c := range []struct {
+		more, alone int
+		want        string
+	}{
+		{0, 0, ""},
+		{1, 0, "Not shown: 1 more concept that two reports or more name (--top 0 shows all)."},
+		{0, 1, "Not shown: 1 concept found in one report only (--top 0 shows all)."},
+		{3, 4, "Not shown: 3 more concepts that two reports or more name and 4 concepts found in one report only (--top 0 shows all)."},
+	} {
+		if got := termsCut(c.more, c.alone); got != c.want {
+			t.Errorf("termsCut(%d, %d) = %q, want %q", c.more, c.alone, got, c.want)
+		}
 	}
 }
 

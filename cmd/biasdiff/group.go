@@ -17,7 +17,9 @@ Reads the reports at PATH (files, directories, - for stdin) and finds which
 of them cover the same event, by the words, names, numbers and quotes they
 share and how close their dates are. Prints one table per event (outlet,
 date, headline, id) under a label of its most characteristic terms, then
-the reports that stand alone. Every report is in exactly one event.
+the reports that stand alone, if any (no table is empty: a sentence says
+when there is no event of two reports or no single report). Every report
+is in exactly one event.
 
 JSON shape: {"events":[{"id","label","from","to",
 "articles":[{"id","path","outlet","title","date"}]}]}

@@ -324,10 +324,25 @@ func terminal(w io.Writer) (bool, int) {
 const compareUsage = `Usage: biasdiff compare [flags] [PATH...]
 
 Reads the reports at PATH (files, directories, - for stdin; none: the built-in
-sample corpus), groups them into events and prints, for each event of two
-reports or more: the term-choice table (what each outlet calls the same
-thing), the claims and quotes aligned across reports, and reused copy; first
-an overview table of the input.
+sample corpus), groups them into events and prints these tables (--sections
+picks some; --top N bounds the long ones):
+
+  overview      the input: one row per report as read
+and for each event of two reports or more:
+  terms         term choice: what each outlet calls the same thing
+  omission      each claim against each report: headline, lede, body, end or —
+  emphasis      each report's headline and lede, what it puts first and
+                spends most words on
+  attribution   who each report lets speak, with which verbs; unnamed
+                sources and hedges
+  distinctive   each outlet's own words against the others'
+  claims        statements aligned across reports, in each one's wording
+  quotes        quotes aligned across reports
+  reuse         passages one report reuses from another (when there are any)
+then:
+  fidelity      with --primary: each quote against the primary source, and
+                the qualifiers ("not", "only") it drops
+  single        with several events: the reports no other report covers
 
 Examples:
   biasdiff compare

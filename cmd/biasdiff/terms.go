@@ -47,13 +47,18 @@ func (t *termFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&t.section, "section", "", "with --format csv: the table to write, by `ID` (terms, claims, e2-terms...)")
 }
 
-// checkSection: with --format csv, --section must name one table of r.
+// checkSection: with --format csv, --section must name one table of r;
+// the error says which there are (report.CheckSection).
 func checkSection(cmd, format string, r *report.Report, section string, stderr io.Writer) int {
 	if format != "csv" {
 		return -1
 	}
 	if err := report.CheckSection(r, section); err != nil {
-		fmt.Fprintf(stderr, "biasdiff %s: --format csv needs --section: %v\n", cmd, err)
+		flag := "--section"
+		if section == "" {
+			flag = "--format csv needs --section"
+		}
+		fmt.Fprintf(stderr, "biasdiff %s: %s: %v\n", cmd, flag, err)
 		return exitInput
 	}
 	return -1
