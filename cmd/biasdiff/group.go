@@ -54,6 +54,8 @@ func runGroup(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		if c.format == "json" {
 			return report.GroupJSON(b, arts, events)
 		}
-		return report.Render(b, report.Groups(arts, events), c.format, report.Options{})
+		r := report.Groups(arts, events)
+		c.noteSkipped(r)
+		return report.Render(b, r, c.format, report.Options{})
 	}, stdout, stderr)
 }
