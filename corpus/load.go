@@ -351,6 +351,9 @@ func build(srcs []source, manifest map[string]Meta, opt Options, key func(string
 			continue
 		}
 		for _, d := range ds {
+			for _, w := range d.warnings {
+				warn(opt, fmt.Sprintf("%s: %s", s.path, w))
+			}
 			d = s.withMeta(d, manifest, key)
 			a := &Article{Path: s.path, Record: d.record, Format: d.format}
 			arts = append(arts, a)

@@ -14,6 +14,7 @@ import (
 
 	"github.com/biasdiff/biasdiff/corpus/htmlread"
 	"github.com/biasdiff/biasdiff/corpus/mdread"
+	"github.com/biasdiff/biasdiff/corpus/textenc"
 	"github.com/biasdiff/biasdiff/corpus/textmap"
 )
 
@@ -60,6 +61,8 @@ type doc struct {
 	// titleFromText is true when the reader did not get a title from
 	// metadata, so the cleaner looks for the headline in the text.
 	titleFromText bool
+	// warnings say what the reader was unsure of (a guessed charset).
+	warnings []string
 }
 
 // formats maps file extensions to the reader that takes them.
@@ -78,6 +81,9 @@ func formatOf(name string) string {
 
 // sniff guesses the format of data with no telling extension.
 func sniff(data []byte) string {
+	if bom, n := textenc.BOM(data); strings.HasPrefix(bom, "utf-16") {
+		data = []byte(textenc.DecodeUTF16(data[n:min(len(data), n+1024)], bom == "utf-16be"))
+	}
 	t := bytes.TrimLeft(data, " \t\r\n\ufeff")
 	switch {
 	case bytes.HasPrefix(t, []byte("{")):
@@ -106,8 +112,19 @@ func firstLine(b []byte) []byte {
 }
 
 // checkText rejects data that is not text: empty, binary, or (but for
-// HTML, which declares its charset) not UTF-8.
+// HTML, which declares its charset, and UTF-16 with a byte order mark) not
+// UTF-8; the error names the encoding the text looks like.
 func checkText(data []byte, format string) error {
+	if bom, n := textenc.BOM(data); strings.HasPrefix(bom, "utf-16") {
+		if format == "json" || format == "jsonl" {
+			name := strings.ToUpper(bom)
+			return fmt.Errorf("%s, not UTF-8; convert it first, e.g. iconv -f %s -t UTF-8", name, name)
+		}
+		if strings.TrimSpace(strings.Trim(textenc.DecodeUTF16(data[n:], bom == "utf-16be"), "\ufeff")) == "" {
+			return errors.New("empty file")
+		}
+		return nil
+	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return errors.New("empty file")
 	}
@@ -127,7 +144,8 @@ func checkText(data []byte, format string) error {
 	if format != "html" && !utf8.Valid(data) {
 		off := validPrefix(data)
 		line := bytes.Count(data[:off], []byte("\n")) + 1
-		return fmt.Errorf("not valid UTF-8 (line %d, byte %d); convert it first, e.g. iconv -f WINDOWS-1252 -t UTF-8", line, off)
+		enc := textenc.Detect(data).Name
+		return fmt.Errorf("not valid UTF-8 (line %d, byte %d); looks like %s; convert it first, e.g. iconv -f %s -t UTF-8", line, off, enc, enc)
 	}
 	return nil
 }
@@ -143,12 +161,26 @@ func validPrefix(b []byte) int {
 	return len(b)
 }
 
-// parse reads one file's bytes in the given format.
+// parse reads one file's bytes in the given format. Offsets count the
+// characters of the file as decoded, a byte order mark included: text and
+// Markdown after one are read without it and their offsets moved on by
+// one; UTF-16 is decoded first. HTML is decoded by its reader.
 func parse(data []byte, format string) ([]doc, error) {
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	skip := 0
+	if format != "html" {
+		switch bom, n := textenc.BOM(data); bom {
+		case "utf-8":
+			data, skip = data[n:], 1
+		case "utf-16le", "utf-16be": // checkText let through only text and Markdown
+			data, skip = []byte(textenc.DecodeUTF16(data[n:], bom == "utf-16be")), 1
+		}
+		if format != "txt" && format != "md" {
+			skip = 0 // JSON offsets count runes of the "maintext" field
+		}
+	}
 	switch format {
 	case "txt":
-		return []doc{{text: lines(string(data)), format: "txt", capture: true, titleFromText: true}}, nil
+		return []doc{{text: lines(string(data)).Shift(skip), format: "txt", capture: true, titleFromText: true}}, nil
 	case "md":
 		d, err := mdread.Read(data)
 		if err != nil {
@@ -157,7 +189,7 @@ func parse(data []byte, format string) ([]doc, error) {
 		m := d.Meta
 		return []doc{{
 			meta: Meta{Title: m.Title, Outlet: m.Outlet, Date: m.Date, URL: m.URL, Language: m.Language, Event: m.Extra["event"]},
-			text: d.Text, format: "md", capture: true, titleFromText: m.Title == "",
+			text: d.Text.Shift(skip), format: "md", capture: true, titleFromText: m.Title == "",
 		}}, nil
 	case "html":
 		d, err := htmlread.Extract(data, "")
@@ -167,7 +199,7 @@ func parse(data []byte, format string) ([]doc, error) {
 		m := d.Meta
 		return []doc{{
 			meta: Meta{Title: m.Title, Outlet: m.SiteName, Date: m.Published, URL: m.URL, Language: m.Language},
-			text: d.Text, format: "html", titleFromText: m.Title == "",
+			text: d.Text, format: "html", titleFromText: m.Title == "", warnings: d.Warnings,
 		}}, nil
 	case "json":
 		return parseJSON(data)

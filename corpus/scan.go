@@ -64,6 +64,7 @@ func Scan(paths []string, opt Options) (*Index, error) {
 		arts     []*Article
 		keys     [][]string // per capture document: its lineKeys
 		captures bool
+		warnings []string
 		err      error
 	}
 	res := make([]result, len(srcs))
@@ -77,6 +78,7 @@ func Scan(paths []string, opt Options) (*Index, error) {
 			}
 			r := &res[i]
 			for _, d := range ds {
+				r.warnings = append(r.warnings, d.warnings...)
 				d = srcs[i].withMeta(d, manifest, absKey)
 				a := &Article{Path: srcs[i].path, Record: d.record, Format: d.format}
 				r.arts = append(r.arts, a)
@@ -97,6 +99,9 @@ func Scan(paths []string, opt Options) (*Index, error) {
 			}
 			warn(opt, fmt.Sprintf("%s: skipped: %v", srcs[i].path, r.err))
 			continue
+		}
+		for _, w := range r.warnings {
+			warn(opt, fmt.Sprintf("%s: %s", srcs[i].path, w))
 		}
 		for _, k := range r.keys {
 			x.stats.addKeys(k)
