@@ -198,3 +198,7 @@ func transcode(src []byte, next func([]byte) (rune, int)) *decoded {
 	d.text, d.lo, d.hi, d.nrunes = text, lo, hi, int(nr)
 	return d
 }
+
+// Chars is the number of characters of src as Extract decodes it: every
+// offset of its Text is at most Chars(src).
+func Chars(src []byte) int { return decode(src).nrunes }
