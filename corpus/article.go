@@ -25,7 +25,8 @@ func (a *Article) Where() string {
 // Article is one news report, read, cleaned and split.
 //
 // Every Start/End offset counts characters (runes) of the article's source:
-// the file as given, or for news-please JSON the "maintext" field.
+// the file as decoded, a byte order mark included, or for news-please JSON
+// the "maintext" field.
 type Article struct {
 	ID     string `json:"id"`
 	Path   string `json:"path"`             // as given on the command line or found in a directory; "-" for stdin

@@ -150,6 +150,13 @@ type line struct {
 	keepAt  int // for a line cut in two: byte where the kept part starts
 }
 
+// terminals end a sentence: the Latin marks and the full-width ones of
+// Chinese and Japanese. closers may stand after them (quotes, brackets).
+const (
+	terminals = ".!?…。！？"
+	closers   = "\"'”’»)]*」』）"
+)
+
 // prose is a line that reads as article text rather than a label.
 func (l *line) prose() bool { return (l.words >= 6 && l.term) || l.words >= 15 }
 
@@ -207,11 +214,9 @@ func isSpace(r rune) bool {
 func newLine(s string, b0, b1 int) *line {
 	text := s[b0:b1]
 	l := &line{b0: b0, b1: b1, norm: normLine(text, false)}
-	if l.norm != "" {
-		l.words = strings.Count(l.norm, " ") + 1
-	}
-	trimmed := strings.TrimRight(text, "\"'”’»)]*")
-	if r, _ := utf8.DecodeLastRuneInString(trimmed); strings.ContainsRune(".!?…", r) {
+	l.words = wordCount(l.norm)
+	trimmed := strings.TrimRight(text, closers)
+	if r, _ := utf8.DecodeLastRuneInString(trimmed); strings.ContainsRune(terminals, r) {
 		l.term = true
 	}
 	if r, _ := utf8.DecodeRuneInString(text); strings.ContainsRune("•·▪◦●■►-*–—", r) {
@@ -221,10 +226,35 @@ func newLine(s string, b0, b1 int) *line {
 	return l
 }
 
-// scripts are the writing systems told apart; index 0 means "no letters".
-var scripts = []*unicode.RangeTable{nil, unicode.Latin, unicode.Cyrillic, unicode.Greek, unicode.Arabic, unicode.Hebrew, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Devanagari, unicode.Thai, unicode.Georgian, unicode.Armenian}
+// writingSystem is a script the cleaner tells apart from the others: the
+// Unicode scripts it is written in, and whether its words are set apart by
+// spaces.
+type writingSystem struct {
+	name     string
+	tables   []*unicode.RangeTable
+	unspaced bool // no spaces between words: a run of letters is several words
+}
 
-var scriptNames = []string{"no", "Latin", "Cyrillic", "Greek", "Arabic", "Hebrew", "Han", "Hiragana", "Katakana", "Hangul", "Devanagari", "Thai", "Georgian", "Armenian"}
+// scripts are the writing systems told apart; index 0 means "no letters".
+// Japanese mixes Han with Hiragana and Katakana in every sentence, so the
+// three are one writing system (which Chinese, in Han alone, shares).
+var scripts = []writingSystem{
+	{name: "no"},
+	{name: "Latin", tables: []*unicode.RangeTable{unicode.Latin}},
+	{name: "Cyrillic", tables: []*unicode.RangeTable{unicode.Cyrillic}},
+	{name: "Greek", tables: []*unicode.RangeTable{unicode.Greek}},
+	{name: "Arabic", tables: []*unicode.RangeTable{unicode.Arabic}},
+	{name: "Hebrew", tables: []*unicode.RangeTable{unicode.Hebrew}},
+	{name: "Han or kana", tables: []*unicode.RangeTable{unicode.Han, unicode.Hiragana, unicode.Katakana}, unspaced: true},
+	{name: "Hangul", tables: []*unicode.RangeTable{unicode.Hangul}},
+	{name: "Devanagari", tables: []*unicode.RangeTable{unicode.Devanagari}},
+	{name: "Thai", tables: []*unicode.RangeTable{unicode.Thai}, unspaced: true},
+	{name: "Georgian", tables: []*unicode.RangeTable{unicode.Georgian}},
+	{name: "Armenian", tables: []*unicode.RangeTable{unicode.Armenian}},
+}
+
+// otherScript is the index of letters in none of the scripts.
+var otherScript = len(scripts)
 
 func scriptOf(r rune) int {
 	if r < 0x80 {
@@ -237,11 +267,35 @@ func scriptOf(r rune) int {
 		return 0
 	}
 	for i := 1; i < len(scripts); i++ {
-		if unicode.Is(scripts[i], r) {
+		if unicode.In(r, scripts[i].tables...) {
 			return i
 		}
 	}
-	return len(scripts) // other
+	return otherScript
+}
+
+// charsPerWord is about how many letters a word of a script written without
+// spaces has (Chinese and Japanese words average under two characters).
+const charsPerWord = 2
+
+// wordCount counts the words of a normLine result: each space-separated
+// word once, and a run of letters of a script written without spaces as
+// one word per charsPerWord letters.
+func wordCount(norm string) int {
+	if norm == "" {
+		return 0
+	}
+	n := 0
+	for w := range strings.SplitSeq(norm, " ") {
+		unspaced := 0
+		for _, r := range w {
+			if sc := scriptOf(r); sc > 0 && sc < otherScript && scripts[sc].unspaced {
+				unspaced++
+			}
+		}
+		n += max(1, (unspaced+charsPerWord-1)/charsPerWord)
+	}
+	return n
 }
 
 // mainScript returns the script most of text's letters are in and its share.
@@ -319,19 +373,7 @@ type removal struct {
 // clean runs the cleaner over one captured document.
 func clean(d *doc, ls []*line, st *lineStats) cleaned {
 	s := d.text.S
-	// The article's script: the main script of its prose lines.
-	var sc [16]int
-	for _, l := range ls {
-		if l.prose() && l.share >= 0.8 {
-			sc[l.script] += l.words
-		}
-	}
-	artScript := 1
-	for i := range sc {
-		if sc[i] > sc[artScript] {
-			artScript = i
-		}
-	}
+	artScript := articleScript(ls)
 	remove := func(l *line, why string) {
 		if !l.removed {
 			l.removed, l.reason = true, why
@@ -389,7 +431,7 @@ func clean(d *doc, ls []*line, st *lineStats) cleaned {
 			}
 			continue
 		}
-		if l.script != 0 && l.script != artScript && l.share >= 0.5 {
+		if artScript != 0 && l.script != 0 && l.script != artScript && l.share >= 0.5 {
 			remove(l, fmt.Sprintf("in %s script; the article is in %s", scriptName(l.script), scriptName(artScript)))
 			continue
 		}
@@ -459,9 +501,33 @@ func clean(d *doc, ls []*line, st *lineStats) cleaned {
 	return out
 }
 
+// articleScript is the article's script, taken from the article: the main
+// script of its prose lines (by words), or, in a text with no prose line,
+// of all its lines; 0 when no line has letters.
+func articleScript(ls []*line) int {
+	for _, prose := range []bool{true, false} {
+		var sc [16]int
+		for _, l := range ls {
+			if (!prose || l.prose() && l.share >= 0.8) && l.script != 0 {
+				sc[l.script] += l.words
+			}
+		}
+		best := 0
+		for i := range sc {
+			if sc[i] > sc[best] {
+				best = i
+			}
+		}
+		if best != 0 {
+			return best
+		}
+	}
+	return 0
+}
+
 func scriptName(i int) string {
-	if i < len(scriptNames) {
-		return scriptNames[i]
+	if i < len(scripts) {
+		return scripts[i].name
 	}
 	return "another"
 }

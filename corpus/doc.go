@@ -4,12 +4,16 @@
 // In: paths (files, directories walked in sorted order, "-" for stdin) or an
 // fs.FS, in the formats .txt (web captures), .md (front matter), .html,
 // .json and .jsonl (news-please), with metadata from the files, NAME.yaml
-// sidecars and manifests (biasdiff.yaml, --manifest).
+// sidecars and manifests (biasdiff.yaml, --manifest). Text is UTF-8, or
+// UTF-16 with a byte order mark; HTML may be in any charset, declared or
+// guessed (a warning when the guess is unsure); other text that is not
+// UTF-8 is refused with the encoding it looks like named.
 //
 // Out: one Article per report: metadata; the sentences of the kept text;
 // every line or fragment removed as page chrome, with the reason; direct
-// quotes with speaker and reporting verb. Every offset counts runes of the
-// source file (of the "maintext" field for JSON), so that the headline,
+// quotes with speaker and reporting verb. Every offset counts the
+// characters (runes) of the source file as decoded, a byte order mark
+// included (of the "maintext" field for JSON), so that the headline,
 // sentences and removals of a capture cover each of its non-space
 // characters exactly once.
 //

@@ -7,6 +7,9 @@ import (
 	"testing"
 	"testing/fstest"
 	"unicode/utf8"
+
+	"github.com/biasdiff/biasdiff/corpus/htmlread"
+	"github.com/biasdiff/biasdiff/corpus/textenc"
 )
 
 func loadOne(t *testing.T, name string, data []byte) []*Article {
@@ -84,8 +87,12 @@ func FuzzParse(f *testing.F) {
 		if formatOf(name) == "" || !fs.ValidPath(name) || strings.Contains(ext, "/") {
 			return
 		}
+		src := decodedSource(formatOf(name), data)
 		for _, a := range loadOne(t, name, data) {
-			n := utf8.RuneCount(data)
+			n := utf8.RuneCountInString(src)
+			if formatOf(name) == "html" {
+				n = htmlread.Chars(data)
+			}
 			for _, s := range a.Sentences {
 				if s.Start < 0 || s.End > n || s.Start > s.End {
 					t.Fatalf("%s: sentence %d-%d outside %d runes", name, s.Start, s.End, n)
@@ -97,8 +104,17 @@ func FuzzParse(f *testing.F) {
 				}
 			}
 			if ext == "txt" {
-				checkCoverage(t, name, string(data), a)
+				checkCoverage(t, name, src, a)
 			}
 		}
 	})
+}
+
+// decodedSource is the text that offsets into data count runes of: data
+// as decoded, a byte order mark included.
+func decodedSource(format string, data []byte) string {
+	if bom, n := textenc.BOM(data); format != "html" && strings.HasPrefix(bom, "utf-16") {
+		return "\ufeff" + textenc.DecodeUTF16(data[n:], bom == "utf-16be")
+	}
+	return string(data)
 }

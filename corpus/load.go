@@ -470,8 +470,8 @@ func readSource(s source, limit int64) ([]doc, error) {
 	return parse(data, format, limit)
 }
 
-// notes are the warnings about a document's metadata: its reader's (front
-// matter keys given twice) and its sidecar's.
+// notes are the warnings about a document: its reader's (front
+// matter keys given twice, a guessed charset) and its sidecar's.
 func (s source) notes(d doc) []string {
 	var out []string
 	for _, n := range d.notes {

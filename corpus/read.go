@@ -14,6 +14,7 @@ import (
 
 	"github.com/biasdiff/biasdiff/corpus/htmlread"
 	"github.com/biasdiff/biasdiff/corpus/mdread"
+	"github.com/biasdiff/biasdiff/corpus/textenc"
 	"github.com/biasdiff/biasdiff/corpus/textmap"
 )
 
@@ -60,8 +61,8 @@ type doc struct {
 	// titleFromText is true when the reader did not get a title from
 	// metadata, so the cleaner looks for the headline in the text.
 	titleFromText bool
-	// notes are warnings about the metadata ("line N: ..."): keys given
-	// twice in a front matter.
+	// notes are warnings about the reading ("line N: ..."): metadata keys
+	// given twice, a guessed charset.
 	notes []string
 	// bad is why a record of a file of several (a JSON Lines line) could
 	// not be read: the record is skipped with a warning, the others kept.
@@ -84,6 +85,9 @@ func formatOf(name string) string {
 
 // sniff guesses the format of data with no telling extension.
 func sniff(data []byte) string {
+	if bom, n := textenc.BOM(data); strings.HasPrefix(bom, "utf-16") {
+		data = []byte(textenc.DecodeUTF16(data[n:min(len(data), n+1024)], bom == "utf-16be"))
+	}
 	t := bytes.TrimLeft(data, " \t\r\n\ufeff")
 	switch {
 	case bytes.HasPrefix(t, []byte("{")):
@@ -112,8 +116,19 @@ func firstLine(b []byte) []byte {
 }
 
 // checkText rejects data that is not text: empty, binary, or (but for
-// HTML, which declares its charset) not UTF-8.
+// HTML, which declares its charset, and UTF-16 with a byte order mark) not
+// UTF-8; the error names the encoding the text looks like.
 func checkText(data []byte, format string) error {
+	if bom, n := textenc.BOM(data); strings.HasPrefix(bom, "utf-16") {
+		if format == "json" || format == "jsonl" {
+			name := strings.ToUpper(bom)
+			return fmt.Errorf("%s, not UTF-8; convert it first, e.g. iconv -f %s -t UTF-8", name, name)
+		}
+		if strings.TrimSpace(strings.Trim(textenc.DecodeUTF16(data[n:], bom == "utf-16be"), "\ufeff")) == "" {
+			return errors.New("empty file")
+		}
+		return nil
+	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return errors.New("empty file")
 	}
@@ -133,7 +148,8 @@ func checkText(data []byte, format string) error {
 	if format != "html" && !utf8.Valid(data) {
 		off := validPrefix(data)
 		line := bytes.Count(data[:off], []byte("\n")) + 1
-		return fmt.Errorf("not valid UTF-8 (line %d, byte %d); convert it first, e.g. iconv -f WINDOWS-1252 -t UTF-8", line, off)
+		enc := textenc.Detect(data).Name
+		return fmt.Errorf("not valid UTF-8 (line %d, byte %d); looks like %s; convert it first, e.g. iconv -f %s -t UTF-8", line, off, enc, enc)
 	}
 	return nil
 }
@@ -149,13 +165,27 @@ func validPrefix(b []byte) int {
 	return len(b)
 }
 
-// parse reads one file's bytes in the given format.
+// parse reads one file's bytes in the given format. Offsets count the
+// characters of the file as decoded, a byte order mark included: text and
+// Markdown after one are read without it and their offsets moved on by
+// one; UTF-16 is decoded first. HTML is decoded by its reader.
 // limit bounds one JSON Lines record (0: none).
 func parse(data []byte, format string, limit int64) ([]doc, error) {
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	skip := 0
+	if format != "html" {
+		switch bom, n := textenc.BOM(data); bom {
+		case "utf-8":
+			data, skip = data[n:], 1
+		case "utf-16le", "utf-16be": // checkText let through only text and Markdown
+			data, skip = []byte(textenc.DecodeUTF16(data[n:], bom == "utf-16be")), 1
+		}
+		if format != "txt" && format != "md" {
+			skip = 0 // JSON offsets count runes of the "maintext" field
+		}
+	}
 	switch format {
 	case "txt":
-		return []doc{{text: lines(string(data)), format: "txt", capture: true, titleFromText: true}}, nil
+		return []doc{{text: lines(string(data)).Shift(skip), format: "txt", capture: true, titleFromText: true}}, nil
 	case "md":
 		d, err := mdread.Read(data)
 		if err != nil {
@@ -164,7 +194,7 @@ func parse(data []byte, format string, limit int64) ([]doc, error) {
 		m := d.Meta
 		return []doc{{
 			meta: Meta{Title: m.Title, Outlet: m.Outlet, Date: m.Date, URL: m.URL, Language: m.Language, Event: m.Extra["event"]},
-			text: d.Text, format: "md", capture: true, titleFromText: m.Title == "",
+			text: d.Text.Shift(skip), format: "md", capture: true, titleFromText: m.Title == "",
 			notes: m.Warnings,
 		}}, nil
 	case "html":
@@ -175,7 +205,7 @@ func parse(data []byte, format string, limit int64) ([]doc, error) {
 		m := d.Meta
 		return []doc{{
 			meta: Meta{Title: m.Title, Outlet: m.SiteName, Date: m.Published, URL: m.URL, Language: m.Language},
-			text: d.Text, format: "html", titleFromText: m.Title == "",
+			text: d.Text, format: "html", titleFromText: m.Title == "", notes: d.Warnings,
 		}}, nil
 	case "json":
 		return parseJSON(data)

@@ -1,24 +1,30 @@
 package htmlread
 
 import (
+	"bytes"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/biasdiff/biasdiff/corpus/textenc"
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 )
 
 // decoded is the page as valid UTF-8 text together with the map from its
-// byte offsets back to rune offsets in the source as given.
+// byte offsets back to rune offsets in the source.
 //
-// Source runes are counted the way Go counts them: every valid UTF-8
-// sequence is one rune and every byte that is not part of one is one rune
-// of its own, so a page in a legacy single-byte charset has one source rune
-// per byte of non-ASCII text.
+// Source runes are the characters of the page as decoded, its byte order
+// mark included (rune 0): one per character of its charset (a Shift-JIS
+// character of two bytes is one rune, as is a UTF-16 surrogate pair), and
+// one per byte that does not decode.
 type decoded struct {
 	text   []byte
 	nrunes int // runes in the source
+	// charset is the charset the page was read in, guessed says it was
+	// not declared, and unsure that the guess may be wrong.
+	charset         string
+	guessed, unsure bool
 
 	// For a source that is valid UTF-8, text is the source and offsets are
 	// counted incrementally (lastB, lastR). Otherwise lo and hi give, for each
@@ -53,24 +59,65 @@ func (d *decoded) count(b int) int {
 	return d.lastR
 }
 
-// decode turns src into UTF-8. Valid UTF-8 is used as is. Otherwise the
-// charset comes from the byte order mark or the <meta> prescan the HTML
-// standard describes; a page whose undecodable bytes are outnumbered by
-// well-formed multi-byte UTF-8 sequences is taken as UTF-8 with errors, and
-// a page with no usable declaration as windows-1252. Bytes that cannot be
-// decoded become U+FFFD, one per byte.
+// decode turns src into UTF-8. A UTF-16 byte order mark makes it UTF-16;
+// valid UTF-8 is used as is. Otherwise the charset comes from the <meta>
+// prescan the HTML standard describes; a page whose undecodable bytes are
+// outnumbered by well-formed multi-byte UTF-8 sequences is taken as UTF-8
+// with errors, and the charset of a page that declares none is guessed
+// (textenc.Detect). Bytes that cannot be decoded become U+FFFD, one per
+// byte.
 func decode(src []byte) *decoded {
+	switch bom, _ := textenc.BOM(src); bom {
+	case "utf-16le", "utf-16be":
+		d := transcode(src, utf16Char(bom == "utf-16be"))
+		d.charset = bom
+		return d
+	}
 	if utf8.Valid(src) {
-		return &decoded{text: src, nrunes: utf8.RuneCount(src)}
+		return &decoded{text: src, nrunes: utf8.RuneCount(src), charset: "utf-8"}
 	}
 	enc, name, _ := charset.DetermineEncoding(src, "")
 	if name == "utf-8" || enc == nil || looksUTF8(src) {
-		return transcode(src, decodeUTF8)
+		d := transcode(src, decodeUTF8)
+		d.charset = "utf-8"
+		return d
 	}
+	guessed, unsure := false, false
+	if name == "windows-1252" && !declaresCharset(src) {
+		g := textenc.Detect(src)
+		enc, name = g.Encoding, strings.ToLower(g.Name)
+		guessed, unsure = true, !g.Sure
+	}
+	var d *decoded
 	if cm, ok := enc.(*charmap.Charmap); ok {
-		return transcode(src, func(b []byte) (rune, int) { return cm.DecodeByte(b[0]), 1 })
+		d = transcode(src, func(b []byte) (rune, int) { return cm.DecodeByte(b[0]), 1 })
+	} else {
+		d = transcode(src, multiByte(enc, name))
 	}
-	return transcode(src, multiByte(enc, name))
+	d.charset, d.guessed, d.unsure = name, guessed, unsure
+	return d
+}
+
+// declaresCharset reports whether the part of the page the <meta> prescan
+// reads says "charset" at all.
+func declaresCharset(src []byte) bool {
+	return bytes.Contains(bytes.ToLower(src[:min(len(src), 1024)]), []byte("charset"))
+}
+
+// utf16Char decodes one UTF-16 character: two bytes, or four for a
+// surrogate pair.
+func utf16Char(bigEndian bool) func([]byte) (rune, int) {
+	return func(b []byte) (rune, int) {
+		if len(b) < 2 {
+			return utf8.RuneError, len(b)
+		}
+		r := textenc.DecodeUTF16(b[:min(len(b), 4)], bigEndian)
+		c, _ := utf8.DecodeRuneInString(r)
+		if c >= 0x10000 {
+			return c, 4
+		}
+		return c, 2
+	}
 }
 
 // looksUTF8 reports whether src has more well-formed multi-byte UTF-8
@@ -125,20 +172,11 @@ func multiByte(enc encoding.Encoding, name string) func([]byte) (rune, int) {
 }
 
 // transcode decodes src one character at a time with next, which returns
-// the character at the start of its argument and the bytes it used.
+// the character at the start of its argument and the bytes it used. Each
+// character is one source rune.
 func transcode(src []byte, next func([]byte) (rune, int)) *decoded {
-	// runeOf[i] is the index of the source rune that byte i belongs to.
-	runeOf := make([]int32, len(src))
+	d := &decoded{}
 	nr := int32(0)
-	for i := 0; i < len(src); {
-		_, n := decodeUTF8(src[i:])
-		for k := 0; k < n; k++ {
-			runeOf[i+k] = nr
-		}
-		nr++
-		i += n
-	}
-	d := &decoded{nrunes: int(nr)}
 	text := make([]byte, 0, len(src)+len(src)/4)
 	lo := make([]int32, 0, cap(text))
 	hi := make([]int32, 0, cap(text))
@@ -150,13 +188,17 @@ func transcode(src []byte, next func([]byte) (rune, int)) *decoded {
 		}
 		w := utf8.EncodeRune(buf[:], r)
 		text = append(text, buf[:w]...)
-		r0, r1 := runeOf[i], runeOf[i+n-1]+1
 		for k := 0; k < w; k++ {
-			lo = append(lo, r0)
-			hi = append(hi, r1)
+			lo = append(lo, nr)
+			hi = append(hi, nr+1)
 		}
+		nr++
 		i += n
 	}
-	d.text, d.lo, d.hi = text, lo, hi
+	d.text, d.lo, d.hi, d.nrunes = text, lo, hi, int(nr)
 	return d
 }
+
+// Chars is the number of characters of src as Extract decodes it: every
+// offset of its Text is at most Chars(src).
+func Chars(src []byte) int { return decode(src).nrunes }

@@ -3,10 +3,12 @@
 // source it came from, plus the page's metadata.
 //
 // Input: the page's bytes as saved, in any charset (UTF-8 is used as is,
-// others are decoded per the HTML rules), and optionally the URL it came from.
-// Output: a Doc whose Text offsets count runes of the source as given (a
-// byte that is not UTF-8 counts as one rune), inside the source and
-// non-decreasing along the text. Errors: ErrNotHTML for input that is not a
+// others are decoded per the HTML rules, and the charset of a page that
+// declares none is guessed), and optionally the URL it came from.
+// Output: a Doc whose Text offsets count the characters of the page as
+// decoded (a byte order mark is character 0; a byte that does not decode
+// is one character), inside the source and non-decreasing along the text;
+// warnings when the charset was guessed with little to go on. Errors: ErrNotHTML for input that is not a
 // page, ErrNoMainText when less than MinText of main text is found.
 // Cost: one HTML parse, one main-text extraction, one tokenizer pass and a
 // mostly linear alignment; alignment needs about 30 bytes per byte of
@@ -39,6 +41,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"strings"
 	"time"
 
 	readability "codeberg.org/readeck/go-readability/v2"
@@ -80,6 +83,12 @@ type Doc struct {
 	// short, else to a neighbour; a line with nothing placed maps to a
 	// short gap or an empty range where it would go.
 	Text textmap.Text
+	// Charset is the charset the page was read in ("utf-8",
+	// "windows-1251", "shift_jis", "utf-16le").
+	Charset string
+	// Warnings say what the reader was unsure of: a charset guessed
+	// (the page declares none) with little to go on.
+	Warnings []string
 }
 
 // MinText is the least main text a page must have, in characters other
@@ -129,7 +138,11 @@ func Extract(src []byte, pageURL string) (Doc, error) {
 		// at all (a page built by scripts, where only the title is left).
 		return Doc{}, fmt.Errorf("%w (%d characters found in the page)", ErrNoMainText, placed)
 	}
-	return Doc{Meta: meta, Text: text}, nil
+	doc := Doc{Meta: meta, Text: text, Charset: d.charset}
+	if d.unsure {
+		doc.Warnings = append(doc.Warnings, fmt.Sprintf("declares no charset and its text is not UTF-8; read as %s, a guess (declare it with <meta charset=...> or convert the file to UTF-8)", strings.ToUpper(d.charset)))
+	}
+	return doc, nil
 }
 
 // runExtractor runs the extractor on the sanitised tree (which it may

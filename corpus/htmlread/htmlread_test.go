@@ -25,21 +25,14 @@ func readPage(t testing.TB, name string) []byte {
 	return b
 }
 
-// sourceRange returns the source runes [lo, hi) as text. Test pages that
-// are not UTF-8 are windows-1252.
+// sourceRange returns the runes [lo, hi) of the decoded source as text.
+// Test pages that are not UTF-8 are windows-1252.
 func sourceRange(src []byte, lo, hi int) string {
 	if utf8.Valid(src) {
 		return string([]rune(string(src))[lo:hi])
 	}
-	var off []int // byte offset of each source rune, Go's way of counting
-	for i := 0; i < len(src); {
-		_, n := utf8.DecodeRune(src[i:])
-		off = append(off, i)
-		i += n
-	}
-	off = append(off, len(src))
-	b, _ := charmap.Windows1252.NewDecoder().Bytes(src[off[lo]:off[hi]])
-	return string(b)
+	b, _ := charmap.Windows1252.NewDecoder().Bytes(src)
+	return string([]rune(string(b))[lo:hi])
 }
 
 // visible returns the text a reader sees in an HTML fragment: text
@@ -81,7 +74,7 @@ func squash(s string) string {
 // inside the source and non-decreasing, line breaks mapped to empty ranges.
 func checkText(t testing.TB, src []byte, doc Doc) {
 	t.Helper()
-	n := utf8.RuneCount(src)
+	n := decode(src).nrunes
 	s := doc.Text.S
 	if !utf8.ValidString(s) {
 		t.Errorf("Text is not valid UTF-8")
@@ -418,8 +411,9 @@ func TestDecode(t *testing.T) {
 			if string(d.text) != tt.text {
 				t.Fatalf("text %q, want %q", d.text, tt.text)
 			}
-			if d.nrunes != utf8.RuneCount(tt.src) {
-				t.Errorf("nrunes %d, want %d", d.nrunes, utf8.RuneCount(tt.src))
+			// one source rune per character decoded
+			if d.nrunes != utf8.RuneCount(d.text) {
+				t.Errorf("nrunes %d, want %d", d.nrunes, utf8.RuneCount(d.text))
 			}
 			// every character maps to a non-empty, increasing source range
 			// that covers the whole source

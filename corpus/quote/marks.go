@@ -9,27 +9,35 @@ import (
 type mark uint8
 
 const (
-	mNone        mark = iota
-	mStraight         // "
-	mLeftDouble       // “ (opens; closes „ in German)
-	mRightDouble      // ”
-	mLowDouble        // „
-	mLeftAngle        // «
-	mRightAngle       // »
-	mLeftSingle       // ‘
-	mRightSingle      // ’ (also the apostrophe)
-	mLowSingle        // ‚
-	mLeftSAngle       // ‹
-	mRightSAngle      // ›
+	mNone         mark = iota
+	mStraight          // "
+	mLeftDouble        // “ (opens; closes „ in German)
+	mRightDouble       // ”
+	mLowDouble         // „
+	mLeftAngle         // «
+	mRightAngle        // »
+	mLeftSingle        // ‘
+	mRightSingle       // ’ (also the apostrophe)
+	mLowSingle         // ‚
+	mLeftSAngle        // ‹
+	mRightSAngle       // ›
+	mLeftCorner        // 「 (Chinese, Japanese)
+	mRightCorner       // 」
+	mLeftWCorner       // 『 (a quote inside 「」)
+	mRightWCorner      // 』
 )
 
 const (
 	clDouble uint8 = 1
 	clSingle uint8 = 2
+	// Corner brackets open and close unambiguously and pair only with
+	// each other.
+	clCorner  uint8 = 3
+	clWCorner uint8 = 4
 )
 
 // markByte marks the bytes that can start a quotation mark.
-var markByte = [256]bool{'"': true, 0xC2: true, 0xE2: true}
+var markByte = [256]bool{'"': true, 0xC2: true, 0xE2: true, 0xE3: true}
 
 // markAt returns the quotation mark that starts at s[i], and its length.
 func markAt(s string, i int) (mark, int) {
@@ -66,6 +74,19 @@ func markAt(s string, i int) (mark, int) {
 				return mRightSAngle, 3
 			}
 		}
+	case 0xE3:
+		if i+2 < len(s) && s[i+1] == 0x80 {
+			switch s[i+2] {
+			case 0x8C:
+				return mLeftCorner, 3
+			case 0x8D:
+				return mRightCorner, 3
+			case 0x8E:
+				return mLeftWCorner, 3
+			case 0x8F:
+				return mRightWCorner, 3
+			}
+		}
 	}
 	return mNone, 0
 }
@@ -77,6 +98,10 @@ func opensClass(m mark, cl uint8) bool {
 		return cl == clDouble
 	case mLeftSingle, mLowSingle, mLeftSAngle:
 		return cl == clSingle
+	case mLeftCorner:
+		return cl == clCorner
+	case mLeftWCorner:
+		return cl == clWCorner
 	}
 	return false
 }
@@ -286,6 +311,18 @@ func (f *finder) onMark(m mark, i, l, ps, pe int) {
 		if t := f.top(); t != nil && t.m == mLeftSAngle {
 			f.closeAt(len(f.stack)-1, i, l)
 		}
+	case mLeftCorner:
+		f.push(open{pos: i, l: l, m: m, class: clCorner})
+	case mLeftWCorner:
+		f.push(open{pos: i, l: l, m: m, class: clWCorner})
+	case mRightCorner:
+		if k := f.findClass(clCorner); k >= 0 {
+			f.closeAt(k, i, l)
+		}
+	case mRightWCorner:
+		if k := f.findClass(clWCorner); k >= 0 {
+			f.closeAt(k, i, l)
+		}
 	case mRightSingle:
 		// The apostrophe unless it closes an open single quote: glued to the
 		// word before it and not followed by a letter ("isn’t", "Japan’s").
@@ -387,9 +424,10 @@ func (f *finder) finishPara(ps, pe int, cont bool) bool {
 		term := endsSentence(text, in.Start, in.End)
 		in.Start = trimLeft(text, in.Start, in.End)
 		in.End = trimRight(text, in.Start, in.End)
-		comma := in.End > in.Start && text[in.End-1] == ','
+		last, lsz := utf8.DecodeLastRuneInString(text[in.Start:in.End])
+		comma := in.End > in.Start && isComma(last)
 		if comma {
-			in.End = trimRight(text, in.Start, in.End-1)
+			in.End = trimRight(text, in.Start, in.End-lsz)
 		}
 		if !hasAlnum(text[in.Start:in.End]) || padded(text, c.open+c.ol, c.close) {
 			continue
@@ -488,9 +526,9 @@ func endsSentence(s string, a, b int) bool {
 	for b > a {
 		r, sz := utf8.DecodeLastRuneInString(s[a:b])
 		switch r {
-		case '.', '!', '?', '…':
+		case '.', '!', '?', '…', '。', '！', '？':
 			return true
-		case ')', ']', '"', '’', '”', '»':
+		case ')', ']', '"', '’', '”', '»', '」', '』', '）':
 			b -= sz
 			continue
 		}
@@ -602,9 +640,13 @@ func isAlnum(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
+// isComma reports a comma of any script: the Latin one, the full-width one
+// and the ideographic enumeration comma.
+func isComma(r rune) bool { return r == ',' || r == '，' || r == '、' }
+
 func isOpenPunct(r rune) bool {
 	switch r {
-	case '(', '[', '{', '<', '—', '–', '-', '/', ':', ',', ';':
+	case '(', '[', '{', '<', '—', '–', '-', '/', ':', ',', ';', '：', '，', '、', '（':
 		return true
 	}
 	return false
@@ -612,7 +654,8 @@ func isOpenPunct(r rune) bool {
 
 func isClosePunct(r rune) bool {
 	switch r {
-	case '.', ',', ';', ':', '!', '?', ')', ']', '}', '>', '…', '—', '–', '-', '/', '*':
+	case '.', ',', ';', ':', '!', '?', ')', ']', '}', '>', '…', '—', '–', '-', '/', '*',
+		'。', '，', '、', '！', '？', '：', '）':
 		return true
 	}
 	return false
@@ -620,7 +663,7 @@ func isClosePunct(r rune) bool {
 
 func isQuoteRune(r rune) bool {
 	switch r {
-	case '"', '\'', '“', '”', '„', '«', '»', '‘', '’', '‚', '‹', '›':
+	case '"', '\'', '“', '”', '„', '«', '»', '‘', '’', '‚', '‹', '›', '「', '」', '『', '』':
 		return true
 	}
 	return false

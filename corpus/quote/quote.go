@@ -9,7 +9,7 @@
 // verb as written, and whether it is a fragment inside the writer's own
 // sentence. English reporting verbs; quotation marks of many languages.
 //
-// Method: quotation marks (" “” „“ «» ‘’ ‚‘ ‹›) are paired per paragraph on
+// Method: quotation marks (" “” „“ «» ‘’ ‚‘ ‹› 「」 『』) are paired per paragraph on
 // a stack, telling opening from closing marks, and a closing ’ from the
 // apostrophe, by the side the neighbouring word is on. A quote never runs
 // past its paragraph except by the multi-paragraph convention; unbalanced

@@ -323,6 +323,14 @@ func TestMarks(t *testing.T) {
 		{"inch mark", `The 5" screen was broken, officials said.`, nil},
 		{"calendar widget", "Calendar Content\n«\u00a0\u00a0\u00a0\u00a0May 2019\u00a0\u00a0\u00a0\u00a0»", nil},
 		{"empty quotes", `He said "" and left, "..." too.`, nil},
+		{"japanese corner brackets", "報道官は会談後、「双方とも早く前進したい」と述べた。",
+			[]want{{"双方とも早く前進したい", "", "", false, ""}}},
+		{"japanese nested white corners", "「首相は『前進した』と語った」と関係者が明かした。",
+			[]want{{"首相は『前進した』と語った", "", "", false, ""}}},
+		{"chinese quote ending in a full-width comma", "“我们愿意继续对话，”一位官员说。",
+			[]want{{"我们愿意继续对话", "", "", false, ""}}},
+		{"chinese quote after a full-width colon", "发言人表示：“双方都希望尽快取得进展。”",
+			[]want{{"双方都希望尽快取得进展。", "", "", false, ""}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { checkQuotes(t, tc.text, tc.wants) })

@@ -121,13 +121,17 @@ func startsSentence(t *tok) bool {
 
 func punctCode(r rune) byte {
 	switch r {
-	case '.', '!', '?', '…':
+	case '.', '!', '?', '…', '。', '！', '？':
 		return '.'
 	case ',', ';', ':', '(', ')':
 		return byte(r)
+	case '，', '、':
+		return ','
+	case '：':
+		return ':'
 	case '-', '–', '—', '―':
 		return '-'
-	case '"', '\'', '“', '”', '„', '«', '»', '‘', '’', '‚', '‹', '›':
+	case '"', '\'', '“', '”', '„', '«', '»', '‘', '’', '‚', '‹', '›', '「', '」', '『', '』':
 		return 'q'
 	}
 	return 'o'

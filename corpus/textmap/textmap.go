@@ -63,6 +63,21 @@ func Identity(src string) Text {
 	return b.Text()
 }
 
+// Shift returns t with every source offset moved n runes on: the map of
+// text read from the source after n runes it skipped (a byte order mark).
+// An empty text maps nothing and stays as it is.
+func (t Text) Shift(n int) Text {
+	runs := make([]run, len(t.runs))
+	for i, r := range t.runs {
+		r.lo += int32(n)
+		if r.width() == 0 {
+			r.hi += int32(n)
+		}
+		runs[i] = r
+	}
+	return Text{S: t.S, runs: runs}
+}
+
 // Len is len(t.S).
 func (t Text) Len() int { return len(t.S) }
 

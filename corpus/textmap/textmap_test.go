@@ -552,3 +552,19 @@ func FuzzBuilder(f *testing.F) {
 		w.check([][][2]int{ranges}, []string{seps[next()%len(seps)]})
 	})
 }
+
+func TestShift(t *testing.T) {
+	var b Builder
+	pos := b.Copy("ab", 0)
+	b.Replace(" ", pos, pos+1)
+	b.Copy("é€", pos+1)
+	tx := b.Text().Shift(1)
+	cases := []struct{ b0, b1, lo, hi int }{
+		{0, 1, 1, 2}, {0, 2, 1, 3}, {2, 3, 3, 4}, {3, 5, 4, 5}, {5, 8, 5, 6}, {0, len(tx.S), 1, 6}, {len(tx.S), len(tx.S), 6, 6},
+	}
+	for _, c := range cases {
+		if lo, hi := tx.Span(c.b0, c.b1); lo != c.lo || hi != c.hi {
+			t.Errorf("Span(%d, %d) = %d, %d; want %d, %d", c.b0, c.b1, lo, hi, c.lo, c.hi)
+		}
+	}
+}
