@@ -8,23 +8,31 @@ import (
 	"github.com/biasdiff/biasdiff/corpus"
 )
 
+// NotRead is an input the reader skipped, and why.
+type NotRead struct {
+	Path   string `json:"path"`
+	Reason string `json:"reason"`
+}
+
 // Extract renders articles as `biasdiff extract` shows them: metadata,
-// sentences with offsets, removed chrome with reasons, quotes.
-func Extract(w io.Writer, arts []*corpus.Article, format string) error {
+// sentences with offsets, removed chrome with reasons, quotes; then the
+// inputs not read, if any.
+func Extract(w io.Writer, arts []*corpus.Article, notRead []NotRead, format string) error {
 	switch format {
 	case "json":
 		return renderJSON(w, struct {
 			Articles []*corpus.Article `json:"articles"`
-		}{arts})
+			NotRead  []NotRead         `json:"not_read,omitempty"`
+		}{arts, notRead})
 	case "text":
-		return extractText(w, arts)
+		return extractText(w, arts, notRead)
 	case "md":
-		return extractMarkdown(w, arts)
+		return extractMarkdown(w, arts, notRead)
 	}
 	return fmt.Errorf("unknown format %q (want text, md or json)", format)
 }
 
-func extractText(w io.Writer, arts []*corpus.Article) error {
+func extractText(w io.Writer, arts []*corpus.Article, notRead []NotRead) error {
 	var b bytes.Buffer
 	for i, a := range arts {
 		if i > 0 {
@@ -56,11 +64,17 @@ func extractText(w io.Writer, arts []*corpus.Article) error {
 			fmt.Fprintf(&b, "  %5d-%-5d %s: “%s”\n", q.Start, q.End, oneLine(who), oneLine(q.Text))
 		}
 	}
+	if len(notRead) > 0 {
+		fmt.Fprintf(&b, "\n== not read (%d)\n", len(notRead))
+		for _, n := range notRead {
+			fmt.Fprintf(&b, "  %s: %s\n", oneLine(n.Path), oneLine(n.Reason))
+		}
+	}
 	_, err := w.Write(b.Bytes())
 	return err
 }
 
-func extractMarkdown(w io.Writer, arts []*corpus.Article) error {
+func extractMarkdown(w io.Writer, arts []*corpus.Article, notRead []NotRead) error {
 	var b bytes.Buffer
 	b.WriteString("# biasdiff extract\n\n")
 	for _, a := range arts {
@@ -89,6 +103,13 @@ func extractMarkdown(w io.Writer, arts []*corpus.Article) error {
 		for _, t := range []*Table{sent, rem, quo} {
 			writeMarkdownTable(&b, t, 3)
 		}
+	}
+	if len(notRead) > 0 {
+		fmt.Fprintf(&b, "## Not read (%d)\n\n", len(notRead))
+		for _, n := range notRead {
+			fmt.Fprintf(&b, "- %s: %s\n", MarkdownInline(n.Path), MarkdownInline(n.Reason))
+		}
+		b.WriteString("\n")
 	}
 	_, err := w.Write(b.Bytes())
 	return err

@@ -150,14 +150,17 @@ func setAside(arts []*corpus.Article) ([]*corpus.Article, map[int]corpus.Duplica
 	return kept, repeats
 }
 
-// SkippedLine names the inputs skipped while reading ("PATH: why", as the
-// reader warned of them), so that a report read later says what it left
-// out; "" when none was.
-func SkippedLine(skipped []string) string {
+// SkippedLine names the inputs skipped while reading, so that a report
+// read later says what it left out; "" when none was.
+func SkippedLine(skipped []NotRead) string {
 	if len(skipped) == 0 {
 		return ""
 	}
-	return fmt.Sprintf("Not read: %s — %s.", plural(len(skipped), "input"), strings.Join(skipped, "; "))
+	parts := make([]string, len(skipped))
+	for i, n := range skipped {
+		parts[i] = n.Path + ": " + n.Reason
+	}
+	return fmt.Sprintf("Not read: %s — %s.", plural(len(skipped), "input"), strings.Join(parts, "; "))
 }
 
 // RepeatsLine says which reports were set aside as repeats of which.

@@ -126,9 +126,8 @@ type common struct {
 	inputs []string
 	// stdinRead: a PATH "-" was loaded already.
 	stdinRead bool
-	// skipped are the inputs the reader skipped, "PATH: why", in the
-	// order warned of.
-	skipped []string
+	// skipped are the inputs the reader skipped, in the order warned of.
+	skipped []report.NotRead
 }
 
 // noteSkipped adds the inputs skipped to the summary of r.
@@ -228,7 +227,7 @@ func load(cmd string, c *common, paths []string, stdin io.Reader, stderr io.Writ
 		Warn: func(msg string) {
 			fmt.Fprintf(stderr, "biasdiff %s: warning: %s\n", cmd, msg)
 			if what, why, ok := strings.Cut(msg, ": skipped: "); ok {
-				c.skipped = append(c.skipped, what+": "+why)
+				c.skipped = append(c.skipped, report.NotRead{Path: what, Reason: why})
 			}
 		},
 		Tokens:   c.tokens,
@@ -442,7 +441,8 @@ file, or of the "maintext" field for news-please JSON.
 
 JSON shape: {"articles":[{"id","path","outlet","title","date","url","language",
 "sentences":[{"text","start","end"}],"removed":[{"text","start","end","reason"}],
-"quotes":[{"text","speaker","verb","start","end"}]}]}
+"quotes":[{"text","speaker","verb","start","end"}]}],"not_read":[{"path","reason"}]}
+(not_read: the inputs skipped, when there are any; text and md list them last)
 
 Examples:
   biasdiff extract page.txt
@@ -458,5 +458,5 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	if code >= 0 {
 		return code
 	}
-	return finish("extract", &c, func(b *bytes.Buffer) error { return report.Extract(b, arts, c.format) }, stdout, stderr)
+	return finish("extract", &c, func(b *bytes.Buffer) error { return report.Extract(b, arts, c.skipped, c.format) }, stdout, stderr)
 }
