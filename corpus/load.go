@@ -99,8 +99,9 @@ func walkAll(paths []string, opt Options) ([]source, map[string]Meta, error) {
 		}
 		manifest = m
 	}
+	dirManifests := map[string]map[string]Meta{}
 	for _, p := range paths {
-		got, man, err := walkOS(p, opt)
+		got, man, err := walkOS(p, opt, dirManifests)
 		var ie *InputError
 		if opt.Skip && errors.As(err, &ie) {
 			warn(opt, fmt.Sprintf("%s: skipped: %v", ie.Path, ie.Err))
@@ -179,7 +180,10 @@ func LoadFS(fsys fs.FS, opt Options) ([]*Article, error) {
 
 // walkOS lists the sources at one command-line path, and the manifest of a
 // directory (keyed by absolute path).
-func walkOS(p string, opt Options) ([]source, map[string]Meta, error) {
+//
+// dirManifests holds the manifests of the directories of files named alone,
+// read once each.
+func walkOS(p string, opt Options, dirManifests map[string]map[string]Meta) ([]source, map[string]Meta, error) {
 	if p == "-" {
 		in := opt.Stdin
 		if in == nil {
@@ -201,10 +205,14 @@ func walkOS(p string, opt Options) ([]source, map[string]Meta, error) {
 		// does when the directory is read.
 		var manifest map[string]Meta
 		if man := filepath.Join(filepath.Dir(p), ManifestName); opt.Manifest == "" && filepath.Base(p) != ManifestName {
-			if _, err := os.Stat(man); err == nil {
-				if manifest, err = readManifestFile(man, func(msg string) { warn(opt, msg) }); err != nil {
-					return nil, nil, err
+			var done bool
+			if manifest, done = dirManifests[man]; !done {
+				if _, err := os.Stat(man); err == nil {
+					if manifest, err = readManifestFile(man, func(msg string) { warn(opt, msg) }); err != nil {
+						return nil, nil, err
+					}
 				}
+				dirManifests[man] = manifest
 			}
 		}
 		return []source{osSource(p, fi.Size(), true)}, manifest, nil
