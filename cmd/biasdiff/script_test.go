@@ -31,6 +31,7 @@ func TestMain(m *testing.M) {
 //	mkbig SIZE FILE        write a text file of SIZE bytes (e.g. 100M)
 //	mkbytes FILE HEX       write the bytes given in hex
 //	sha256 FILE...         print the files' checksums
+//	mkstale DIR            make DIR as a corpus run killed on this host leaves it
 func TestScript(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:           "testdata/script",
@@ -40,6 +41,7 @@ func TestScript(t *testing.T) {
 			"mkbig":   cmdMkbig,
 			"mkbytes": cmdMkbytes,
 			"stamp":   cmdStamp,
+			"mkstale": cmdMkstale,
 		},
 	})
 }
@@ -120,5 +122,29 @@ func cmdStamp(ts *testscript.TestScript, neg bool, args []string) {
 		}
 		sum := sha256.Sum256(b)
 		fmt.Fprintf(ts.Stdout(), "%s  %d  %v  %s\n", hex.EncodeToString(sum[:]), fi.ModTime().UnixNano(), fi.Mode(), f)
+	}
+}
+
+// cmdMkstale makes a directory as a killed corpus run leaves its temporary
+// output: marked with the id of a process that has ended, on this host.
+func cmdMkstale(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 1 {
+		ts.Fatalf("usage: mkstale DIR")
+	}
+	cmd := exec.Command("true")
+	if err := cmd.Run(); err != nil {
+		ts.Fatalf("mkstale: %v", err)
+	}
+	host, _ := os.Hostname()
+	dir := ts.MkAbs(args[0])
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		ts.Fatalf("mkstale: %v", err)
+	}
+	mark := fmt.Sprintf("%d %s\n", cmd.Process.Pid, host) // that process has ended
+	if err := os.WriteFile(dir+"/.biasdiff-run", []byte(mark), 0o644); err != nil {
+		ts.Fatalf("mkstale: %v", err)
+	}
+	if err := os.WriteFile(dir+"/index.md", []byte("half written"), 0o644); err != nil {
+		ts.Fatalf("mkstale: %v", err)
 	}
 }
