@@ -458,7 +458,25 @@ func (e *tevent) fullNames(ms []ment) map[int]map[string]int {
 		}
 		out[cl][name]++
 	}
-	for i, m := range ms {
+	// The mentions with a full name that stand alone, per article, by
+	// start, with the furthest end of those starting at or before each:
+	// a nested mention is inside one of them if the furthest end before
+	// its start reaches its end.
+	type outer struct{ start, reach int }
+	outers := map[int][]outer{}
+	for _, m := range ms {
+		if m.full != "" && !m.Nested {
+			outers[m.Article] = append(outers[m.Article], outer{m.Start, m.End})
+		}
+	}
+	for a, list := range outers {
+		slices.SortFunc(list, func(x, y outer) int { return cmp.Compare(x.start, y.start) })
+		for i := 1; i < len(list); i++ {
+			list[i].reach = max(list[i].reach, list[i-1].reach)
+		}
+		outers[a] = list
+	}
+	for _, m := range ms {
 		if m.full == "" {
 			continue
 		}
@@ -466,14 +484,9 @@ func (e *tevent) fullNames(ms []ment) map[int]map[string]int {
 			count(m.cluster, m.full)
 			continue
 		}
-		outer := false
-		for j, o := range ms {
-			if j != i && !o.Nested && o.Article == m.Article && o.Start <= m.Start && m.End <= o.End && o.full != "" {
-				outer = true
-				break
-			}
-		}
-		if !outer {
+		list := outers[m.Article]
+		i, _ := slices.BinarySearchFunc(list, m.Start+1, func(o outer, x int) int { return cmp.Compare(o.start, x) })
+		if i == 0 || list[i-1].reach < m.End {
 			count(m.cluster, m.full)
 		}
 	}
@@ -495,27 +508,16 @@ func (e *tevent) concepts(lex []Concept, minMentions int) []Concept {
 	}
 	var kept []ment
 	// Per article, keep non-overlapping spans: lexicon first, then longer.
-	claimed := map[int][][2]int{}
+	sp := newSpans(len(e.arts), lex, all)
 	for _, lc := range lex {
 		for _, m := range lc.Mentions {
-			claimed[m.Article] = append(claimed[m.Article], [2]int{m.Start, m.End})
+			sp.claim(m.Article, m.Start, m.End, claim{-1, kMined})
 		}
 	}
 	slices.SortStableFunc(all, func(a, b ment) int {
 		return cmp.Or(cmp.Compare(b.End-b.Start, a.End-a.Start), cmp.Compare(a.Article, b.Article), cmp.Compare(a.Start, b.Start))
 	})
 	byCluster := map[int][]Mention{}
-	type claim struct {
-		cluster int // -1 for the lexicon's
-		kind    mkind
-	}
-	owner := map[int][]claim{} // of each claimed span
-	for a, ss := range claimed {
-		owner[a] = make([]claim, len(ss))
-		for k := range owner[a] {
-			owner[a][k] = claim{-1, kMined}
-		}
-	}
 	seen := map[[3]int]bool{}
 	for _, m := range all {
 		key := [3]int{m.Article, m.Start, m.End}
@@ -527,13 +529,9 @@ func (e *tevent) concepts(lex []Concept, minMentions int) []Concept {
 		// Alma Rivera" in "President Alma Rivera's nominee"): both are
 		// mentions, of different things.
 		free, nested, clash := true, false, false
-		for k, s := range claimed[m.Article] {
-			if m.Start >= s[1] || s[0] >= m.End {
-				continue
-			}
+		sp.overlapping(m.Article, m.Start, m.End, func(s [2]int, o claim) bool {
 			free = false
 			within := s[0] <= m.Start && m.End <= s[1]
-			o := owner[m.Article][k]
 			switch {
 			case within && o.cluster == m.cluster:
 				nested = true
@@ -542,16 +540,13 @@ func (e *tevent) concepts(lex []Concept, minMentions int) []Concept {
 			default:
 				clash = true
 			}
-			if clash {
-				break
-			}
-		}
+			return !clash
+		})
 		switch {
 		case clash:
 			continue
 		case free, !nested:
-			claimed[m.Article] = append(claimed[m.Article], [2]int{m.Start, m.End})
-			owner[m.Article] = append(owner[m.Article], claim{m.cluster, m.kind})
+			sp.claim(m.Article, m.Start, m.End, claim{m.cluster, m.kind})
 		default:
 			m.Nested = true
 		}
