@@ -13,7 +13,7 @@ import (
 func TestGenerate(t *testing.T) {
 	a, b := t.TempDir(), t.TempDir()
 	for _, dir := range []string{a, b} {
-		if err := run(300, dir, nil); err != nil {
+		if err := run(300, 0, dir, nil); err != nil {
 			t.Fatal(err)
 		}
 	}
