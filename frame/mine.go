@@ -220,7 +220,8 @@ func (e *tevent) claimPairs(claims []align.Claim) [][2]int {
 
 // similarPairs pairs each sentence with the few sentences of other reports
 // that share most of its rarer content stems (stems in more than a quarter
-// of the sentences are the event's topic and do not count).
+// of the sentences are the event's topic and do not count; in long reports,
+// stems in more than 16 sentences a report: see align.Topic).
 func (e *tevent) similarPairs() [][2]int {
 	stems := make([][]string, len(e.units))
 	df := map[string]int{}
@@ -234,7 +235,7 @@ func (e *tevent) similarPairs() [][2]int {
 			}
 		}
 	}
-	common := max(8, len(e.units)/4)
+	common := align.Topic(len(e.units), len(e.arts))
 	index := map[string][]int{}
 	for i, ss := range stems {
 		for _, s := range ss {
@@ -244,19 +245,27 @@ func (e *tevent) similarPairs() [][2]int {
 		}
 	}
 	var out [][2]int
-	shared := map[int]int{}
+	shared := make([]int, len(e.units)) // by unit; touched lists those not zero
+	var touched []int
 	for i, ss := range stems {
-		clear(shared)
+		for _, j := range touched {
+			shared[j] = 0
+		}
+		touched = touched[:0]
 		for _, s := range ss {
 			for _, j := range index[s] {
 				if j > i && e.units[j].art != e.units[i].art {
+					if shared[j] == 0 {
+						touched = append(touched, j)
+					}
 					shared[j]++
 				}
 			}
 		}
 		type cand struct{ j, n int }
 		var cs []cand
-		for j, n := range shared {
+		for _, j := range touched {
+			n := shared[j]
 			// Pairs sharing few of their words yield no replacement worth
 			// a diff: both anchors and near pairs need most words shared.
 			if n >= minSharedStems && float64(n) >= minSharedShare*float64(min(len(ss), len(stems[j]))) {
