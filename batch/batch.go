@@ -268,15 +268,22 @@ func (c *run) run(ctx context.Context, paths []string) (Summary, error) {
 		defer debug.SetGCPercent(debug.SetGCPercent(200))
 	}
 	c.prog.Start("analysing", "analysed", len(todo), "events")
-	budget := newBudget(c.opt.Memory / 2)
+	// The largest events first: a large event left to the end would run
+	// alone while the other workers idle. Each event writes its own entry,
+	// so the order changes no output.
+	words := make([]int, len(events))
+	for _, i := range todo {
+		for _, a := range events[i].Articles {
+			words[i] += arts[a].Words
+		}
+	}
+	order := slices.Clone(todo)
+	slices.SortStableFunc(order, func(x, y int) int { return words[y] - words[x] })
+	budget := newBudget(c.opt.Memory * 3 / 4)
 	err := wait(ctx, func() error {
-		forEach(ctx, len(todo), c.opt.Jobs, func(k int) {
-			i := todo[k]
-			words := 0
-			for _, a := range events[i].Articles {
-				words += arts[a].Words
-			}
-			need := budget.take(int64(words) * bytesPerWord)
+		forEach(ctx, len(order), c.opt.Jobs, func(k int) {
+			i := order[k]
+			need := budget.take(int64(words[i]) * bytesPerWord)
 			defer budget.give(need)
 			c.analyse(ctx, arts, events[i], &entries[i])
 			c.prog.Add(1)

@@ -118,15 +118,16 @@ type tevent struct {
 	// nounish: words seen right after a determiner ("the X"): nouns, or
 	// adjectives, but not verbs.
 	nounish   map[string]bool
-	nounStems map[string]bool // the stems of the nounish words
-	lowered   map[string]bool // words (Norm) seen in lower case mid-sentence: not given names
-	lowStems  map[string]bool // their stems
-	acronym   map[string]bool // words seen written in capitals ("GRPA", "G.R.P.A.")
-	unitCands [][]int         // candidates by unit, built when mining starts
-	byHead    map[string]int  // noun-phrase concepts by the stem of their head (the first, when forms share a stem)
-	verbs     map[string]bool // words seen right after a subject pronoun or "to": verbs
-	verbAt    map[[2]int]bool // (unit, token) read as a verb where it stands: "needs" in "a treaty needs to"
-	plural    map[string]bool // words whose plural (-s, -es) the event has
+	nounStems map[string]bool    // the stems of the nounish words
+	lowered   map[string]bool    // words (Norm) seen in lower case mid-sentence: not given names
+	lowStems  map[string]bool    // their stems
+	acronym   map[string]bool    // words seen written in capitals ("GRPA", "G.R.P.A.")
+	unitCands [][]int            // candidates by unit, built when mining starts
+	candIdx   map[int]*candIndex // of long units' candidates (see covering)
+	byHead    map[string]int     // noun-phrase concepts by the stem of their head (the first, when forms share a stem)
+	verbs     map[string]bool    // words seen right after a subject pronoun or "to": verbs
+	verbAt    map[[2]int]bool    // (unit, token) read as a verb where it stands: "needs" in "a treaty needs to"
+	plural    map[string]bool    // words whose plural (-s, -es) the event has
 	// premod: words that, in most of their uses, stand before another
 	// word in lower case, not a known verb ("nuclear" in "nuclear
 	// tests"): modifiers. An agent noun is a head ("the minister spoke").
