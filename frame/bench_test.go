@@ -85,11 +85,9 @@ func longSentence(b *testing.B, size int) []*corpus.Article {
 	var words []string
 	for _, a := range src {
 		for _, s := range a.Sentences {
-			for _, w := range strings.FieldsFunc(s.Text, func(r rune) bool {
+			words = append(words, strings.FieldsFunc(s.Text, func(r rune) bool {
 				return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z')
-			}) {
-				words = append(words, w)
-			}
+			})...)
 		}
 	}
 	var body strings.Builder
