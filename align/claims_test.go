@@ -314,3 +314,32 @@ func TestScoreExact(t *testing.T) {
 		}
 	}
 }
+
+// Scoring over stem numbers gives the bits scoring over strings gives, for
+// every pair of the sample's sentences, spelling variants included.
+func TestScoreNumbersExact(t *testing.T) {
+	arts, err := corpus.LoadFS(sample.FS, corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	units := collect(arts)
+	idf, df := weigh(units)
+	st := number(units, idf, df)
+	var buf []int
+	nonzero := 0
+	for i, a := range units {
+		for _, b := range units[i+1:] {
+			var got float64
+			got, buf = st.score(a, b, buf)
+			if want := score(a, b, idf); got != want {
+				t.Fatalf("%q / %q: %v over numbers, %v over strings", a.m.Text, b.m.Text, got, want)
+			}
+			if got > 0 {
+				nonzero++
+			}
+		}
+	}
+	if nonzero < 100 {
+		t.Fatalf("only %d pairs score", nonzero)
+	}
+}

@@ -1,6 +1,7 @@
 package align
 
 import (
+	"cmp"
 	"maps"
 	"math"
 	"slices"
@@ -51,7 +52,11 @@ const MinQuoteScore = 0.5
 //
 // Known limit: a short quote of common words ("we will never give up") can
 // match inside a longer quote of another speaker that uses the same words.
-func Quotes(arts []*corpus.Article) []QuoteCluster {
+func Quotes(arts []*corpus.Article) []QuoteCluster { return quotes(arts, false) }
+
+// quotes is Quotes; allPairs scores every pair (tests check that the
+// prefix filter drops no link).
+func quotes(arts []*corpus.Article, allPairs bool) []QuoteCluster {
 	type qunit struct {
 		v     Variant
 		stems map[string]float64
@@ -75,7 +80,10 @@ func Quotes(arts []*corpus.Article) []QuoteCluster {
 		}
 	}
 	n := float64(len(units))
-	idf := func(s string) float64 { return math.Log(1 + n/float64(df[s])) }
+	idfOf := make(map[string]float64, len(df))
+	for s, d := range df {
+		idfOf[s] = math.Log(1 + n/float64(d))
+	}
 	// overlap is the IDF-weighted share of the smaller stem set found in the
 	// larger, and the size of the smaller set.
 	overlap := func(a, b *qunit) (float64, int) {
@@ -85,7 +93,7 @@ func Quotes(arts []*corpus.Article) []QuoteCluster {
 		}
 		var common, total float64
 		for _, s := range small.keys {
-			w := idf(s)
+			w := idfOf[s]
 			total += w
 			if _, ok := large.stems[s]; ok {
 				common += w
@@ -96,9 +104,71 @@ func Quotes(arts []*corpus.Article) []QuoteCluster {
 		}
 		return common / total, len(small.keys)
 	}
-	var links []link
+	// Only pairs that can reach MinQuoteScore are scored: the smaller
+	// quote (the one overlap takes as such) must share with the other one
+	// of its rarest stems, those that weigh more than the rest of it
+	// together (prefix filtering). The pairs are those of the loop over
+	// every pair, in its order, less pairs that score too low.
+	index := map[string][]int32{}   // stem -> the quotes whose prefix holds it
+	holding := map[string][]int32{} // stem -> the quotes that hold it
+	prefix := make([][]string, len(units))
 	for i := range units {
-		for j := i + 1; j < len(units); j++ {
+		u := &units[i]
+		for _, s := range u.keys {
+			holding[s] = append(holding[s], int32(i))
+		}
+		byWeight := slices.Clone(u.keys)
+		slices.SortStableFunc(byWeight, func(a, b string) int { return cmp.Compare(idfOf[b], idfOf[a]) })
+		var total float64
+		for _, s := range u.keys {
+			total += idfOf[s]
+		}
+		// rest: the weight of the stems after the prefix; a pair that
+		// shares none of the prefix shares at most rest, under half.
+		rest := total
+		for _, s := range byWeight {
+			if rest < MinQuoteScore*total*(1-1e-9) { // (a margin for rounding)
+				break
+			}
+			prefix[i] = append(prefix[i], s)
+			index[s] = append(index[s], int32(i))
+			rest -= idfOf[s]
+		}
+	}
+	smallOf := func(i, j int) int { // the quote overlap takes as the smaller
+		if len(units[i].keys) > len(units[j].keys) {
+			return j
+		}
+		return i
+	}
+	var links []link
+	var cand []int
+	for i := range units {
+		// candidates j > i: the prefix of the smaller of the two meets the
+		// other's stems
+		cand = cand[:0]
+		if allPairs {
+			for j := i + 1; j < len(units); j++ {
+				cand = append(cand, j)
+			}
+		}
+		for _, s := range prefix[i] {
+			for _, j := range holding[s] {
+				if int(j) > i && smallOf(i, int(j)) == i {
+					cand = append(cand, int(j))
+				}
+			}
+		}
+		for _, s := range units[i].keys {
+			for _, j := range index[s] {
+				if int(j) > i && smallOf(i, int(j)) == int(j) {
+					cand = append(cand, int(j))
+				}
+			}
+		}
+		slices.Sort(cand)
+		cand = slices.Compact(cand)
+		for _, j := range cand {
 			a, b := units[i], units[j]
 			if a.v.Article == b.v.Article {
 				continue

@@ -15,6 +15,18 @@
 // costs one report.Compare on its reports, read again from disk. Memory
 // grows with the corpus's index (grouping features and metadata, not its
 // text) and the events being analysed.
+//
+// Memory: analysing an event holds about bytesPerWord bytes per word of its
+// reports at its peak (their tokens, twice, and the mentions found), so
+// events are analysed at once only while their estimates add up to three
+// quarters of Options.Memory (default DefaultMemory); an event larger than
+// that is analysed alone, and the largest go first, so that none is left
+// to run alone at the end. Options.Memory is also the Go runtime's soft
+// memory limit for the run, unless GOMEMLIMIT is set: the collector works
+// harder near it rather than let the heap double. 300 reports of 220 KB
+// (66 MB) peaked at 1.8 GB with two jobs and now at 0.8 GB, in less time
+// (make bench); 20,000 short reports at 0.73 GB, not 1.05, in the same
+// time. The output does not depend on it.
 package batch
 
 import (
@@ -59,6 +71,9 @@ type Options struct {
 	// Jobs is how many files are read and events analysed at once (at
 	// least 1).
 	Jobs int
+	// Memory is the memory, in bytes, the run aims to stay under (0:
+	// DefaultMemory): see the package documentation.
+	Memory int64
 	// Lexicons, Top and Sections are as in report.CompareOptions; Top also
 	// bounds the index's table of labels.
 	Lexicons []*frame.Lexicon
@@ -135,6 +150,12 @@ func Run(ctx context.Context, paths []string, opt Options) (Summary, error) {
 		return Summary{}, &InputError{Err: err, Dir: true}
 	}
 	defer out.discard() // a no-op once committed
+	if opt.Memory <= 0 {
+		opt.Memory = DefaultMemory
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(opt.Memory))
+	}
 	r := &run{opt: opt, out: out, prog: opt.Progress}
 	sum, err := r.run(ctx, paths)
 	if err != nil {
@@ -257,9 +278,23 @@ func (c *run) run(ctx context.Context, paths []string) (Summary, error) {
 		defer debug.SetGCPercent(debug.SetGCPercent(200))
 	}
 	c.prog.Start("analysing", "analysed", len(todo), "events")
+	// The largest events first: a large event left to the end would run
+	// alone while the other workers idle. Each event writes its own entry,
+	// so the order changes no output.
+	words := make([]int, len(events))
+	for _, i := range todo {
+		for _, a := range events[i].Articles {
+			words[i] += arts[a].Words
+		}
+	}
+	order := slices.Clone(todo)
+	slices.SortStableFunc(order, func(x, y int) int { return words[y] - words[x] })
+	budget := newBudget(c.opt.Memory * 3 / 4)
 	err := wait(ctx, func() error {
-		forEach(ctx, len(todo), c.opt.Jobs, func(k int) {
-			i := todo[k]
+		forEach(ctx, len(order), c.opt.Jobs, func(k int) {
+			i := order[k]
+			need := budget.take(int64(words[i]) * bytesPerWord)
+			defer budget.give(need)
 			c.analyse(ctx, arts, events[i], &entries[i])
 			c.prog.Add(1)
 		})
@@ -469,6 +504,51 @@ func fileSlug(label string) string {
 		b.WriteString(w)
 	}
 	return b.String()
+}
+
+// DefaultMemory is the memory a run aims to stay under by default.
+const DefaultMemory = 768 << 20
+
+// bytesPerWord estimates the memory analysing an event holds at its peak,
+// per word of its reports (measured: 342 MB for 21 reports of 36,000
+// words each, 450 bytes a word).
+const bytesPerWord = 512
+
+// budget is a weighted semaphore: events take their estimate of memory
+// from it while they are analysed.
+type budget struct {
+	mu   sync.Mutex
+	cond *sync.Cond
+	max  int64
+	used int64
+}
+
+func newBudget(max int64) *budget {
+	b := &budget{max: max}
+	b.cond = sync.NewCond(&b.mu)
+	return b
+}
+
+// take waits until n bytes are free, or nothing is taken (an estimate
+// larger than the budget runs alone), takes them and returns how much it
+// took.
+func (b *budget) take(n int64) int64 {
+	n = min(n, b.max)
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for b.used > 0 && b.used+n > b.max {
+		b.cond.Wait()
+	}
+	b.used += n
+	return n
+}
+
+// give returns n bytes taken.
+func (b *budget) give(n int64) {
+	b.mu.Lock()
+	b.used -= n
+	b.mu.Unlock()
+	b.cond.Broadcast()
 }
 
 // forEach calls f for every i in [0, n) on at most jobs goroutines, and

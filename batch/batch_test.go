@@ -156,3 +156,27 @@ func TestFileSlug(t *testing.T) {
 		}
 	}
 }
+
+// The budget lets events run together while their estimates fit, and one
+// larger than it alone.
+func TestBudget(t *testing.T) {
+	b := newBudget(100)
+	if got := b.take(60); got != 60 {
+		t.Fatalf("took %d, want 60", got)
+	}
+	done := make(chan int64)
+	go func() { done <- b.take(500) }() // larger than the budget: waits for the 60
+	select {
+	case <-done:
+		t.Fatal("an estimate over the budget ran beside another event")
+	default:
+	}
+	b.give(60)
+	if got := <-done; got != 100 {
+		t.Fatalf("took %d, want the whole budget", got)
+	}
+	b.give(100)
+	if got := b.take(30) + b.take(30); got != 60 || b.used != 60 {
+		t.Fatalf("two small estimates: took %d, used %d", got, b.used)
+	}
+}

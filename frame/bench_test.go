@@ -73,3 +73,70 @@ func BenchmarkConceptsSample(b *testing.B) {
 		Concepts(arts, claims, Options{})
 	}
 }
+
+// longSentence builds an event of two reports: one whose body is a single
+// sentence of about size bytes (the sample's words, punctuation dropped,
+// over and over), and one of the sample's reports as it is.
+func longSentence(b *testing.B, size int) []*corpus.Article {
+	src, err := corpus.LoadFS(sample.FS, corpus.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var words []string
+	for _, a := range src {
+		for _, s := range a.Sentences {
+			words = append(words, strings.FieldsFunc(s.Text, func(r rune) bool {
+				return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z')
+			})...)
+		}
+	}
+	var body strings.Builder
+	body.WriteString("Talks in Moscow\n\n")
+	for i := 0; body.Len() < size; i++ {
+		body.WriteString(words[i%len(words)])
+		body.WriteByte(' ')
+	}
+	body.WriteString("\n")
+	normal, err := sample.FS.ReadFile(sampleFirst(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	arts, err := corpus.LoadFS(fstest.MapFS{
+		"long.txt":   &fstest.MapFile{Data: []byte(body.String())},
+		"normal.txt": &fstest.MapFile{Data: normal},
+	}, corpus.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return arts
+}
+
+// sampleFirst names the first .txt file of the sample.
+func sampleFirst(b *testing.B) string {
+	ents, err := sample.FS.ReadDir(".")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, e := range ents {
+		if strings.HasSuffix(e.Name(), ".txt") {
+			return e.Name()
+		}
+	}
+	b.Fatal("no .txt in the sample")
+	return ""
+}
+
+// BenchmarkConceptsLongSentence is the term analysis of a report that is one
+// unpunctuated sentence of 3 MB, next to a normal one (issue 18: it took
+// a minute when claiming spans scanned every span of the article for each
+// mention; target: linear, a few seconds at most).
+func BenchmarkConceptsLongSentence(b *testing.B) {
+	const size = 3 << 20
+	arts := longSentence(b, size)
+	claims := align.Claims(arts, align.Options{Singletons: true})
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		Concepts(arts, claims, Options{Lexicons: []*Lexicon{Generic()}})
+	}
+}

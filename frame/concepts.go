@@ -118,15 +118,16 @@ type tevent struct {
 	// nounish: words seen right after a determiner ("the X"): nouns, or
 	// adjectives, but not verbs.
 	nounish   map[string]bool
-	nounStems map[string]bool // the stems of the nounish words
-	lowered   map[string]bool // words (Norm) seen in lower case mid-sentence: not given names
-	lowStems  map[string]bool // their stems
-	acronym   map[string]bool // words seen written in capitals ("GRPA", "G.R.P.A.")
-	unitCands [][]int         // candidates by unit, built when mining starts
-	byHead    map[string]int  // noun-phrase concepts by the stem of their head (the first, when forms share a stem)
-	verbs     map[string]bool // words seen right after a subject pronoun or "to": verbs
-	verbAt    map[[2]int]bool // (unit, token) read as a verb where it stands: "needs" in "a treaty needs to"
-	plural    map[string]bool // words whose plural (-s, -es) the event has
+	nounStems map[string]bool    // the stems of the nounish words
+	lowered   map[string]bool    // words (Norm) seen in lower case mid-sentence: not given names
+	lowStems  map[string]bool    // their stems
+	acronym   map[string]bool    // words seen written in capitals ("GRPA", "G.R.P.A.")
+	unitCands [][]int            // candidates by unit, built when mining starts
+	candIdx   map[int]*candIndex // of long units' candidates (see covering)
+	byHead    map[string]int     // noun-phrase concepts by the stem of their head (the first, when forms share a stem)
+	verbs     map[string]bool    // words seen right after a subject pronoun or "to": verbs
+	verbAt    map[[2]int]bool    // (unit, token) read as a verb where it stands: "needs" in "a treaty needs to"
+	plural    map[string]bool    // words whose plural (-s, -es) the event has
 	// premod: words that, in most of their uses, stand before another
 	// word in lower case, not a known verb ("nuclear" in "nuclear
 	// tests"): modifiers. An agent noun is a head ("the minister spoke").
@@ -458,7 +459,25 @@ func (e *tevent) fullNames(ms []ment) map[int]map[string]int {
 		}
 		out[cl][name]++
 	}
-	for i, m := range ms {
+	// The mentions with a full name that stand alone, per article, by
+	// start, with the furthest end of those starting at or before each:
+	// a nested mention is inside one of them if the furthest end before
+	// its start reaches its end.
+	type outer struct{ start, reach int }
+	outers := map[int][]outer{}
+	for _, m := range ms {
+		if m.full != "" && !m.Nested {
+			outers[m.Article] = append(outers[m.Article], outer{m.Start, m.End})
+		}
+	}
+	for a, list := range outers {
+		slices.SortFunc(list, func(x, y outer) int { return cmp.Compare(x.start, y.start) })
+		for i := 1; i < len(list); i++ {
+			list[i].reach = max(list[i].reach, list[i-1].reach)
+		}
+		outers[a] = list
+	}
+	for _, m := range ms {
 		if m.full == "" {
 			continue
 		}
@@ -466,14 +485,9 @@ func (e *tevent) fullNames(ms []ment) map[int]map[string]int {
 			count(m.cluster, m.full)
 			continue
 		}
-		outer := false
-		for j, o := range ms {
-			if j != i && !o.Nested && o.Article == m.Article && o.Start <= m.Start && m.End <= o.End && o.full != "" {
-				outer = true
-				break
-			}
-		}
-		if !outer {
+		list := outers[m.Article]
+		i, _ := slices.BinarySearchFunc(list, m.Start+1, func(o outer, x int) int { return cmp.Compare(o.start, x) })
+		if i == 0 || list[i-1].reach < m.End {
 			count(m.cluster, m.full)
 		}
 	}
@@ -495,27 +509,16 @@ func (e *tevent) concepts(lex []Concept, minMentions int) []Concept {
 	}
 	var kept []ment
 	// Per article, keep non-overlapping spans: lexicon first, then longer.
-	claimed := map[int][][2]int{}
+	sp := newSpans(len(e.arts), lex, all)
 	for _, lc := range lex {
 		for _, m := range lc.Mentions {
-			claimed[m.Article] = append(claimed[m.Article], [2]int{m.Start, m.End})
+			sp.claim(m.Article, m.Start, m.End, claim{-1, kMined})
 		}
 	}
 	slices.SortStableFunc(all, func(a, b ment) int {
 		return cmp.Or(cmp.Compare(b.End-b.Start, a.End-a.Start), cmp.Compare(a.Article, b.Article), cmp.Compare(a.Start, b.Start))
 	})
 	byCluster := map[int][]Mention{}
-	type claim struct {
-		cluster int // -1 for the lexicon's
-		kind    mkind
-	}
-	owner := map[int][]claim{} // of each claimed span
-	for a, ss := range claimed {
-		owner[a] = make([]claim, len(ss))
-		for k := range owner[a] {
-			owner[a][k] = claim{-1, kMined}
-		}
-	}
 	seen := map[[3]int]bool{}
 	for _, m := range all {
 		key := [3]int{m.Article, m.Start, m.End}
@@ -527,13 +530,9 @@ func (e *tevent) concepts(lex []Concept, minMentions int) []Concept {
 		// Alma Rivera" in "President Alma Rivera's nominee"): both are
 		// mentions, of different things.
 		free, nested, clash := true, false, false
-		for k, s := range claimed[m.Article] {
-			if m.Start >= s[1] || s[0] >= m.End {
-				continue
-			}
+		sp.overlapping(m.Article, m.Start, m.End, func(s [2]int, o claim) bool {
 			free = false
 			within := s[0] <= m.Start && m.End <= s[1]
-			o := owner[m.Article][k]
 			switch {
 			case within && o.cluster == m.cluster:
 				nested = true
@@ -542,16 +541,13 @@ func (e *tevent) concepts(lex []Concept, minMentions int) []Concept {
 			default:
 				clash = true
 			}
-			if clash {
-				break
-			}
-		}
+			return !clash
+		})
 		switch {
 		case clash:
 			continue
 		case free, !nested:
-			claimed[m.Article] = append(claimed[m.Article], [2]int{m.Start, m.End})
-			owner[m.Article] = append(owner[m.Article], claim{m.cluster, m.kind})
+			sp.claim(m.Article, m.Start, m.End, claim{m.cluster, m.kind})
 		default:
 			m.Nested = true
 		}

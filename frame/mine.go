@@ -220,7 +220,8 @@ func (e *tevent) claimPairs(claims []align.Claim) [][2]int {
 
 // similarPairs pairs each sentence with the few sentences of other reports
 // that share most of its rarer content stems (stems in more than a quarter
-// of the sentences are the event's topic and do not count).
+// of the sentences are the event's topic and do not count; in long reports,
+// stems in more than 16 sentences a report: see align.Topic).
 func (e *tevent) similarPairs() [][2]int {
 	stems := make([][]string, len(e.units))
 	df := map[string]int{}
@@ -234,7 +235,7 @@ func (e *tevent) similarPairs() [][2]int {
 			}
 		}
 	}
-	common := max(8, len(e.units)/4)
+	common := align.Topic(len(e.units), len(e.arts))
 	index := map[string][]int{}
 	for i, ss := range stems {
 		for _, s := range ss {
@@ -244,19 +245,27 @@ func (e *tevent) similarPairs() [][2]int {
 		}
 	}
 	var out [][2]int
-	shared := map[int]int{}
+	shared := make([]int, len(e.units)) // by unit; touched lists those not zero
+	var touched []int
 	for i, ss := range stems {
-		clear(shared)
+		for _, j := range touched {
+			shared[j] = 0
+		}
+		touched = touched[:0]
 		for _, s := range ss {
 			for _, j := range index[s] {
 				if j > i && e.units[j].art != e.units[i].art {
+					if shared[j] == 0 {
+						touched = append(touched, j)
+					}
 					shared[j]++
 				}
 			}
 		}
 		type cand struct{ j, n int }
 		var cs []cand
-		for j, n := range shared {
+		for _, j := range touched {
+			n := shared[j]
 			// Pairs sharing few of their words yield no replacement worth
 			// a diff: both anchors and near pairs need most words shared.
 			if n >= minSharedStems && float64(n) >= minSharedShare*float64(min(len(ss), len(stems[j]))) {
@@ -439,23 +448,71 @@ func (e *tevent) text(ui, t0, t1 int) string {
 }
 
 // covering is the candidate covering most of the token range [t0, t1) of
-// unit ui (at least half of it; ties: the longer), or -1.
+// unit ui (at least half of it; ties: the longer, then the first found),
+// or -1.
 func (e *tevent) covering(ui, t0, t1 int) int {
 	best, bo := -1, 0
-	for _, i := range e.byUnit(ui) {
+	try := func(i int) {
 		c := &e.cands[i]
 		if c.cluster < 0 {
-			continue
+			return
 		}
 		o := min(c.t1, t1) - max(c.t0, t0)
-		if o > bo || (o == bo && o > 0 && c.t1-c.t0 > e.cands[best].t1-e.cands[best].t0) {
+		if o > bo || (o == bo && o > 0 && (c.t1-c.t0 > e.cands[best].t1-e.cands[best].t0 || c.t1-c.t0 == e.cands[best].t1-e.cands[best].t0 && i < best)) {
 			best, bo = i, o
+		}
+	}
+	if x := e.unitIndex(ui); x != nil {
+		// Only candidates starting less than the longest one before t0
+		// can overlap the range.
+		k, _ := slices.BinarySearchFunc(x.sorted, t0-x.longest+1, func(i, t int) int { return cmp.Compare(e.cands[i].t0, t) })
+		for ; k < len(x.sorted) && e.cands[x.sorted[k]].t0 < t1; k++ {
+			try(x.sorted[k])
+		}
+		for _, i := range x.tail {
+			try(i)
+		}
+	} else {
+		for _, i := range e.byUnit(ui) {
+			try(i)
 		}
 	}
 	if best >= 0 && 2*bo >= t1-t0 {
 		return best
 	}
 	return -1
+}
+
+// candIndex is the candidates of one long unit by their first token, for
+// covering: sorted, those at the time it was built; tail, those claimed
+// since.
+type candIndex struct {
+	sorted, tail []int
+	longest      int // tokens in the longest candidate
+}
+
+// unitIndex returns the index of unit ui's candidates, nil for a unit of
+// few (a scan is as quick); it is rebuilt once its tail has grown.
+func (e *tevent) unitIndex(ui int) *candIndex {
+	cs := e.byUnit(ui)
+	if len(cs) < 64 {
+		return nil
+	}
+	if e.candIdx == nil {
+		e.candIdx = map[int]*candIndex{}
+	}
+	x := e.candIdx[ui]
+	if x != nil && len(x.tail) <= 64+len(x.sorted)/16 {
+		x.tail = cs[len(x.sorted):]
+		return x
+	}
+	x = &candIndex{sorted: slices.Clone(cs)}
+	slices.SortStableFunc(x.sorted, func(a, b int) int { return cmp.Compare(e.cands[a].t0, e.cands[b].t0) })
+	for _, i := range cs {
+		x.longest = max(x.longest, e.cands[i].t1-e.cands[i].t0)
+	}
+	e.candIdx[ui] = x
+	return x
 }
 
 // claim returns the cluster of the candidate covering the token range

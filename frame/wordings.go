@@ -157,11 +157,12 @@ func Contrasts(c Concept) int {
 // contrast of c (see Contrasts): the ones worth marking.
 func Contrasting(c Concept) map[int]map[string]bool {
 	out := map[int]map[string]bool{}
+	per, _ := wordings(c)
 	for art, ps := range contrastPairs(c) {
 		for p := range ps {
 			for _, k := range p {
 				for _, a := range []int{art[0], art[1]} {
-					if c.usesKey(a, k) {
+					if per[a][k] { // a uses wording k
 						if out[a] == nil {
 							out[a] = map[string]bool{}
 						}
@@ -172,15 +173,6 @@ func Contrasting(c Concept) map[int]map[string]bool {
 		}
 	}
 	return out
-}
-
-func (c Concept) usesKey(art int, k string) bool {
-	for _, m := range c.Mentions {
-		if m.Article == art && !m.Nested && Key(m.Text) == k {
-			return true
-		}
-	}
-	return false
 }
 
 // wordings lists the wordings (by Key) each article uses for c, nested

@@ -3,7 +3,9 @@
 # + tokens) on one core, next to `wc -w` on the same bytes, and the cold-start
 # time of `biasdiff compare` on the embedded sample next to `wc -w` on it,
 # and grouping and corpus mode on generated corpora of 2,000 and 20,000
-# reports next to `wc -w` on the same files.
+# reports next to `wc -w` on the same files; then long texts: corpus mode
+# on 300 reports of ~220 KB next to 300 short ones, and compare on one 5 MB
+# unpunctuated line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=bin/biasdiff
@@ -88,3 +90,34 @@ for n in 2000 20000; do
   echo "corpus $n reports: $s s (target < 60 s at 20,000), peak RSS $(( $(cat "$tmp/rss") / 1024 )) MB (target < 2048 MB), $events events written; wc -w: $w s; ratio $(awk -v a="$s" -v b="$w" 'BEGIN {printf "%.1f", a/b}')x (target <= 15x)"
 done
 awk -v a="${csecs[2000]}" -v b="${csecs[20000]}" 'BEGIN {printf "growth 2k -> 20k: n^%.2f (target <= n^1.2)\n", log(b/a)/log(10)}'
+
+echo
+echo "== Long reports in corpus mode (issue 18: 300 reports of ~220 KB took 3.06 GB and 14 minutes; one run each, next to 300 short ones)"
+go run ./internal/corpusgen -n 300 -o "$tmp/short300" $extra
+go run ./internal/corpusgen -n 300 -words 36000 -o "$tmp/long300" $extra
+declare -A lsecs lrss
+for c in short300 long300; do
+  rm -rf "$tmp/out-$c"
+  t0=$(date +%s%N)
+  /usr/bin/time -f "%M" -o "$tmp/rss" "$bin" corpus --quiet "$tmp/$c" -o "$tmp/out-$c"
+  t1=$(date +%s%N)
+  lsecs[$c]=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.2f", (b-a)/1e9}')
+  lrss[$c]=$(( $(cat "$tmp/rss") / 1024 ))
+done
+echo "corpus 300 short reports ($(du -sh "$tmp/short300" | cut -f1)): ${lsecs[short300]} s, peak RSS ${lrss[short300]} MB (the baseline)"
+echo "corpus 300 long reports ($(du -sh "$tmp/long300" | cut -f1)): ${lsecs[long300]} s (target < 120 s), peak RSS ${lrss[long300]} MB (target < 1024 MB)"
+awk -v a="${lsecs[long300]}" -v b="${lsecs[short300]}" -v m="${lrss[long300]}" -v n="${lrss[short300]}" \
+  'BEGIN {printf "ratio long / short: time %.0fx, peak RSS %.1fx (memory is bounded by the analysis budget, not by the text: target RSS ratio < 20x)\n", a/b, m/n}'
+
+echo
+echo "== One 5 MB line without punctuation (issue 18: compare took 68 s), next to a normal report"
+mkdir -p "$tmp/line"
+words=$(cat corpus/sample/*.txt | tr -cs 'A-Za-z' ' ')
+{ echo "One long line"; echo; while :; do printf '%s' "$words"; done | head -c 5000000; echo; } > "$tmp/line/long.txt" || true
+cp "$(ls corpus/sample/*.txt | head -1)" "$tmp/line/normal.txt"
+t0=$(date +%s%N)
+/usr/bin/time -f "%M" -o "$tmp/rss" "$bin" compare "$tmp/line/long.txt" "$tmp/line/normal.txt" >/dev/null
+t1=$(date +%s%N)
+w0=$(date +%s%N); wc -w "$tmp/line"/* >/dev/null; w1=$(date +%s%N)
+s=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.2f", (b-a)/1e9}')
+echo "compare, 5 MB line + normal report: $s s (target < 10 s), peak RSS $(( $(cat "$tmp/rss") / 1024 )) MB; wc -w: $(awk -v a="$w0" -v b="$w1" 'BEGIN {printf "%.3f", (b-a)/1e9}') s"

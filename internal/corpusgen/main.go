@@ -5,12 +5,17 @@
 //
 // Usage:
 //
-//	go run ./internal/corpusgen -n 20000 -o DIR [-text FILE.jsonl]...
+//	go run ./internal/corpusgen -n 20000 -o DIR [-words N] [-text FILE.jsonl]...
 //
 // The sentences come from the embedded sample corpus and, when given, from
 // the "text" or "maintext" fields of JSON Lines files (make corpus passes
 // ../shared/eval/grouping/dev.jsonl when it is there). Same flags, same
 // bytes. The output is for measuring speed only: its events are not real.
+//
+// Reports have 8-20 sentences' worth of words by default; -words N makes
+// each about N words long (a story of as many sentences as it takes, of
+// which each report keeps seven in ten), for measuring long texts: with the
+// sample's sentences alone the pool is small and long reports repeat it.
 package main
 
 import (
@@ -36,21 +41,22 @@ func (t *textFiles) Set(s string) error { *t = append(*t, s); return nil }
 
 func main() {
 	n := flag.Int("n", 2000, "number of reports")
+	words := flag.Int("words", 0, "words per report, about (0: 8-20 sentences)")
 	out := flag.String("o", "", "output directory (created)")
 	var extra textFiles
 	flag.Var(&extra, "text", "JSON Lines file whose text/maintext fields add sentences (repeatable)")
 	flag.Parse()
-	if *out == "" || *n <= 0 {
-		fmt.Fprintln(os.Stderr, "usage: corpusgen -n N -o DIR [-text FILE.jsonl]...")
+	if *out == "" || *n <= 0 || *words < 0 {
+		fmt.Fprintln(os.Stderr, "usage: corpusgen -n N -o DIR [-words N] [-text FILE.jsonl]...")
 		os.Exit(2)
 	}
-	if err := run(*n, *out, extra); err != nil {
+	if err := run(*n, *words, *out, extra); err != nil {
 		fmt.Fprintln(os.Stderr, "corpusgen:", err)
 		os.Exit(1)
 	}
 }
 
-func run(n int, out string, extra []string) error {
+func run(n, words int, out string, extra []string) error {
 	pool, err := sentences(extra)
 	if err != nil {
 		return err
@@ -75,9 +81,19 @@ func run(n int, out string, extra []string) error {
 	}()
 	for made, ev := 0, 0; made < n; ev++ {
 		// An event: a story of 8-20 sentences, a date, 2-8 reports.
-		story := make([]string, 8+rng.IntN(13))
-		for i := range story {
-			story[i] = pool[rng.IntN(len(pool))]
+		var story []string
+		if words == 0 {
+			story = make([]string, 8+rng.IntN(13))
+			for i := range story {
+				story[i] = pool[rng.IntN(len(pool))]
+			}
+		} else {
+			// enough for seven in ten of its sentences to hold N words
+			for w := 0; w*7 < words*10; {
+				s := pool[rng.IntN(len(pool))]
+				story = append(story, s)
+				w += len(strings.Fields(s))
+			}
 		}
 		day := rng.IntN(700)
 		reports := min(2+rng.IntN(7), n-made)

@@ -13,7 +13,7 @@ import (
 func TestGenerate(t *testing.T) {
 	a, b := t.TempDir(), t.TempDir()
 	for _, dir := range []string{a, b} {
-		if err := run(300, dir, nil); err != nil {
+		if err := run(300, 0, dir, nil); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -32,5 +32,25 @@ func TestGenerate(t *testing.T) {
 	}
 	if len(arts) != 300 || len(warnings) > 0 {
 		t.Errorf("read %d reports of 300; warnings: %q", len(arts), warnings)
+	}
+}
+
+// TestGenerateWords checks that -words makes reports of about that many
+// words.
+func TestGenerateWords(t *testing.T) {
+	dir := t.TempDir()
+	if err := run(20, 3000, dir, nil); err != nil {
+		t.Fatal(err)
+	}
+	arts, err := corpus.Load([]string{dir}, corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := 0
+	for _, a := range arts {
+		words += a.Words
+	}
+	if avg := words / len(arts); len(arts) != 20 || avg < 2000 || avg > 4500 {
+		t.Errorf("%d reports of %d words on average, want 20 of about 3000", len(arts), avg)
 	}
 }
