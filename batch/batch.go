@@ -6,9 +6,12 @@
 // them all: index.md, index.html and index.json.
 //
 // The directory is replaced as a whole: Run writes a hidden directory
-// beside it and renames it over it at the end, so that an error or a
-// cancelled context leaves it as it was. Input files are only read. The
-// output is the same bytes whatever Options.Jobs.
+// beside it and swaps the two at the end (in one step on Linux, else two
+// renames), so that an error or a cancelled context leaves it as it was;
+// it refuses a directory holding files no run writes unless
+// Options.Force, and removes the hidden directories of runs that were
+// killed. Input files are only read. The output is the same bytes
+// whatever Options.Jobs.
 //
 // Cost: reading and grouping take about nine times `wc -w` on the same
 // files and grow as n^0.9 with the number of reports; then each event

@@ -67,6 +67,7 @@ type corpusFlags struct {
 	jobs     int
 	quiet    bool
 	force    bool
+	memory   int64
 	terms    termFlags
 }
 
@@ -85,6 +86,7 @@ func runCorpus(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	fs.Int64Var(&f.maxBytes, "max-bytes", corpus.DefaultMaxBytes, "largest input file to read, in bytes (JSON Lines: per line)")
 	fs.IntVarP(&f.jobs, "jobs", "j", 0, "files read and events analysed at once (default: the number of CPUs)")
 	fs.BoolVarP(&f.quiet, "quiet", "q", false, "no progress on standard error")
+	fs.Int64Var(&f.memory, "memory", batch.DefaultMemory>>20, "the memory in `MiB` the run aims to stay under: fewer events are analysed at once near it")
 	fs.BoolVar(&f.force, "force", false, "replace DIR even when it holds files an earlier run did not write (they are removed)")
 	f.terms.register(fs)
 	fs.StringSliceVar(&f.terms.sections, "sections", nil, "the tables of each event's report, comma-separated: "+strings.Join(report.Sections, ", ")+" (default: all)")
@@ -105,6 +107,9 @@ func runCorpus(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	}
 	if err := checkSizes(fs); err != nil {
 		return usage("%v", err)
+	}
+	if f.memory <= 0 || f.memory > 1<<30 {
+		return usage("--memory must be a number of MiB more than 0, not %d", f.memory)
 	}
 	formats, err := corpusFormats(f.formats)
 	if err != nil {
@@ -133,6 +138,7 @@ func runCorpus(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	sum, err := batch.Run(ctx, fs.Args(), batch.Options{
 		Output:   f.output,
 		Force:    f.force,
+		Memory:   f.memory << 20,
 		Formats:  formats,
 		Section:  f.terms.section,
 		Manifest: f.manifest,
