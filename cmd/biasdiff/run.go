@@ -54,13 +54,14 @@ Usage:
 A PATH is a file, a directory (read recursively, in sorted order), or - for
 one article on standard input. Files are read by extension:
   .txt         text captured from a web page; page chrome is removed
-  .md          Markdown, optionally with YAML front matter (title, outlet, date, url, lang)
+  .md          Markdown, optionally with YAML front matter (title, outlet, date, url, lang, event)
   .html .htm   saved web page; the main text is extracted
   .json        one news-please article (title, maintext, date_publish, source_domain, url, language)
-  .jsonl       news-please articles, one a line
+  .jsonl       news-please articles, one a line (a bad line is skipped with a warning)
 Metadata: NAME.yaml next to NAME.txt, or a manifest (biasdiff.yaml in a
 directory, or --manifest FILE in YAML or CSV with columns path, outlet, date,
-title, url, lang) overrides what the files say.
+title, url, lang, event) overrides what the files say; a metadata key
+unknown or given twice is a warning naming file, line and key.
 
 Examples:
   biasdiff compare                          the sample: five reports of Russia-Japan talks
@@ -140,7 +141,7 @@ func (c *common) noteSkipped(r *report.Report) {
 func (c *common) register(fs *pflag.FlagSet, formats string) {
 	fs.StringVarP(&c.format, "format", "f", "text", "output format: "+formats)
 	fs.StringVarP(&c.output, "output", "o", "", "write to `FILE` (atomically) instead of standard output")
-	fs.StringVar(&c.manifest, "manifest", "", "metadata manifest `FILE` (YAML or CSV: path, outlet, date, title, url, lang)")
+	fs.StringVar(&c.manifest, "manifest", "", "metadata manifest `FILE` (YAML or CSV: path, outlet, date, title, url, lang, event)")
 	fs.Int64Var(&c.maxBytes, "max-bytes", corpus.DefaultMaxBytes, "largest input file to read, in bytes (JSON Lines: per line)")
 }
 
