@@ -20,6 +20,9 @@ if "$bin" help group >/dev/null 2>&1; then
 else
   echo "== grouping: skipped, 'biasdiff group' is not built yet (issue 5)"
 fi
+if [ -f "$eval_dir/score_alignment.py" ]; then
+  step alignment python3 "$eval_dir/score_alignment.py" --biasdiff "$bin"
+fi
 echo "== sample alignment (hand-aligned sample, align/testdata/sample-claims.txt)"
 go test -count=1 -run '^TestSampleAlignment$' -v ./align/ | grep -o 'sample alignment: .*' || status=1
 # (the help is read whole first: grep -q would close the pipe early, and
