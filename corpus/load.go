@@ -410,14 +410,16 @@ func build(srcs []source, manifest map[string]Meta, opt Options, key func(string
 			warn(opt, fmt.Sprintf("%s: skipped: %v", s.path, err))
 			continue
 		}
+		first := true
 		for _, d := range ds {
 			if d.bad != nil {
 				warn(opt, badRecord(s.path, d))
 				continue
 			}
-			for _, n := range s.notes(d) {
+			for _, n := range s.notes(d, first) {
 				warn(opt, n)
 			}
+			first = false
 			d = s.withMeta(d, manifest, key)
 			a := &Article{Path: s.path, Record: d.record, Format: d.format}
 			arts = append(arts, a)
@@ -478,14 +480,15 @@ func readSource(s source, limit int64) ([]doc, error) {
 	return parse(data, format, limit)
 }
 
-// notes are the warnings about a document: its reader's (front
-// matter keys given twice, a guessed charset) and its sidecar's.
-func (s source) notes(d doc) []string {
+// notes are the warnings about a document: its reader's (front matter
+// keys given twice, a guessed charset) and, for the first document read
+// from the source (first), its sidecar's.
+func (s source) notes(d doc, first bool) []string {
 	var out []string
 	for _, n := range d.notes {
 		out = append(out, s.path+": "+n)
 	}
-	if d.record <= 1 { // a sidecar's notes once per file
+	if first {
 		out = append(out, s.sideNotes(d.meta)...)
 	}
 	return out

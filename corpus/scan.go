@@ -82,7 +82,7 @@ func Scan(paths []string, opt Options) (*Index, error) {
 					r.bad = append(r.bad, badRecord(srcs[i].path, d))
 					continue
 				}
-				r.bad = append(r.bad, srcs[i].notes(d)...)
+				r.bad = append(r.bad, srcs[i].notes(d, len(r.arts) == 0)...)
 				d = srcs[i].withMeta(d, manifest, absKey)
 				a := &Article{Path: srcs[i].path, Record: d.record, Format: d.format}
 				r.arts = append(r.arts, a)
