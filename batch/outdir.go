@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+
+	"github.com/biasdiff/biasdiff/internal/outfile"
 )
 
 // checkDir checks that DIR can be replaced: it is new, an empty
@@ -51,9 +53,9 @@ func checkDir(output string, paths []string, force bool) (string, error) {
 		}
 		rp := real(ap)
 		switch {
-		case within(rdir, rp):
+		case outfile.Within(rdir, rp):
 			return "", fmt.Errorf("%s: is inside the input %s, so that the next run would read the reports as input; give a directory outside the corpus", output, p)
-		case within(rp, rdir):
+		case outfile.Within(rp, rdir):
 			return "", fmt.Errorf("%s: holds the input %s, and the run replaces it; give another directory", output, p)
 		}
 	}
@@ -105,12 +107,6 @@ func notOurs(dir string) []string {
 		}
 	}
 	return others
-}
-
-// within tells whether p is dir or inside it.
-func within(p, dir string) bool {
-	rel, err := filepath.Rel(dir, p)
-	return err == nil && !filepath.IsAbs(rel) && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // replaceable tells whether an existing directory may be replaced: it is

@@ -57,7 +57,7 @@ func Check(output string, inputs []string) error {
 		if err != nil {
 			continue
 		}
-		if within(target, rin) {
+		if Within(target, rin) {
 			return fmt.Errorf("%s: is inside the input directory %s, whose files are read as reports; give a file outside it", output, in)
 		}
 	}
@@ -166,8 +166,9 @@ func realPath(p string) (string, error) {
 	return filepath.EvalSymlinks(a)
 }
 
-// within tells whether p is dir or inside it.
-func within(p, dir string) bool {
+// Within tells whether the path p is dir or inside it (both absolute and
+// clean, their links resolved by the caller).
+func Within(p, dir string) bool {
 	rel, err := filepath.Rel(dir, p)
 	return err == nil && !filepath.IsAbs(rel) && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
