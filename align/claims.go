@@ -75,7 +75,33 @@ type Claim struct {
 	// Diffs are the word diffs from the first report's wording to each
 	// other report's.
 	Diffs []Diff `json:"diffs,omitempty"`
+	// Near is, for each article of the event that does not carry the
+	// claim (in article order), its sentence that comes closest, so that
+	// "this report leaves it out" can always be checked.
+	Near []Near `json:"near,omitempty"`
 }
+
+// Near is the sentence (or headline) of a report closest to a claim the
+// report does not carry.
+type Near struct {
+	Article  int      `json:"article"`  // index into the articles given
+	Sentence int      `json:"sentence"` // index into Article.Sentences; -1 for the headline
+	Start    int      `json:"start"`    // source offsets (runes)
+	End      int      `json:"end"`
+	Text     string   `json:"text"`
+	Position Position `json:"position"`
+	// Score is its similarity to the nearest member of the claim (the
+	// aligner's score, 0 to 1, 3 decimals).
+	Score float64 `json:"score"`
+	// Similar: the score is close to the link threshold (SimilarScore),
+	// so the report may carry the claim in other words: shown as "≈", not
+	// as "—".
+	Similar bool `json:"similar"`
+}
+
+// SimilarScore is the least score for a nearest sentence to count as
+// similar wording ("≈"): below it a report is shown leaving the claim out.
+const SimilarScore = 0.2
 
 // Diff is the word diff between two reports' wordings of one thing:
 // Edits have byte ranges into A's text and B's text (a report's text is
@@ -260,6 +286,7 @@ func Claims(arts []*corpus.Article, opt Options) []Claim {
 			return mx.Sentence < my.Sentence
 		})
 		c.Diffs = diffs(c.Members, func(m Member) int { return m.Article }, func(m Member) string { return m.Text })
+		c.Near = near(units, members, len(arts), st, &buf)
 		claims = append(claims, c)
 	}
 	// Claims most reports carry first, then in the order of the first report.
@@ -275,6 +302,47 @@ func Claims(arts []*corpus.Article, opt Options) []Claim {
 		return mx.Sentence < my.Sentence
 	})
 	return claims
+}
+
+// near finds, for each article without a member among units[members],
+// its unit that scores highest against any member (the earlier on ties);
+// an article of no units gets none.
+func near(units []*unit, members []int, arts int, st *stemNums, buf *[]int) []Near {
+	has := make([]bool, arts)
+	for _, i := range members {
+		has[units[i].m.Article] = true
+	}
+	best := make([]int, arts)
+	score := make([]float64, arts)
+	for a := range best {
+		best[a] = -1
+	}
+	for j, u := range units {
+		a := u.m.Article
+		if has[a] {
+			continue
+		}
+		if best[a] < 0 {
+			best[a] = j
+		}
+		for _, i := range members {
+			var sc float64
+			sc, *buf = st.score(units[i], u, *buf)
+			if sc > score[a] {
+				score[a], best[a] = sc, j
+			}
+		}
+	}
+	var out []Near
+	for a, j := range best {
+		if j < 0 {
+			continue
+		}
+		m := units[j].m
+		out = append(out, Near{Article: a, Sentence: m.Sentence, Start: m.Start, End: m.End, Text: m.Text, Position: m.Position,
+			Score: round3(score[a]), Similar: score[a] >= SimilarScore})
+	}
+	return out
 }
 
 func round3(x float64) float64 { return math.Round(x*1000) / 1000 }

@@ -240,6 +240,7 @@ var schemaDefs = map[reflect.Type]string{
 	reflect.TypeFor[EventData]():             "event",
 	reflect.TypeFor[align.Claim]():           "claim",
 	reflect.TypeFor[align.Member]():          "member",
+	reflect.TypeFor[align.Near]():            "near",
 	reflect.TypeFor[align.Diff]():            "diff",
 	reflect.TypeFor[wdiff.Edit]():            "edit",
 	reflect.TypeFor[wdiff.Range]():           "range",
