@@ -45,6 +45,7 @@ import (
 	"github.com/biasdiff/biasdiff/align/wdiff"
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/token"
+	"github.com/biasdiff/biasdiff/internal/wordvec"
 )
 
 // Position is where a sentence stands in its report.
@@ -101,7 +102,7 @@ type Near struct {
 
 // SimilarScore is the least score for a nearest sentence to count as
 // similar wording ("≈"): below it a report is shown leaving the claim out.
-const SimilarScore = 0.2
+const SimilarScore = 0.15
 
 // Diff is the word diff between two reports' wordings of one thing:
 // Edits have byte ranges into A's text and B's text (a report's text is
@@ -189,6 +190,13 @@ type unit struct {
 	prefix map[string][]string // first four letters -> stems, for spelling variants
 	norm   float64
 	ids    []int32 // the keys' numbers (see number), in the same order
+	vecs   []stemVec
+}
+
+// stemVec is a content word's vector, by its stem.
+type stemVec struct {
+	stem string
+	v    wordvec.Vec
 }
 
 // Claims aligns the sentences of the articles of one event.
@@ -212,6 +220,8 @@ func Claims(arts []*corpus.Article, opt Options) []Claim {
 			index[id] = append(index[id], int32(i))
 		}
 	}
+	quoted := quotePairs(arts, units)
+	vec := embed(units, st)
 	// Best score of each unit into each other article, for the ratio test.
 	best := make([]float64, len(units)*len(arts))
 	var cands []link
@@ -233,17 +243,24 @@ func Claims(arts []*corpus.Article, opt Options) []Claim {
 				}
 			}
 		}
+		// Candidates share two stems that are not the topic's, or a quote.
 		cand = cand[:0]
 		for _, j := range touched {
 			if shared[j] >= 2 {
 				cand = append(cand, j)
 			}
-			shared[j] = 0
 		}
+		cand = append(cand, quoted[i]...)
 		slices.Sort(cand)
+		cand = slices.Compact(cand)
 		for _, j := range cand {
 			var sc float64
-			sc, buf = st.score(u, units[j], buf)
+			if shared[j] >= 2 {
+				sc, buf = st.score(u, units[j], buf)
+			}
+			if slices.Contains(quoted[i], j) {
+				sc = max(sc, quoteLink)
+			}
 			if sc < minScore*0.8 {
 				continue
 			}
@@ -251,6 +268,9 @@ func Claims(arts []*corpus.Article, opt Options) []Claim {
 			a, b := u.m.Article, units[j].m.Article
 			best[i*len(arts)+b] = max(best[i*len(arts)+b], sc)
 			best[j*len(arts)+a] = max(best[j*len(arts)+a], sc)
+		}
+		for _, j := range touched {
+			shared[j] = 0
 		}
 	}
 	var links []link
@@ -268,7 +288,26 @@ func Claims(arts []*corpus.Article, opt Options) []Claim {
 	for i, u := range units {
 		article[i] = u.m.Article
 	}
-	groups, weakest := cluster(article, links, cands, minScore, maxPerArticle)
+	ranges := make([][2]int, len(arts)) // units are in article order
+	for i, u := range units {
+		if ranges[u.m.Article][1] == 0 {
+			ranges[u.m.Article][0] = i
+		}
+		ranges[u.m.Article][1] = i + 1
+	}
+	var sharing []int
+	linked := func(i int) []int { // the units sharing a stem not the topic's with unit i
+		sharing = sharing[:0]
+		for _, id := range units[i].ids {
+			if st.df[id] <= common {
+				for _, j := range index[id] {
+					sharing = append(sharing, int(j))
+				}
+			}
+		}
+		return sharing
+	}
+	groups, weakest := clusterGlued(article, glue(arts, units), links, cands, minScore, maxPerArticle)
 	var claims []Claim
 	for g, members := range groups {
 		c := Claim{Score: round3(weakest[g])}
@@ -286,7 +325,7 @@ func Claims(arts []*corpus.Article, opt Options) []Claim {
 			return mx.Sentence < my.Sentence
 		})
 		c.Diffs = diffs(c.Members, func(m Member) int { return m.Article }, func(m Member) string { return m.Text })
-		c.Near = near(units, members, len(arts), st, &buf)
+		c.Near = near(units, members, ranges, st, vec, linked, &buf)
 		claims = append(claims, c)
 	}
 	// Claims most reports carry first, then in the order of the first report.
@@ -306,44 +345,72 @@ func Claims(arts []*corpus.Article, opt Options) []Claim {
 
 // near finds, for each article without a member among units[members],
 // its unit that scores highest against any member (the earlier on ties);
-// an article of no units gets none.
-func near(units []*unit, members []int, arts int, st *stemNums, buf *[]int) []Near {
-	has := make([]bool, arts)
+// an article of no units gets none. A unit's score against a member is
+// their shared words' score (stemNums.score) plus embWeight times the
+// cosine of their vectors, when positive. Only some units are scored so:
+// the nearCands of each article nearest a member by vector, and those a
+// member shares a word with that is not the topic's (linked).
+// ranges[a] is article a's units, [from, to).
+func near(units []*unit, members []int, ranges [][2]int, st *stemNums, vec [][]float32, linked func(int) []int, buf *[]int) []Near {
+	has := make([]bool, len(ranges))
 	for _, i := range members {
 		has[units[i].m.Article] = true
 	}
-	best := make([]int, arts)
-	score := make([]float64, arts)
-	for a := range best {
-		best[a] = -1
-	}
-	for j, u := range units {
-		a := u.m.Article
-		if has[a] {
+	var out []Near
+	var top []int
+	var topDot []float64
+	for a, r := range ranges {
+		if has[a] || r[0] == r[1] {
 			continue
 		}
-		if best[a] < 0 {
-			best[a] = j
-		}
-		for _, i := range members {
-			var sc float64
-			sc, *buf = st.score(units[i], u, *buf)
-			if sc > score[a] {
-				score[a], best[a] = sc, j
+		// the nearCands units nearest by vector, earlier first on ties
+		top, topDot = top[:0], topDot[:0]
+		for j := r[0]; j < r[1]; j++ {
+			d := 0.0
+			for _, i := range members {
+				d = max(d, dot32(vec[i], vec[j]))
+			}
+			k := len(top)
+			for k > 0 && topDot[k-1] < d {
+				k--
+			}
+			if k < nearCands {
+				top = slices.Insert(top, k, j)
+				topDot = slices.Insert(topDot, k, d)
+				if len(top) > nearCands {
+					top, topDot = top[:nearCands], topDot[:nearCands]
+				}
 			}
 		}
-	}
-	var out []Near
-	for a, j := range best {
-		if j < 0 {
-			continue
+		for _, i := range members {
+			for _, j := range linked(i) {
+				if r[0] <= j && j < r[1] {
+					top = append(top, j)
+				}
+			}
 		}
-		m := units[j].m
+		slices.Sort(top)
+		top = slices.Compact(top)
+		best, score := r[0], 0.0
+		for _, j := range top {
+			for _, i := range members {
+				var sc float64
+				sc, *buf = st.score(units[i], units[j], *buf)
+				sc += embWeight * max(0, dot32(vec[i], vec[j]))
+				if sc > score || sc == score && j < best {
+					score, best = sc, j
+				}
+			}
+		}
+		m := units[best].m
 		out = append(out, Near{Article: a, Sentence: m.Sentence, Start: m.Start, End: m.End, Text: m.Text, Position: m.Position,
-			Score: round3(score[a]), Similar: score[a] >= SimilarScore})
+			Score: round3(score), Similar: score >= SimilarScore})
 	}
 	return out
 }
+
+// nearCands is how many sentences of a report near chooses by vector.
+const nearCands = 4
 
 func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
 
@@ -383,6 +450,11 @@ func newUnit(m Member, toks []token.Token) *unit {
 			if _, ok := u.stems[t.Stem]; !ok {
 				if p, ok := prefix4(t.Stem); ok {
 					u.prefix[p] = append(u.prefix[p], t.Stem)
+				}
+			}
+			if _, ok := u.stems[t.Stem]; !ok {
+				if v, ok := wordvec.Lookup(t.Norm); ok {
+					u.vecs = append(u.vecs, stemVec{t.Stem, v})
 				}
 			}
 			u.stems[t.Stem] = 1

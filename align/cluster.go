@@ -1,6 +1,8 @@
 package align
 
 import (
+	"cmp"
+	"maps"
 	"math"
 	"slices"
 	"sort"
@@ -20,6 +22,15 @@ type link struct {
 // ascending; clusters ordered by their first unit) and the weakest link
 // that joined each (1 for a single unit).
 func cluster(article []int, links, scored []link, minAvg float64, maxPer int) ([][]int, []float64) {
+	return clusterGlued(article, nil, links, scored, minAvg, maxPer)
+}
+
+// clusterGlued is cluster where some units are glued into statements
+// beforehand (stmt[i] is unit i's statement, the lowest unit index in it;
+// nil: every unit its own): a statement is never split; it counts once
+// towards maxPer; and cohesion is averaged over pairs of statements of
+// different reports, a pair scoring its best pair of units.
+func clusterGlued(article, stmt []int, links, scored []link, minAvg float64, maxPer int) ([][]int, []float64) {
 	links = slices.Clone(links)
 	sort.Slice(links, func(x, y int) bool {
 		if links[x].score != links[y].score {
@@ -41,15 +52,26 @@ func cluster(article []int, links, scored []link, minAvg float64, maxPer int) ([
 		}
 		return sim[[2]int{i, j}]
 	}
+	if stmt == nil {
+		stmt = make([]int, n)
+		for i := range stmt {
+			stmt[i] = i
+		}
+	}
 	parent := make([]int, n)
 	members := make([][]int, n)
-	count := make([]map[int]int, n) // root -> report -> units
+	count := make([]map[int]int, n) // root -> report -> statements
 	weakest := make([]float64, n)
 	for i := range parent {
-		parent[i] = i
-		members[i] = []int{i}
-		count[i] = map[int]int{article[i]: 1}
+		parent[i] = stmt[i]
 		weakest[i] = 1
+	}
+	for i := range parent {
+		r := stmt[i]
+		members[r] = append(members[r], i)
+		if count[r] == nil {
+			count[r] = map[int]int{article[i]: 1}
+		}
 	}
 	find := func(x int) int {
 		for parent[x] != x {
@@ -59,17 +81,20 @@ func cluster(article []int, links, scored []link, minAvg float64, maxPer int) ([
 		return x
 	}
 	cohesive := func(ra, rb int) bool {
-		var sum float64
-		k := 0
+		best := map[[2]int]float64{} // statement pair -> best unit pair
 		for _, i := range members[ra] {
 			for _, j := range members[rb] {
 				if article[i] != article[j] {
-					sum += pair(i, j)
-					k++
+					k := [2]int{stmt[i], stmt[j]}
+					best[k] = max(best[k], pair(i, j))
 				}
 			}
 		}
-		return k > 0 && sum/float64(k) >= minAvg
+		var sum float64
+		for _, k := range slices.SortedFunc(maps.Keys(best), func(x, y [2]int) int { return cmp.Or(cmp.Compare(x[0], y[0]), cmp.Compare(x[1], y[1])) }) {
+			sum += best[k] // in one order: the same bits every run
+		}
+		return len(best) > 0 && sum/float64(len(best)) >= minAvg
 	}
 	for _, l := range links {
 		ra, rb := find(l.a), find(l.b)
