@@ -156,10 +156,12 @@ type Options struct {
 	Singletons bool
 }
 
-// DefaultMinScore is the link threshold: about a third of the weighted
-// content words of two sentences in common, which in news prose separates
-// restatements of one fact from sentences that merely share a topic.
-const DefaultMinScore = 0.34
+// DefaultMinScore is the link threshold: a little under a third of the
+// weighted content words of two sentences in common, which in news prose
+// separates restatements of one fact from sentences that merely share a
+// topic. Chosen on the alignment dev set's curve (make eval; pair
+// precision stays above 0.85 there and 0.8 on the sample).
+const DefaultMinScore = 0.28
 
 // bestRatio: a link must score at least this share of the best link either
 // of its sentences has into the other report.

@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -630,5 +631,408 @@ func TestDevNearFuncs(t *testing.T) {
 			line += fmt.Sprintf("  %d—: %.1f%% (≤%.2f)", k, 100*float64(fd)/float64(k), cells[k-1].score)
 		}
 		t.Log(line)
+	}
+}
+
+func TestDevMissAnalysis(t *testing.T) {
+	evs := loadDev(t)
+	cat := map[string]int{}
+	for _, ev := range evs {
+		claimOf := map[string]int{} // gold sentence -> tool claim index
+		cls := Claims(ev.arts, Options{})
+		for ci, c := range cls {
+			for _, m := range c.Members {
+				if k, ok := ev.tie[[2]int{m.Article, m.Sentence}]; ok {
+					claimOf[k] = ci + 1
+				}
+			}
+		}
+		for p := range ev.gold {
+			a, b := claimOf[p[0]], claimOf[p[1]]
+			switch {
+			case a != 0 && a == b:
+				cat["found"]++
+			case a != 0 && b != 0:
+				cat["both claimed, different claims"]++
+			case a != 0 || b != 0:
+				cat["one claimed"]++
+			default:
+				cat["neither claimed"]++
+			}
+		}
+	}
+	t.Log(cat)
+}
+
+func devFeatureVec(st *stemNums, vec map[*unit][]float32, p devPair, common int32) []float64 {
+	lex, _ := st.score(p.a, p.b, nil)
+	a, b := featOf(st, p.a), featOf(st, p.b)
+	sharedNames, sharedNums, sharedRare := 0.0, 0.0, 0.0
+	for _, w := range a.words {
+		for _, v := range b.words {
+			if v.id == w.id {
+				if w.name || v.name {
+					sharedNames++
+				}
+				if w.num {
+					sharedNums++
+				}
+				if st.df[w.id] <= common {
+					sharedRare += w.idf
+				}
+			}
+		}
+	}
+	x, y := cover(a, b, 0.6), cover(b, a, 0.6)
+	e := dot32(vec[p.a], vec[p.b])
+	lede := 0.0
+	if p.a.m.Position == Lede && p.b.m.Position == Lede {
+		lede = 1
+	}
+	la, lb := float64(len(a.words)), float64(len(b.words))
+	return []float64{1, lex, e, x + y, math.Min(x, y), math.Max(x, y), math.Min(sharedNames, 3) / 3, math.Min(sharedNums, 2) / 2, math.Min(sharedRare/10, 1), lede, math.Min(la, lb) / math.Max(1, math.Max(la, lb))}
+}
+
+func TestDevLR(t *testing.T) {
+	evs := loadDev(t)
+	pairs, sts := devAllPairs(evs)
+	vec := map[*unit][]float32{}
+	for ei, ev := range evs {
+		units := collect(ev.arts)
+		_ = units
+		_ = ei
+	}
+	// embeddings per event over the pair units
+	byEv := map[int][]*unit{}
+	seen := map[*unit]bool{}
+	for _, p := range pairs {
+		for _, u := range []*unit{p.a, p.b} {
+			if !seen[u] {
+				seen[u] = true
+				byEv[p.ev] = append(byEv[p.ev], u)
+			}
+		}
+	}
+	for ev, us := range byEv {
+		for _, u := range us {
+			featOf(sts[ev], u)
+		}
+		vs := embed(us, sts[ev])
+		for i, u := range us {
+			vec[u] = vs[i]
+		}
+	}
+	X := make([][]float64, len(pairs))
+	for i, p := range pairs {
+		X[i] = devFeatureVec(sts[p.ev], vec, p, int32(Topic(len(byEv[p.ev]), 3)))
+	}
+	train := func(skip int) []float64 {
+		w := make([]float64, len(X[0]))
+		pos := 0.0
+		for _, p := range pairs {
+			if p.ev != skip && p.gold {
+				pos++
+			}
+		}
+		for it := 0; it < 300; it++ {
+			g := make([]float64, len(w))
+			for i, p := range pairs {
+				if p.ev == skip {
+					continue
+				}
+				z := 0.0
+				for k := range w {
+					z += w[k] * X[i][k]
+				}
+				pr := 1 / (1 + math.Exp(-z))
+				y := 0.0
+				if p.gold {
+					y = 1
+				}
+				for k := range w {
+					g[k] += (pr - y) * X[i][k]
+				}
+			}
+			for k := range w {
+				w[k] -= 0.5 * g[k] / float64(len(pairs)) * 20
+			}
+		}
+		return w
+	}
+	scores := make([]float64, len(pairs))
+	for ev := range evs {
+		w := train(ev)
+		for i, p := range pairs {
+			if p.ev == ev {
+				z := 0.0
+				for k := range w {
+					z += w[k] * X[i][k]
+				}
+				scores[i] = z
+			}
+		}
+		if ev == 0 {
+			t.Logf("weights (fold 0): %.2f", w)
+		}
+	}
+	idx := map[devPair]int{}
+	for i, p := range pairs {
+		idx[p] = i
+	}
+	ap, f, pp, at := devAP(pairs, func(p devPair) float64 { return scores[idx[p]] })
+	t.Logf("LR leave-one-event-out: AP %.3f best F1 %.3f (P %.2f at %.2f)", ap, f, pp, at)
+	for k := 1; k < len(X[0]); k++ {
+		ap, f, pp, _ := devAP(pairs, func(p devPair) float64 { return X[idx[p]][k] })
+		t.Logf("feature %d alone: AP %.3f F1 %.3f (P %.2f)", k, ap, f, pp)
+	}
+}
+
+// TestDevCeiling: the gold pairs that transitive closure over the correct
+// links alone could give (links within gold claims scoring at least th,
+// within one report too), for some thresholds.
+func TestDevCeiling(t *testing.T) {
+	evs := loadDev(t)
+	for _, th := range []float64{0.34, 0.22, 0.15, 0.1} {
+		for _, within := range []bool{false, true} {
+			got := 0
+			for _, ev := range evs {
+				units := collect(ev.arts)
+				idf, df := weigh(units)
+				st := number(units, idf, df)
+				stmt := glue(ev.arts, units)
+				parent := map[string]string{}
+				var find func(x string) string
+				find = func(x string) string {
+					if p, ok := parent[x]; ok && p != x {
+						r := find(p)
+						parent[x] = r
+						return r
+					}
+					return x
+				}
+				union := func(a, b string) { parent[find(a)] = find(b) }
+				key := func(u *unit) (string, string) {
+					k := ev.tie[[2]int{u.m.Article, u.m.Sentence}]
+					return k, ev.claim[k]
+				}
+				for i, a := range units {
+					ka, ca := key(a)
+					if ca == "" {
+						continue
+					}
+					for j, b := range units[i+1:] {
+						kb, cb := key(b)
+						if cb != ca {
+							continue
+						}
+						if a.m.Article == b.m.Article && !within && stmt[i] != stmt[i+1+j] {
+							continue
+						}
+						s, _ := st.score(a, b, nil)
+						if s >= th || stmt[i] == stmt[i+1+j] {
+							union(ka, kb)
+						}
+					}
+				}
+				for p := range ev.gold {
+					if find(p[0]) == find(p[1]) {
+						got++
+					}
+				}
+			}
+			t.Logf("links ≥ %.2f within reports %v: %d of 243 gold pairs reachable", th, within, got)
+		}
+	}
+}
+
+func TestDevMutual(t *testing.T) {
+	evs := loadDev(t)
+	pairs, sts := devAllPairs(evs)
+	type key struct {
+		u   *unit
+		art int
+	}
+	best := map[key]float64{}
+	second := map[key]float64{}
+	sc := make([]float64, len(pairs))
+	for i, p := range pairs {
+		s, _ := sts[p.ev].score(p.a, p.b, nil)
+		sc[i] = s
+		for _, k := range []key{{p.a, p.b.m.Article}, {p.b, p.a.m.Article}} {
+			if s > best[k] {
+				second[k] = best[k]
+				best[k] = s
+			} else if s > second[k] {
+				second[k] = s
+			}
+		}
+	}
+	for _, lo := range []float64{0.1, 0.15, 0.22, 0.28, 0.34} {
+		hi := lo + 0.06
+		if lo == 0.34 {
+			hi = 9
+		}
+		var n, g, nm, gm, nmm, gmm int
+		for i, p := range pairs {
+			if sc[i] < lo || sc[i] >= hi {
+				continue
+			}
+			n++
+			ba := best[key{p.a, p.b.m.Article}] == sc[i]
+			bb := best[key{p.b, p.a.m.Article}] == sc[i]
+			if p.gold {
+				g++
+			}
+			if ba && bb {
+				nm++
+				if p.gold {
+					gm++
+				}
+				// margin: clearly best
+				if sc[i] >= 1.5*second[key{p.a, p.b.m.Article}] && sc[i] >= 1.5*second[key{p.b, p.a.m.Article}] {
+					nmm++
+					if p.gold {
+						gmm++
+					}
+				}
+			}
+		}
+		t.Logf("lex [%.2f,%.2f): %d pairs P %.2f; mutual best %d P %.2f; with margin 1.5x %d P %.2f", lo, hi, n, float64(g)/float64(max(1, n)), nm, float64(gm)/float64(max(1, nm)), nmm, float64(gmm)/float64(max(1, nmm)))
+	}
+}
+
+// TestDevQuoteGroups: cross-outlet pairs of quotes in one gold quote group
+// against pairs of variants in one tool cluster (a variant is tied to the
+// gold quote it overlaps most).
+func TestDevQuoteGroups(t *testing.T) {
+	const root = "../../shared/eval"
+	files, _ := filepath.Glob(root + "/alignment/basil-*.json")
+	if len(files) == 0 {
+		t.Skip("no dev set")
+	}
+	hit, pred, gold := 0, 0, 0
+	for _, f := range files {
+		var g struct {
+			Event  string
+			Quotes []struct {
+				Outlet     string
+				Start, End int
+				Text       string
+			}
+			QuoteGroups []struct{ Members []int } `json:"quote_groups"`
+		}
+		b, _ := os.ReadFile(f)
+		json.Unmarshal(b, &g)
+		dir := filepath.Join(root, "framing", g.Event)
+		arts, err := corpus.Load([]string{dir + "/fox.txt", dir + "/hpo.txt", dir + "/nyt.txt"}, corpus.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[[2]int]bool{}
+		for _, qg := range g.QuoteGroups {
+			for i, a := range qg.Members {
+				for _, b := range qg.Members[i+1:] {
+					if g.Quotes[a].Outlet != g.Quotes[b].Outlet {
+						want[[2]int{min(a, b), max(a, b)}] = true
+					}
+				}
+			}
+		}
+		tie := func(art, s, e int) int {
+			outlet := []string{"fox", "hpo", "nyt"}[art]
+			best, bi := 0, -1
+			for i, q := range g.Quotes {
+				if q.Outlet == outlet {
+					if in := min(e, q.End) - max(s, q.Start); in > best {
+						best, bi = in, i
+					}
+				}
+			}
+			return bi
+		}
+		got := map[[2]int]bool{}
+		for _, c := range Quotes(arts) {
+			for i, a := range c.Variants {
+				for _, b := range c.Variants[i+1:] {
+					x, y := tie(a.Article, a.Start, a.End), tie(b.Article, b.Start, b.End)
+					if a.Article != b.Article && x >= 0 && y >= 0 {
+						got[[2]int{min(x, y), max(x, y)}] = true
+						if !want[[2]int{min(x, y), max(x, y)}] && testing.Verbose() {
+							t.Logf("%s extra: %q ~ %q", g.Event[:14], a.Text, b.Text)
+						}
+					}
+				}
+			}
+		}
+		for k := range got {
+			if want[k] {
+				hit++
+			}
+		}
+		for k := range want {
+			if !got[k] && testing.Verbose() {
+				t.Logf("%s missed: %s %q ~ %s %q", g.Event[:14], g.Quotes[k[0]].Outlet, g.Quotes[k[0]].Text, g.Quotes[k[1]].Outlet, g.Quotes[k[1]].Text)
+			}
+		}
+		pred += len(got)
+		gold += len(want)
+	}
+	p, r := float64(hit)/float64(max(1, pred)), float64(hit)/float64(max(1, gold))
+	t.Logf("quote groups: P %.3f R %.3f F1 %.3f (%d of %d, %d gold)", p, r, 2*p*r/max(1e-9, p+r), hit, pred, gold)
+}
+
+func TestDevUSE(t *testing.T) {
+	b, err := os.ReadFile("/tmp/use/emb.json")
+	if err != nil {
+		t.Skip("no /tmp/use/emb.json")
+	}
+	var emb map[string]map[string][][]float64
+	json.Unmarshal(b, &emb)
+	evs := loadDev(t)
+	pairs, sts := devAllPairs(evs)
+	names := []string{}
+	for k := range emb {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	vecOf := func(ev int, u *unit) []float64 {
+		k := evs[ev].tie[[2]int{u.m.Article, u.m.Sentence}]
+		var o string
+		var i int
+		fmt.Sscanf(strings.Replace(k, ":", " ", 1), "%s %d", &o, &i)
+		for _, n := range names {
+			if strings.HasPrefix(n, evs[ev].name) {
+				return emb[n][o][i]
+			}
+		}
+		return nil
+	}
+	use := func(p devPair) float64 { return dot(vecOf(p.ev, p.a), vecOf(p.ev, p.b)) }
+	lex := func(p devPair) float64 { s, _ := sts[p.ev].score(p.a, p.b, nil); return s }
+	for _, s := range []devScorer{
+		{"lex", lex},
+		{"use", use},
+		{"lex+use/4", func(p devPair) float64 { return lex(p) + use(p)/4 }},
+		{"lex+use/2", func(p devPair) float64 { return lex(p) + use(p)/2 }},
+		{"lex+use", func(p devPair) float64 { return lex(p) + use(p) }},
+		{"lex*use", func(p devPair) float64 { return lex(p) * use(p) }},
+		{"max(lex,use-.4)", func(p devPair) float64 { return max(lex(p), use(p)-0.4) }},
+	} {
+		ap, f, pp, at := devAP(pairs, s.f)
+		t.Logf("%-18s AP %.3f best F1 %.3f (P %.2f at %.3f)", s.name, ap, f, pp, at)
+	}
+	for _, lo := range []float64{0.0, 0.1, 0.15, 0.22} {
+		for _, uth := range []float64{0.6, 0.7, 0.75} {
+			n, g := 0, 0
+			for _, p := range pairs {
+				if l := lex(p); l >= lo && l < lo+0.07 && use(p) >= uth {
+					n++
+					if p.gold {
+						g++
+					}
+				}
+			}
+			t.Logf("lex [%.2f,%.2f) use ≥ %.2f: %d pairs P %.2f", lo, lo+0.07, uth, n, float64(g)/float64(max(1, n)))
+		}
 	}
 }

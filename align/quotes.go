@@ -12,6 +12,7 @@ import (
 
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/token"
+	"github.com/biasdiff/biasdiff/internal/wordvec"
 )
 
 // Variant is one report's wording of a quoted statement.
@@ -38,8 +39,71 @@ type QuoteCluster struct {
 
 // MinQuoteScore is the least overlap for two quotes to be one statement:
 // half of the shorter quote's weighted content words (a partial quote is
-// all in the full one).
+// all in the full one), counting a word of like meaning (softMatch) by its
+// similarity.
 const MinQuoteScore = 0.5
+
+// minQuoteExact is the share of the shorter quote's weighted content
+// words that must be there as written (translations and paraphrases
+// still share names, numbers and most key words).
+const minQuoteExact = 0.35
+
+// synonymCos is the least cosine of two words' vectors for one to stand
+// for the other ("shareholders", "stockholders").
+const synonymCos = 0.7
+
+// softMatch is how well a stem of a quote missing from another is matched
+// there by a word of like meaning: the best cosine of its vector with the
+// other's words' vectors when at least synonymCos, else 0.
+func softMatch(vecs []stemVec, stem string, other []stemVec) float64 {
+	var v wordvec.Vec
+	for _, x := range vecs {
+		if x.stem == stem {
+			v = x.v
+			break
+		}
+	}
+	if !v.Ok() {
+		return 0
+	}
+	best := 0.0
+	for _, x := range other {
+		if c := wordvec.Cosine(v, x.v); c >= synonymCos && c > best {
+			best = c
+		}
+	}
+	return best
+}
+
+// contentVecs calls add with the stem of every content word and number of
+// text, and returns the vectors of its words other than names (a
+// capitalised word after the first), by stem, once each.
+func contentVecs(text string, add func(stem string)) []stemVec {
+	var out []stemVec
+	seen := map[string]bool{}
+	first := true
+	for _, t := range token.Tokenize(text) {
+		if t.Kind != token.Word && t.Kind != token.Number {
+			continue
+		}
+		name := false
+		if t.Kind == token.Word {
+			r, _ := utf8.DecodeRuneInString(t.Text)
+			name = !first && unicode.IsUpper(r)
+			first = false
+		}
+		if (t.Kind == token.Word && !t.Stop && len(t.Norm) > 1) || t.Kind == token.Number {
+			add(t.Stem)
+			if t.Kind == token.Word && !name && !seen[t.Stem] {
+				seen[t.Stem] = true
+				if v, ok := wordvec.Lookup(t.Norm); ok {
+					out = append(out, stemVec{t.Stem, v})
+				}
+			}
+		}
+	}
+	return out
+}
 
 // Quotes clusters the direct quotes of the articles of one event by
 // statement. Two quotes of different reports are scored by the IDF-weighted
@@ -60,18 +124,15 @@ func quotes(arts []*corpus.Article, allPairs bool) []QuoteCluster {
 	type qunit struct {
 		v     Variant
 		stems map[string]float64
-		keys  []string // the stems, sorted: sums run in one order
+		keys  []string  // the stems, sorted: sums run in one order
+		vecs  []stemVec // words other than names, with a vector, by stem
 	}
 	var units []qunit
 	df := map[string]int{}
 	for ai, a := range arts {
 		for qi, q := range a.Quotes {
 			u := qunit{v: Variant{Article: ai, Quote: qi, Speaker: q.Speaker, Verb: q.Verb, Text: q.Text, Start: q.Start, End: q.End}, stems: map[string]float64{}}
-			for _, t := range token.Tokenize(q.Text) {
-				if (t.Kind == token.Word && !t.Stop && len(t.Norm) > 1) || t.Kind == token.Number {
-					u.stems[t.Stem] = 1
-				}
-			}
+			u.vecs = contentVecs(q.Text, func(stem string) { u.stems[stem] = 1 })
 			u.keys = slices.Sorted(maps.Keys(u.stems))
 			for _, s := range u.keys {
 				df[s]++
@@ -85,24 +146,27 @@ func quotes(arts []*corpus.Article, allPairs bool) []QuoteCluster {
 		idfOf[s] = math.Log(1 + n/float64(d))
 	}
 	// overlap is the IDF-weighted share of the smaller stem set found in the
-	// larger, and the size of the smaller set.
-	overlap := func(a, b *qunit) (float64, int) {
+	// larger: exactly, and (soft) by a word of like meaning (softMatch),
+	// and the size of the smaller set.
+	overlap := func(a, b *qunit) (exact, soft float64, size int) {
 		small, large := a, b
 		if len(small.keys) > len(large.keys) {
 			small, large = large, small
 		}
-		var common, total float64
+		var common, near, total float64
 		for _, s := range small.keys {
 			w := idfOf[s]
 			total += w
 			if _, ok := large.stems[s]; ok {
 				common += w
+			} else {
+				near += w * softMatch(small.vecs, s, large.vecs)
 			}
 		}
 		if total == 0 {
-			return 0, 0
+			return 0, 0, 0
 		}
-		return common / total, len(small.keys)
+		return common / total, near / total, len(small.keys)
 	}
 	// Only pairs that can reach MinQuoteScore are scored: the smaller
 	// quote (the one overlap takes as such) must share with the other one
@@ -127,7 +191,7 @@ func quotes(arts []*corpus.Article, allPairs bool) []QuoteCluster {
 		// shares none of the prefix shares at most rest, under half.
 		rest := total
 		for _, s := range byWeight {
-			if rest < MinQuoteScore*total*(1-1e-9) { // (a margin for rounding)
+			if rest < minQuoteExact*total*(1-1e-9) { // (a margin for rounding)
 				break
 			}
 			prefix[i] = append(prefix[i], s)
@@ -173,14 +237,19 @@ func quotes(arts []*corpus.Article, allPairs bool) []QuoteCluster {
 			if a.v.Article == b.v.Article {
 				continue
 			}
-			sc, size := overlap(&a, &b)
+			exact, soft, size := overlap(&a, &b)
+			sc := exact + soft
 			// Three content words at least (shorter fragments are common
 			// words, not a statement); a fragment of three must be there
-			// whole, one of up to five nearly so.
-			if size < 3 || sc < MinQuoteScore || size == 3 && sc < 1 || size <= 5 && sc < 0.8 {
+			// whole, one of up to five nearly so, as written; a share of
+			// the words must be the same words.
+			if size == 2 && exact == 1 && namedSame(a.v.Speaker, b.v.Speaker) {
+				// a phrase of two words quoted whole by both, from one
+				// named speaker ("dangerous demagogue")
+			} else if size < 3 || exact < minQuoteExact || sc < MinQuoteScore || size == 3 && exact < 1 || size <= 5 && exact < 0.8 {
 				continue
 			}
-			if !sameSpeaker(a.v.Speaker, b.v.Speaker) && sc < 0.8 {
+			if !sameSpeaker(a.v.Speaker, b.v.Speaker) && exact < 0.8 {
 				continue
 			}
 			links = append(links, link{i, j, sc})
@@ -231,6 +300,18 @@ func names(s string) map[string]bool {
 		}
 	}
 	return m
+}
+
+// namedSame reports whether two speaker strings both name someone and share
+// a capitalised word (a surname).
+func namedSame(a, b string) bool {
+	na, nb := names(a), names(b)
+	for w := range na {
+		if nb[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // sameSpeaker reports whether two speaker strings may name one person: one

@@ -253,3 +253,8 @@ func regularForms(v string) []string {
 		return []string{v + "s", v + "ed", v + "ing"}
 	}
 }
+
+// ReportingVerb tells whether a lower-case word is a form of an English
+// reporting verb ("said", "told", "argued", "according"), as Find reads
+// them ("pointed" only before "out", which the caller checks).
+func ReportingVerb(w string) bool { return lexicon[w]&lxVerb != 0 && lexicon[w]&lxRelay == 0 }
