@@ -152,8 +152,8 @@ func quotePairs(arts []*corpus.Article, units []*unit) [][]int {
 				if a.Article == b.Article {
 					continue
 				}
-				i, ok1 := at[[2]int{a.Article, arts[a.Article].Quotes[a.Quote].Sentence}]
-				j, ok2 := at[[2]int{b.Article, arts[b.Article].Quotes[b.Quote].Sentence}]
+				i, ok1 := at[[2]int{a.Article, variantSentence(arts[a.Article], a)}]
+				j, ok2 := at[[2]int{b.Article, variantSentence(arts[b.Article], b)}]
 				if !ok1 || !ok2 {
 					continue
 				}
@@ -170,4 +170,17 @@ func quotePairs(arts []*corpus.Article, units []*unit) [][]int {
 		slices.Sort(out[i])
 	}
 	return out
+}
+
+// variantSentence is the index of the sentence a variant starts in.
+func variantSentence(a *corpus.Article, v Variant) int {
+	if v.Quote >= 0 && v.Quote < len(a.Quotes) {
+		return a.Quotes[v.Quote].Sentence
+	}
+	for si, s := range a.Sentences {
+		if s.Start <= v.Start && v.Start < s.End {
+			return si
+		}
+	}
+	return -1
 }

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/biasdiff/biasdiff/corpus"
+	"github.com/biasdiff/biasdiff/corpus/quote"
 	"github.com/biasdiff/biasdiff/corpus/token"
 	"github.com/biasdiff/biasdiff/internal/wordvec"
 )
@@ -24,6 +25,10 @@ type Variant struct {
 	Text    string `json:"text"`
 	Start   int    `json:"start"` // source offsets (runes)
 	End     int    `json:"end"`
+	// Reported: the report gives the statement as reported speech, not in
+	// quotation marks ("Smith said the deal was dead"): Quote is -1, Text
+	// is the sentence, Verb its reporting verb.
+	Reported bool `json:"reported,omitempty"`
 }
 
 // QuoteCluster is one statement as several reports quote it: in full, in
@@ -260,6 +265,7 @@ func quotes(arts []*corpus.Article, allPairs bool) []QuoteCluster {
 		article[i] = u.v.Article
 	}
 	groups, weakest := cluster(article, links, links, MinQuoteScore, maxPerArticle)
+	reported := reportedSpeech(arts)
 	var out []QuoteCluster
 	for g, members := range groups {
 		c := QuoteCluster{Score: round3(weakest[g])}
@@ -271,6 +277,40 @@ func quotes(arts []*corpus.Article, allPairs bool) []QuoteCluster {
 				c.Speaker = units[i].v.Speaker
 			}
 		}
+		// Reports that give the statement as reported speech join it: per
+		// report, the sentence that scores best against one of its quotes.
+		type pick struct {
+			v  Variant
+			sc float64
+		}
+		var picks []pick
+		for _, r := range reported {
+			if reports[r.v.Article] {
+				continue
+			}
+			best := 0.0
+			v := r.v
+			for _, i := range members {
+				if sc := r.against(&units[i].v, units[i].keys, units[i].vecs, idfOf); sc > best {
+					best, v.Speaker = sc, units[i].v.Speaker
+				}
+			}
+			if best == 0 {
+				continue
+			}
+			k := slices.IndexFunc(picks, func(p pick) bool { return p.v.Article == r.v.Article })
+			switch {
+			case k < 0:
+				picks = append(picks, pick{v, best})
+			case best > picks[k].sc:
+				picks[k] = pick{v, best}
+			}
+		}
+		for _, p := range picks {
+			c.Variants = append(c.Variants, p.v)
+			reports[p.v.Article] = true
+			c.Score = math.Min(c.Score, round3(p.sc))
+		}
 		if len(reports) >= 2 {
 			c.Diffs = diffs(c.Variants, func(v Variant) int { return v.Article }, func(v Variant) string { return v.Text })
 			out = append(out, c)
@@ -278,6 +318,109 @@ func quotes(arts []*corpus.Article, allPairs bool) []QuoteCluster {
 	}
 	sort.SliceStable(out, func(x, y int) bool { return len(out[x].Variants) > len(out[y].Variants) })
 	return out
+}
+
+// minReported is the least share of a quote's weighted content words
+// (exact or of like meaning) a sentence of reported speech must hold to
+// give the same statement.
+const minReported = 0.7
+
+// reportedSentence is a sentence of a report that may give someone's words
+// as reported speech: it holds no quotation and has a reporting verb with
+// a capitalised word (a name) just before it or just after it ("Smith
+// said", "Smith on Monday told", "said Smith").
+type reportedSentence struct {
+	v     Variant
+	names map[string]bool // the capitalised words next to a reporting verb
+	stems map[string]bool
+	vecs  []stemVec
+}
+
+// reportedReach is how many words before a reporting verb its subject's
+// name may stand ("Smith on Monday said"), or after it ("said Smith").
+const reportedReach = 3
+
+// reportedSpeech lists the sentences of the articles that may be reported
+// speech.
+func reportedSpeech(arts []*corpus.Article) []reportedSentence {
+	var out []reportedSentence
+	for ai, a := range arts {
+		quoted := map[int]bool{}
+		for _, q := range a.Quotes {
+			quoted[q.Sentence] = true
+		}
+		for si, s := range a.Sentences {
+			if quoted[si] {
+				continue
+			}
+			var words []token.Token
+			for _, t := range a.PlainTokens(si) {
+				if t.Kind == token.Word {
+					words = append(words, t)
+				}
+			}
+			verb := ""
+			subject := map[string]bool{}
+			for k, t := range words {
+				if !quote.ReportingVerb(t.Norm) {
+					continue
+				}
+				for _, w := range words[max(0, k-reportedReach):min(len(words), k+reportedReach/2+1)] {
+					if r, _ := utf8.DecodeRuneInString(w.Text); unicode.IsUpper(r) && !w.Stop {
+						subject[strings.TrimSuffix(strings.TrimSuffix(w.Text, "’s"), "'s")] = true
+						if verb == "" {
+							verb = t.Text
+						}
+					}
+				}
+			}
+			if verb == "" {
+				continue
+			}
+			r := reportedSentence{v: Variant{Article: ai, Quote: -1, Verb: verb, Text: s.Text, Start: s.Start, End: s.End, Reported: true},
+				names: subject, stems: map[string]bool{}}
+			r.vecs = contentVecs(s.Text, func(stem string) { r.stems[stem] = true })
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// against scores the sentence as reported speech of quote q (with its
+// content stems and vectors): 0 unless it names q's speaker (a capitalised
+// word of it) and holds at least minReported of q's weighted content
+// words, minQuoteExact of them as written; else that share.
+func (r *reportedSentence) against(q *Variant, keys []string, vecs []stemVec, idf map[string]float64) float64 {
+	if len(keys) < 4 || !namedIn(q.Speaker, r.names) {
+		return 0
+	}
+	var exact, soft, total float64
+	for _, s := range keys {
+		w := idf[s]
+		total += w
+		if r.stems[s] {
+			exact += w
+		} else {
+			soft += w * softMatch(vecs, s, r.vecs)
+		}
+	}
+	if total == 0 || exact < minQuoteExact*total || exact+soft < minReported*total {
+		return 0
+	}
+	return (exact + soft) / total
+}
+
+// namedIn reports whether the last capitalised word of speaker (a
+// surname, not a title before it) is among names.
+func namedIn(speaker string, in map[string]bool) bool {
+	last := ""
+	for _, w := range strings.Fields(speaker) {
+		w = strings.TrimSuffix(strings.TrimSuffix(strings.Trim(w, ".,"), "’s"), "'s")
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) && utf8.RuneCountInString(w) > 1 {
+			last = w
+		}
+	}
+	return last != "" && in[last]
 }
 
 // better reports whether speaker a names the speaker better than b: a name
