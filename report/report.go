@@ -2,7 +2,8 @@
 //
 // A Report is a title, a few summary lines and a list of Tables; a Table is
 // columns and rows of cells, each cell carrying the text shown and the value
-// JSON gets. Builders (Overview, ...) make Tables from the data of the other
+// JSON gets (and, for some, a detail one click away in Markdown and
+// HTML). Builders (Overview, ...) make Tables from the data of the other
 // packages; renderers (text, md, json) know only Report and Table, so a new
 // table touches no renderer. Renderers only render: same Report, same bytes.
 package report
@@ -98,6 +99,11 @@ type Cell struct {
 	// Full is the whole text when Text is shortened and Value is not that
 	// text (a claim's members, say): Markdown and CSV show it.
 	Full string
+	// Detail is more about the cell, one click away: Markdown and HTML
+	// put it behind a <details> whose summary is Text (the nearest
+	// sentence behind an omission table's "≈ body"); text, CSV and JSON
+	// show Text and Value alone.
+	Detail string
 	// Files, when set, are files beside the report that the cell names
 	// (the index's event reports): HTML and Markdown link each; text,
 	// JSON and CSV show Text and Value.

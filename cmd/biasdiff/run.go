@@ -330,7 +330,8 @@ picks some; --top N bounds the long ones):
   overview      the input: one row per report as read
 and for each event of two reports or more:
   terms         term choice: what each outlet calls the same thing
-  omission      each claim against each report: headline, lede, body, end or —
+  omission      each claim against each report: headline, lede, body, end;
+                ≈ body where a sentence of similar wording stands; or —
   emphasis      each report's headline and lede, what it puts first and
                 spends most words on
   attribution   who each report lets speak, with which verbs; unnamed
