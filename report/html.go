@@ -74,6 +74,7 @@ type hSection struct {
 	Side             *hSide
 	Mentions         *hMentions
 	Removed          []hRemoved // overview: the page chrome removed, per report
+	Cut              string     // what the table leaves out (Table.Cut), said under it
 }
 
 // hRemoved is one report's removed page chrome, behind a toggle.
@@ -209,6 +210,9 @@ func buildHTMLPage(r *Report) hPage {
 	}
 	for i, t := range r.Tables {
 		sec := &hSection{ID: tableIDs[i], Title: oneLine(t.Title), HowTo: oneLine(t.HowTo)}
+		if t.Cut != nil {
+			sec.Cut = t.Cut.Line()
+		}
 		ev, base := r.tableEvent(t.ID)
 		switch base {
 		case "terms":

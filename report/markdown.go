@@ -20,7 +20,7 @@ import (
 // holds, the output stays valid GitHub-flavoured Markdown: text is escaped
 // with MarkdownInline (MarkdownCell in tables) and the only HTML written is
 // the anchors and <details>/<summary> around long cells and cells with a
-// Detail.
+// Detail. A table that leaves rows out (Table.Cut) says so under it.
 
 const (
 	// mdLongCell is the length (runes) above which a cell is folded into a
@@ -411,6 +411,9 @@ func writeMarkdownTable(buf *bytes.Buffer, t *Table, level int) {
 		buf.WriteByte('\n')
 	}
 	buf.WriteByte('\n')
+	if t.Cut != nil {
+		fmt.Fprintf(buf, "_%s_\n\n", MarkdownInline(t.Cut.Line()))
+	}
 }
 
 // markdownCellFolded writes a cell for a GFM table. A cell with a Detail

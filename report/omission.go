@@ -17,7 +17,7 @@ import (
 // similar wording ("similar:body" in JSON; that sentence, with where it
 // stands and its score, is the cell's Detail), else "—" (null in JSON);
 // and a "carried by" count, which counts no "≈". top bounds the claim rows
-// (0: all). A last row,
+// (0: all), and the table's Cut says how many it leaves out. A last row,
 // "share of the N shared claims", gives each report's om.Share as a
 // percentage, over all shared claims whatever top (its "carried by" cell
 // is empty, null in JSON). claims are those om was computed from (aligned
@@ -58,6 +58,16 @@ func OmissionTable(arts []*corpus.Article, claims []align.Claim, om frame.Omissi
 			row = append(row, omCell(c, near))
 		}
 		t.Rows = append(t.Rows, append(row, Int(r.Outlets)))
+	}
+	if shown := len(t.Rows); shown < len(om.Rows) {
+		var parts []string
+		if n := shared - shown; n > 0 {
+			parts = append(parts, plural(n, "claim")+" that two reports or more carry")
+		}
+		if n := len(om.Rows) - max(shared, shown); n > 0 {
+			parts = append(parts, plural(n, "claim")+" that one report alone carries")
+		}
+		t.Cut = &Cut{Shown: shown, Total: len(om.Rows), Noun: "claims", Detail: "left out: " + strings.Join(parts, " and "), JSON: "events[].omission"}
 	}
 	if len(arts) > 0 {
 		row := []Cell{Str(fmt.Sprintf("share of the %s", plural(shared, "shared claim")))}

@@ -112,10 +112,19 @@ func TestOmissionTable(t *testing.T) {
 		t.Errorf("north share %q, want all", got)
 	}
 
+	if tab.Cut != nil {
+		t.Errorf("top 0: cut %+v", tab.Cut)
+	}
 	const top = 2
 	bounded := OmissionTable(arts, claims, om, top)
 	if len(bounded.Rows) != top+shareRows {
 		t.Errorf("top %d: %d rows, want %d", top, len(bounded.Rows), top+shareRows)
+	}
+	// The cut is declared: 2 of the rows shown, the others named.
+	singles := len(om.Rows) - shared
+	if c := bounded.Cut; c == nil || c.Shown != top || c.Total != len(om.Rows) || c.Noun != "claims" ||
+		c.Detail != fmt.Sprintf("left out: 1 claim that two reports or more carry and %d claims that one report alone carries", singles) {
+		t.Errorf("top %d: cut %+v, want %d of %d claims, 1 shared and %d single left out", top, bounded.Cut, top, len(om.Rows), singles)
 	}
 	if !reflect.DeepEqual(bounded.Rows[top], tab.Rows[len(tab.Rows)-1]) {
 		t.Errorf("top changed the share row")

@@ -362,6 +362,7 @@ func runCompare(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	c.register(fs, strings.Join(report.Formats, ", "))
 	tx.register(fs)
 	tf.register(fs)
+	fs.Lookup("top").Usage = "show at most `N` rows of the term, omission and attribution tables, and N words an outlet in the distinctive table; a cut table says so (0: all)"
 	fs.StringSliceVar(&tf.sections, "sections", nil, "the tables to show, comma-separated: "+strings.Join(report.Sections, ", ")+" (default: all)")
 	fs.StringArrayVar(&primary, "primary", nil, "a primary source (transcript, statement) to check the quotes against, in any format biasdiff reads; repeatable")
 	if code := parse(fs, args, stderr); code >= 0 {
