@@ -109,8 +109,8 @@ type OmissionRow struct {
 // Single-article rows are interleaved across articles, so that the first
 // k of them show about k/N of each of N articles whatever the order the
 // articles come in: each article's rows are ranked by salience (the
-// headline, then the lede, then a number or a name, then the rest; ties
-// by where they stand in the report), and the rows take turns: every
+// headline, then the lede, then a number or a name; ties by where they
+// stand in the report), and the rows take turns: every
 // article's first, then every article's second, and so on, each turn
 // ordered by salience, then by where the row stands in its report, then
 // by its text and its outlet's name (the article index last, for rows
