@@ -17,8 +17,11 @@
 //     "lexicon" (a concept file's phrases);
 //   - Attributions: speakers, quotes, reporting verbs with connotation,
 //     hedges and anonymous sources (the generic pack, generic.yaml);
-//   - Omissions and Emphases: the claim × report matrix, ledes and what
-//     each report spends its words on;
+//   - Omissions and Emphases: the claim × report matrix — where each
+//     report carries each claim, or, where it does not, its nearest
+//     sentence, marked "similar" when close in wording (align.Near) — the
+//     claims of one report only taken in turns across reports by salience,
+//     ledes and what each report spends its words on;
 //   - Distinctive: each outlet's words against the others' (log-odds with
 //     an informative Dirichlet prior);
 //   - Choices: the spans to flag, few and telling, each with a kind and a

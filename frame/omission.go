@@ -15,6 +15,13 @@ package frame
 // otherwise read the same. Report.Compare's EventData.Claims are aligned
 // without singletons: align again with Singletons for these.
 //
+// A report that does not carry a claim is not simply "—": each claim's
+// Near (align.Claim.Near) names the report's nearest sentence, and when
+// that is of similar wording (align.Near.Similar) the cell says so
+// ("similar:body", shown "≈ body"); the cell is "" ("—") only when the
+// nearest sentence is not similar. The nearest sentence goes with every
+// cell that is not carried, so that a reader can check either.
+//
 // Cost: O(M) over the members of the claims, plus tokenizing the text of
 // single-article claims and of the shared claims' members, and sorting.
 
@@ -22,6 +29,7 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -35,33 +43,78 @@ type Omission struct {
 	Rows []OmissionRow `json:"rows"`
 	// Share is, per article, the share of the event's shared claims (those
 	// two articles or more carry) that it carries, rounded to 3 decimals;
-	// 0 for all when there are no shared claims.
+	// 0 for all when there are no shared claims. A sentence of similar
+	// wording is not carrying.
 	Share []float64 `json:"share"`
+}
+
+// OmissionCell is what one article does with one claim: the position
+// where it carries it ("lede"); SimilarPrefix and the position of its
+// nearest sentence where it does not carry it but that sentence is of
+// similar wording ("similar:body"); "" where it leaves it out.
+type OmissionCell string
+
+// SimilarPrefix starts the cell of an article that does not carry a claim
+// but has a sentence of similar wording.
+const SimilarPrefix = "similar:"
+
+// Carried is the position where the cell's article carries the claim;
+// false when it does not.
+func (c OmissionCell) Carried() (align.Position, bool) {
+	if c == "" || strings.HasPrefix(string(c), SimilarPrefix) {
+		return "", false
+	}
+	return align.Position(c), true
+}
+
+// Similar is the position of the article's sentence of similar wording;
+// false when the cell is not one of similar wording.
+func (c OmissionCell) Similar() (align.Position, bool) {
+	p, ok := strings.CutPrefix(string(c), SimilarPrefix)
+	return align.Position(p), ok
 }
 
 // OmissionRow is one claim and where each article carries it.
 type OmissionRow struct {
 	Claim int `json:"claim"` // index into the claims given
-	// Cells are, per article, where it carries the claim: the most
-	// prominent position of its members (headline > lede > body > end), ""
-	// if it does not carry the claim.
-	Cells   []align.Position `json:"cells"`
-	Outlets int              `json:"outlets"` // how many articles carry it
-	Only    int              `json:"only"`    // the article that alone carries it, -1 otherwise
+	// Cells are, per article: where it carries the claim, the most
+	// prominent position of its members (headline > lede > body > end);
+	// where it does not, "similar:" and the position of its nearest
+	// sentence when that is of similar wording (align.Near.Similar), else
+	// "".
+	Cells []OmissionCell `json:"cells"`
+	// Near is, per article that does not carry the claim, its nearest
+	// sentence (from the claim's Near), with its score; nil where the
+	// article carries the claim or the claim names none for it.
+	Near    []*align.Near `json:"near"`
+	Outlets int           `json:"outlets"` // how many articles carry it
+	Only    int           `json:"only"`    // the article that alone carries it, -1 otherwise
 }
 
 // Omissions lays out which article carries which claim, and where.
 //
 // Rows: every shared claim (two articles or more), most articles first,
 // then in the order of its first member (article, then sentence, the
-// headline before the body); then the single-article claims that matter,
-// by article then sentence. A single-article claim matters when one of its
-// members is the headline or in the lede (first two sentences), or its
-// text has a number or a name: a capitalised word that is not the
-// sentence's first word nor a stopword ("I"). Other single-article
-// sentences — the background and colour every report has of its own — are
-// left out, so the rows stay readable. Claims of no member are skipped.
-// Member article indexes outside arts are ignored.
+// headline before the body); then the single-article claims that matter.
+// A single-article claim matters when one of its members is the headline
+// or in the lede (first two sentences), or its text has a number or a
+// name: a capitalised word that is not the sentence's first word nor a
+// stopword ("I"). Other single-article sentences — the background and
+// colour every report has of its own — are left out, so the rows stay
+// readable. Claims of no member are skipped. Member article indexes
+// outside arts are ignored, and so are Near entries outside arts or of an
+// article that carries the claim (of two for one article, the higher
+// score).
+//
+// Single-article rows are interleaved across articles, so that the first
+// k of them show about k/N of each of N articles whatever the order the
+// articles come in: each article's rows are ranked by salience (the
+// headline, then the lede, then a number or a name; ties by where they
+// stand in the report), and the rows take turns: every
+// article's first, then every article's second, and so on, each turn
+// ordered by salience, then by where the row stands in its report, then
+// by its text and its outlet's name (the article index last, for rows
+// alike in all of these).
 //
 // The result depends only on arts and the claims' contents, not on the
 // order claims are given in (but for Claim, the index into that order).
@@ -70,38 +123,52 @@ func Omissions(arts []*corpus.Article, claims []align.Claim) Omission {
 	om := Omission{Rows: []OmissionRow{}, Share: make([]float64, n)}
 	carried := make([]int, n)
 	shared := 0
-	var singles []OmissionRow
+	var singles []omSingle
 	for ci, c := range claims {
-		row := OmissionRow{Claim: ci, Cells: make([]align.Position, n), Only: -1}
+		row := OmissionRow{Claim: ci, Cells: make([]OmissionCell, n), Near: make([]*align.Near, n), Only: -1}
 		for _, m := range c.Members {
 			if m.Article < 0 || m.Article >= n {
 				continue
 			}
-			cur := row.Cells[m.Article]
+			cur := align.Position(row.Cells[m.Article])
 			if cur == "" {
 				row.Outlets++
 			}
 			if cur == "" || omRank(m.Position) < omRank(cur) {
-				row.Cells[m.Article] = m.Position
+				row.Cells[m.Article] = OmissionCell(m.Position)
 			}
 		}
-		switch {
-		case row.Outlets == 0:
+		if row.Outlets == 0 {
 			continue
-		case row.Outlets == 1:
+		}
+		for i := range c.Near {
+			nr := c.Near[i]
+			a := nr.Article
+			if a < 0 || a >= n || row.Cells[a] != "" || (row.Near[a] != nil && row.Near[a].Score >= nr.Score) {
+				continue
+			}
+			row.Near[a] = &nr
+		}
+		for a, nr := range row.Near {
+			if _, ok := row.Cells[a].Carried(); !ok && nr != nil && nr.Similar {
+				row.Cells[a] = SimilarPrefix + OmissionCell(nr.Position)
+			}
+		}
+		if row.Outlets == 1 {
 			for a, p := range row.Cells {
-				if p != "" {
+				if _, ok := p.Carried(); ok {
 					row.Only = a
 				}
 			}
-			if omMatters(c.Members) {
-				singles = append(singles, row)
+			if sal := omSalience(c.Members); sal < omOther {
+				first, _ := omFirst(c)
+				singles = append(singles, omSingle{row: row, salience: sal, first: first})
 			}
 			continue
 		}
 		shared++
 		for a, p := range row.Cells {
-			if p != "" {
+			if _, ok := p.Carried(); ok {
 				carried[a]++
 			}
 		}
@@ -110,16 +177,87 @@ func Omissions(arts []*corpus.Article, claims []align.Claim) Omission {
 	slices.SortStableFunc(om.Rows, func(x, y OmissionRow) int {
 		return cmp.Or(cmp.Compare(y.Outlets, x.Outlets), omCompareFirst(claims, x.Claim, y.Claim))
 	})
-	slices.SortStableFunc(singles, func(x, y OmissionRow) int {
-		return cmp.Or(cmp.Compare(x.Only, y.Only), omCompareFirst(claims, x.Claim, y.Claim))
-	})
-	om.Rows = append(om.Rows, singles...)
+	om.Rows = append(om.Rows, omInterleave(arts, singles)...)
 	if shared > 0 {
 		for a := range om.Share {
 			om.Share[a] = omRound3(float64(carried[a]) / float64(shared))
 		}
 	}
 	return om
+}
+
+// Salience of a single-article claim, most salient first.
+const (
+	omHeadline = iota // a member is the headline
+	omLede            // a member is in the lede
+	omFact            // a member has a number or a name
+	omOther           // none of these: colour, left out of the table
+)
+
+// omSingle is a single-article row with what orders it.
+type omSingle struct {
+	row      OmissionRow
+	salience int
+	first    align.Member // its first member: where it stands in its report
+}
+
+// omSalience is a single-article claim's salience: the best of its
+// members'.
+func omSalience(ms []align.Member) int {
+	best := omOther
+	for _, m := range ms {
+		switch {
+		case m.Position == align.Headline || m.Sentence < 0:
+			return omHeadline
+		case m.Position == align.Lede:
+			best = min(best, omLede)
+		case best > omFact && omFactual(m.Text):
+			best = omFact
+		}
+	}
+	return best
+}
+
+// omInterleave orders single-article rows as Omissions says: per article
+// by salience and place, then in turns across articles.
+func omInterleave(arts []*corpus.Article, singles []omSingle) []OmissionRow {
+	outlet := func(a int) string {
+		if a >= 0 && a < len(arts) && arts[a] != nil {
+			return arts[a].Outlet
+		}
+		return ""
+	}
+	byPlace := func(x, y omSingle) int {
+		return cmp.Or(cmp.Compare(x.salience, y.salience), cmp.Compare(x.first.Sentence, y.first.Sentence), cmp.Compare(x.first.Text, y.first.Text))
+	}
+	per := map[int][]omSingle{}
+	for _, s := range singles {
+		per[s.row.Only] = append(per[s.row.Only], s)
+	}
+	turns := 0
+	for a, ss := range per {
+		slices.SortStableFunc(ss, func(x, y omSingle) int { return cmp.Or(byPlace(x, y), cmp.Compare(x.row.Claim, y.row.Claim)) })
+		per[a] = ss
+		turns = max(turns, len(ss))
+	}
+	out := make([]OmissionRow, 0, len(singles))
+	var turn []omSingle
+	for k := range turns {
+		turn = turn[:0]
+		for _, ss := range per {
+			if k < len(ss) {
+				turn = append(turn, ss[k])
+			}
+		}
+		slices.SortFunc(turn, func(x, y omSingle) int {
+			return cmp.Or(byPlace(x, y), cmp.Compare(outlet(x.row.Only), outlet(y.row.Only)),
+				cmp.Compare(x.row.Only, y.row.Only), cmp.Compare(x.row.Claim, y.row.Claim))
+		})
+		for _, s := range turn {
+			out = append(out, s.row)
+		}
+	}
+	return out
 }
 
 // omRank orders positions by prominence: headline first; unknown last.
@@ -159,20 +297,6 @@ func omCompareFirst(claims []align.Claim, i, j int) int {
 	b, _ := omFirst(claims[j])
 	return cmp.Or(cmp.Compare(a.Article, b.Article), cmp.Compare(a.Sentence, b.Sentence),
 		cmp.Compare(a.Start, b.Start), cmp.Compare(a.Text, b.Text), cmp.Compare(i, j))
-}
-
-// omMatters tells whether a single-article claim is worth a row: a member
-// in the headline or lede, or with a number or a name.
-func omMatters(ms []align.Member) bool {
-	for _, m := range ms {
-		if m.Position == align.Headline || m.Position == align.Lede || m.Sentence < 0 {
-			return true
-		}
-		if omFactual(m.Text) {
-			return true
-		}
-	}
-	return false
 }
 
 // omFactual: text has a number, or a capitalised word that is not its first

@@ -102,6 +102,13 @@ func TestOmissionsShared(t *testing.T) {
 		c[ev.north], c[ev.south], c[ev.wire] = north, south, wire
 		return c
 	}
+	carriedAt := func(r OmissionRow) []align.Position {
+		out := make([]align.Position, len(r.Cells))
+		for a, c := range r.Cells {
+			out[a], _ = c.Carried()
+		}
+		return out
+	}
 	want := map[int][]align.Position{ // claim -> per article
 		ev.headline: cells(align.Headline, align.Headline, align.Headline),
 		ev.fund:     cells(align.Lede, align.Body, align.End),
@@ -113,8 +120,13 @@ func TestOmissionsShared(t *testing.T) {
 			t.Errorf("no row for %q", omText(ev.claims, ci))
 			continue
 		}
-		if !reflect.DeepEqual(r.Cells, cells) {
-			t.Errorf("%q: cells %v, want %v", omText(ev.claims, ci), r.Cells, cells)
+		if got := carriedAt(r); !reflect.DeepEqual(got, cells) {
+			t.Errorf("%q: carried at %v (cells %v), want %v", omText(ev.claims, ci), got, r.Cells, cells)
+		}
+		for a, nr := range r.Near {
+			if _, ok := r.Cells[a].Carried(); ok && nr != nil {
+				t.Errorf("%q: %s carries it but has a nearest sentence %+v", omText(ev.claims, ci), ev.arts[a].ID, nr)
+			}
 		}
 		if r.Only != -1 {
 			t.Errorf("%q: shared but Only = %d", omText(ev.claims, ci), r.Only)
@@ -135,7 +147,8 @@ func TestOmissionsShared(t *testing.T) {
 
 // TestOmissionsOnly: a claim one report alone makes becomes an "only" row
 // when it is in the lede or names someone, and not when it is body colour;
-// "only" rows follow the shared ones, by article then sentence.
+// "only" rows follow the shared ones, each report's by salience then
+// sentence.
 func TestOmissionsOnly(t *testing.T) {
 	ev := omLoad(t)
 	om := Omissions(ev.arts, ev.claims)
@@ -148,14 +161,14 @@ func TestOmissionsOnly(t *testing.T) {
 		return OmissionRow{}, false
 	}
 	webb, ok := single("Marcus Webb")
-	if !ok || webb.Only != ev.south || webb.Cells[ev.south] != align.Lede {
+	if !ok || webb.Only != ev.south || webb.Cells[ev.south] != OmissionCell(align.Lede) {
 		t.Errorf("Webb (south's lede, a name): row %+v found %v, want only south, lede", webb, ok)
 	}
 	park, ok := single("Ellen Park")
-	if !ok || park.Only != ev.wire || park.Cells[ev.wire] != align.Body {
+	if !ok || park.Only != ev.wire || park.Cells[ev.wire] != OmissionCell(align.Body) {
 		t.Errorf("Park (wire's body, a name): row %+v found %v, want only wire, body", park, ok)
 	}
-	if r, ok := single("four hours"); !ok || r.Cells[ev.wire] != align.Lede {
+	if r, ok := single("four hours"); !ok || r.Cells[ev.wire] != OmissionCell(align.Lede) {
 		t.Errorf("wire's lede sentence without a name: want a row, got %+v %v", r, ok)
 	}
 	for _, colour := range []string{"The weather was cold", "Many people said", "Traffic engineers", "Local shops"} {
@@ -178,14 +191,17 @@ func TestOmissionsOnly(t *testing.T) {
 			t.Errorf("row %d: Only %d with %d outlets", i, r.Only, r.Outlets)
 		}
 	}
-	singles := om.Rows[firstSingle:]
-	for i := 1; i < len(singles); i++ {
-		p, q := singles[i-1], singles[i]
-		fp, _ := omFirst(ev.claims[p.Claim])
-		fq, _ := omFirst(ev.claims[q.Claim])
-		if p.Only > q.Only || (p.Only == q.Only && fp.Sentence >= fq.Sentence) {
-			t.Errorf("single rows out of order: %q before %q", fp.Text, fq.Text)
+	// Each report's own rows: by salience (headline, lede, a name or a
+	// number), then by where they stand.
+	last := map[int]omSingle{}
+	for _, r := range om.Rows[firstSingle:] {
+		c := ev.claims[r.Claim]
+		f, _ := omFirst(c)
+		cur := omSingle{row: r, salience: omSalience(c.Members), first: f}
+		if p, ok := last[r.Only]; ok && (p.salience > cur.salience || p.salience == cur.salience && p.first.Sentence >= cur.first.Sentence) {
+			t.Errorf("single rows of %s out of order: %q (salience %d) before %q (salience %d)", ev.arts[r.Only].ID, p.first.Text, p.salience, f.Text, cur.salience)
 		}
+		last[r.Only] = cur
 	}
 	// Without singletons: the same shared rows, no "only" rows.
 	plain := Omissions(ev.arts, align.Claims(ev.arts, align.Options{}))
@@ -292,5 +308,184 @@ func TestEmphases(t *testing.T) {
 	}
 	if again := Emphases(ev.arts, ev.claims); !reflect.DeepEqual(em, again) {
 		t.Errorf("two runs differ")
+	}
+}
+
+// omArts makes articles of the given outlets, for hand-built claims.
+func omArts(outlets ...string) []*corpus.Article {
+	arts := make([]*corpus.Article, len(outlets))
+	for i, o := range outlets {
+		arts[i] = &corpus.Article{ID: strings.ToLower(o), Outlet: o}
+	}
+	return arts
+}
+
+// TestOmissionsNear: a report that does not carry a claim but whose
+// nearest sentence is of similar wording gets "similar:" and that
+// sentence's position, not ""; one whose nearest sentence is not similar
+// keeps "" — and both carry the nearest sentence, which a report that
+// carries the claim has none of. Similar wording is not carrying.
+func TestOmissionsNear(t *testing.T) {
+	arts := omArts("Alpha", "Beta", "Gamma")
+	const alpha, beta, gamma = 0, 1, 2
+	member := func(a, s int, p align.Position, text string) align.Member {
+		return align.Member{Article: a, Sentence: s, Start: 10 * s, End: 10*s + 9, Text: text, Position: p}
+	}
+	paraphrase := align.Near{Article: gamma, Sentence: 4, Start: 120, End: 171, Text: "The council gave the bridge its money on Tuesday.",
+		Position: align.Body, Score: 0.27, Similar: true}
+	weaker := paraphrase
+	weaker.Sentence, weaker.Text, weaker.Score, weaker.Position = 6, "The bridge was discussed.", 0.21, align.End
+	unlike := align.Near{Article: beta, Sentence: 7, Start: 300, End: 340, Text: "Shops were closed in the afternoon.", Position: align.End, Score: 0.08}
+	claims := []align.Claim{
+		{Members: []align.Member{member(alpha, 0, align.Lede, "The council approved the bridge funds."), member(beta, 3, align.Body, "Bridge funds approved by the council.")},
+			Near: []align.Near{
+				weaker, paraphrase, // two for one report: the nearer counts
+				{Article: alpha, Sentence: 2, Text: "carried already: ignored", Score: 0.9, Similar: true},
+				{Article: 7, Sentence: 0, Text: "no such article: ignored", Score: 0.9, Similar: true},
+			}},
+		{Members: []align.Member{member(alpha, 1, align.Lede, "Mayor Ortiz spoke."), member(gamma, 0, align.Lede, "Ortiz, the mayor, spoke.")},
+			Near: []align.Near{unlike}},
+		{Members: []align.Member{member(alpha, -1, align.Headline, "Bridge plan clears vote"), member(beta, -1, align.Headline, "Bridge plan clears vote"), member(gamma, -1, align.Headline, "Vote clears bridge plan")}},
+		// Similar is the aligner's call: a score without it is no "≈".
+		{Members: []align.Member{member(beta, 1, align.Lede, "Protests followed."), member(gamma, 1, align.Lede, "Protesters gathered.")},
+			Near: []align.Near{{Article: alpha, Sentence: 3, Text: "People gathered.", Position: align.Body, Score: 0.5}}},
+	}
+	om := Omissions(arts, claims)
+	want := map[int][]OmissionCell{
+		0: {"lede", "body", "similar:body"},
+		1: {"lede", "", "lede"},
+		2: {"headline", "headline", "headline"},
+		3: {"", "lede", "lede"},
+	}
+	wantNear := map[int][]*align.Near{
+		0: {nil, nil, &paraphrase},
+		1: {nil, &unlike, nil},
+		2: {nil, nil, nil},
+		3: {&claims[3].Near[0], nil, nil},
+	}
+	if len(om.Rows) != len(want) {
+		t.Fatalf("%d rows, want %d: %+v", len(om.Rows), len(want), om.Rows)
+	}
+	for _, r := range om.Rows {
+		if !reflect.DeepEqual(r.Cells, want[r.Claim]) {
+			t.Errorf("claim %d: cells %q, want %q", r.Claim, r.Cells, want[r.Claim])
+		}
+		if !reflect.DeepEqual(r.Near, wantNear[r.Claim]) {
+			t.Errorf("claim %d: near %+v, want %+v", r.Claim, r.Near, wantNear[r.Claim])
+		}
+	}
+	if r, _, _ := omRowOf(om, 0); r.Outlets != 2 {
+		t.Errorf("similar wording counted as carrying: outlets %d, want 2", r.Outlets)
+	}
+	// Alpha carries 3 of the 4 shared claims, Beta 3, Gamma 3: the "≈"
+	// does not count for Gamma.
+	if want := []float64{0.75, 0.75, 0.75}; !reflect.DeepEqual(om.Share, want) {
+		t.Errorf("shares %v, want %v", om.Share, want)
+	}
+	if p, ok := OmissionCell("similar:body").Similar(); !ok || p != align.Body {
+		t.Errorf(`"similar:body".Similar() = %q, %v`, p, ok)
+	}
+	for _, c := range []OmissionCell{"", "similar:end"} {
+		if p, ok := c.Carried(); ok {
+			t.Errorf("%q.Carried() = %q, true", c, p)
+		}
+	}
+}
+
+// omSinglesFixture is claims of one report each from three outlets, of
+// every salience, the outlets' rows given in a mixed order; the articles
+// come in the order given by perm (perm[i] is the outlet of article i).
+func omSinglesFixture(perm []int) ([]*corpus.Article, []align.Claim) {
+	outlets := []string{"Alpha", "Beta", "Gamma"}
+	names := make([]string, len(perm))
+	at := make([]int, len(perm)) // outlet -> article
+	for i, o := range perm {
+		names[i] = outlets[o]
+		at[o] = i
+	}
+	arts := omArts(names...)
+	// Per outlet: sentence index, position, text. Alpha has a headline and
+	// both lede sentences of its own, Beta only body facts, Gamma a mix.
+	type s struct {
+		sentence int
+		pos      align.Position
+		text     string
+	}
+	own := [][]s{
+		{{-1, align.Headline, "Alpha headline"}, {0, align.Lede, "alpha lede one"}, {1, align.Lede, "alpha lede two"},
+			{5, align.Body, "It cost 12 dollars."}, {3, align.Body, "Then Mayor Ortiz spoke."}, {8, align.End, "A fee of 3 dollars."},
+			{4, align.Body, "colour without a name"}},
+		{{9, align.Body, "Some 400 came."}, {2, align.Body, "Then Governor Park spoke."}, {6, align.Body, "It took 4 hours."},
+			{4, align.Body, "It rained for 2 days."}, {7, align.End, "Then Judge Webb ruled."}, {3, align.Body, "colour again"}},
+		{{1, align.Lede, "gamma lede"}, {6, align.Body, "Then Senator Vell spoke."}, {2, align.Body, "It cost 9 dollars."},
+			{9, align.End, "By 2030, they said."}, {4, align.Body, "Then Chief Moss spoke."}},
+	}
+	var claims []align.Claim
+	for o, ss := range own {
+		for _, x := range ss {
+			claims = append(claims, align.Claim{Members: []align.Member{{Article: at[o], Sentence: x.sentence, Start: 10 * (x.sentence + 1), End: 10*(x.sentence+1) + 9, Text: x.text, Position: x.pos}}, Score: 1})
+		}
+	}
+	return arts, claims
+}
+
+// TestOmissionsSinglesBalanced: the rows one report alone carries take
+// turns across outlets, by salience, so that the first k of them are the
+// same rows whatever the order of the files, and no outlet has more than
+// one row more than another among them while each has rows left.
+func TestOmissionsSinglesBalanced(t *testing.T) {
+	perms := [][]int{{0, 1, 2}, {2, 1, 0}, {1, 2, 0}, {1, 0, 2}}
+	type shown struct{ outlet, text string }
+	var first [][]shown // per k: the first k single rows, sorted
+	for pi, perm := range perms {
+		arts, claims := omSinglesFixture(perm)
+		om := Omissions(arts, claims)
+		var singles []OmissionRow
+		for _, r := range om.Rows {
+			if r.Outlets == 1 {
+				singles = append(singles, r)
+			}
+		}
+		const kept = 7 + 6 + 5 - 2 // all but the two colour sentences
+		if len(singles) != kept {
+			t.Fatalf("perm %v: %d single rows, want %d", perm, len(singles), kept)
+		}
+		count := map[string]int{}
+		for k, r := range singles {
+			count[arts[r.Only].Outlet]++
+			// Balanced while every outlet has rows left: each has 5 at
+			// least.
+			if k < 3*5 {
+				lo, hi := k+1, 0
+				for _, n := range count {
+					hi = max(hi, n)
+				}
+				for _, o := range []string{"Alpha", "Beta", "Gamma"} {
+					lo = min(lo, count[o])
+				}
+				if hi-lo > 1 {
+					t.Errorf("perm %v: the first %d single rows are %v per outlet", perm, k+1, count)
+				}
+			}
+			var set []shown
+			for _, q := range singles[:k+1] {
+				set = append(set, shown{arts[q.Only].Outlet, claims[q.Claim].Members[0].Text})
+			}
+			slices.SortFunc(set, func(a, b shown) int { return strings.Compare(a.outlet+"\x00"+a.text, b.outlet+"\x00"+b.text) })
+			if pi == 0 {
+				first = append(first, set)
+			} else if !reflect.DeepEqual(set, first[k]) {
+				t.Errorf("perm %v: the first %d single rows are %v, in file order %v: %v", perm, k+1, set, perms[0], first[k])
+			}
+		}
+		// The most salient first: the first turn is Alpha's headline,
+		// Gamma's lede, then Beta's fact that stands first.
+		var turn []string
+		for _, r := range singles[:3] {
+			turn = append(turn, claims[r.Claim].Members[0].Text)
+		}
+		if want := []string{"Alpha headline", "gamma lede", "Then Governor Park spoke."}; !reflect.DeepEqual(turn, want) {
+			t.Errorf("perm %v: first turn %q, want %q", perm, turn, want)
+		}
 	}
 }

@@ -36,7 +36,8 @@ type attrPhraseJSON struct {
 }
 
 // AttributionTable is the attribution table (ID "attribution"): one row per
-// speaker of a (in a's order: most quotes first), top of them (0: all),
+// speaker of a (in a's order: most quotes first), top of them (0: all;
+// the table's Cut says how many it leaves out),
 // with per report "n quotes, m words; verbs" — the reporting verbs that
 // introduce the speaker's quotes, each non-neutral one followed by its
 // connotation, "stressed (emphatic)" — or "—" when the report does not
@@ -67,6 +68,9 @@ func AttributionTable(arts []*corpus.Article, a frame.Attribution, top int) *Tab
 		}
 	}
 
+	if top > 0 && len(a.Speakers) > top {
+		t.Cut = &Cut{Shown: top, Total: len(a.Speakers), Noun: "speakers", JSON: "events[].attribution"}
+	}
 	for _, sp := range a.Speakers {
 		if top > 0 && len(t.Rows) == top {
 			break

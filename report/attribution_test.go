@@ -119,6 +119,11 @@ func TestAttributionTable(t *testing.T) {
 	// top bounds the speaker rows only.
 	if tb1 := AttributionTable(arts, at, 1); len(tb1.Rows) != 1+2 || tb1.Rows[0][0].Text != attrTFull {
 		t.Errorf("top 1: rows %v", tb1.Rows)
+	} else if c := tb1.Cut; c == nil || c.Shown != 1 || c.Total != len(at.Speakers) || c.Noun != "speakers" {
+		t.Errorf("top 1: cut %+v, want 1 of %d speakers", c, len(at.Speakers))
+	}
+	if tb.Cut != nil {
+		t.Errorf("top 0: cut %+v", tb.Cut)
 	}
 	// Deterministic, and renders in every format.
 	if again := AttributionTable(arts, frame.Attributions(arts, frame.Generic()), 0); !reflect.DeepEqual(again, tb) {

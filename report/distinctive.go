@@ -23,7 +23,8 @@ type distTermJSON struct {
 // DistinctiveTable is the distinctive-words table of one event: one row
 // per outlet (d from frame.Distinctive over arts), with its terms as
 // "surface (n vs m, z)", strongest first; top bounds the terms shown per
-// outlet (0: all of d's). An outlet with none: "—" (null in JSON).
+// outlet (0: all of d's), and the table's Cut says how many it leaves out.
+// An outlet with none: "—" (null in JSON).
 func DistinctiveTable(arts []*corpus.Article, d []frame.OutletTerms, top int) *Table {
 	t := &Table{
 		ID:    "distinctive",
@@ -34,12 +35,18 @@ func DistinctiveTable(arts []*corpus.Article, d []frame.OutletTerms, top int) *T
 			{Key: "terms", Header: "Distinctive words (this outlet vs others, z)"},
 		},
 	}
+	shown, total := 0, 0
 	for _, o := range d {
 		terms := o.Terms
 		if top > 0 && len(terms) > top {
 			terms = terms[:top]
 		}
+		shown += len(terms)
+		total += len(o.Terms)
 		t.Rows = append(t.Rows, []Cell{Str(o.Outlet), distTermsCell(arts, terms)})
+	}
+	if shown < total {
+		t.Cut = &Cut{Shown: shown, Total: total, Noun: "distinctive words", Detail: "at most " + strconv.Itoa(top) + " an outlet", JSON: "events[].distinctive"}
 	}
 	return t
 }

@@ -82,8 +82,16 @@ func TestDistinctiveTable(t *testing.T) {
 		t.Errorf("z not printed as given: %s", b)
 	}
 
-	if top := DistinctiveTable(arts, d, 1); strings.Contains(top.Rows[0][1].Text, ";") {
+	if tab.Cut != nil {
+		t.Errorf("top 0: cut %+v", tab.Cut)
+	}
+	top := DistinctiveTable(arts, d, 1)
+	if strings.Contains(top.Rows[0][1].Text, ";") {
 		t.Errorf("top 1: %q", top.Rows[0][1].Text)
+	}
+	// Three terms, North Daily's second left out: the cut says so.
+	if c := top.Cut; c == nil || c.Shown != 2 || c.Total != 3 || c.Detail != "at most 1 an outlet" {
+		t.Errorf("top 1: cut %+v, want 2 of 3 words, at most 1 an outlet", c)
 	}
 }
 

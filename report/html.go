@@ -15,6 +15,7 @@ import (
 
 	"github.com/biasdiff/biasdiff/align"
 	"github.com/biasdiff/biasdiff/align/wdiff"
+	"github.com/biasdiff/biasdiff/frame"
 )
 
 //go:embed html.tmpl
@@ -26,7 +27,8 @@ var htmlTemplate = template.Must(template.New("page").Parse(htmlSource))
 // summary, a table of contents, then every table in order, each under its
 // title with its how-to-read line. Some tables get a richer view from the
 // event data behind them: the term table links each phrase to its mentions
-// in context, the omission table is a heat map, the claims and quotes are
+// in context, the omission table is a heat map (a "≈" cell opens on the
+// report's sentence of similar wording), the claims and quotes are
 // side by side with the word differences marked, attribution and
 // distinctive words come with small bar charts. The page makes no network
 // request, needs no script, and prints. Same Report, same bytes.
@@ -72,6 +74,7 @@ type hSection struct {
 	Side             *hSide
 	Mentions         *hMentions
 	Removed          []hRemoved // overview: the page chrome removed, per report
+	Cut              string     // what the table leaves out (Table.Cut), said under it
 }
 
 // hRemoved is one report's removed page chrome, behind a toggle.
@@ -207,6 +210,9 @@ func buildHTMLPage(r *Report) hPage {
 	}
 	for i, t := range r.Tables {
 		sec := &hSection{ID: tableIDs[i], Title: oneLine(t.Title), HowTo: oneLine(t.HowTo)}
+		if t.Cut != nil {
+			sec.Cut = t.Cut.Line()
+		}
 		ev, base := r.tableEvent(t.ID)
 		switch base {
 		case "terms":
@@ -329,9 +335,9 @@ const (
 	htmlShort = 140
 )
 
-// longCell is a cell's text, with the whole text behind a <details> when
-// the table shortened it (the cell's Full, or its JSON value when that is
-// the text) or when it is long.
+// longCell is a cell's text, with its Detail behind a <details>, or the
+// whole text when the table shortened it (the cell's Full, or its JSON
+// value when that is the text) or when it is long.
 func longCell(c Cell, num bool) hCell {
 	text := oneLine(c.Text)
 	hc := hCell{Text: text, Number: num}
@@ -339,6 +345,10 @@ func longCell(c Cell, num bool) hCell {
 		for _, f := range c.Files {
 			hc.Links = append(hc.Links, hLink{Text: oneLine(f), File: f})
 		}
+		return hc
+	}
+	if c.Detail != "" {
+		hc.Full = oneLine(c.Detail)
 		return hc
 	}
 	full := oneLine(c.Full)
@@ -364,8 +374,9 @@ func longCell(c Cell, num bool) hCell {
 var positions = []align.Position{align.Headline, align.Lede, align.Body, align.End}
 
 // shadeOmission marks each cell of an omission table that says where a
-// report carries a claim with its position's class, and the cells of
-// reports that leave the claim out as absent.
+// report carries a claim with its position's class, those of similar
+// wording ("similar:body") as similar, and the cells of reports that leave
+// the claim out as absent.
 // The first row of claims one report alone carries, and the share row,
 // are set off from the rows before them (class "break").
 func shadeOmission(t *Table, ht *hTable) {
@@ -388,6 +399,8 @@ func shadeOmission(t *Table, ht *hTable) {
 			}
 			if v, ok := c.Value.(string); ok && slices.Contains(positions, align.Position(v)) {
 				ht.Rows[i][j].Class = "pos pos-" + v
+			} else if p, ok := frame.OmissionCell(v).Similar(); ok && slices.Contains(positions, p) {
+				ht.Rows[i][j].Class = "pos pos-similar"
 			} else if c.Value == nil && c.Text == "—" {
 				ht.Rows[i][j].Class = "pos pos-none"
 			} else {

@@ -448,7 +448,7 @@ func (x *Index) Report() *Report {
 			plural(x.moreOutlets, "more outlet names", "more outlets name") + " some of them (JSON has the wordings of every outlet, under the concept)."
 	}
 	if x.more > 0 {
-		lt.HowTo += " " + plural(x.more, "more concept recurs", "more concepts recur") + " (--top 0 shows all)."
+		lt.Cut = &Cut{Shown: len(x.Labels), Total: len(x.Labels) + x.more, Noun: "concepts"}
 	}
 	for _, o := range x.Columns {
 		lt.Columns = append(lt.Columns, Column{Key: o, Header: o})

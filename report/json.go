@@ -7,7 +7,8 @@ import (
 )
 
 // MarshalJSON writes a table with its rows as objects whose keys follow
-// the column order.
+// the column order, and what it leaves out as "cut" (shown, total, noun,
+// and the sentence the other formats write) when it leaves something out.
 func (t *Table) MarshalJSON() ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString(`{"id":`)
@@ -43,7 +44,19 @@ func (t *Table) MarshalJSON() ([]byte, error) {
 		}
 		b.WriteByte('}')
 	}
-	b.WriteString(`]}`)
+	b.WriteByte(']')
+	if c := t.Cut; c != nil {
+		b.WriteString(`,"cut":{"shown":`)
+		writeJSON(&b, c.Shown)
+		b.WriteString(`,"total":`)
+		writeJSON(&b, c.Total)
+		b.WriteString(`,"noun":`)
+		writeJSON(&b, c.Noun)
+		b.WriteString(`,"text":`)
+		writeJSON(&b, c.Line())
+		b.WriteByte('}')
+	}
+	b.WriteByte('}')
 	return b.Bytes(), nil
 }
 

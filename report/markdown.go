@@ -19,7 +19,8 @@ import (
 // (<a id="TABLE-ID">) with its one-line how-to. Whatever the article text
 // holds, the output stays valid GitHub-flavoured Markdown: text is escaped
 // with MarkdownInline (MarkdownCell in tables) and the only HTML written is
-// the anchors and <details>/<summary> around long cells.
+// the anchors and <details>/<summary> around long cells and cells with a
+// Detail. A table that leaves rows out (Table.Cut) says so under it.
 
 const (
 	// mdLongCell is the length (runes) above which a cell is folded into a
@@ -410,9 +411,13 @@ func writeMarkdownTable(buf *bytes.Buffer, t *Table, level int) {
 		buf.WriteByte('\n')
 	}
 	buf.WriteByte('\n')
+	if t.Cut != nil {
+		fmt.Fprintf(buf, "_%s_\n\n", MarkdownInline(t.Cut.Line()))
+	}
 }
 
-// markdownCellFolded writes a cell for a GFM table. A long cell (over
+// markdownCellFolded writes a cell for a GFM table. A cell with a Detail
+// becomes <details><summary>TEXT</summary>DETAIL</details>. A long cell (over
 // mdLongCell runes) or one whose Text is shortened from its string Value
 // becomes <details><summary>SHORT</summary>FULL</details>, on one line
 // (inline HTML in a table cell). Both texts are escaped with MarkdownCell,
@@ -426,6 +431,9 @@ func markdownCellFolded(c Cell) string {
 			links[i] = "[" + MarkdownCell(f) + "](" + fragmentEscape(f) + ")"
 		}
 		return strings.Join(links, " ")
+	}
+	if c.Detail != "" {
+		return "<details><summary>" + MarkdownCell(c.Text) + "</summary>" + MarkdownCell(c.Detail) + "</details>"
 	}
 	full := oneLine(fullText(c))
 	short := oneLine(c.Text)

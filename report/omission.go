@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/biasdiff/biasdiff/align"
@@ -12,16 +13,24 @@ import (
 // OmissionTable is the claim × report matrix of frame.Omissions: one row
 // per claim (its first member's wording, shortened; whole in JSON), one
 // column per report with where it carries the claim (headline, lede, body,
-// end) or "—" (null in JSON) where it leaves it out, and a "carried by"
-// count. top bounds the claim rows (0: all). A last row, "share of the N
-// shared claims", gives each report's om.Share as a percentage, over all
-// shared claims whatever top (its "carried by" cell is empty, null in
-// JSON). claims are those om was computed from (aligned with Singletons).
+// end); where it does not, "≈ body" when its nearest sentence is of
+// similar wording ("similar:body" in JSON; that sentence, with where it
+// stands and its score, is the cell's Detail), else "—" (null in JSON);
+// and a "carried by" count, which counts no "≈". top bounds the claim rows
+// (0: all), and the table's Cut says how many it leaves out. A last row,
+// "share of the N shared claims", gives each report's om.Share as a
+// percentage, over all shared claims whatever top (its "carried by" cell
+// is empty, null in JSON). claims are those om was computed from (aligned
+// with Singletons).
 func OmissionTable(arts []*corpus.Article, claims []align.Claim, om frame.Omission, top int) *Table {
 	t := &Table{
 		ID:    "omission",
 		Title: "Omission: who carries which claim",
-		HowTo: "Each row is a claim; each cell says where the report carries it — headline, lede (first two sentences), body, end (last fifth) — or — if it leaves it out. Claims most reports carry come first; rows carried by one report alone are what only it says; the last row is each report's share of the claims two reports or more carry.",
+		HowTo: "Each row is a claim; each cell says where the report carries it — headline, lede (first two sentences), body, end (last fifth) — or, where it does not: " +
+			"≈ and where a sentence of similar wording stands, which may say it in other words (the Markdown and HTML reports show that sentence under the ≈), " +
+			"or — when no sentence of the report comes close (the JSON report gives the nearest sentence of every ≈ and —, with its score). " +
+			"Claims most reports carry come first, then what one report alone says, the reports taking turns, headlines, ledes, names and numbers first. " +
+			"The last row is each report's share of the claims two reports or more carry (≈ does not count).",
 	}
 	t.Columns = append([]Column{{Key: "claim", Header: "claim"}}, reportColumns(arts)...)
 	t.Columns = append(t.Columns, Column{Key: "carried_by", Header: "carried by", Number: true})
@@ -38,13 +47,27 @@ func OmissionTable(arts []*corpus.Article, claims []align.Claim, om frame.Omissi
 		text := omClaimText(claims, r.Claim)
 		row := []Cell{{Text: shorten(text, 90), Value: text}}
 		for ai := range arts {
-			if ai < len(r.Cells) && r.Cells[ai] != "" {
-				row = append(row, Str(string(r.Cells[ai])))
-			} else {
-				row = append(row, Cell{Text: "—", Value: nil})
+			var c frame.OmissionCell
+			if ai < len(r.Cells) {
+				c = r.Cells[ai]
 			}
+			var near *align.Near
+			if ai < len(r.Near) {
+				near = r.Near[ai]
+			}
+			row = append(row, omCell(c, near))
 		}
 		t.Rows = append(t.Rows, append(row, Int(r.Outlets)))
+	}
+	if shown := len(t.Rows); shown < len(om.Rows) {
+		var parts []string
+		if n := shared - shown; n > 0 {
+			parts = append(parts, plural(n, "claim")+" that two reports or more carry")
+		}
+		if n := len(om.Rows) - max(shared, shown); n > 0 {
+			parts = append(parts, plural(n, "claim")+" that one report alone carries")
+		}
+		t.Cut = &Cut{Shown: shown, Total: len(om.Rows), Noun: "claims", Detail: "left out: " + strings.Join(parts, " and "), JSON: "events[].omission"}
 	}
 	if len(arts) > 0 {
 		row := []Cell{Str(fmt.Sprintf("share of the %s", plural(shared, "shared claim")))}
@@ -58,6 +81,23 @@ func OmissionTable(arts []*corpus.Article, claims []align.Claim, om frame.Omissi
 		t.Rows = append(t.Rows, append(row, Cell{Text: "", Value: nil}))
 	}
 	return t
+}
+
+// omCell is one report's cell of the omission table: where it carries the
+// claim; "≈ position", with its nearest sentence one click away, where
+// that sentence is of similar wording; else "—".
+func omCell(c frame.OmissionCell, near *align.Near) Cell {
+	if p, ok := c.Carried(); ok {
+		return Str(string(p))
+	}
+	if p, ok := c.Similar(); ok {
+		cell := Cell{Text: "≈ " + string(p), Value: string(c)}
+		if near != nil {
+			cell.Detail = sentenceName(near.Sentence) + ", similarity " + strconv.FormatFloat(near.Score, 'f', -1, 64) + ": " + oneLine(near.Text)
+		}
+		return cell
+	}
+	return Cell{Text: "—", Value: nil}
 }
 
 // EmphasisTable shows what each report foregrounds (frame.Emphases): one

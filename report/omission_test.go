@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -76,6 +77,7 @@ func TestOmissionTable(t *testing.T) {
 			t.Errorf("row %d has %d cells", i, len(r))
 		}
 	}
+	const shared = 3 // headline, funding, mayor
 	carried := len(tab.Columns) - 1
 	if first := tab.Rows[0]; first[carried].Value != len(arts) {
 		t.Errorf("first row carried by %v, want %d", first[carried].Value, len(arts))
@@ -98,7 +100,6 @@ func TestOmissionTable(t *testing.T) {
 		t.Errorf("Webb row %+v, want carried by south alone in its lede", webb)
 	}
 	share := tab.Rows[len(tab.Rows)-1]
-	const shared = 3 // headline, funding, mayor
 	if !strings.Contains(share[0].Text, fmt.Sprint(shared)) {
 		t.Errorf("share row %q does not say how many claims are shared", share[0].Text)
 	}
@@ -111,10 +112,19 @@ func TestOmissionTable(t *testing.T) {
 		t.Errorf("north share %q, want all", got)
 	}
 
+	if tab.Cut != nil {
+		t.Errorf("top 0: cut %+v", tab.Cut)
+	}
 	const top = 2
 	bounded := OmissionTable(arts, claims, om, top)
 	if len(bounded.Rows) != top+shareRows {
 		t.Errorf("top %d: %d rows, want %d", top, len(bounded.Rows), top+shareRows)
+	}
+	// The cut is declared: 2 of the rows shown, the others named.
+	singles := len(om.Rows) - shared
+	if c := bounded.Cut; c == nil || c.Shown != top || c.Total != len(om.Rows) || c.Noun != "claims" ||
+		c.Detail != fmt.Sprintf("left out: 1 claim that two reports or more carry and %d claims that one report alone carries", singles) {
+		t.Errorf("top %d: cut %+v, want %d of %d claims, 1 shared and %d single left out", top, bounded.Cut, top, len(om.Rows), singles)
 	}
 	if !reflect.DeepEqual(bounded.Rows[top], tab.Rows[len(tab.Rows)-1]) {
 		t.Errorf("top changed the share row")
@@ -266,6 +276,230 @@ func TestJoinSentences(t *testing.T) {
 	} {
 		if got := joinSentences(c.in); got != c.want {
 			t.Errorf("joinSentences(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// omNearEvent is one event of three reports, built by hand: the funding
+// claim is aligned in two of them, and the third says it in other words
+// (its nearest sentence is of similar wording); the mayor's claim is
+// aligned in two, and the third's nearest sentence is not similar.
+func omNearEvent() ([]*corpus.Article, []align.Claim) {
+	arts := []*corpus.Article{
+		{ID: "north", Outlet: "North Star"},
+		{ID: "south", Outlet: "South Post"},
+		{ID: "wire", Outlet: "Wire"},
+	}
+	claims := []align.Claim{
+		{Members: []align.Member{
+			{Article: 0, Sentence: 0, Start: 30, End: 94, Text: "The Harbor Council approved 40 million dollars for the bridge.", Position: align.Lede},
+			{Article: 1, Sentence: 2, Start: 210, End: 270, Text: "The council approved 40 million dollars for the bridge.", Position: align.Body},
+		}, Score: 0.61, Near: []align.Near{
+			{Article: 2, Sentence: 3, Start: 301, End: 352, Text: "Councillors found the money for the new crossing.", Position: align.Body, Score: 0.27, Similar: true},
+		}},
+		{Members: []align.Member{
+			{Article: 0, Sentence: 1, Start: 95, End: 140, Text: "Mayor Linda Ortiz said it would open in 2027.", Position: align.Lede},
+			{Article: 2, Sentence: 5, Start: 400, End: 448, Text: "Mayor Linda Ortiz said it could open in 2027.", Position: align.End},
+		}, Score: 0.8, Near: []align.Near{
+			{Article: 1, Sentence: 4, Start: 330, End: 372, Text: "Shops closed early on the day of the vote.", Position: align.Body, Score: 0.05},
+		}},
+	}
+	return arts, claims
+}
+
+// TestOmissionSimilarCell: a report that does not carry a claim but has a
+// sentence of similar wording shows "≈ body", not "—": its sentence is one
+// click away in Markdown and HTML, and JSON carries it (with its offsets
+// and score) for the "≈" and for the "—" alike, the table's cells being
+// "similar:body" and null; the text table and CSV show "≈ body". A "≈"
+// is no carrying. The Markdown is a golden file (testdata/md/omission_near.md).
+func TestOmissionSimilarCell(t *testing.T) {
+	arts, claims := omNearEvent()
+	om := frame.Omissions(arts, claims)
+	tab := OmissionTable(arts, claims, om, 0)
+	const fixed = 1
+	fund, mayor := omFindRow(tab, "Harbor Council"), omFindRow(tab, "Linda Ortiz")
+	if fund == nil || mayor == nil {
+		t.Fatalf("rows missing: %+v", tab.Rows)
+	}
+	const paraphrase = "Councillors found the money for the new crossing."
+	if c := fund[fixed+2]; c.Text != "≈ body" || c.Value != "similar:body" || c.Detail != "sentence 4, similarity 0.27: "+paraphrase {
+		t.Errorf("wire's funding cell %+v, want ≈ body with its sentence", c)
+	}
+	if c := fund[len(fund)-1]; c.Value != 2 {
+		t.Errorf("funding carried by %v, want 2: ≈ is no carrying", c.Value)
+	}
+	if c := mayor[fixed+1]; c.Text != "—" || c.Value != nil || c.Detail != "" {
+		t.Errorf("south's mayor cell %+v, want —", c)
+	}
+	r := &Report{Title: "Bridge vote", Articles: []ArticleRef{{ID: "north", Outlet: "North Star"}, {ID: "south", Outlet: "South Post"}, {ID: "wire", Outlet: "Wire"}},
+		Tables: []*Table{tab}, Events: []EventData{{ID: "e1", Articles: []string{"north", "south", "wire"}, Claims: claims, Omission: om}}}
+	out := map[string]string{}
+	for _, format := range []string{"md", "text", "html", "json"} {
+		var b bytes.Buffer
+		if err := Render(&b, r, format, Options{Width: 120}); err != nil {
+			t.Fatal(err)
+		}
+		out[format] = b.String()
+	}
+	var csvOut bytes.Buffer
+	if err := RenderCSV(&csvOut, r, "omission"); err != nil {
+		t.Fatal(err)
+	}
+	out["csv"] = csvOut.String()
+	golden(t, "md/omission_near.md", []byte(out["md"]))
+	for format, want := range map[string]string{
+		"md":   "<details><summary>≈ body</summary>sentence 4, similarity 0.27: " + paraphrase + "</details>",
+		"html": `<td class="pos pos-similar"><details><summary>≈ body</summary>sentence 4, similarity 0.27: ` + paraphrase + "</details></td>",
+		"text": "│ ≈ body ",
+		"csv":  ",≈ body,",
+	} {
+		if !strings.Contains(out[format], want) {
+			t.Errorf("%s: no %q in\n%s", format, want, out[format])
+		}
+	}
+	for _, format := range []string{"text", "csv"} {
+		if strings.Contains(out[format], paraphrase) {
+			t.Errorf("%s shows the nearest sentence: want ≈ body alone", format)
+		}
+	}
+	// JSON: the event's row has the cells and, parallel, the nearest
+	// sentences; the table has "similar:body" and null.
+	var doc struct {
+		Tables []map[string]any `json:"tables"`
+		Events []struct {
+			Omission struct {
+				Rows []struct {
+					Claim int               `json:"claim"`
+					Cells []string          `json:"cells"`
+					Near  []json.RawMessage `json:"near"`
+				} `json:"rows"`
+			} `json:"omission"`
+		} `json:"events"`
+	}
+	if err := json.Unmarshal([]byte(out["json"]), &doc); err != nil {
+		t.Fatal(err)
+	}
+	want := map[int]struct {
+		cells []string
+		near  []string
+	}{
+		0: {[]string{"lede", "body", "similar:body"}, []string{"null", "null",
+			`{"article":2,"sentence":3,"start":301,"end":352,"text":"` + paraphrase + `","position":"body","score":0.27,"similar":true}`}},
+		1: {[]string{"lede", "", "end"}, []string{"null",
+			`{"article":1,"sentence":4,"start":330,"end":372,"text":"Shops closed early on the day of the vote.","position":"body","score":0.05,"similar":false}`, "null"}},
+	}
+	rows := doc.Events[0].Omission.Rows
+	if len(rows) != len(want) {
+		t.Fatalf("JSON: %d rows, want %d", len(rows), len(want))
+	}
+	for _, row := range rows {
+		w := want[row.Claim]
+		if !reflect.DeepEqual(row.Cells, w.cells) {
+			t.Errorf("JSON claim %d: cells %q, want %q", row.Claim, row.Cells, w.cells)
+		}
+		var near []string
+		for _, n := range row.Near {
+			var b bytes.Buffer
+			if err := json.Compact(&b, n); err != nil {
+				t.Fatal(err)
+			}
+			near = append(near, b.String())
+		}
+		if !reflect.DeepEqual(near, w.near) {
+			t.Errorf("JSON claim %d: near\n%s\nwant\n%s", row.Claim, strings.Join(near, "\n"), strings.Join(w.near, "\n"))
+		}
+	}
+	if got := doc.Tables[0]["rows"].([]any)[0].(map[string]any)["wire"]; got != "similar:body" {
+		t.Errorf("JSON table: wire's funding cell %v, want similar:body", got)
+	}
+}
+
+// TestOmissionCutBalanced: the claims one report alone carries that a cut
+// table shows are the same whatever the files are called (and so in
+// whatever order the reports come), and as many from each outlet, give or
+// take one.
+func TestOmissionCutBalanced(t *testing.T) {
+	// Three outlets share one sentence; each says five things of its own,
+	// with a name or a number, after a lede and under a headline of its
+	// own.
+	own := map[string][]string{
+		"Alder Gazette": {"Builder Ruth Kane said the steel arrived on Monday.", "The span weighs 900 tonnes.", "Engineer Tomas Ilves checked the cables twice.",
+			"Inspector Mia Roth signed the permits in March.", "Traffic will be diverted for 6 weeks."},
+		"Birch Courier": {"Commuter Ana Silva welcomed the news.", "Ferry fares rose by 12 percent last year.", "Councillor Omar Haddad voted against it.",
+			"The old ferry carried 3,000 people a day.", "Historian Lena Park recalled the flood of 1952."},
+		"Cedar Tribune": {"Union leader Piet Dekker praised the jobs.", "Some 250 workers will build it.", "Architect Yuki Tanaka drew the towers.",
+			"Tolls will be 4 dollars a crossing.", "Banker Hugo Marsh arranged the loan."},
+	}
+	ledes := map[string]string{"Alder Gazette": "Cranes rose over the river at dawn.", "Birch Courier": "Commuters cheered at the quay.", "Cedar Tribune": "Workers gathered by the water."}
+	const sharedText = "The Harbor Council approved 40 million dollars for the Eastport bridge on Tuesday."
+	load := func(names map[string]string) ([]*corpus.Article, []align.Claim) {
+		fsys := fstest.MapFS{}
+		for outlet, file := range names {
+			body := ledes[outlet] + " " + sharedText + "\n\n" + strings.Join(own[outlet], " ") + "\n"
+			fsys[file] = &fstest.MapFile{Data: []byte("---\noutlet: " + outlet + "\ntitle: " + strings.Fields(outlet)[0] + " on the vote\n---\n" + body)}
+		}
+		arts, err := corpus.LoadFS(fsys, corpus.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return arts, align.Claims(arts, align.Options{Singletons: true})
+	}
+	type shown struct{ outlet, text string }
+	shownBy := func(names map[string]string, top int) ([]shown, map[string]int) {
+		arts, claims := load(names)
+		tab := OmissionTable(arts, claims, frame.Omissions(arts, claims), top)
+		carried := len(tab.Columns) - 1
+		var out []shown
+		count := map[string]int{}
+		for _, row := range tab.Rows[:len(tab.Rows)-1] {
+			if row[carried].Value != 1 {
+				continue
+			}
+			for ai, a := range arts {
+				if c := row[1+ai]; c.Value != nil && !strings.HasPrefix(c.Text, "≈") {
+					out = append(out, shown{a.Outlet, row[0].Value.(string)})
+					count[a.Outlet]++
+				}
+			}
+		}
+		slices.SortFunc(out, func(a, b shown) int { return strings.Compare(a.outlet+a.text, b.outlet+b.text) })
+		return out, count
+	}
+	abc := map[string]string{"Alder Gazette": "a.md", "Birch Courier": "b.md", "Cedar Tribune": "c.md"}
+	cba := map[string]string{"Alder Gazette": "z.md", "Birch Courier": "y.md", "Cedar Tribune": "x.md"}
+	arts, claims := load(abc)
+	om := frame.Omissions(arts, claims)
+	shared, per := 0, map[int]int{}
+	for _, r := range om.Rows {
+		if r.Outlets >= 2 {
+			shared++
+		} else {
+			per[r.Only]++
+		}
+	}
+	fewest := len(om.Rows)
+	for ai := range arts {
+		fewest = min(fewest, per[ai])
+	}
+	if shared == 0 || fewest < 5 {
+		t.Fatalf("fixture: %d shared claims, single rows per report %v: want some shared and 5 single rows a report at least", shared, per)
+	}
+	for k := 1; k <= len(om.Rows)-shared; k++ {
+		a, count := shownBy(abc, shared+k)
+		b, _ := shownBy(cba, shared+k)
+		if len(a) != k {
+			t.Fatalf("top %d: %d single rows shown, want %d", shared+k, len(a), k)
+		}
+		if !reflect.DeepEqual(a, b) {
+			t.Errorf("top %d: files a, b, c show\n%v\nfiles z, y, x\n%v", shared+k, a, b)
+		}
+		lo, hi := k, 0
+		for _, o := range []string{"Alder Gazette", "Birch Courier", "Cedar Tribune"} {
+			lo, hi = min(lo, count[o]), max(hi, count[o])
+		}
+		if k <= 3*fewest && hi-lo > 1 {
+			t.Errorf("top %d: single rows per outlet %v", shared+k, count)
 		}
 	}
 }

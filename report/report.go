@@ -2,7 +2,9 @@
 //
 // A Report is a title, a few summary lines and a list of Tables; a Table is
 // columns and rows of cells, each cell carrying the text shown and the value
-// JSON gets. Builders (Overview, ...) make Tables from the data of the other
+// JSON gets (and, for some, a detail one click away in Markdown and HTML),
+// and, when it shows only some of its rows, a Cut that every renderer but
+// CSV declares under it. Builders (Overview, ...) make Tables from the data of the other
 // packages; renderers (text, md, json) know only Report and Table, so a new
 // table touches no renderer. Renderers only render: same Report, same bytes.
 package report
@@ -82,6 +84,35 @@ type Table struct {
 	HowTo   string   // one line: how to read the table
 	Columns []Column // in order
 	Rows    [][]Cell // each as long as Columns
+	// Cut, when set, says that the table shows only some of what it has
+	// (--top): text, Markdown and HTML write its Line under the table,
+	// JSON writes it as "cut"; CSV, one table's rows, leaves it out.
+	Cut *Cut
+}
+
+// Cut is what a table leaves out: it shows Shown of Total things (rows,
+// or the items in its cells), and the rest are a --top 0 away, and in the
+// JSON report where JSON says.
+type Cut struct {
+	Shown, Total int
+	Noun         string // the things, plural: "claims", "concepts"
+	Detail       string // what the rest are, when that helps: "left out: 12 claims that one report alone carries"
+	JSON         string // where the JSON report has them all ("events[].omission"); "" if it has not
+}
+
+// Line says it in a sentence: "20 of 111 claims shown (left out: ...);
+// --top 0 shows all, and the JSON report has every one in
+// events[].omission."
+func (c *Cut) Line() string {
+	s := fmt.Sprintf("%d of %d %s shown", c.Shown, c.Total, c.Noun)
+	if c.Detail != "" {
+		s += " (" + c.Detail + ")"
+	}
+	s += "; --top 0 shows all"
+	if c.JSON != "" {
+		s += ", and the JSON report (--format json) has every one in " + c.JSON
+	}
+	return s + "."
 }
 
 // Column describes one column.
@@ -98,6 +129,11 @@ type Cell struct {
 	// Full is the whole text when Text is shortened and Value is not that
 	// text (a claim's members, say): Markdown and CSV show it.
 	Full string
+	// Detail is more about the cell, one click away: Markdown and HTML
+	// put it behind a <details> whose summary is Text (the nearest
+	// sentence behind an omission table's "≈ body"); text, CSV and JSON
+	// show Text and Value alone.
+	Detail string
 	// Files, when set, are files beside the report that the cell names
 	// (the index's event reports): HTML and Markdown link each; text,
 	// JSON and CSV show Text and Value.

@@ -163,3 +163,47 @@ func TestColorDiffMarks(t *testing.T) {
 		t.Errorf("a wrapped deletion should be red on each of its lines; red opened %d times:\n%s", n, out)
 	}
 }
+
+// TestCutRendered: a table that leaves rows out says so under it, in the
+// same words, in text, Markdown and HTML, and as "cut" in JSON; CSV, the
+// rows alone, does not; a table that leaves nothing out says nothing.
+func TestCutRendered(t *testing.T) {
+	cut := &Cut{Shown: 2, Total: 9, Noun: "claims", Detail: "left out: 7 claims that one report alone carries", JSON: "events[].omission"}
+	const line = "2 of 9 claims shown (left out: 7 claims that one report alone carries); --top 0 shows all, and the JSON report (--format json) has every one in events[].omission."
+	if got := cut.Line(); got != line {
+		t.Fatalf("Line() = %q, want %q", got, line)
+	}
+	tab := &Table{ID: "omission", Title: "Omission", Columns: []Column{{Key: "claim", Header: "claim"}}, Rows: [][]Cell{{Str("one")}, {Str("two")}}, Cut: cut}
+	whole := &Table{ID: "terms", Title: "Terms", Columns: []Column{{Key: "concept", Header: "Concept"}}, Rows: [][]Cell{{Str("three")}}}
+	r := &Report{Version: FormatVersion, Title: "t", Tables: []*Table{tab, whole}}
+	for format, want := range map[string]string{
+		"text": "\n" + line + "\n",
+		"md":   "\n_" + MarkdownInline(line) + "_\n",
+		"html": `<p class="note">` + htmlEscaper.Replace(line) + "</p>",
+		"json": `"cut": {
+        "shown": 2,
+        "total": 9,
+        "noun": "claims",
+        "text": "` + line + `"
+      }`,
+	} {
+		var b bytes.Buffer
+		if err := Render(&b, r, format, Options{Width: 80}); err != nil {
+			t.Fatal(err)
+		}
+		if n := strings.Count(b.String(), want); n != 1 {
+			t.Errorf("%s: %d times %q, want once, under the cut table only:\n%s", format, n, want, b.String())
+		}
+	}
+	var b bytes.Buffer
+	if err := RenderCSV(&b, r, "omission"); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "shown") {
+		t.Errorf("csv: %q", b.String())
+	}
+	inst := reportInstance(t, r)
+	if err := compileSchema(t).Validate(inst); err != nil {
+		t.Errorf("JSON with a cut does not match %s: %v", schemaPath, err)
+	}
+}

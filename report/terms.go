@@ -76,7 +76,7 @@ func Flags(arts []*corpus.Article, choices []frame.Choice) []Flag {
 // Terms is the term-choice table: one row per concept, one column per
 // report with the phrases it uses for it and how often; concepts the
 // reports name differently first. top bounds the rows (0: all): it keeps
-// the first top concepts two reports or more name, and the how-to line
+// the first top concepts two reports or more name, and the table's Cut
 // says how many concepts it leaves out, those found in one report only
 // (a concept file's entries too) among them. With top 0 every concept is
 // a row, those of one report last (the concepts' order).
@@ -106,14 +106,12 @@ func Terms(arts []*corpus.Article, concepts []frame.Concept, top int) *Table {
 		}
 		t.Rows = append(t.Rows, row)
 	}
-	if cut := termsCut(more, alone); cut != "" {
-		t.HowTo += " " + cut
-	}
+	t.Cut = termsCut(len(t.Rows), more, alone)
 	return t
 }
 
-// termsCut says what --top left out of the term table; "" when nothing.
-func termsCut(more, alone int) string {
+// termsCut says what --top left out of the term table; nil when nothing.
+func termsCut(shown, more, alone int) *Cut {
 	var parts []string
 	if more > 0 {
 		parts = append(parts, plural(more, "more concept", "more concepts")+" that two reports or more name")
@@ -122,9 +120,9 @@ func termsCut(more, alone int) string {
 		parts = append(parts, plural(alone, "concept", "concepts")+" found in one report only")
 	}
 	if len(parts) == 0 {
-		return ""
+		return nil
 	}
-	return "Not shown: " + strings.Join(parts, " and ") + " (--top 0 shows all)."
+	return &Cut{Shown: shown, Total: shown + more + alone, Noun: "concepts", Detail: "left out: " + strings.Join(parts, " and "), JSON: "concepts"}
 }
 
 // phraseCell lists the phrases article ai uses for c with counts,

@@ -70,12 +70,12 @@ func TestTermsTop(t *testing.T) {
 	for _, c := range []struct {
 		top    int
 		labels string
-		cut    string // the how-to's last sentence, "" for none
+		cut    string // the table's Cut line, "" for none
 	}{
 		{0, "the isles|Rivera|a harbour|the bay", ""},
-		{1, "the isles", "Not shown: 1 more concept that two reports or more name and 2 concepts found in one report only (--top 0 shows all)."},
-		{2, "the isles|Rivera", "Not shown: 2 concepts found in one report only (--top 0 shows all)."},
-		{20, "the isles|Rivera", "Not shown: 2 concepts found in one report only (--top 0 shows all)."},
+		{1, "the isles", "1 of 4 concepts shown (left out: 1 more concept that two reports or more name and 2 concepts found in one report only); --top 0 shows all, and the JSON report (--format json) has every one in concepts."},
+		{2, "the isles|Rivera", "2 of 4 concepts shown (left out: 2 concepts found in one report only); --top 0 shows all, and the JSON report (--format json) has every one in concepts."},
+		{20, "the isles|Rivera", "2 of 4 concepts shown (left out: 2 concepts found in one report only); --top 0 shows all, and the JSON report (--format json) has every one in concepts."},
 	} {
 		tab := Terms(arts, cs, c.top)
 		var labels []string
@@ -86,26 +86,31 @@ func TestTermsTop(t *testing.T) {
 			t.Errorf("--top %d: rows %q, want %q", c.top, got, c.labels)
 		}
 		switch {
-		case c.cut == "" && strings.Contains(tab.HowTo, "Not shown"):
-			t.Errorf("--top %d: how-to %q declares a cut", c.top, tab.HowTo)
-		case c.cut != "" && !strings.HasSuffix(tab.HowTo, " "+c.cut):
-			t.Errorf("--top %d: how-to %q, want it to end %q", c.top, tab.HowTo, c.cut)
+		case c.cut == "" && tab.Cut != nil:
+			t.Errorf("--top %d: cut %+v declared", c.top, tab.Cut)
+		case c.cut != "" && (tab.Cut == nil || tab.Cut.Line() != c.cut):
+			t.Errorf("--top %d: cut %+v, want %q", c.top, tab.Cut, c.cut)
 		}
 	}
 }
 
 func TestTermsCut(t *testing.T) {
 	for _, c := range []struct {
-		more, alone int
-		want        string
+		shown, more, alone int
+		want               string
 	}{
-		{0, 0, ""},
-		{1, 0, "Not shown: 1 more concept that two reports or more name (--top 0 shows all)."},
-		{0, 1, "Not shown: 1 concept found in one report only (--top 0 shows all)."},
-		{3, 4, "Not shown: 3 more concepts that two reports or more name and 4 concepts found in one report only (--top 0 shows all)."},
+		{5, 0, 0, ""},
+		{5, 1, 0, "5 of 6 concepts shown (left out: 1 more concept that two reports or more name); --top 0 shows all, and the JSON report (--format json) has every one in concepts."},
+		{2, 0, 1, "2 of 3 concepts shown (left out: 1 concept found in one report only); --top 0 shows all, and the JSON report (--format json) has every one in concepts."},
+		{1, 3, 4, "1 of 8 concepts shown (left out: 3 more concepts that two reports or more name and 4 concepts found in one report only); --top 0 shows all, and the JSON report (--format json) has every one in concepts."},
 	} {
-		if got := termsCut(c.more, c.alone); got != c.want {
-			t.Errorf("termsCut(%d, %d) = %q, want %q", c.more, c.alone, got, c.want)
+		cut := termsCut(c.shown, c.more, c.alone)
+		got := ""
+		if cut != nil {
+			got = cut.Line()
+		}
+		if got != c.want {
+			t.Errorf("termsCut(%d, %d, %d) = %q, want %q", c.shown, c.more, c.alone, got, c.want)
 		}
 	}
 }

@@ -81,6 +81,9 @@ func renderText(w io.Writer, r *Report, opt Options) error {
 		} else {
 			buf.Write(tb.Bytes())
 		}
+		if t.Cut != nil {
+			fmt.Fprintln(&buf, style(ansiDim, t.Cut.Line()))
+		}
 	}
 	_, err := w.Write(buf.Bytes())
 	return err

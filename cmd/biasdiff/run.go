@@ -330,7 +330,8 @@ picks some; --top N bounds the long ones):
   overview      the input: one row per report as read
 and for each event of two reports or more:
   terms         term choice: what each outlet calls the same thing
-  omission      each claim against each report: headline, lede, body, end or —
+  omission      each claim against each report: headline, lede, body, end;
+                ≈ body where a sentence of similar wording stands; or —
   emphasis      each report's headline and lede, what it puts first and
                 spends most words on
   attribution   who each report lets speak, with which verbs; unnamed
@@ -361,6 +362,7 @@ func runCompare(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	c.register(fs, strings.Join(report.Formats, ", "))
 	tx.register(fs)
 	tf.register(fs)
+	fs.Lookup("top").Usage = "show at most `N` rows of the term, omission and attribution tables, and N words an outlet in the distinctive table; a cut table says so (0: all)"
 	fs.StringSliceVar(&tf.sections, "sections", nil, "the tables to show, comma-separated: "+strings.Join(report.Sections, ", ")+" (default: all)")
 	fs.StringArrayVar(&primary, "primary", nil, "a primary source (transcript, statement) to check the quotes against, in any format biasdiff reads; repeatable")
 	if code := parse(fs, args, stderr); code >= 0 {
