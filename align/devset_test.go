@@ -1036,3 +1036,43 @@ func TestDevUSE(t *testing.T) {
 		}
 	}
 }
+
+func TestDevAllThree(t *testing.T) {
+	evs := loadDev(t)
+	for _, ev := range evs {
+		cls := Claims(ev.arts, Options{Singletons: true})
+		byGold := map[string]map[int]bool{}
+		members := map[string][]string{}
+		for k, g := range ev.claim {
+			members[g] = append(members[g], k)
+		}
+		for ci, c := range cls {
+			for _, m := range c.Members {
+				if g := ev.claim[ev.tie[[2]int{m.Article, m.Sentence}]]; g != "" {
+					if byGold[g] == nil {
+						byGold[g] = map[int]bool{}
+					}
+					byGold[g][ci] = true
+				}
+			}
+		}
+		for g, ms := range members {
+			outs := map[string]bool{}
+			for _, k := range ms {
+				outs[k[:3]] = true
+			}
+			if len(outs) < 3 {
+				continue
+			}
+			t.Logf("%s %s:", ev.name, g)
+			for ci := range byGold[g] {
+				var s []string
+				for _, m := range cls[ci].Members {
+					k := ev.tie[[2]int{m.Article, m.Sentence}]
+					s = append(s, fmt.Sprintf("%s(%s)", k, ev.claim[k]))
+				}
+				t.Logf("    tool claim %v", s)
+			}
+		}
+	}
+}
