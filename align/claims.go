@@ -154,6 +154,10 @@ type Options struct {
 	MinScore float64
 	// Singletons keeps claims of one sentence (found in one report only).
 	Singletons bool
+	// Quotes are the event's quote clusters (Quotes(arts)), if the caller
+	// has them: sentences quoting one statement are linked. Nil: Claims
+	// finds them.
+	Quotes []QuoteCluster
 }
 
 // DefaultMinScore is the link threshold: a little under a third of the
@@ -191,7 +195,10 @@ type unit struct {
 	keys   []string            // the stems, sorted: sums over them run in one order, so that scores do not vary by a last bit from run to run
 	prefix map[string][]string // first four letters -> stems, for spelling variants
 	norm   float64
-	ids    []int32 // the keys' numbers (see number), in the same order
+	ids    []int32   // the keys' numbers (see number), in the same order
+	wts    []float64 // the keys' weights before IDF, in the same order
+	phash  []uint8   // the keys' prefix4 hashes (prefixHash), in the same order; noPrefix if none
+	pmask  uint64    // bit prefixHash(p) set for every p in prefix
 	vecs   []stemVec
 }
 
@@ -222,7 +229,11 @@ func Claims(arts []*corpus.Article, opt Options) []Claim {
 			index[id] = append(index[id], int32(i))
 		}
 	}
-	quoted := quotePairs(arts, units)
+	qs := opt.Quotes
+	if qs == nil {
+		qs = Quotes(arts)
+	}
+	quoted := quotePairs(arts, units, qs)
 	vec := embed(units, st)
 	// Best score of each unit into each other article, for the ratio test.
 	best := make([]float64, len(units)*len(arts))
@@ -350,13 +361,35 @@ func Claims(arts []*corpus.Article, opt Options) []Claim {
 // an article of no units gets none. A unit's score against a member is
 // their shared words' score (stemNums.score) plus embWeight times the
 // cosine of their vectors, when positive. Only some units are scored so:
-// the nearCands of each article nearest a member by vector, and those a
+// the nearCands of each article nearest the claim by vector, and those a
 // member shares a word with that is not the topic's (linked).
 // ranges[a] is article a's units, [from, to).
 func near(units []*unit, members []int, ranges [][2]int, st *stemNums, vec [][]float32, linked func(int) []int, buf *[]int) []Near {
 	has := make([]bool, len(ranges))
 	for _, i := range members {
 		has[units[i].m.Article] = true
+	}
+	// the units sharing a word that is not the topic's with a member, by
+	// article
+	byArt := map[int][]int{}
+	for _, i := range members {
+		for _, j := range linked(i) {
+			if a := units[j].m.Article; !has[a] {
+				byArt[a] = append(byArt[a], j)
+			}
+		}
+	}
+	var mean []float32
+	for _, i := range members {
+		if vec[i] == nil {
+			continue
+		}
+		if mean == nil {
+			mean = make([]float32, len(vec[i]))
+		}
+		for d, x := range vec[i] {
+			mean[d] += x
+		}
 	}
 	var out []Near
 	var top []int
@@ -365,13 +398,11 @@ func near(units []*unit, members []int, ranges [][2]int, st *stemNums, vec [][]f
 		if has[a] || r[0] == r[1] {
 			continue
 		}
-		// the nearCands units nearest by vector, earlier first on ties
+		// the nearCands units nearest the claim's mean vector, earlier
+		// first on ties
 		top, topDot = top[:0], topDot[:0]
 		for j := r[0]; j < r[1]; j++ {
-			d := 0.0
-			for _, i := range members {
-				d = max(d, dot32(vec[i], vec[j]))
-			}
+			d := dot32(mean, vec[j])
 			k := len(top)
 			for k > 0 && topDot[k-1] < d {
 				k--
@@ -384,13 +415,7 @@ func near(units []*unit, members []int, ranges [][2]int, st *stemNums, vec [][]f
 				}
 			}
 		}
-		for _, i := range members {
-			for _, j := range linked(i) {
-				if r[0] <= j && j < r[1] {
-					top = append(top, j)
-				}
-			}
-		}
+		top = append(top, byArt[a]...)
 		slices.Sort(top)
 		top = slices.Compact(top)
 		best, score := r[0], 0.0
@@ -464,6 +489,18 @@ func newUnit(m Member, toks []token.Token) *unit {
 	}
 	u.keys = slices.Sorted(maps.Keys(u.stems))
 	return u
+}
+
+// noPrefix marks a stem without a prefix4.
+const noPrefix = 255
+
+// prefixHash maps a prefix to one of 64 bits (FNV-1a).
+func prefixHash(p string) uint8 {
+	h := uint32(2166136261)
+	for i := 0; i < len(p); i++ {
+		h = (h ^ uint32(p[i])) * 16777619
+	}
+	return uint8(h % 64)
 }
 
 // prefix4 is the first four letters of a stem of at least five.
@@ -546,8 +583,18 @@ func number(units []*unit, idf map[string]float64, df map[string]int) *stemNums 
 	}
 	for _, u := range units {
 		u.ids = make([]int32, len(u.keys))
+		u.wts = make([]float64, len(u.keys))
+		u.phash = make([]uint8, len(u.keys))
 		for k, s := range u.keys {
 			u.ids[k] = st.num[s]
+			u.wts[k] = u.stems[s]
+			u.phash[k] = noPrefix
+			if p, ok := prefix4(s); ok {
+				u.phash[k] = prefixHash(p)
+			}
+		}
+		for p := range u.prefix {
+			u.pmask |= 1 << prefixHash(p)
 		}
 	}
 	return st
@@ -571,22 +618,19 @@ func (st *stemNums) score(a, b *unit, buf []int) (float64, []int) {
 		for j < len(large.ids) && large.ids[j] < id {
 			j++
 		}
-		s := small.keys[k]
 		if j < len(large.ids) && large.ids[j] == id {
-			w := small.stems[s]
-			v := large.stems[s]
-			dot += w * v * st.idf[id] * st.idf[id]
+			dot += small.wts[k] * large.wts[j] * st.idf[id] * st.idf[id]
 			shared++
-		} else if !strings.HasPrefix(s, "#") {
+		} else if !strings.HasPrefix(small.keys[k], "#") {
 			unmatched = append(unmatched, k)
 		}
 	}
 	for _, k := range unmatched {
-		s := small.keys[k]
-		p, ok := prefix4(s)
-		if !ok {
-			continue
+		if h := small.phash[k]; h == noPrefix || large.pmask&(1<<h) == 0 {
+			continue // no stem of large starts so
 		}
+		s := small.keys[k]
+		p, _ := prefix4(s)
 		for _, t := range large.prefix[p] {
 			if _, ok := small.stems[t]; !ok && SpellingVariant(s, t) {
 				dot += 0.8 * small.stems[s] * large.stems[t] * st.idf[small.ids[k]] * st.idf[st.num[t]]

@@ -139,14 +139,15 @@ func glue(arts []*corpus.Article, units []*unit) []int {
 }
 
 // quotePairs lists, for each unit, the units after it (of other
-// reports) that hold a quote of one statement with it (Quotes).
-func quotePairs(arts []*corpus.Article, units []*unit) [][]int {
+// reports) that hold a quote of one statement with it (qs, the clusters
+// of Quotes).
+func quotePairs(arts []*corpus.Article, units []*unit, qs []QuoteCluster) [][]int {
 	at := map[[2]int]int{}
 	for i, u := range units {
 		at[[2]int{u.m.Article, u.m.Sentence}] = i
 	}
 	out := make([][]int, len(units))
-	for _, c := range Quotes(arts) {
+	for _, c := range qs {
 		for x, a := range c.Variants {
 			for _, b := range c.Variants[x+1:] {
 				if a.Article == b.Article {

@@ -66,7 +66,8 @@ func Compare(arts []*corpus.Article, opt CompareOptions) *Report {
 		}
 		// Claims of one report count too: what only one report says is
 		// what the omission matrix shows.
-		data := EventData{ID: e.ID, Label: e.Label, Claims: align.Claims(sub, align.Options{Singletons: true}), Quotes: align.Quotes(sub), Reuse: reuse.Find(sub, reuse.Options{})}
+		quotes := align.Quotes(sub)
+		data := EventData{ID: e.ID, Label: e.Label, Claims: align.Claims(sub, align.Options{Singletons: true, Quotes: quotes}), Quotes: quotes, Reuse: reuse.Find(sub, reuse.Options{})}
 		data.Omission = frame.Omissions(sub, data.Claims)
 		data.Emphasis = frame.Emphases(sub, data.Claims)
 		for _, a := range sub {
