@@ -3,6 +3,7 @@ package align
 import (
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
@@ -179,17 +180,51 @@ func FuzzClaims(f *testing.F) {
 		if err != nil {
 			return
 		}
-		for _, c := range Claims(arts, Options{Singletons: true}) {
-			per := map[int]int{}
+		claims := Claims(arts, Options{Singletons: true})
+		if again := Claims(arts, Options{Singletons: true}); !reflect.DeepEqual(claims, again) {
+			t.Fatalf("two runs differ")
+		}
+		units := collect(arts)
+		stmt := glue(arts, units)
+		stmtOf := map[[2]int]int{}
+		for i, u := range units {
+			stmtOf[[2]int{u.m.Article, u.m.Sentence}] = stmt[i]
+		}
+		for _, c := range claims {
+			per := map[int]map[int]bool{} // article -> statements
 			for _, m := range c.Members {
-				per[m.Article]++
 				if m.Article < 0 || m.Article >= len(arts) || m.Sentence < -1 || m.Sentence >= len(arts[m.Article].Sentences) || m.Start > m.End {
 					t.Fatalf("bad member %+v", m)
 				}
+				if per[m.Article] == nil {
+					per[m.Article] = map[int]bool{}
+				}
+				per[m.Article][stmtOf[[2]int{m.Article, m.Sentence}]] = true
 			}
 			for _, n := range per {
-				if n > maxPerArticle {
-					t.Fatalf("claim holds %d sentences of one report", n)
+				if len(n) > maxPerArticle {
+					t.Fatalf("claim holds %d statements of one report", len(n))
+				}
+			}
+			seen := map[int]bool{}
+			for _, n := range c.Near {
+				if per[n.Article] != nil || seen[n.Article] || n.Article < 0 || n.Article >= len(arts) {
+					t.Fatalf("near for a report that carries the claim, twice, or out of range: %+v", n)
+				}
+				seen[n.Article] = true
+				if n.Sentence < -1 || n.Sentence >= len(arts[n.Article].Sentences) || n.Start > n.End || n.Score < 0 || n.Similar && n.Score < SimilarScore-0.0005 {
+					t.Fatalf("bad near %+v", n)
+				}
+			}
+		}
+		for _, q := range Quotes(arts) {
+			for _, v := range q.Variants {
+				a := arts[v.Article]
+				if v.Reported != (v.Quote < 0) || v.Quote >= len(a.Quotes) || v.Start > v.End {
+					t.Fatalf("bad variant %+v", v)
+				}
+				if v.Reported && variantSentence(a, v) < 0 {
+					t.Fatalf("reported variant outside every sentence: %+v", v)
 				}
 			}
 		}
