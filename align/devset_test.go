@@ -35,7 +35,7 @@ type devEvent struct {
 }
 
 func loadDev(t *testing.T) []devEvent {
-	const root = "../../shared/eval"
+	root := devRoot()
 	files, _ := filepath.Glob(root + "/alignment/basil-*.json")
 	if len(files) == 0 {
 		t.Skip("no dev set")
@@ -94,6 +94,15 @@ func loadDev(t *testing.T) []devEvent {
 		out = append(out, ev)
 	}
 	return out
+}
+
+// devRoot is the evaluation sets' folder: $BIASDIFF_EVAL, else the one
+// beside the project.
+func devRoot() string {
+	if d := os.Getenv("BIASDIFF_EVAL"); d != "" {
+		return d
+	}
+	return "../../shared/eval"
 }
 
 func key2(a, b string) [2]string {
@@ -905,7 +914,7 @@ func TestDevMutual(t *testing.T) {
 // against pairs of variants in one tool cluster (a variant is tied to the
 // gold quote it overlaps most).
 func TestDevQuoteGroups(t *testing.T) {
-	const root = "../../shared/eval"
+	root := devRoot()
 	files, _ := filepath.Glob(root + "/alignment/basil-*.json")
 	if len(files) == 0 {
 		t.Skip("no dev set")

@@ -23,6 +23,13 @@ fi
 if [ -f "$eval_dir/score_alignment.py" ]; then
   step alignment python3 "$eval_dir/score_alignment.py" --biasdiff "$bin"
 fi
+if [ -d "$eval_dir/alignment" ]; then
+  # The same dev set read by the aligner's own harness: the curve of the
+  # link threshold, quote groups (which the scorer does not read), and
+  # the "≈"/"—" cells over every claim at the shipped weights.
+  echo "== alignment detail (go test -tags devset ./align/)"
+  BIASDIFF_EVAL=$(cd "$eval_dir" && pwd) go test -count=1 -tags devset -run '^(TestDevSweep|TestDevQuoteGroups|TestDevNear)$' -v ./align/ | grep -E 'min 0\.|quote groups:|emb 0\.25' | sed 's/^ *devset_test.go:[0-9]*: /   /' || status=1
+fi
 echo "== sample alignment (hand-aligned sample, align/testdata/sample-claims.txt)"
 go test -count=1 -run '^TestSampleAlignment$' -v ./align/ | grep -o 'sample alignment: .*' || status=1
 # (the help is read whole first: grep -q would close the pipe early, and
