@@ -15,7 +15,7 @@ func QuotesTable(arts []*corpus.Article, clusters []align.QuoteCluster) *Table {
 	t := &Table{
 		ID:      "quotes",
 		Title:   "Quotes",
-		HowTo:   "Each row is one statement quoted by two reports or more, in each report's wording (in full, in part, or translated differently); \"—\" marks a report that does not quote it.",
+		HowTo:   "Each row is one statement quoted by two reports or more, in each report's wording (in full, in part, or translated differently), or given as reported speech: the report's sentence, without quotation marks, marked \"reported\"; \"—\" marks a report that does not give it.",
 		Columns: append([]Column{{Key: "speaker", Header: "speaker"}}, reportColumns(arts)...),
 	}
 	for _, c := range clusters {
@@ -23,6 +23,9 @@ func QuotesTable(arts []*corpus.Article, clusters []align.QuoteCluster) *Table {
 		t.Rows = append(t.Rows, append(row, byReport(len(arts), c.Variants,
 			func(v align.Variant) int { return v.Article },
 			func(v align.Variant) string {
+				if v.Reported {
+					return v.Text + " (reported, " + v.Verb + ")"
+				}
 				if v.Verb != "" {
 					return "“" + v.Text + "” (" + v.Verb + ")"
 				}
