@@ -211,6 +211,18 @@ func TestFindClaims(t *testing.T) {
 			"Interior Minister Jane Doe ordered the curfew in the capital.",
 			"Foreign Minister John Roe welcomed the curfew in the capital.",
 		}, nil},
+		{"a former holder and the present one", []string{
+			"The treaty was criticised by former Secretary of State Jane Doe at the summit.",
+			"The treaty was criticised by Secretary of State John Roe at the summit.",
+		}, nil},
+		{"an acronym is no person", []string{
+			"The memos of former FBI director Jane Doe were released on Thursday.",
+			"The memos of the former F.B.I. director were released on Thursday.",
+		}, nil},
+		{"the same role for two places", []string{
+			"Senator Jane Doe of North Dakota said she would vote for the nominee.",
+			"Senator John Roe of North Carolina said he would vote for the nominee.",
+		}, nil},
 		{"sentence-initial words are no names", []string{
 			"Officials said the talks had collapsed over the water rights.",
 			"Negotiators said the talks had collapsed over the water rights.",

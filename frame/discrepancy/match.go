@@ -287,7 +287,11 @@ func (ev *event) score(A *side, ai int, B *side, bi int, ov [2]float64) (pair, b
 			}
 			p.kind, p.score = Speaker, 3
 		case len(a.role) > 0 && slices.Equal(a.role, b.role):
-			// the same role, and a word around the names in common
+			// the same role, a word around the names in common, and no
+			// one else named near one that the other report does not name
+			if ev.otherSubject(A, a, B) || ev.otherSubject(B, b, A) {
+				return p, false
+			}
 			content := 0
 			if _, _, ok := sharedAny(x.near, y.near, nil); ok {
 				content += 2
@@ -650,8 +654,12 @@ func (ev *event) otherSubject(A *side, a mention, B *side) bool {
 	stop := func(k int) bool {
 		return k < 0 || k >= len(A.toks) || A.toks[k].brk || A.toks[k].norm == "." && !A.abbrev(k-1) || A.toks[k].norm == ";"
 	}
+	t0 := a.t0
+	if a.kind == Name {
+		t0 = a.r0
+	}
 	for _, dir := range []int{-1, 1} {
-		from := a.t0 - 1
+		from := t0 - 1
 		if dir > 0 {
 			from = a.t1
 		}

@@ -100,13 +100,25 @@ var roleWords = map[string]string{
 	"lt": "lieutenant", "lieutenant": "lieutenant", "col": "colonel", "colonel": "colonel", "capt": "captain",
 	"captain": "captain", "sgt": "sergeant", "sergeant": "sergeant", "foreign": "foreign", "interior": "interior",
 	"defense": "defense", "defence": "defense", "finance": "finance", "deputy": "deputy", "majority": "majority",
-	"minority": "minority", "whip": "whip", "first": "first", "lady": "lady", "former": "", "then": "", "acting": "acting",
+	"minority": "minority", "whip": "whip", "first": "first", "lady": "lady", "former": "former", "then": "former", "acting": "acting",
 	"mr": "", "mrs": "", "ms": "", "miss": "", "dr": "", "prof": "", "professor": "professor", "rev": "",
 	"elect": "elect", "president-elect": "president-elect", "state": "state", "health": "health", "economy": "economy",
 	"homeland": "homeland", "security": "security", "national": "national", "adviser": "adviser",
 	"advisor": "adviser", "press": "press", "executive": "executive", "officer": "officer", "candidate": "candidate",
 	"nominee": "nominee", "challenger": "challenger", "incumbent": "incumbent", "opponent": "opponent",
 }
+
+// roleHeads are the role words that make a role by themselves: "former"
+// or "foreign" alone is none.
+var roleHeads = map[string]bool{"president": true, "minister": true, "secretary": true, "senator": true,
+	"representative": true, "congressman": true, "congresswoman": true, "governor": true, "mayor": true,
+	"chancellor": true, "king": true, "queen": true, "prince": true, "princess": true, "pope": true, "general": true,
+	"director": true, "chief": true, "judge": true, "justice": true, "speaker": true, "leader": true,
+	"ambassador": true, "spokesman": true, "spokeswoman": true, "spokesperson": true, "chairman": true,
+	"chairwoman": true, "ceo": true, "commissioner": true, "attorney": true, "sheriff": true, "coach": true,
+	"admiral": true, "lieutenant": true, "colonel": true, "captain": true, "sergeant": true, "professor": true,
+	"whip": true, "lady": true, "adviser": true, "officer": true, "candidate": true, "nominee": true,
+	"challenger": true, "incumbent": true, "opponent": true, "president-elect": true}
 
 // personalTitles make a single name a person's: "Sen. Akin", "Mr. Doe".
 var personalTitles = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "sen": true, "senator": true,
@@ -543,7 +555,7 @@ func (s *side) name(ev *event, k int) (m mention, end int) {
 		return m, k
 	}
 	end = k
-	for end < len(s.toks) && (s.nameTok(end) || s.norm(end) == "." && end > k && s.abbrev(end-1)) {
+	for end < len(s.toks) && (s.nameTok(end) || s.norm(end) == "." && end > k && (s.abbrev(end-1) || s.initialLetter(end-1))) {
 		poss := isPossessive(s.toks[end].text)
 		end++
 		if poss {
@@ -566,9 +578,16 @@ func (s *side) name(ev *event, k int) (m mention, end int) {
 		}
 		titled = titled || personalTitles[w]
 	}
-	// lower-case role words just before the run: "spokesman John Roe"
+	// role words just before the run: "spokesman John Roe", "former
+	// Secretary of State John Roe"
 	r0 := k
-	for j := k - 1; j >= 0 && s.word(j) && !capitalised(s.toks[j].text) && s.isRole(j); j-- {
+	for j := k - 1; j >= 0 && s.word(j); j-- {
+		if s.norm(j) == "of" && s.isRole(j-1) && capitalised(s.toks[j-1].text) {
+			continue
+		}
+		if !s.isRole(j) {
+			break
+		}
 		if r := roleWords[s.norm(j)]; r != "" {
 			role = append([]string{r}, role...)
 		}
@@ -588,10 +607,10 @@ func (s *side) name(ev *event, k int) (m mention, end int) {
 			continue
 		}
 		w := stripPossessive(t.norm)
-		if orgWords[w] || groupWords[w] || t.stop {
-			return mention{}, end
+		if orgWords[w] || groupWords[w] || t.stop || allCaps(stripPossessive(t.text)) {
+			return mention{}, end // an organisation, a group, an acronym
 		}
-		if !strings.HasSuffix(w, ".") { // not an initial ("R.")
+		if !strings.HasSuffix(w, ".") && utf8.RuneCountInString(w) > 1 { // not an initial ("R.")
 			// a word capitalised for its place is a name's when the
 			// event writes it so inside a sentence, or when a name
 			// word follows ("Jane Doe said", not in a headline)
@@ -602,11 +621,17 @@ func (s *side) name(ev *event, k int) (m mention, end int) {
 		words = append(words, w)
 	}
 	m = mention{kind: Name, t0: n0, t1: end, words: words, role: role, r0: r0, titled: titled}
+	if len(role) == 0 {
+		m.r0 = n0
+	}
 	poss := isPossessive(s.toks[end-1].text)
 	after := s.norm(end)
 	before := s.norm(r0 - 1)
 	m.speaker = !poss && (reportingVerbs[after] || before == "said" || before == "says" ||
 		before == "to" && s.norm(r0-2) == "according")
+	if len(role) > 0 && !roleHeads[role[len(role)-1]] {
+		role = nil // "former", "foreign": no role by itself
+	}
 	if !m.speaker && len(role) == 0 {
 		return mention{}, end
 	}
@@ -620,6 +645,11 @@ func (s *side) abbrev(i int) bool {
 	return ok && len(s.norm(i)) <= 4
 }
 
+// initialLetter: token i is one capital letter ("B" of "Merrick B. Garland").
+func (s *side) initialLetter(i int) bool {
+	return s.word(i) && utf8.RuneCountInString(s.toks[i].text) == 1 && capitalised(s.toks[i].text)
+}
+
 func (s *side) isRole(i int) bool {
 	_, ok := roleWords[s.norm(i)]
 	return ok && s.word(i)
@@ -629,4 +659,18 @@ func isPossessive(s string) bool { return strings.HasSuffix(s, "'s") || strings.
 
 func stripPossessive(s string) string {
 	return strings.TrimSuffix(strings.TrimSuffix(s, "'s"), "’s")
+}
+
+// allCaps: two letters or more, all capitals ("FBI", "NRA").
+func allCaps(s string) bool {
+	n := 0
+	for _, r := range s {
+		switch {
+		case unicode.IsUpper(r):
+			n++
+		case unicode.IsLetter(r):
+			return false
+		}
+	}
+	return n >= 2
 }
