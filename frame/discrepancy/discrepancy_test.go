@@ -300,11 +300,11 @@ func TestFindQuotes(t *testing.T) {
 // TestRanges checks the quantities read from quantities.txt.
 func TestRanges(t *testing.T) {
 	cases := []struct {
-		text     string
-		lo, hi   float64 // the range must hold [lo, hi] and nothing of out
-		out      []float64
-		unit     string
-		asWritte string
+		text      string
+		lo, hi    float64 // the range must hold [lo, hi] and nothing of out
+		out       []float64
+		unit      string
+		asWritten string
 	}{
 		{"dozens of people", 24, 100, []float64{10, 200}, "", "dozens"},
 		{"more than 200 people", 200, 1e6, []float64{150}, "", "more than 200"},
@@ -323,12 +323,11 @@ func TestRanges(t *testing.T) {
 	}
 	ev := &event{q: loadQuantities(), lower: map[string]bool{}, midCap: map[string]bool{}, surname: map[string]bool{}}
 	for _, c := range cases {
-		s := &side{norms: map[string]bool{}}
-		var toks []tok
-		for _, tk := range tokenize(c.text) {
-			toks = append(toks, tk)
-		}
-		s.add(c.text, toks)
+		s := &side{}
+		text := c.text
+		s.add(segment{text, func(b0, b1 int) (int, int) {
+			return utf8.RuneCountInString(text[:b0]), utf8.RuneCountInString(text[:b1])
+		}}, token.Tokenize(text), true, false)
 		s.scan(ev)
 		if len(s.ments) != 1 || s.ments[0].kind != Number {
 			t.Errorf("%q: mentions %+v, want one number", c.text, s.ments)
@@ -346,19 +345,10 @@ func TestRanges(t *testing.T) {
 		if m.unit != c.unit {
 			t.Errorf("%q: unit %q, want %q", c.text, m.unit, c.unit)
 		}
-		if got := s.text(m.t0, m.t1); got != c.asWritte {
-			t.Errorf("%q: written %q, want %q", c.text, got, c.asWritte)
+		if got := s.text(m.t0, m.t1); got != c.asWritten {
+			t.Errorf("%q: written %q, want %q", c.text, got, c.asWritten)
 		}
 	}
-}
-
-func tokenize(s string) []tok {
-	var out []tok
-	for _, t := range tokenizeRaw(s) {
-		out = append(out, newTok(t, utf8.RuneCountInString(s[:t.Start]), utf8.RuneCountInString(s[:t.End])))
-	}
-	markInitial(out, false)
-	return out
 }
 
 func TestParseQuantities(t *testing.T) {
@@ -371,8 +361,6 @@ func TestParseQuantities(t *testing.T) {
 		}
 	}
 }
-
-func tokenizeRaw(s string) []token.Token { return token.Tokenize(s) }
 
 // TestHeadline: a value in a headline has its offsets in the source.
 func TestHeadline(t *testing.T) {

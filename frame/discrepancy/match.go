@@ -28,7 +28,7 @@ func (ev *event) anchorsOf(s *side, t0, t1 int) anchors {
 		if k < 0 || k >= len(s.toks) || s.toks[k].brk {
 			return true
 		}
-		switch s.toks[k].norm {
+		switch s.toks[k].Norm {
 		case ".", "?", "!", ";":
 			return true
 		}
@@ -43,23 +43,23 @@ func (ev *event) anchorsOf(s *side, t0, t1 int) anchors {
 			t := s.toks[k]
 			if n == 0 && k == from {
 				if step < 0 {
-					an.prev = t.norm
+					an.prev = t.Norm
 				} else {
-					an.next = t.norm
+					an.next = t.Norm
 				}
 			}
 			if ev.anchor(t) {
-				if _, ok := an.wide[t.stem]; !ok {
-					an.wide[t.stem] = k
+				if _, ok := an.wide[t.Stem]; !ok {
+					an.wide[t.Stem] = k
 				}
 				if !near && n < 2 {
-					an.near[t.stem] = k
+					an.near[t.Stem] = k
 				}
 			}
 			if ev.content(t) {
 				near = true // only the nearest content word, topical or not
 			}
-			if !t.stop {
+			if !t.Stop {
 				n++ // function words do not count
 			}
 		}
@@ -67,11 +67,11 @@ func (ev *event) anchorsOf(s *side, t0, t1 int) anchors {
 	walk(t0-1, -1)
 	walk(t1, 1)
 	k := t1
-	for skip := 0; skip < 2 && s.word(k) && s.toks[k].stop; skip++ {
+	for skip := 0; skip < 2 && s.word(k) && s.toks[k].Stop; skip++ {
 		k++
 	}
 	if s.word(k) && ev.content(s.toks[k]) {
-		an.head, an.headAt = s.toks[k].stem, k
+		an.head, an.headAt = s.toks[k].Stem, k
 	}
 	return an
 }
@@ -79,10 +79,10 @@ func (ev *event) anchorsOf(s *side, t0, t1 int) anchors {
 // content: a word that says what a value is about, not a function word
 // nor a quantity or calendar word.
 func (ev *event) content(t tok) bool {
-	if t.kind != token.Word || t.stop || len(t.norm) < 2 {
+	if t.Kind != token.Word || t.Stop || len(t.Norm) < 2 {
 		return false
 	}
-	if isCalendar(t.norm) || ev.q.vocab[t.norm] {
+	if isCalendar(t.Norm) || ev.q.vocab[t.Norm] {
 		return false
 	}
 	return true
@@ -92,7 +92,7 @@ func (ev *event) content(t tok) bool {
 // sentence in topicShare of the event's), so that it tells one slot from
 // another.
 func (ev *event) anchor(t tok) bool {
-	return ev.content(t) && !ev.topic[t.stem]
+	return ev.content(t) && !ev.topic[t.Stem]
 }
 
 // topicShare: a stem in more than this share of the event's sentences is
@@ -224,6 +224,16 @@ func (ev *event) compare(sides []*side, speakers bool) []Discrepancy {
 // first, and says which matched pairs disagree.
 func (ev *event) pairs(A, B *side) []pair {
 	if len(A.ments) == 0 || len(B.ments) == 0 {
+		return nil
+	}
+	kinds := func(s *side) (k [2]bool) {
+		for _, m := range s.ments {
+			k[0] = k[0] || m.kind == Number || m.kind == Date
+			k[1] = k[1] || m.kind == Name
+		}
+		return k
+	}
+	if ka, kb := kinds(A), kinds(B); !(ka[0] && kb[0] || ka[1] && kb[1]) {
 		return nil
 	}
 	var cands []pair
@@ -435,7 +445,7 @@ func (ev *event) guard(A *side, a mention, B *side) bool {
 		}
 	case Name:
 		for _, w := range a.words {
-			if !strings.HasSuffix(w, ".") && B.norms[w] {
+			if !strings.HasSuffix(w, ".") && B.names(w) {
 				return false
 			}
 		}
@@ -512,12 +522,14 @@ func (s *side) text(x, y int) string {
 	if a.seg != b.seg || a.brk || b.brk {
 		return ""
 	}
-	return s.segs[a.seg][a.b0:b.b1]
+	return s.segs[a.seg].text[a.Start:b.End]
 }
 
 // value is m as written in s, with its source offsets.
 func value(s *side, m mention) Value {
-	v := Value{Article: s.art, Text: s.text(m.t0, m.t1), Start: s.toks[m.t0].src0, End: s.toks[m.t1-1].src1}
+	a, b := s.toks[m.t0], s.toks[m.t1-1]
+	start, end := s.segs[a.seg].span(a.Start, b.End)
+	v := Value{Article: s.art, Text: s.text(m.t0, m.t1), Start: start, End: end}
 	if m.kind == Name {
 		if t := strings.TrimRight(stripPossessive(v.Text), "’'"); t != v.Text {
 			v.End -= len([]rune(v.Text)) - len([]rune(t))
@@ -546,7 +558,7 @@ func slot(s *side, a mention, p pair) string {
 	// shared, or else, when nothing before is shared, to the nearest
 	// shared word after it
 	content := func(k int) bool {
-		return s.word(k) && !s.toks[k].stop && !datePreps[s.toks[k].norm] && !sincePreps[s.toks[k].norm]
+		return s.word(k) && !s.toks[k].Stop && !datePreps[s.toks[k].Norm] && !sincePreps[s.toks[k].Norm]
 	}
 	pick := func(left, wantContent bool) int {
 		best := -1
@@ -602,16 +614,7 @@ func (ev *event) overlap(A, B *side) float64 { return ev.shareOf(A, B, false) }
 func (ev *event) overlapOfLarger(A, B *side) float64 { return ev.shareOf(A, B, true) }
 
 func (ev *event) shareOf(A, B *side, larger bool) float64 {
-	stems := func(s *side) map[string]bool {
-		m := map[string]bool{}
-		for _, t := range s.toks {
-			if !t.brk && ev.content(t) && !capitalised(t.text) && !reportingVerbs[t.norm] {
-				m[t.stem] = true
-			}
-		}
-		return m
-	}
-	x, y := stems(A), stems(B)
+	x, y := ev.stems(A), ev.stems(B)
 	if (len(x) > len(y)) != larger {
 		x, y = y, x
 	}
@@ -627,6 +630,19 @@ func (ev *event) shareOf(A, B *side, larger bool) float64 {
 	return float64(n) / float64(len(x))
 }
 
+// stems are the content stems of a side that overlap counts, found once.
+func (ev *event) stems(s *side) map[string]bool {
+	if s.stems == nil {
+		s.stems = map[string]bool{}
+		for _, t := range s.toks {
+			if !t.brk && ev.content(t) && !capitalised(t.Text) && !reportingVerbs[t.Norm] {
+				s.stems[t.Stem] = true
+			}
+		}
+	}
+	return s.stems
+}
+
 // subjectWindow is how far, in words other than function words, a name
 // stands from a value to be taken as what the value is about.
 const subjectWindow = 6
@@ -638,8 +654,8 @@ const subjectWindow = 6
 func (ev *event) otherSubject(A *side, a mention, B *side) bool {
 	check := func(k int) bool {
 		t := A.toks[k]
-		w := stripPossessive(t.norm)
-		if !capitalised(t.text) || t.stop || isCalendar(w) || B.norms[w] || ev.q.vocab[w] {
+		w := stripPossessive(t.Norm)
+		if !capitalised(t.Text) || t.Stop || isCalendar(w) || B.names(w) || ev.q.vocab[w] {
 			return false
 		}
 		if _, ok := roleWords[strings.TrimSuffix(w, ".")]; ok {
@@ -652,7 +668,7 @@ func (ev *event) otherSubject(A *side, a mention, B *side) bool {
 		return !A.nameTok(k + 1)
 	}
 	stop := func(k int) bool {
-		return k < 0 || k >= len(A.toks) || A.toks[k].brk || A.toks[k].norm == "." && !A.abbrev(k-1) || A.toks[k].norm == ";"
+		return k < 0 || k >= len(A.toks) || A.toks[k].brk || A.toks[k].Norm == "." && !A.abbrev(k-1) || A.toks[k].Norm == ";"
 	}
 	t0 := a.t0
 	if a.kind == Name {
@@ -670,7 +686,7 @@ func (ev *event) otherSubject(A *side, a mention, B *side) bool {
 			if check(k) {
 				return true
 			}
-			if !A.toks[k].stop {
+			if !A.toks[k].Stop {
 				n++
 			}
 		}

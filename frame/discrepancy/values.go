@@ -10,18 +10,19 @@ import (
 	"github.com/biasdiff/biasdiff/corpus/token"
 )
 
-// tok is a token of one report's side of a claim or quote group.
+// tok is a token of one report's side of a claim or quote group: the
+// token as the aligner's tokenizer gives it (Start and End are bytes in its
+// member's text), and where it stands.
 type tok struct {
-	text, norm, stem string
-	kind             token.Kind
-	stop             bool
-	seg              int  // the member (or quote) it is in
-	b0, b1           int  // bytes in that member's text
-	src0, src1       int  // source offsets, runes
-	initial          bool // capitalised for its place: first of a sentence, a quote or after a colon
-	title            bool // in a headline, where every word may be capitalised
-	brk              bool // a break between two members: no token
+	*token.Token
+	seg     int  // the member (or quote) it is in
+	initial bool // capitalised for its place: first of a sentence, a quote or after a colon
+	title   bool // in a headline, where every word may be capitalised
+	brk     bool // a break between two members: no token
 }
+
+// brkToken is the token of a break.
+var brkToken = &token.Token{}
 
 // mention is a value found in a side: a quantity, a date, or a name in a
 // role or as the one who speaks.
@@ -163,11 +164,11 @@ func (s *side) norm(k int) string {
 	if k < 0 || k >= len(s.toks) || s.toks[k].brk {
 		return ""
 	}
-	return s.toks[k].norm
+	return s.toks[k].Norm
 }
 
 func (s *side) word(k int) bool {
-	return k >= 0 && k < len(s.toks) && !s.toks[k].brk && s.toks[k].kind == token.Word
+	return k >= 0 && k < len(s.toks) && !s.toks[k].brk && s.toks[k].Kind == token.Word
 }
 
 // scan finds the side's values, left to right: dates, quantities, names
@@ -225,7 +226,7 @@ func (s *side) quantity(q *quantities, k int, modifier bool) (m mention, end int
 		i += n
 	}
 	unit := ""
-	if c, ok := currencies[s.norm(i)]; ok && s.toks[i].kind == token.Symbol {
+	if c, ok := currencies[s.norm(i)]; ok && s.toks[i].Kind == token.Symbol {
 		unit = c
 		i++
 	}
@@ -233,12 +234,12 @@ func (s *side) quantity(q *quantities, k int, modifier bool) (m mention, end int
 	exact, scaled := false, false
 	c0 := i
 	switch {
-	case i < len(s.toks) && !s.toks[i].brk && s.toks[i].kind == token.Number:
+	case i < len(s.toks) && !s.toks[i].brk && s.toks[i].Kind == token.Number:
 		t := s.toks[i]
 		if !modifier && unit == "" && s.identifier(i) {
 			return mention{}, i + 1, true // skipped
 		}
-		v, p, pct, ok := parseDigits(t.norm)
+		v, p, pct, ok := parseDigits(t.Norm)
 		if !ok {
 			return mention{}, i + 1, true
 		}
@@ -248,7 +249,7 @@ func (s *side) quantity(q *quantities, k int, modifier bool) (m mention, end int
 		lo, hi, prec, exact = v, v, p, true
 		i++
 	default:
-		if s.word(i) && capitalised(s.toks[i].text) && !s.toks[i].initial && !s.toks[i].title {
+		if s.word(i) && capitalised(s.toks[i].Text) && !s.toks[i].initial && !s.toks[i].title {
 			return m, k, false // "Two Rivers"
 		}
 		if v, ok := compound(s.norm(i)); ok {
@@ -326,13 +327,13 @@ func (s *side) identifier(i int) bool {
 		return false
 	}
 	t := s.toks[p]
-	if t.norm == "no" || t.norm == "number" || t.norm == "#" {
+	if t.Norm == "no" || t.Norm == "number" || t.Norm == "#" {
 		return true
 	}
-	if _, ok := months[t.norm]; ok {
+	if _, ok := months[t.Norm]; ok {
 		return false
 	}
-	return capitalised(t.text) && !t.initial && !t.title
+	return capitalised(t.Text) && !t.initial && !t.title
 }
 
 // parseDigits reads a number in digits: "2,500", "3.5", "47%"; prec is
@@ -397,14 +398,14 @@ func (s *side) date(k int) (m mention, end int, ok bool) {
 	m.kind, m.t0 = Date, k
 	i := k
 	t := s.toks[k]
-	if t.kind == token.Number {
-		if y, mo, d, ok := iso(t.norm); ok {
+	if t.Kind == token.Number {
+		if y, mo, d, ok := iso(t.Norm); ok {
 			m.date = [4]int{y, mo, d, 0}
 			m.t1 = k + 1
 			return m, k + 1, true
 		}
 	}
-	if wd, ok := weekdays[t.norm]; ok && capitalised(t.text) {
+	if wd, ok := weekdays[t.Norm]; ok && capitalised(t.Text) {
 		m.date[fWeekday] = wd
 		i++
 		if s.norm(i) == "," && s.month(i+1) > 0 {
@@ -456,7 +457,7 @@ func (s *side) date(k int) (m mention, end int, ok bool) {
 	}
 	if y := s.year(k); y > 0 {
 		prev, next := s.norm(k-1), k+1
-		if datePreps[prev] || prev == "" || !s.word(next) || s.toks[next].stop || capitalised(s.toks[next].text) {
+		if datePreps[prev] || prev == "" || !s.word(next) || s.toks[next].Stop || capitalised(s.toks[next].Text) {
 			m.date[fYear] = y
 			m.t1 = k + 1
 			return m, k + 1, true
@@ -467,10 +468,10 @@ func (s *side) date(k int) (m mention, end int, ok bool) {
 
 // month is the month token i names (capitalised), 0 if none.
 func (s *side) month(i int) int {
-	if !s.word(i) || !capitalised(s.toks[i].text) {
+	if !s.word(i) || !capitalised(s.toks[i].Text) {
 		return 0
 	}
-	n := s.toks[i].norm
+	n := s.toks[i].Norm
 	if monthAbbrevs[n] && s.norm(i+1) != "." {
 		return 0 // "Jan" without its period may be a name
 	}
@@ -482,8 +483,8 @@ func (s *side) day(i int) int {
 	if i < 0 || i >= len(s.toks) || s.toks[i].brk {
 		return 0
 	}
-	n := strings.TrimRight(s.toks[i].norm, "stndrh")
-	if len(n) == 0 || len(n) > 2 || (n != s.toks[i].norm && s.toks[i].kind != token.Word) {
+	n := strings.TrimRight(s.toks[i].Norm, "stndrh")
+	if len(n) == 0 || len(n) > 2 || (n != s.toks[i].Norm && s.toks[i].Kind != token.Word) {
 		return 0
 	}
 	d, err := strconv.Atoi(n)
@@ -495,10 +496,10 @@ func (s *side) day(i int) int {
 
 // year is the year token i writes (1900 to 2100, four digits), 0 if none.
 func (s *side) year(i int) int {
-	if i < 0 || i >= len(s.toks) || s.toks[i].brk || s.toks[i].kind != token.Number || len(s.toks[i].norm) != 4 {
+	if i < 0 || i >= len(s.toks) || s.toks[i].brk || s.toks[i].Kind != token.Number || len(s.toks[i].Norm) != 4 {
 		return 0
 	}
-	y, err := strconv.Atoi(s.toks[i].norm)
+	y, err := strconv.Atoi(s.toks[i].Norm)
 	if err != nil || y < 1900 || y > 2100 {
 		return 0
 	}
@@ -528,17 +529,17 @@ func (s *side) nameTok(k int) bool {
 		return false
 	}
 	t := s.toks[k]
-	if !capitalised(t.text) {
+	if !capitalised(t.Text) {
 		return false
 	}
-	if _, ok := months[t.norm]; ok {
+	if _, ok := months[t.Norm]; ok {
 		return false
 	}
-	if _, ok := weekdays[t.norm]; ok {
+	if _, ok := weekdays[t.Norm]; ok {
 		return false
 	}
-	r, ok := roleWords[strings.TrimSuffix(t.norm, ".")]
-	if t.stop && !(ok && r == "") {
+	r, ok := roleWords[strings.TrimSuffix(t.Norm, ".")]
+	if t.Stop && !(ok && r == "") {
 		return false
 	}
 	return true
@@ -556,7 +557,7 @@ func (s *side) name(ev *event, k int) (m mention, end int) {
 	}
 	end = k
 	for end < len(s.toks) && (s.nameTok(end) || s.norm(end) == "." && end > k && (s.abbrev(end-1) || s.initialLetter(end-1))) {
-		poss := isPossessive(s.toks[end].text)
+		poss := isPossessive(s.toks[end].Text)
 		end++
 		if poss {
 			break
@@ -582,7 +583,7 @@ func (s *side) name(ev *event, k int) (m mention, end int) {
 	// Secretary of State John Roe"
 	r0 := k
 	for j := k - 1; j >= 0 && s.word(j); j-- {
-		if s.norm(j) == "of" && s.isRole(j-1) && capitalised(s.toks[j-1].text) {
+		if s.norm(j) == "of" && s.isRole(j-1) && capitalised(s.toks[j-1].Text) {
 			continue
 		}
 		if !s.isRole(j) {
@@ -603,11 +604,11 @@ func (s *side) name(ev *event, k int) (m mention, end int) {
 	var words []string
 	for i := n0; i < end; i++ {
 		t := s.toks[i]
-		if t.norm == "." {
+		if t.Norm == "." {
 			continue
 		}
-		w := stripPossessive(t.norm)
-		if orgWords[w] || groupWords[w] || t.stop || allCaps(stripPossessive(t.text)) {
+		w := stripPossessive(t.Norm)
+		if orgWords[w] || groupWords[w] || t.Stop || allCaps(stripPossessive(t.Text)) {
 			return mention{}, end // an organisation, a group, an acronym
 		}
 		if !strings.HasSuffix(w, ".") && utf8.RuneCountInString(w) > 1 { // not an initial ("R.")
@@ -624,7 +625,7 @@ func (s *side) name(ev *event, k int) (m mention, end int) {
 	if len(role) == 0 {
 		m.r0 = n0
 	}
-	poss := isPossessive(s.toks[end-1].text)
+	poss := isPossessive(s.toks[end-1].Text)
 	after := s.norm(end)
 	before := s.norm(r0 - 1)
 	m.speaker = !poss && (reportingVerbs[after] || before == "said" || before == "says" ||
@@ -647,7 +648,7 @@ func (s *side) abbrev(i int) bool {
 
 // initialLetter: token i is one capital letter ("B" of "Merrick B. Garland").
 func (s *side) initialLetter(i int) bool {
-	return s.word(i) && utf8.RuneCountInString(s.toks[i].text) == 1 && capitalised(s.toks[i].text)
+	return s.word(i) && utf8.RuneCountInString(s.toks[i].Text) == 1 && capitalised(s.toks[i].Text)
 }
 
 func (s *side) isRole(i int) bool {
