@@ -2,6 +2,9 @@ package discrepancy
 
 import (
 	"fmt"
+	"io/fs"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -9,6 +12,7 @@ import (
 
 	"github.com/biasdiff/biasdiff/align"
 	"github.com/biasdiff/biasdiff/corpus"
+	"github.com/biasdiff/biasdiff/corpus/sample"
 	"github.com/biasdiff/biasdiff/corpus/token"
 )
 
@@ -401,4 +405,58 @@ func TestManyValues(t *testing.T) {
 	if ds := Find(arts, []align.Claim{claimOf(arts)}, nil); len(ds) != 0 {
 		t.Errorf("got %+v", ds)
 	}
+}
+
+// TestOffsetsPerturbed: each sample capture against a copy of itself with
+// its numbers changed and its weekdays shifted, claims made by the
+// aligner: the changed values are found, and every value's offsets hold
+// its text in its file (captures with page chrome, headlines, quotes).
+func TestOffsetsPerturbed(t *testing.T) {
+	names, err := fs.Glob(sample.FS, "*.txt")
+	if err != nil || len(names) == 0 {
+		t.Fatal("no sample captures", err)
+	}
+	digits := regexp.MustCompile(`\b[1-9][0-9]?\b`)
+	days := strings.NewReplacer("Monday", "Friday", "Tuesday", "Monday", "Wednesday", "Sunday", "Thursday", "Tuesday", "Friday", "Thursday")
+	found := 0
+	for _, name := range names {
+		orig, err := fs.ReadFile(sample.FS, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		mod := days.Replace(digits.ReplaceAllStringFunc(string(orig), func(s string) string {
+			n, _ := strconv.Atoi(s)
+			if n < 28 {
+				return strconv.Itoa(n + 1) // a day stays a day
+			}
+			return strconv.Itoa(n - 1)
+		}))
+		fsys := fstest.MapFS{
+			"a.txt":         {Data: orig},
+			"b.txt":         {Data: []byte(mod)},
+			"biasdiff.yaml": {Data: []byte("articles:\n  - {path: a.txt, outlet: Outlet A, event: story, lang: en}\n  - {path: b.txt, outlet: Outlet B, event: story, lang: en}\n")},
+		}
+		arts, err := corpus.LoadFS(fsys, corpus.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		src := map[int][]rune{0: []rune(string(orig)), 1: []rune(mod)}
+		ds := Find(arts, align.Claims(arts, align.Options{}), align.Quotes(arts))
+		for _, d := range ds {
+			if len(d.Values) < 2 || d.Values[0].Article >= d.Values[1].Article {
+				t.Errorf("%s: values %+v", name, d.Values)
+			}
+			for _, v := range d.Values {
+				f := src[v.Article]
+				if v.Start < 0 || v.End > len(f) || v.Start >= v.End || string(f[v.Start:v.End]) != v.Text {
+					t.Errorf("%s: %s value %q at %d-%d", name, d.Kind, v.Text, v.Start, v.End)
+				}
+			}
+		}
+		found += len(ds)
+	}
+	if found == 0 {
+		t.Error("no changed value found")
+	}
+	t.Logf("%d discrepancies", found)
 }

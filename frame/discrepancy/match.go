@@ -13,7 +13,7 @@ import (
 // anchors are the words around a value that say which slot it fills.
 type anchors struct {
 	wide       map[string]int // content stems within window words either side → their token
-	near       map[string]int // the nearest content word on each side, within two words that are no function words
+	near       map[string]int // the nearest content word that is no topic on each side, within two words that are no function words
 	prev, next string         // the words right before and after it
 	head       string         // the content word it counts or dates: "200 [people]", "$2 billion in [cash]"
 	headAt     int
@@ -55,9 +55,7 @@ func (ev *event) anchorsOf(s *side, t0, t1 int) anchors {
 				if !near && n < 2 {
 					an.near[t.Stem] = k
 				}
-			}
-			if ev.content(t) {
-				near = true // only the nearest content word, topical or not
+				near = true // the nearest word that is not the topic only
 			}
 			if !t.Stop {
 				n++ // function words do not count
