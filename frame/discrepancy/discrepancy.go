@@ -3,7 +3,7 @@
 // several reports quote, a number, a date, a quantity or a name that one
 // report gives one way and another report another way ("has led since
 // 2002" and "since 2003"; "dozens" and "more than 200" arrested; one
-// statement quoted as two different officials').
+// statement attributed to two different officials).
 //
 // In: the articles of one event (package corpus), the claims aligned across
 // them (align.Claims) and the statements they quote (align.Quotes). Out: a
@@ -32,13 +32,23 @@
 // Claims are aligned by meaning, so a value may stand in differently worded
 // sentences: a slot is not a position but the words around the value. Two
 // numbers or dates fill the same slot when a content word next to them is
-// the same in both (the noun a number counts, the verb before "since"), and
-// the words just before or after them, or their being the only value of
-// their kind on each side, confirm it; each value pairs with one value of
-// the other report at most, the best matched first. Then a disagreement
-// stands only when neither report gives the other's value anywhere in the
-// claim (a report that says "2002" somewhere may be speaking of two
-// things), and, for names, neither names the other person.
+// the same in both (the noun a number counts, the verb before a date; not
+// a word of the event's topic), or the same "since" or "until" stands
+// before two dates, and the words just before or after them, or their
+// being the only value of their kind on each side, confirm it; each value
+// pairs with one value of the other report at most, the best matched
+// first. Then a disagreement stands only when:
+//   - neither report gives the other's value anywhere in the claim (a
+//     report that says "2002" somewhere may be speaking of two things),
+//     and, for names, neither names the other person;
+//   - the two wordings share a quarter of their content words at least
+//     (minOverlap), three fifths both ways for speakers (the aligner may
+//     have joined two statements of one kind);
+//   - no one is named near one value (a person, a place, an organisation)
+//     whom the other report does not name: "her eight years of returns"
+//     and "his 33 years" are about two people;
+//   - for a quote group's speakers, each report names its speaker in the
+//     quote's own sentences (a speaker taken from a pronoun may be wrong).
 //
 // Cost: one pass over the tokens of the event's sentences (which words
 // are names, which are its topic) and of the claims' members and quotes

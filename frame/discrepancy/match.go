@@ -215,6 +215,10 @@ func (ev *event) compare(sides []*side, speakers bool) []Discrepancy {
 		}
 		out = append(out, d)
 	}
+	// in the order of the first report's values
+	slices.SortStableFunc(out, func(x, y Discrepancy) int {
+		return cmp.Or(cmp.Compare(x.Values[0].Article, y.Values[0].Article), cmp.Compare(x.Values[0].Start, y.Values[0].Start))
+	})
 	return out
 }
 
