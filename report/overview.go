@@ -10,6 +10,7 @@ import (
 	"github.com/biasdiff/biasdiff/align/reuse"
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/frame"
+	"github.com/biasdiff/biasdiff/frame/discrepancy"
 )
 
 // Compare builds the report `biasdiff compare` prints for a set of
@@ -70,6 +71,7 @@ func Compare(arts []*corpus.Article, opt CompareOptions) *Report {
 		data := EventData{ID: e.ID, Label: e.Label, Claims: align.Claims(sub, align.Options{Singletons: true, Quotes: quotes}), Quotes: quotes, Reuse: reuse.Find(sub, reuse.Options{})}
 		data.Omission = frame.Omissions(sub, data.Claims)
 		data.Emphasis = frame.Emphases(sub, data.Claims)
+		data.Discrepancies = discrepancy.Find(sub, data.Claims, data.Quotes)
 		for _, a := range sub {
 			data.Articles = append(data.Articles, a.ID)
 		}
@@ -102,6 +104,9 @@ func Compare(arts []*corpus.Article, opt CompareOptions) *Report {
 		add("distinctive", func() *Table { return DistinctiveTable(sub, data.Distinctive, opt.Top) })
 		add("claims", func() *Table { return Claims(sub, data.Claims) })
 		add("quotes", func() *Table { return QuotesTable(sub, data.Quotes) })
+		if len(data.Discrepancies) > 0 {
+			add("discrepancies", func() *Table { return DiscrepancyTable(sub, data.Claims, data.Quotes, data.Discrepancies) })
+		}
 		if len(data.Reuse) > 0 {
 			add("reuse", func() *Table { return ReuseTable(sub, data.Reuse) })
 		}
@@ -217,7 +222,7 @@ type CompareOptions struct {
 
 // Sections are the names of the tables Compare can show, in the order it
 // shows them in each event.
-var Sections = []string{"overview", "terms", "omission", "emphasis", "attribution", "distinctive", "claims", "quotes", "reuse", "fidelity", "single"}
+var Sections = []string{"overview", "terms", "omission", "emphasis", "attribution", "distinctive", "claims", "quotes", "discrepancies", "reuse", "fidelity", "single"}
 
 // sectionFilter tells whether a section is on.
 func sectionFilter(sections []string) func(string) bool {

@@ -18,6 +18,7 @@ import (
 	"github.com/biasdiff/biasdiff/align/reuse"
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/frame"
+	"github.com/biasdiff/biasdiff/frame/discrepancy"
 )
 
 // FormatVersion is the version of the JSON report (docs/report.schema.json):
@@ -58,6 +59,8 @@ type EventData struct {
 	Emphasis    frame.Emphasis      `json:"emphasis"`
 	Attribution frame.Attribution   `json:"attribution"`
 	Distinctive []frame.OutletTerms `json:"distinctive"`
+	// Discrepancies index into Claims and Quotes.
+	Discrepancies []discrepancy.Discrepancy `json:"discrepancies"`
 }
 
 // ArticleRef names one input article.

@@ -18,6 +18,7 @@ import (
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/sample"
 	"github.com/biasdiff/biasdiff/frame"
+	"github.com/biasdiff/biasdiff/frame/discrepancy"
 )
 
 const schemaPath = "../docs/report.schema.json"
@@ -201,6 +202,7 @@ func TestSchemaRejects(t *testing.T) {
 		"attribution speakers gone":    func(r map[string]any) { delete(obj(r, "events", 0, "attribution"), "speakers") },
 		"emphasis headline not text":   func(r map[string]any) { obj(r, "events", 0, "emphasis", "articles", 0)["headline"] = json.Number("1") },
 		"fidelity passage_end renamed": func(r map[string]any) { rename(obj(r, "fidelity", 0), "passage_end", "passageEnd") },
+		"discrepancies missing":        func(r map[string]any) { delete(obj(r, "events", 0), "discrepancies") },
 		"extra top-level field":        func(r map[string]any) { r["extra"] = true },
 	}
 	for name, mutate := range cases {
@@ -261,6 +263,9 @@ var schemaDefs = map[reflect.Type]string{
 	reflect.TypeFor[frame.OutletTerms]():     "outletTerms",
 	reflect.TypeFor[frame.DistinctiveTerm](): "distinctiveTerm",
 	reflect.TypeFor[align.QuoteCheck]():      "quoteCheck",
+
+	reflect.TypeFor[discrepancy.Discrepancy](): "discrepancy",
+	reflect.TypeFor[discrepancy.Value]():       "discrepancyValue",
 }
 
 // TestSchemaCoversGoTypes walks the Go types behind the JSON output: every

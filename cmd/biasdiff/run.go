@@ -41,7 +41,8 @@ differences marked; as text, Markdown, one HTML page, JSON or CSV.
 
 Usage:
   biasdiff compare [flags] [PATH...]   the reports compared: term choice, omission, emphasis, attribution,
-                                       distinctive words, claims, quotes, reused copy (no PATH: the built-in sample)
+                                       distinctive words, claims, quotes, disagreements, reused copy
+                                       (no PATH: the built-in sample)
   biasdiff terms [flags] [PATH...]     the term-choice table alone: what each outlet calls the same thing
   biasdiff extract [flags] PATH...     each report as read: metadata, sentences, removed chrome, quotes
   biasdiff group [flags] PATH...       which reports cover the same event
@@ -339,6 +340,9 @@ and for each event of two reports or more:
   distinctive   each outlet's own words against the others'
   claims        statements aligned across reports, in each one's wording
   quotes        quotes aligned across reports
+  discrepancies numbers, dates, names and speakers that reports give
+                differently inside a claim or quote they share (when
+                there are any)
   reuse         passages one report reuses from another (when there are any)
 then:
   fidelity      with --primary: each quote against the primary source, and
