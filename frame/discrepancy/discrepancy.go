@@ -376,7 +376,7 @@ func (ev *event) memberTokens(m align.Member) (segment, []token.Token, bool) {
 func (ev *event) quoteTokens(v align.Variant) (segment, []token.Token, bool) {
 	a := ev.arts[v.Article]
 	from := 0
-	if v.Quote < len(a.Quotes) {
+	if v.Quote >= 0 && v.Quote < len(a.Quotes) {
 		if si := a.Quotes[v.Quote].Sentence; si >= 0 && si < len(a.Sentences) {
 			from = a.Sentences[si].BodyStart
 		}

@@ -96,7 +96,7 @@ func speakerName(s string) (words []string, titled bool) {
 // nearQuote: the sentence of v's quote names one of words.
 func (ev *event) nearQuote(v align.Variant, words []string) bool {
 	a := ev.arts[v.Article]
-	if v.Quote >= len(a.Quotes) {
+	if v.Quote < 0 || v.Quote >= len(a.Quotes) { // reported speech names no speaker of its own
 		return false
 	}
 	si := a.Quotes[v.Quote].Sentence
@@ -119,7 +119,7 @@ func (ev *event) nearQuote(v align.Variant, words []string) bool {
 // an earlier sentence, which may be wrong).
 func (ev *event) speakerValue(v align.Variant, words []string) (Value, bool) {
 	a := ev.arts[v.Article]
-	if v.Quote >= len(a.Quotes) {
+	if v.Quote < 0 || v.Quote >= len(a.Quotes) { // reported speech names no speaker of its own
 		return Value{}, false
 	}
 	last := words[len(words)-1]
