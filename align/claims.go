@@ -3,9 +3,12 @@
 // Claims: in, the articles of one event (from corpus); out, clusters of
 // sentences (and headlines) that say the same thing in different reports,
 // each member with its article, sentence, source offsets, text and position
-// in its report. Correspondence need not be one-to-one or in order: a
-// cluster may hold up to two sentences of one report (one outlet splits what
-// another says in one sentence).
+// in its report, and, for each report that does not carry the claim, its
+// nearest sentence with a score (Near). Correspondence need not be
+// one-to-one or in order: a cluster may hold up to two statements of one
+// report (one outlet splits what another says in one sentence), a
+// statement being one sentence or the sentences one quotation runs over
+// (or a sentence ending in a colon and the next).
 //
 // Method: each sentence is a set of content stems (stopwords aside, numbers
 // kept, weighing a half more) weighted by their inverse document frequency
@@ -13,17 +16,28 @@
 // scored by the cosine of those vectors, where a stem of one that the other
 // lacks may match, at 0.8, a spelling variant there (a transliteration in
 // translated copy: see SpellingVariant). Sums run over the stems in sorted
-// order, so that tied scores stay tied. Candidate pairs come from an inverted index
-// over stems. A pair links when its score passes a threshold and is close to
-// the best either sentence has in the other report; links are merged from
-// the strongest down, never putting more than two sentences of one report in
-// a claim. Precision comes first: a wrong alignment makes a false framing
-// difference downstream.
+// order, so that tied scores stay tied. Candidate pairs come from an
+// inverted index over stems, and from quotes: sentences holding quotes of
+// one statement (Quotes) score at least quoteLink. A pair links when its
+// score passes a threshold and is close to the best either sentence has in
+// the other report; links are merged from the strongest down, by average
+// link over statements, never putting more than two statements of one
+// report in a claim. Precision comes first: a wrong alignment makes a
+// false framing difference downstream.
+//
+// Word vectors (internal/wordvec) do not link sentences: on the alignment
+// dev set they, a sentence encoder and a learned mix of both with shared
+// words all ranked pairs no better than shared words alone. They serve
+// Near, where a report that says a thing in other words should be shown
+// as "similar" rather than as leaving it out (meaning.go).
 //
 // Cost: O(S·k) for S sentences and k candidates per sentence (pairs sharing
-// two stems that are not the event's topic), plus sorting the links and an
-// average-link check per merge; one event of 50 reports of 25 sentences
-// aligns in about 0.15 s. Memory O(S + links).
+// two stems that are not the event's topic, or a quote), plus sorting the
+// links and an average-link check per merge, plus Near: per claim kept and
+// report without it, a vector product with each of the report's sentences
+// and a full score of the nearCands nearest and of those sharing a word.
+// One event of 50 reports of 25 sentences aligns in about 0.5 s (one
+// core). Memory O(S + links); the word vectors are read in place.
 //
 // Long reports: a stem is the topic when it is in more than a quarter of
 // the sentences, but in reports of more than 64 sentences on average (about
