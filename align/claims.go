@@ -92,8 +92,9 @@ type Claim struct {
 	Diffs []Diff `json:"diffs,omitempty"`
 	// Near is, for each article of the event that does not carry the
 	// claim (in article order), its sentence that comes closest, so that
-	// "this report leaves it out" can always be checked.
-	Near []Near `json:"near,omitempty"`
+	// "this report leaves it out" can always be checked. (Not in JSON
+	// here: the omission rows carry it, per cell.)
+	Near []Near `json:"-"`
 }
 
 // Near is the sentence (or headline) of a report closest to a claim the
@@ -105,8 +106,10 @@ type Near struct {
 	End      int      `json:"end"`
 	Text     string   `json:"text"`
 	Position Position `json:"position"`
-	// Score is its similarity to the nearest member of the claim (the
-	// aligner's score, 0 to 1, 3 decimals).
+	// Score is its similarity to the nearest member of the claim, 3
+	// decimals: the aligner's shared-word score plus embWeight times the
+	// cosine of their word vectors when positive (in events of long
+	// reports, see Claims, the shared-word score alone).
 	Score float64 `json:"score"`
 	// Similar: the score is close to the link threshold (SimilarScore),
 	// so the report may carry the claim in other words: shown as "≈", not
@@ -322,6 +325,14 @@ func Claims(arts []*corpus.Article, opt Options) []Claim {
 		}
 		ranges[u.m.Article][1] = i + 1
 	}
+	// In events of long reports (as for Topic), Near scores only the
+	// sentences that share a word beyond the topic's with the claim: the
+	// vector products of every claim with every sentence would grow with
+	// the square of the event's sentences.
+	nearVec := vec
+	if len(units) > 4*topicPerReport*len(arts) {
+		nearVec = nil
+	}
 	var sharing []int
 	linked := func(i int) []int { // the units sharing a stem not the topic's with unit i
 		sharing = sharing[:0]
@@ -352,7 +363,7 @@ func Claims(arts []*corpus.Article, opt Options) []Claim {
 			return mx.Sentence < my.Sentence
 		})
 		c.Diffs = diffs(c.Members, func(m Member) int { return m.Article }, func(m Member) string { return m.Text })
-		c.Near = near(units, members, ranges, st, vec, linked, &buf)
+		c.Near = near(units, members, ranges, st, nearVec, linked, &buf)
 		claims = append(claims, c)
 	}
 	// Claims most reports carry first, then in the order of the first report.
@@ -395,7 +406,7 @@ func near(units []*unit, members []int, ranges [][2]int, st *stemNums, vec [][]f
 	}
 	var mean []float32
 	for _, i := range members {
-		if vec[i] == nil {
+		if vec == nil || vec[i] == nil {
 			continue
 		}
 		if mean == nil {
@@ -413,9 +424,9 @@ func near(units []*unit, members []int, ranges [][2]int, st *stemNums, vec [][]f
 			continue
 		}
 		// the nearCands units nearest the claim's mean vector, earlier
-		// first on ties
+		// first on ties (none without vectors)
 		top, topDot = top[:0], topDot[:0]
-		for j := r[0]; j < r[1]; j++ {
+		for j := r[0]; j < r[1] && mean != nil; j++ {
 			d := dot32(mean, vec[j])
 			k := len(top)
 			for k > 0 && topDot[k-1] < d {
@@ -437,7 +448,9 @@ func near(units []*unit, members []int, ranges [][2]int, st *stemNums, vec [][]f
 			for _, i := range members {
 				var sc float64
 				sc, *buf = st.score(units[i], units[j], *buf)
-				sc += embWeight * max(0, dot32(vec[i], vec[j]))
+				if vec != nil {
+					sc += embWeight * max(0, dot32(vec[i], vec[j]))
+				}
 				if sc > score || sc == score && j < best {
 					score, best = sc, j
 				}
