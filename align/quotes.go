@@ -164,12 +164,18 @@ func quotes(arts []*corpus.Article, allPairs bool) []QuoteCluster {
 			total += w
 			if _, ok := large.stems[s]; ok {
 				common += w
-			} else {
-				near += w * softMatch(small.vecs, s, large.vecs)
 			}
 		}
 		if total == 0 {
 			return 0, 0, 0
+		}
+		if common < minQuoteExact*total {
+			return common / total, 0, len(small.keys) // too few words as written: no need of the rest
+		}
+		for _, s := range small.keys {
+			if _, ok := large.stems[s]; !ok {
+				near += idfOf[s] * softMatch(small.vecs, s, large.vecs)
+			}
 		}
 		return common / total, near / total, len(small.keys)
 	}
@@ -266,6 +272,12 @@ func quotes(arts []*corpus.Article, allPairs bool) []QuoteCluster {
 	}
 	groups, weakest := cluster(article, links, links, MinQuoteScore, maxPerArticle)
 	reported := reportedSpeech(arts)
+	reportedBy := map[string][]int{} // a name next to the verb -> reported sentences
+	for ri, r := range reported {
+		for _, w := range slices.Sorted(maps.Keys(r.names)) {
+			reportedBy[w] = append(reportedBy[w], ri)
+		}
+	}
 	var out []QuoteCluster
 	for g, members := range groups {
 		c := QuoteCluster{Score: round3(weakest[g])}
@@ -284,7 +296,15 @@ func quotes(arts []*corpus.Article, allPairs bool) []QuoteCluster {
 			sc float64
 		}
 		var picks []pick
-		for _, r := range reported {
+		var cands []int // the reported sentences naming a speaker of the group
+		for _, i := range members {
+			if last := surname(units[i].v.Speaker); last != "" {
+				cands = append(cands, reportedBy[last]...)
+			}
+		}
+		slices.Sort(cands)
+		for _, ri := range slices.Compact(cands) {
+			r := &reported[ri]
 			if reports[r.v.Article] {
 				continue
 			}
@@ -410,9 +430,15 @@ func (r *reportedSentence) against(q *Variant, keys []string, vecs []stemVec, id
 	return (exact + soft) / total
 }
 
-// namedIn reports whether the last capitalised word of speaker (a
-// surname, not a title before it) is among names.
+// namedIn reports whether the surname of speaker is among names.
 func namedIn(speaker string, in map[string]bool) bool {
+	last := surname(speaker)
+	return last != "" && in[last]
+}
+
+// surname is the last capitalised word of a speaker (not a title before
+// it), without a possessive; "" if none.
+func surname(speaker string) string {
 	last := ""
 	for _, w := range strings.Fields(speaker) {
 		w = strings.TrimSuffix(strings.TrimSuffix(strings.Trim(w, ".,"), "’s"), "'s")
@@ -420,7 +446,7 @@ func namedIn(speaker string, in map[string]bool) bool {
 			last = w
 		}
 	}
-	return last != "" && in[last]
+	return last
 }
 
 // better reports whether speaker a names the speaker better than b: a name
