@@ -251,7 +251,20 @@ func Claims(arts []*corpus.Article, opt Options) []Claim {
 		qs = Quotes(arts)
 	}
 	quoted := quotePairs(arts, units, qs)
-	vec := embed(units, st)
+	// In events of long reports (as for Topic), Near takes no vectors and
+	// scores only the sentences that were scored as candidate links (that
+	// share two words beyond the topic's, or a quote): finding the nearest
+	// by vector would take a product of every claim with every sentence,
+	// which grows with the square of the event's sentences. A report none
+	// of whose sentences is such a candidate gets no nearest sentence.
+	long := len(units) > 4*topicPerReport*len(arts)
+	var vec [][]float32
+	var paired [][]int32
+	if long {
+		paired = make([][]int32, len(units))
+	} else {
+		vec = embed(units, st)
+	}
 	// Best score of each unit into each other article, for the ratio test.
 	best := make([]float64, len(units)*len(arts))
 	var cands []link
@@ -291,6 +304,10 @@ func Claims(arts []*corpus.Article, opt Options) []Claim {
 			if slices.Contains(quoted[i], j) {
 				sc = max(sc, quoteLink)
 			}
+			if long && sc > 0 {
+				paired[i] = append(paired[i], int32(j))
+				paired[j] = append(paired[j], int32(i))
+			}
 			if sc < minScore*0.8 {
 				continue
 			}
@@ -325,17 +342,15 @@ func Claims(arts []*corpus.Article, opt Options) []Claim {
 		}
 		ranges[u.m.Article][1] = i + 1
 	}
-	// In events of long reports (as for Topic), Near scores only the
-	// sentences that share a word beyond the topic's with the claim: the
-	// vector products of every claim with every sentence would grow with
-	// the square of the event's sentences.
-	nearVec := vec
-	if len(units) > 4*topicPerReport*len(arts) {
-		nearVec = nil
-	}
 	var sharing []int
-	linked := func(i int) []int { // the units sharing a stem not the topic's with unit i
+	linked := func(i int) []int { // the units that may be nearest unit i
 		sharing = sharing[:0]
+		if long {
+			for _, j := range paired[i] {
+				sharing = append(sharing, int(j))
+			}
+			return sharing
+		}
 		for _, id := range units[i].ids {
 			if st.df[id] <= common {
 				for _, j := range index[id] {
@@ -363,7 +378,7 @@ func Claims(arts []*corpus.Article, opt Options) []Claim {
 			return mx.Sentence < my.Sentence
 		})
 		c.Diffs = diffs(c.Members, func(m Member) int { return m.Article }, func(m Member) string { return m.Text })
-		c.Near = near(units, members, ranges, st, nearVec, linked, &buf)
+		c.Near = near(units, members, ranges, st, vec, linked, &buf)
 		claims = append(claims, c)
 	}
 	// Claims most reports carry first, then in the order of the first report.
@@ -441,9 +456,12 @@ func near(units []*unit, members []int, ranges [][2]int, st *stemNums, vec [][]f
 			}
 		}
 		top = append(top, byArt[a]...)
+		if len(top) == 0 {
+			continue // no sentence to score: none named
+		}
 		slices.Sort(top)
 		top = slices.Compact(top)
-		best, score := r[0], 0.0
+		best, score := top[0], 0.0
 		for _, j := range top {
 			for _, i := range members {
 				var sc float64

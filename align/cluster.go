@@ -1,8 +1,6 @@
 package align
 
 import (
-	"cmp"
-	"maps"
 	"math"
 	"slices"
 	"sort"
@@ -80,21 +78,35 @@ func clusterGlued(article, stmt []int, links, scored []link, minAvg float64, max
 		}
 		return x
 	}
+	// the units of each statement (by its root), and each cluster's
+	// statements, ascending
+	unitsOf := make([][]int, n)
+	stmts := make([][]int, n)
+	for r := range members {
+		if members[r] != nil {
+			unitsOf[r] = slices.Clone(members[r])
+			stmts[r] = []int{r}
+		}
+	}
 	cohesive := func(ra, rb int) bool {
-		best := map[[2]int]float64{} // statement pair -> best unit pair
-		for _, i := range members[ra] {
-			for _, j := range members[rb] {
-				if article[i] != article[j] {
-					k := [2]int{stmt[i], stmt[j]}
-					best[k] = max(best[k], pair(i, j))
+		var sum float64 // in one order, statements ascending: the same bits every run
+		k := 0
+		for _, sa := range stmts[ra] {
+			for _, sb := range stmts[rb] {
+				if article[sa] == article[sb] {
+					continue
 				}
+				best := 0.0 // the statements' best pair of units
+				for _, i := range unitsOf[sa] {
+					for _, j := range unitsOf[sb] {
+						best = max(best, pair(i, j))
+					}
+				}
+				sum += best
+				k++
 			}
 		}
-		var sum float64
-		for _, k := range slices.SortedFunc(maps.Keys(best), func(x, y [2]int) int { return cmp.Or(cmp.Compare(x[0], y[0]), cmp.Compare(x[1], y[1])) }) {
-			sum += best[k] // in one order: the same bits every run
-		}
-		return len(best) > 0 && sum/float64(len(best)) >= minAvg
+		return k > 0 && sum/float64(k) >= minAvg
 	}
 	for _, l := range links {
 		ra, rb := find(l.a), find(l.b)
@@ -119,6 +131,8 @@ func clusterGlued(article, stmt []int, links, scored []link, minAvg float64, max
 			count[ra][art] += k
 		}
 		members[ra] = append(members[ra], members[rb]...)
+		stmts[ra] = append(stmts[ra], stmts[rb]...)
+		slices.Sort(stmts[ra])
 		weakest[ra] = math.Min(math.Min(weakest[ra], weakest[rb]), l.score)
 	}
 	var groups [][]int

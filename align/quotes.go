@@ -51,7 +51,7 @@ const MinQuoteScore = 0.5
 // minQuoteExact is the share of the shorter quote's weighted content
 // words that must be there as written (translations and paraphrases
 // still share names, numbers and most key words).
-const minQuoteExact = 0.35
+const minQuoteExact = 0.4
 
 // synonymCos is the least cosine of two words' vectors for one to stand
 // for the other ("shareholders", "stockholders").
@@ -352,7 +352,7 @@ const minReported = 0.7
 type reportedSentence struct {
 	v     Variant
 	names map[string]bool // the capitalised words next to a reporting verb
-	stems map[string]bool
+	stems map[string]bool // its content stems and vectors, made by against when first needed
 	vecs  []stemVec
 }
 
@@ -397,10 +397,8 @@ func reportedSpeech(arts []*corpus.Article) []reportedSentence {
 			if verb == "" {
 				continue
 			}
-			r := reportedSentence{v: Variant{Article: ai, Quote: -1, Verb: verb, Text: s.Text, Start: s.Start, End: s.End, Reported: true},
-				names: subject, stems: map[string]bool{}}
-			r.vecs = contentVecs(s.Text, func(stem string) { r.stems[stem] = true })
-			out = append(out, r)
+			out = append(out, reportedSentence{v: Variant{Article: ai, Quote: -1, Verb: verb, Text: s.Text, Start: s.Start, End: s.End, Reported: true},
+				names: subject})
 		}
 	}
 	return out
@@ -414,17 +412,27 @@ func (r *reportedSentence) against(q *Variant, keys []string, vecs []stemVec, id
 	if len(keys) < 4 || !namedIn(q.Speaker, r.names) {
 		return 0
 	}
+	if r.stems == nil { // the words, once a quote's speaker is named here
+		r.stems = map[string]bool{}
+		r.vecs = contentVecs(r.v.Text, func(stem string) { r.stems[stem] = true })
+	}
 	var exact, soft, total float64
 	for _, s := range keys {
 		w := idf[s]
 		total += w
 		if r.stems[s] {
 			exact += w
-		} else {
-			soft += w * softMatch(vecs, s, r.vecs)
 		}
 	}
-	if total == 0 || exact < minQuoteExact*total || exact+soft < minReported*total {
+	if total == 0 || exact < minQuoteExact*total {
+		return 0
+	}
+	for _, s := range keys { // words of like meaning, only now
+		if !r.stems[s] {
+			soft += idf[s] * softMatch(vecs, s, r.vecs)
+		}
+	}
+	if exact+soft < minReported*total {
 		return 0
 	}
 	return (exact + soft) / total
