@@ -10,6 +10,7 @@ import (
 	"github.com/biasdiff/biasdiff/align"
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/token"
+	"github.com/biasdiff/biasdiff/frame/predicate"
 )
 
 // Options tune Concepts.
@@ -20,6 +21,9 @@ type Options struct {
 	// MinMentions is the least number of mentions a found concept needs
 	// (default 2); lexicon concepts are kept from one.
 	MinMentions int
+	// Quotes are the event's quote groups (align.Quotes), read with the
+	// claims for predicate rows (package frame/predicate).
+	Quotes []align.QuoteCluster
 }
 
 // Concepts finds the things the reports of one event name, and every
@@ -52,7 +56,20 @@ func Concepts(arts []*corpus.Article, claims []align.Claim, opt Options) []Conce
 	for _, l := range opt.Lexicons {
 		lex = append(lex, l.Match(arts)...)
 	}
-	return e.concepts(lex, opt.MinMentions)
+	return e.concepts(lex, predicates(predicate.Find(arts, claims, opt.Quotes, predicate.Options{})), opt.MinMentions)
+}
+
+// predicates turns predicate rows into concepts.
+func predicates(rows []predicate.Row) []Concept {
+	var out []Concept
+	for _, r := range rows {
+		c := Concept{Label: r.Label, Source: Predicate}
+		for _, w := range r.Wordings {
+			c.Mentions = append(c.Mentions, Mention{Article: w.Article, Sentence: w.Sentence, Start: w.Start, End: w.End, Text: w.Text})
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // tunit is a sentence (or a title) with its tokens.
@@ -495,8 +512,13 @@ func (e *tevent) fullNames(ms []ment) map[int]map[string]int {
 }
 
 // concepts turns the clusters into Concepts: lexicon spans first, then
-// the longest mention wherever two overlap.
-func (e *tevent) concepts(lex []Concept, minMentions int) []Concept {
+// predicate rows (preds) where they overlap neither a lexicon span nor a
+// name, then the longest mention wherever two overlap. A predicate row
+// wins over a noun phrase or a mined wording on the same span: it rests
+// on two reports wording one statement differently, a phrase only on its
+// head noun; it keeps its place only while it still holds two wordings
+// in two reports.
+func (e *tevent) concepts(lex, preds []Concept, minMentions int) []Concept {
 	var all []ment
 	titles := e.nameTitles()
 	for i := range e.cands {
@@ -509,11 +531,36 @@ func (e *tevent) concepts(lex []Concept, minMentions int) []Concept {
 	}
 	var kept []ment
 	// Per article, keep non-overlapping spans: lexicon first, then longer.
-	sp := newSpans(len(e.arts), lex, all)
+	sp := newSpans(len(e.arts), slices.Concat(lex, preds), all)
 	for _, lc := range lex {
 		for _, m := range lc.Mentions {
 			sp.claim(m.Article, m.Start, m.End, claim{-1, kMined})
 		}
+	}
+	names := map[int][][2]int{}
+	for _, m := range all {
+		if m.kind == kName {
+			names[m.Article] = append(names[m.Article], [2]int{m.Start, m.End})
+		}
+	}
+	var keptPreds []Concept
+	for _, pc := range preds {
+		var ms []Mention
+		for _, m := range pc.Mentions {
+			free := !slices.ContainsFunc(names[m.Article], func(s [2]int) bool { return s[0] < m.End && m.Start < s[1] })
+			sp.overlapping(m.Article, m.Start, m.End, func([2]int, claim) bool { free = false; return false })
+			if free {
+				ms = append(ms, m)
+			}
+		}
+		pc.Mentions = ms
+		if Outlets(pc) < 2 || !Differs(pc) {
+			continue
+		}
+		for _, m := range ms {
+			sp.claim(m.Article, m.Start, m.End, claim{-1, kMined})
+		}
+		keptPreds = append(keptPreds, pc)
 	}
 	slices.SortStableFunc(all, func(a, b ment) int {
 		return cmp.Or(cmp.Compare(b.End-b.Start, a.End-a.Start), cmp.Compare(a.Article, b.Article), cmp.Compare(a.Start, b.Start))
@@ -556,7 +603,7 @@ func (e *tevent) concepts(lex []Concept, minMentions int) []Concept {
 		kept = append(kept, m)
 	}
 	fullNames := e.fullNames(kept)
-	out := slices.Clone(lex)
+	out := slices.Concat(lex, keptPreds)
 	for cl, ms := range byCluster {
 		top := 0
 		for _, m := range ms {

@@ -14,7 +14,9 @@
 //     short forms, titles, descriptions, acronyms, alias statements, noun
 //     phrases by head), "mined" (wordings a writer contrasts, or that
 //     replace each other in aligned sentences: "leasing" / "selling"),
-//     "lexicon" (a concept file's phrases);
+//     "lexicon" (a concept file's phrases), "predicate" (an act two
+//     reports word differently in one aligned statement: "seized" /
+//     "captured"; package frame/predicate);
 //   - Attributions: speakers, quotes, reporting verbs with connotation,
 //     hedges and anonymous sources (the generic pack, generic.yaml);
 //   - Omissions and Emphases: the claim × report matrix — where each
@@ -54,6 +56,9 @@ const (
 	Mined   Source = "mined"
 	Entity  Source = "entity"
 	Lexical Source = "lexicon"
+	// Predicate: an act that reports carrying one statement word
+	// differently ("seized" / "captured"): package frame/predicate.
+	Predicate Source = "predicate"
 )
 
 // Mention is one span of an article that names a concept.

@@ -75,7 +75,7 @@ func Compare(arts []*corpus.Article, opt CompareOptions) *Report {
 		for _, a := range sub {
 			data.Articles = append(data.Articles, a.ID)
 		}
-		concepts := frame.Concepts(sub, data.Claims, frame.Options{Lexicons: opt.Lexicons})
+		concepts := frame.Concepts(sub, data.Claims, frame.Options{Lexicons: opt.Lexicons, Quotes: data.Quotes})
 		prefix := ""
 		if len(events) > 1 {
 			prefix = e.ID
