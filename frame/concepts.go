@@ -512,12 +512,13 @@ func (e *tevent) fullNames(ms []ment) map[int]map[string]int {
 }
 
 // concepts turns the clusters into Concepts: lexicon spans first, then
-// predicate rows (preds) where they overlap neither a lexicon span nor a
-// name, then the longest mention wherever two overlap. A predicate row
-// wins over a noun phrase or a mined wording on the same span: it rests
-// on two reports wording one statement differently, a phrase only on its
-// head noun; it keeps its place only while it still holds two wordings
-// in two reports.
+// the longest mention wherever two overlap, then predicate rows (preds)
+// on the spans left: a predicate wording that overlaps a span of another
+// concept is left out (that concept, often the same act mined from the
+// same diff, already shows it), and a predicate row is kept only while it
+// still holds two wordings in two reports. (Letting predicate rows win
+// over phrases and mined wordings instead lowered every NewsWCL50 figure
+// a little: see NOTES-i20-pred.md.)
 func (e *tevent) concepts(lex, preds []Concept, minMentions int) []Concept {
 	var all []ment
 	titles := e.nameTitles()
@@ -536,31 +537,6 @@ func (e *tevent) concepts(lex, preds []Concept, minMentions int) []Concept {
 		for _, m := range lc.Mentions {
 			sp.claim(m.Article, m.Start, m.End, claim{-1, kMined})
 		}
-	}
-	names := map[int][][2]int{}
-	for _, m := range all {
-		if m.kind == kName {
-			names[m.Article] = append(names[m.Article], [2]int{m.Start, m.End})
-		}
-	}
-	var keptPreds []Concept
-	for _, pc := range preds {
-		var ms []Mention
-		for _, m := range pc.Mentions {
-			free := !slices.ContainsFunc(names[m.Article], func(s [2]int) bool { return s[0] < m.End && m.Start < s[1] })
-			sp.overlapping(m.Article, m.Start, m.End, func([2]int, claim) bool { free = false; return false })
-			if free {
-				ms = append(ms, m)
-			}
-		}
-		pc.Mentions = ms
-		if Outlets(pc) < 2 || !Differs(pc) {
-			continue
-		}
-		for _, m := range ms {
-			sp.claim(m.Article, m.Start, m.End, claim{-1, kMined})
-		}
-		keptPreds = append(keptPreds, pc)
 	}
 	slices.SortStableFunc(all, func(a, b ment) int {
 		return cmp.Or(cmp.Compare(b.End-b.Start, a.End-a.Start), cmp.Compare(a.Article, b.Article), cmp.Compare(a.Start, b.Start))
@@ -601,6 +577,25 @@ func (e *tevent) concepts(lex, preds []Concept, minMentions int) []Concept {
 		seen[key] = true
 		byCluster[m.cluster] = append(byCluster[m.cluster], m.Mention)
 		kept = append(kept, m)
+	}
+	var keptPreds []Concept
+	for _, pc := range preds {
+		var ms []Mention
+		for _, m := range pc.Mentions {
+			free := true
+			sp.overlapping(m.Article, m.Start, m.End, func([2]int, claim) bool { free = false; return false })
+			if free {
+				ms = append(ms, m)
+			}
+		}
+		pc.Mentions = ms
+		if Outlets(pc) < 2 || !Differs(pc) {
+			continue
+		}
+		for _, m := range ms {
+			sp.claim(m.Article, m.Start, m.End, claim{-1, kMined})
+		}
+		keptPreds = append(keptPreds, pc)
 	}
 	fullNames := e.fullNames(kept)
 	out := slices.Concat(lex, keptPreds)

@@ -688,8 +688,8 @@ func TestConceptFinding(t *testing.T) {
 }
 
 // TestMinedFromAlignedClaims: two outlets word one sentence alike but for
-// the act; the two wordings become one concept that differs: a predicate
-// row (package frame/predicate), which takes the spans before mining.
+// the act; the two wordings become one mined concept that differs (the
+// predicate row of the same diff yields its spans to it).
 func TestMinedFromAlignedClaims(t *testing.T) {
 	arts, src := event(t,
 		[2]string{"Treaty talks", "The ministers discussed returning the two northern islands under the old declaration on Monday. Markets were calm."},
@@ -701,8 +701,8 @@ func TestMinedFromAlignedClaims(t *testing.T) {
 	if a == nil || b == nil || a.ID != b.ID {
 		t.Fatalf("returning and handing over: got %v and %v", a, b)
 	}
-	if a.Source != Predicate || !Differs(*a) || Outlets(*a) != 2 {
-		t.Errorf("got source %s, differs %v, outlets %d; want predicate, true, 2", a.Source, Differs(*a), Outlets(*a))
+	if a.Source != Mined || !Differs(*a) || Outlets(*a) != 2 {
+		t.Errorf("got source %s, differs %v, outlets %d; want mined, true, 2", a.Source, Differs(*a), Outlets(*a))
 	}
 	// Rows that differ come first.
 	for i, c := range cs {

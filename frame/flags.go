@@ -199,10 +199,15 @@ func quotedChoices(arts []*corpus.Article) []Choice {
 
 // labelChoices marks, in each concept the reports name in contrasting
 // words, the mentions whose wording is that report's own and stands in a
-// contrast: no other report that mentions the concept uses it.
+// contrast: no other report that mentions the concept uses it. Predicate
+// rows are not marked: about half of them are real alternatives (see
+// frame/predicate), too few for a flag in the text.
 func labelChoices(arts []*corpus.Article, concepts []Concept) []Choice {
 	var out []Choice
 	for _, c := range concepts {
+		if c.Source == Predicate {
+			continue
+		}
 		contrasting := Contrasting(c)
 		if len(contrasting) == 0 {
 			continue
