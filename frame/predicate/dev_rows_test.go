@@ -2,6 +2,10 @@
 
 package predicate
 
+// The rows Find gives on the sample, with the pairs that made them:
+//
+//	go test -tags devset -run DevSampleRows -v ./frame/predicate/
+
 import (
 	"fmt"
 	"testing"
