@@ -151,8 +151,9 @@ type wording struct {
 	first    int // index of its first mention
 }
 
-// contrasts ranks the concepts that reports name differently (Differs),
-// from the concepts and mentions the Report carries: telling ones first
+// contrasts ranks the concepts that reports name differently (Differs)
+// and that the tool is sure name one thing (Confidence frame.Sure, or
+// none given), from the concepts and mentions the Report carries: telling ones first
 // (frame.Telling: a concept file, a diff, an alias statement put their
 // wordings together), then by frame.Contrasts
 // (the pairs of wordings that set two reports apart: "the Silver
@@ -174,8 +175,8 @@ func contrasts(r *Report) []contrast {
 	var out []contrast
 	for ci := range r.Concepts {
 		c := &r.Concepts[ci]
-		if !c.Differs {
-			continue
+		if !c.Differs || c.Confidence != "" && c.Confidence != frame.Sure {
+			continue // only concepts the tool is sure name one thing: a wrong merge makes wordings differ
 		}
 		fc := frame.Concept{ID: c.ID, Label: c.Label, Source: c.Source}
 		per := map[string]map[string]bool{} // outlet → keys
