@@ -632,8 +632,11 @@ func (e *tevent) concepts(lex []Concept, minMentions int) []Concept {
 	slices.SortStableFunc(ks, func(x, y keyed) int {
 		a, b := x.c, y.c
 		return cmp.Or(
-			cmp.Compare(b.Confidence.Rank(), a.Confidence.Rank()),
+			// rows joined by a head noun alone last; among the others,
+			// those whose wordings contrast first, the surer first
+			-cmpBool(a.Confidence.Rank() > Loose.Rank(), b.Confidence.Rank() > Loose.Rank()),
 			-cmpBool(x.contrasts > 0, y.contrasts > 0),
+			cmp.Compare(b.Confidence.Rank(), a.Confidence.Rank()),
 			-cmpBool(x.contrasts > 0 && Telling(a), y.contrasts > 0 && Telling(b)),
 			-cmpBool(x.differs, y.differs),
 			cmp.Compare(y.contrasts, x.contrasts),

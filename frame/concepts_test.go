@@ -706,17 +706,25 @@ func TestMinedFromAlignedClaims(t *testing.T) {
 	if a.Confidence != Sure {
 		t.Errorf("mined from aligned sentences: confidence %q, want sure", a.Confidence)
 	}
-	// Rows come by confidence, then those that differ first.
-	for i, c := range cs {
-		if i == 0 {
-			continue
-		}
-		p := cs[i-1]
-		if c.Confidence.Rank() > p.Confidence.Rank() {
-			t.Errorf("concept %d (%s, %s) follows a less sure one (%s)", i, c.ID, c.Confidence, p.Confidence)
-		}
-		if c.Confidence == p.Confidence && Differs(c) && !Differs(p) {
-			t.Errorf("concept %d (%s) differs but follows one as sure that does not", i, c.ID)
+	checkOrder(t, cs)
+}
+
+// checkOrder checks the order of concepts: rows joined by a head noun
+// alone (Loose) last; before them those whose wordings contrast first, and
+// among those alike in that, the surer first.
+func checkOrder(t *testing.T, cs []Concept) {
+	t.Helper()
+	loose := func(c Concept) bool { return c.Confidence == Loose }
+	for i := 1; i < len(cs); i++ {
+		p, c := cs[i-1], cs[i]
+		switch {
+		case loose(p) && !loose(c):
+			t.Errorf("concept %d (%s, %s) follows a loose one (%s)", i, c.ID, c.Confidence, p.ID)
+		case loose(p) || loose(c):
+		case Contrasts(c) > 0 && Contrasts(p) == 0:
+			t.Errorf("concept %d (%s) contrasts but follows %s, which does not", i, c.ID, p.ID)
+		case (Contrasts(c) > 0) == (Contrasts(p) > 0) && c.Confidence.Rank() > p.Confidence.Rank():
+			t.Errorf("concept %d (%s, %s) follows a less sure one (%s, %s)", i, c.ID, c.Confidence, p.ID, p.Confidence)
 		}
 	}
 }

@@ -87,7 +87,7 @@ func Terms(arts []*corpus.Article, concepts []frame.Concept, top int) *Table {
 	t := &Table{
 		ID:    "terms",
 		Title: "Term choice",
-		HowTo: "Each row is one thing the reports name, with the words each report uses for it and how often (×n); \"—\": the report does not mention it. Rows the tool is surest name one thing come first, and among them those where the reports' words differ.",
+		HowTo: "Each row is one thing the reports name, with the words each report uses for it and how often (×n); \"—\": the report does not mention it. Rows where the reports' words differ come first, those the tool is surer name one thing first; rows joined only by a shared head noun come last.",
 	}
 	t.Columns = append([]Column{{Key: "concept", Header: "Concept"}, {Key: "source", Header: "Found by"}}, reportColumns(arts)...)
 	more, alone := 0, 0 // concepts left out by top: of two reports or more, of one
