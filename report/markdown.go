@@ -151,8 +151,11 @@ type wording struct {
 	first    int // index of its first mention
 }
 
-// contrasts ranks the concepts that reports name differently (Differs),
-// from the concepts and mentions the Report carries: telling ones first
+// contrasts ranks the concepts that reports name differently (Differs)
+// and whose mentions the tool has evidence name one thing (Confidence
+// frame.Sure or frame.Likely — a name with the titles and descriptions
+// the reports give it —, or none given; never frame.Loose, joined by a
+// head noun alone), from the concepts and mentions the Report carries: telling ones first
 // (frame.Telling: a concept file, a diff, an alias statement put their
 // wordings together), then by frame.Contrasts
 // (the pairs of wordings that set two reports apart: "the Silver
@@ -174,8 +177,8 @@ func contrasts(r *Report) []contrast {
 	var out []contrast
 	for ci := range r.Concepts {
 		c := &r.Concepts[ci]
-		if !c.Differs {
-			continue
+		if !c.Differs || c.Confidence == frame.Loose {
+			continue // only concepts with evidence that they name one thing: a wrong merge makes wordings differ
 		}
 		fc := frame.Concept{ID: c.ID, Label: c.Label, Source: c.Source}
 		per := map[string]map[string]bool{} // outlet → keys
