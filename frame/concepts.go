@@ -29,10 +29,11 @@ type Options struct {
 // and quotes; and the phrases of the concept files given. Every source
 // span is in one concept at most, and mentions do not overlap.
 //
-// Concepts come sorted: by Confidence first (a wrong merge is what makes
-// wordings differ, so contrast alone would put errors first), then those
-// whose outlets use different phrases, then by the number of outlets and
-// of mentions.
+// Concepts come sorted: those joined by a head noun alone (Loose) last,
+// since a wrong merge is what makes wordings differ and contrast alone
+// would put errors first; before them, those whose outlets' wordings
+// contrast, the surer first (Confidence); then by the number of outlets
+// and of mentions.
 //
 // Cost: linear in the tokens of the event for finding mentions, plus a
 // word diff per pair of aligned sentences of different reports, plus

@@ -84,7 +84,7 @@ type Concept struct {
 	Source Source   `json:"source"`
 	Tags   []string `json:"tags,omitempty"` // from a concept file: e.g. "reporting-verb", "loaded"
 	// Confidence is how sure the tool is that the mentions name one thing
-	// (see Confidence); concepts come ordered by it first.
+	// (see Confidence); it orders concepts (see Concepts).
 	Confidence Confidence `json:"confidence,omitempty"`
 	Mentions   []Mention  `json:"mentions"`
 }
