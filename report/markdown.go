@@ -294,6 +294,7 @@ type whatDiffers struct {
 
 type differsItem struct {
 	Label    string
+	Why      string // in a few words, why the wordings are of one thing (contrastWhy)
 	Table    string // the ID of the term table that has the concept; "" if the report has none
 	Event    string // "event e2: label" when the report has several events
 	Wordings []differsWording
@@ -334,7 +335,7 @@ func buildWhatDiffers(r *Report) (wd whatDiffers, ok bool) {
 	wd.HowTo += "."
 	for _, ct := range cs[:min(len(cs), mdContrasts)] {
 		c := ct.concept
-		it := differsItem{Label: oneLine(c.Label)}
+		it := differsItem{Label: oneLine(c.Label), Why: contrastWhy(c)}
 		table := "terms"
 		if c.Event != "" {
 			table = c.Event + "-terms"
@@ -353,6 +354,25 @@ func buildWhatDiffers(r *Report) (wd whatDiffers, ok bool) {
 		wd.Items = append(wd.Items, it)
 	}
 	return wd, true
+}
+
+// contrastWhy says in a few words why a concept's wordings are taken to
+// name one thing, from where the concept came (its source, an alias
+// statement, its confidence): what a reader needs to judge the contrast.
+func contrastWhy(c *ConceptJSON) string {
+	switch {
+	case c.Source == frame.Lexical:
+		return "grouped by the concept file"
+	case slices.Contains(c.Tags, frame.TagAlias):
+		return "a report says these name one thing"
+	case c.Source == frame.Mined:
+		return "wordings that replace each other in aligned sentences, or that a writer sets side by side"
+	case c.Source == frame.Entity && c.Confidence == frame.Likely:
+		return "one name, with the titles and descriptions the reports give it"
+	case c.Source == frame.Entity:
+		return "the forms of one name"
+	}
+	return ""
 }
 
 // writeWhatDiffers writes the strongest contrasts of wording, each linked
@@ -375,6 +395,9 @@ func writeWhatDiffers(buf *bytes.Buffer, r *Report) {
 		}
 		if it.Event != "" {
 			label += " (" + MarkdownInline(it.Event) + ")"
+		}
+		if it.Why != "" {
+			label += " _(" + MarkdownInline(it.Why) + ")_"
 		}
 		var parts []string
 		for _, w := range it.Wordings {
