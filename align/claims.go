@@ -100,12 +100,7 @@ type Claim struct {
 // Near is the sentence (or headline) of a report closest to a claim the
 // report does not carry.
 type Near struct {
-	Article  int      `json:"article"`  // index into the articles given
-	Sentence int      `json:"sentence"` // index into Article.Sentences; -1 for the headline
-	Start    int      `json:"start"`    // source offsets (runes)
-	End      int      `json:"end"`
-	Text     string   `json:"text"`
-	Position Position `json:"position"`
+	Member // the sentence, as a claim's members are given
 	// Score is its similarity to the nearest member of the claim, 3
 	// decimals: the aligner's shared-word score plus embWeight times the
 	// cosine of their word vectors when positive (in events of long
@@ -474,9 +469,7 @@ func near(units []*unit, members []int, ranges [][2]int, st *stemNums, vec [][]f
 				}
 			}
 		}
-		m := units[best].m
-		out = append(out, Near{Article: a, Sentence: m.Sentence, Start: m.Start, End: m.End, Text: m.Text, Position: m.Position,
-			Score: round3(score), Similar: score >= SimilarScore})
+		out = append(out, Near{Member: units[best].m, Score: round3(score), Similar: score >= SimilarScore})
 	}
 	return out
 }

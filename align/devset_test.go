@@ -991,9 +991,11 @@ func TestDevQuoteGroups(t *testing.T) {
 }
 
 func TestDevUSE(t *testing.T) {
-	b, err := os.ReadFile("/tmp/use/emb.json")
+	// The encoder's vectors of the gold sentences, made by
+	// scripts/dev/use-embed.js (not part of the build).
+	b, err := os.ReadFile(os.Getenv("BIASDIFF_USE_EMB"))
 	if err != nil {
-		t.Skip("no /tmp/use/emb.json")
+		t.Skip("no $BIASDIFF_USE_EMB (see scripts/dev/use-embed.js)")
 	}
 	var emb map[string]map[string][][]float64
 	json.Unmarshal(b, &emb)

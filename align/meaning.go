@@ -101,12 +101,12 @@ func glue(arts []*corpus.Article, units []*unit) []int {
 		if !ok {
 			return
 		}
-		root := stmt[first]
 		for s := s0 + 1; s <= s1; s++ {
 			if j, ok := at[[2]int{a, s}]; ok {
-				old := stmt[j]
+				x, y := stmt[first], stmt[j]
+				root := min(x, y) // the statement's lowest unit
 				for k := range stmt {
-					if stmt[k] == old {
+					if stmt[k] == x || stmt[k] == y {
 						stmt[k] = root
 					}
 				}
@@ -153,9 +153,10 @@ func quotePairs(arts []*corpus.Article, units []*unit, qs []QuoteCluster) [][]in
 				if a.Article == b.Article {
 					continue
 				}
-				i, ok1 := at[[2]int{a.Article, variantSentence(arts[a.Article], a)}]
-				j, ok2 := at[[2]int{b.Article, variantSentence(arts[b.Article], b)}]
-				if !ok1 || !ok2 {
+				sa, sb := variantSentence(arts[a.Article], a), variantSentence(arts[b.Article], b)
+				i, ok1 := at[[2]int{a.Article, sa}]
+				j, ok2 := at[[2]int{b.Article, sb}]
+				if !ok1 || !ok2 || sa < 0 || sb < 0 { // (-1 would be the headline)
 					continue
 				}
 				if i > j {
@@ -173,7 +174,8 @@ func quotePairs(arts []*corpus.Article, units []*unit, qs []QuoteCluster) [][]in
 	return out
 }
 
-// variantSentence is the index of the sentence a variant starts in.
+// variantSentence is the index of the sentence a variant starts in; -1
+// if none.
 func variantSentence(a *corpus.Article, v Variant) int {
 	if v.Quote >= 0 && v.Quote < len(a.Quotes) {
 		return a.Quotes[v.Quote].Sentence

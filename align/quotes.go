@@ -113,11 +113,19 @@ func contentVecs(text string, add func(stem string)) []stemVec {
 // Quotes clusters the direct quotes of the articles of one event by
 // statement. Two quotes of different reports are scored by the IDF-weighted
 // share of the shorter one's content stems found in the other (so that a
-// partial quote matches its full version); a quote needs three content
-// words, one of three must be there whole, one of up to five nearly so; a speaker named differently in both (different surnames) needs a
-// high score. Clusters are made as claims are (average link, at most two
-// quotes of one report). Only statements quoted by two reports or more are
-// returned, those most reports carry first.
+// partial quote matches its full version), a stem missing there counting
+// by its cosine with the other's closest word when at least synonymCos,
+// once minQuoteExact of the share is there as written. A quote needs three
+// content words: one of three must be there whole, one of up to five
+// nearly so, as written; a phrase of two words joins only when quoted whole
+// from one named speaker; a speaker named differently in both (different
+// surnames) needs a high score as written. Clusters are made as claims are
+// (average link, at most two quotes of one report). Then a report that
+// gives one of a cluster's statements as reported speech (a sentence with
+// no quotation, the speaker's surname next to a reporting verb, and
+// minReported of the quote's words) joins it, with its best such sentence.
+// Only statements given by two reports or more are returned, those most
+// reports carry first.
 //
 // Known limit: a short quote of common words ("we will never give up") can
 // match inside a longer quote of another speaker that uses the same words.

@@ -32,7 +32,7 @@ func checkDir(output string, paths []string, force bool) (string, error) {
 	case errors.Is(err, os.ErrNotExist):
 		return "", fmt.Errorf("%s: the directory %s does not exist", output, filepath.Dir(output))
 	case err != nil:
-		return "", fmt.Errorf("%s: %v", output, cause(err))
+		return "", fmt.Errorf("%s: %v", output, outfile.Cause(err))
 	case !fi.IsDir():
 		return "", fmt.Errorf("%s: %s is not a directory", output, filepath.Dir(output))
 	}
@@ -63,7 +63,7 @@ func checkDir(output string, paths []string, force bool) (string, error) {
 	switch {
 	case errors.Is(err, os.ErrNotExist):
 	case err != nil:
-		return "", fmt.Errorf("%s: %v", output, cause(err))
+		return "", fmt.Errorf("%s: %v", output, outfile.Cause(err))
 	case fi.Mode()&os.ModeSymlink != 0:
 		return "", fmt.Errorf("%s: is a symbolic link; give the directory it points to", output)
 	case !fi.IsDir():
@@ -144,13 +144,13 @@ type outDir struct {
 func newOutDir(dir, output string) (*outDir, error) {
 	tmp, err := os.MkdirTemp(filepath.Dir(dir), "."+filepath.Base(dir)+".tmp-*")
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot write in %s: %v", output, filepath.Dir(filepath.Clean(output)), cause(err))
+		return nil, fmt.Errorf("%s: cannot write in %s: %v", output, filepath.Dir(filepath.Clean(output)), outfile.Cause(err))
 	}
 	host, _ := os.Hostname()
 	mark := fmt.Appendf(nil, "%d %s\n", os.Getpid(), host)
 	if err := os.WriteFile(filepath.Join(tmp, runMark), mark, 0o644); err != nil {
 		os.RemoveAll(tmp)
-		return nil, fmt.Errorf("%s: cannot write in %s: %v", output, filepath.Dir(filepath.Clean(output)), cause(err))
+		return nil, fmt.Errorf("%s: cannot write in %s: %v", output, filepath.Dir(filepath.Clean(output)), outfile.Cause(err))
 	}
 	return &outDir{dir: dir, tmp: tmp, mark: mark}, nil
 }
@@ -163,7 +163,7 @@ func (o *outDir) write(name string, data []byte) error {
 		return errors.New("output discarded")
 	}
 	if err := os.WriteFile(filepath.Join(o.tmp, name), data, 0o644); err != nil {
-		return fmt.Errorf("write %s: %v", filepath.Join(o.dir, name), cause(err))
+		return fmt.Errorf("write %s: %v", filepath.Join(o.dir, name), outfile.Cause(err))
 	}
 	return nil
 }
@@ -189,7 +189,7 @@ func (o *outDir) commit() error {
 		return errors.New("output discarded")
 	}
 	if err := os.Chmod(o.tmp, 0o755); err != nil {
-		return fmt.Errorf("write %s: %v", o.dir, cause(err))
+		return fmt.Errorf("write %s: %v", o.dir, outfile.Cause(err))
 	}
 	old := ""
 	if _, err := os.Lstat(o.dir); err == nil {
@@ -201,21 +201,21 @@ func (o *outDir) commit() error {
 		} else {
 			old = o.tmp + ".old"
 			if err := os.Rename(o.dir, old); err != nil {
-				return fmt.Errorf("replace %s: %v", o.dir, cause(err))
+				return fmt.Errorf("replace %s: %v", o.dir, outfile.Cause(err))
 			}
 			if err := os.Rename(o.tmp, o.dir); err != nil {
 				os.Rename(old, o.dir)
-				return fmt.Errorf("replace %s: %v", o.dir, cause(err))
+				return fmt.Errorf("replace %s: %v", o.dir, outfile.Cause(err))
 			}
 		}
 	} else if err := os.Rename(o.tmp, o.dir); err != nil {
-		return fmt.Errorf("replace %s: %v", o.dir, cause(err))
+		return fmt.Errorf("replace %s: %v", o.dir, outfile.Cause(err))
 	}
 	o.closed = true
 	os.Remove(filepath.Join(o.dir, runMark))
 	if old != "" {
 		if err := os.RemoveAll(old); err != nil {
-			return fmt.Errorf("remove the previous output (now %s): %v", old, cause(err))
+			return fmt.Errorf("remove the previous output (now %s): %v", old, outfile.Cause(err))
 		}
 	}
 	return nil
@@ -269,17 +269,4 @@ func globEscape(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
-}
-
-// cause strips the *PathError wrapper, whose path the message names itself.
-func cause(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		return le.Err
-	}
-	return err
 }

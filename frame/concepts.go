@@ -33,8 +33,11 @@ type Options struct {
 // and quotes; and the phrases of the concept files given. Every source
 // span is in one concept at most, and mentions do not overlap.
 //
-// Concepts come sorted: those whose outlets use different phrases first,
-// then by the number of outlets and of mentions.
+// Concepts come sorted: those joined by a head noun alone (Loose) last,
+// since a wrong merge is what makes wordings differ and contrast alone
+// would put errors first; before them, those whose outlets' wordings
+// contrast, the surer first (Confidence); then by the number of outlets
+// and of mentions.
 //
 // Cost: linear in the tokens of the event for finding mentions, plus a
 // word diff per pair of aligned sentences of different reports, plus
@@ -542,6 +545,7 @@ func (e *tevent) concepts(lex, preds []Concept, minMentions int) []Concept {
 		return cmp.Or(cmp.Compare(b.End-b.Start, a.End-a.Start), cmp.Compare(a.Article, b.Article), cmp.Compare(a.Start, b.Start))
 	})
 	byCluster := map[int][]Mention{}
+	wkind := map[int]map[string]mkind{} // cluster → wording (Key) → the strongest kind it was found as
 	seen := map[[3]int]bool{}
 	for _, m := range all {
 		key := [3]int{m.Article, m.Start, m.End}
@@ -576,6 +580,15 @@ func (e *tevent) concepts(lex, preds []Concept, minMentions int) []Concept {
 		}
 		seen[key] = true
 		byCluster[m.cluster] = append(byCluster[m.cluster], m.Mention)
+		if !m.Nested {
+			if wkind[m.cluster] == nil {
+				wkind[m.cluster] = map[string]mkind{}
+			}
+			k := Key(m.Text)
+			if have, ok := wkind[m.cluster][k]; !ok || stronger(m.kind, have) {
+				wkind[m.cluster][k] = m.kind
+			}
+		}
 		kept = append(kept, m)
 	}
 	var keptPreds []Concept
@@ -626,11 +639,26 @@ func (e *tevent) concepts(lex, preds []Concept, minMentions int) []Concept {
 		if e.aliased[cl] {
 			c.Tags = []string{TagAlias}
 		}
+		ev := evidence{alias: e.aliased[cl], wordings: len(wkind[cl])}
+		for _, k := range wkind[cl] {
+			switch k {
+			case kName, kDesc:
+				ev.names++
+			case kPhrase:
+				ev.phrases++
+			case kMined:
+				ev.mined++
+			}
+		}
+		c.Confidence = confidence(ev)
 		out = append(out, c)
 	}
 	for i := range out {
 		if out[i].Mentions == nil {
 			out[i].Mentions = []Mention{}
+		}
+		if out[i].Confidence == "" {
+			out[i].Confidence = confidence(evidence{lexicon: out[i].Source == Lexical})
 		}
 	}
 	// Sorted by precomputed keys: Differs is not cheap.
@@ -647,7 +675,11 @@ func (e *tevent) concepts(lex, preds []Concept, minMentions int) []Concept {
 	slices.SortStableFunc(ks, func(x, y keyed) int {
 		a, b := x.c, y.c
 		return cmp.Or(
+			// rows joined by a head noun alone last; among the others,
+			// those whose wordings contrast first, the surer first
+			-cmpBool(a.Confidence.Rank() > Loose.Rank(), b.Confidence.Rank() > Loose.Rank()),
 			-cmpBool(x.contrasts > 0, y.contrasts > 0),
+			cmp.Compare(b.Confidence.Rank(), a.Confidence.Rank()),
 			-cmpBool(x.contrasts > 0 && Telling(a), y.contrasts > 0 && Telling(b)),
 			-cmpBool(x.differs, y.differs),
 			cmp.Compare(y.contrasts, x.contrasts),
@@ -672,6 +704,54 @@ func (e *tevent) concepts(lex, preds []Concept, minMentions int) []Concept {
 		ids[id]++
 	}
 	return out
+}
+
+// evidence is what joined the mentions of one concept: the counts of its
+// wordings (by Key, nested mentions left out), each by the strongest way
+// it was found (see stronger).
+type evidence struct {
+	lexicon  bool // a concept file's phrases
+	alias    bool // a report says its names name one thing
+	wordings int
+	names    int // found as a name or a description set before one
+	mined    int // found in the word diff of aligned sentences, or a writer's contrast
+	phrases  int // found as a noun phrase only: joined by its head noun
+}
+
+// confidence is how sure the tool is that the mentions of a concept with
+// evidence ev name one thing. A concept file, an alias statement or a
+// single wording leave no doubt, and neither do the forms of one name nor
+// wordings that replace each other in aligned sentences (with one noun
+// phrase at most); noun phrases joined to a name through the titles and
+// descriptions the reports give it ("the foreign minister") are likely;
+// noun phrases joined by their head noun alone ("court", "system",
+// "treaty" name different things) are loose.
+func confidence(ev evidence) Confidence {
+	switch {
+	case ev.lexicon, ev.alias, ev.wordings <= 1:
+		return Sure
+	case ev.phrases >= 1 && ev.names >= 1:
+		return Likely
+	case ev.phrases >= 2:
+		return Loose
+	}
+	return Sure
+}
+
+// stronger tells whether a wording found as kind a is better evidence
+// than one found as b: a name or description over a mined span over a
+// noun phrase (spread finds a concept's wordings again as phrases).
+func stronger(a, b mkind) bool {
+	rank := func(k mkind) int {
+		switch k {
+		case kName, kDesc:
+			return 3
+		case kMined:
+			return 2
+		}
+		return 1
+	}
+	return rank(a) > rank(b)
 }
 
 // fullName is the full proper name that name candidate c ends in, "" if

@@ -704,10 +704,28 @@ func TestMinedFromAlignedClaims(t *testing.T) {
 	if a.Source != Mined || !Differs(*a) || Outlets(*a) != 2 {
 		t.Errorf("got source %s, differs %v, outlets %d; want mined, true, 2", a.Source, Differs(*a), Outlets(*a))
 	}
-	// Rows that differ come first.
-	for i, c := range cs {
-		if i > 0 && Differs(c) && !Differs(cs[i-1]) {
-			t.Errorf("concept %d (%s) differs but follows one that does not", i, c.ID)
+	if a.Confidence != Sure {
+		t.Errorf("mined from aligned sentences: confidence %q, want sure", a.Confidence)
+	}
+	checkOrder(t, cs)
+}
+
+// checkOrder checks the order of concepts: rows joined by a head noun
+// alone (Loose) last; before them those whose wordings contrast first, and
+// among those alike in that, the surer first.
+func checkOrder(t *testing.T, cs []Concept) {
+	t.Helper()
+	loose := func(c Concept) bool { return c.Confidence == Loose }
+	for i := 1; i < len(cs); i++ {
+		p, c := cs[i-1], cs[i]
+		switch {
+		case loose(p) && !loose(c):
+			t.Errorf("concept %d (%s, %s) follows a loose one (%s)", i, c.ID, c.Confidence, p.ID)
+		case loose(p) || loose(c):
+		case Contrasts(c) > 0 && Contrasts(p) == 0:
+			t.Errorf("concept %d (%s) contrasts but follows %s, which does not", i, c.ID, p.ID)
+		case (Contrasts(c) > 0) == (Contrasts(p) > 0) && c.Confidence.Rank() > p.Confidence.Rank():
+			t.Errorf("concept %d (%s, %s) follows a less sure one (%s, %s)", i, c.ID, c.Confidence, p.ID, p.Confidence)
 		}
 	}
 }
@@ -845,5 +863,32 @@ func TestPlural(t *testing.T) {
 		if got := pluralLike(w); got != want {
 			t.Errorf("pluralLike(%q) = %v, want %v", w, got, want)
 		}
+	}
+}
+
+func TestConfidence(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		ev   evidence
+		want Confidence
+	}{
+		{"concept file", evidence{lexicon: true}, Sure},
+		{"concept file, many phrases", evidence{lexicon: true, wordings: 4, phrases: 4}, Sure},
+		{"one wording", evidence{wordings: 1, phrases: 1}, Sure},
+		{"forms of one name", evidence{wordings: 3, names: 3}, Sure},
+		{"alias statement", evidence{alias: true, wordings: 3, names: 2, phrases: 1}, Sure},
+		{"mined from aligned sentences", evidence{wordings: 2, mined: 2}, Sure},
+		{"mined with a name", evidence{wordings: 2, mined: 1, names: 1}, Sure},
+		{"mined with one phrase", evidence{wordings: 2, mined: 1, phrases: 1}, Sure},
+		{"phrases by head noun", evidence{wordings: 2, phrases: 2}, Loose},
+		{"phrase joined to a name by its titles", evidence{wordings: 3, names: 1, phrases: 2}, Likely},
+		{"mined, and phrases by head noun", evidence{wordings: 3, mined: 1, phrases: 2}, Loose},
+	} {
+		if got := confidence(tc.ev); got != tc.want {
+			t.Errorf("%s: confidence(%+v) = %q, want %q", tc.name, tc.ev, got, tc.want)
+		}
+	}
+	if !(Sure.Rank() > Likely.Rank() && Likely.Rank() > Loose.Rank() && Loose.Rank() > Confidence("").Rank()) {
+		t.Error("Rank does not order sure > likely > loose > none")
 	}
 }

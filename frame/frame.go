@@ -84,9 +84,44 @@ const TagAlias = "alias"
 // Concept is one thing in the world that the reports name, with every
 // mention of it found.
 type Concept struct {
-	ID       string    `json:"id"`
-	Label    string    `json:"label"`
-	Source   Source    `json:"source"`
-	Tags     []string  `json:"tags,omitempty"` // from a concept file: e.g. "reporting-verb", "loaded"
-	Mentions []Mention `json:"mentions"`
+	ID     string   `json:"id"`
+	Label  string   `json:"label"`
+	Source Source   `json:"source"`
+	Tags   []string `json:"tags,omitempty"` // from a concept file: e.g. "reporting-verb", "loaded"
+	// Confidence is how sure the tool is that the mentions name one thing
+	// (see Confidence); it orders concepts (see Concepts).
+	Confidence Confidence `json:"confidence,omitempty"`
+	Mentions   []Mention  `json:"mentions"`
+}
+
+// Confidence is how sure the tool is that a concept's mentions name one
+// thing, from the evidence that joined them.
+type Confidence string
+
+const (
+	// Sure: one wording; the forms of one name (short forms, titles,
+	// descriptions set before it, acronyms); an alias statement; a
+	// concept file's phrases; wordings that replace each other in aligned
+	// sentences or that a writer contrasts (mined), with one noun phrase
+	// at most.
+	Sure Confidence = "sure"
+	// Likely: a name with noun phrases joined to it through the titles and
+	// descriptions the reports give it ("the foreign minister").
+	Likely Confidence = "likely"
+	// Loose: noun phrases joined by their head noun alone ("the talks",
+	// "the peace talks"; "a peace treaty", "arms control treaty").
+	Loose Confidence = "loose"
+)
+
+// Rank orders confidences: higher is surer; 0 for none given.
+func (c Confidence) Rank() int {
+	switch c {
+	case Sure:
+		return 3
+	case Likely:
+		return 2
+	case Loose:
+		return 1
+	}
+	return 0
 }

@@ -331,24 +331,23 @@ func TestOmissionsNear(t *testing.T) {
 	member := func(a, s int, p align.Position, text string) align.Member {
 		return align.Member{Article: a, Sentence: s, Start: 10 * s, End: 10*s + 9, Text: text, Position: p}
 	}
-	paraphrase := align.Near{Article: gamma, Sentence: 4, Start: 120, End: 171, Text: "The council gave the bridge its money on Tuesday.",
-		Position: align.Body, Score: 0.27, Similar: true}
+	paraphrase := align.Near{Member: align.Member{Article: gamma, Sentence: 4, Start: 120, End: 171, Text: "The council gave the bridge its money on Tuesday.", Position: align.Body}, Score: 0.27, Similar: true}
 	weaker := paraphrase
 	weaker.Sentence, weaker.Text, weaker.Score, weaker.Position = 6, "The bridge was discussed.", 0.21, align.End
-	unlike := align.Near{Article: beta, Sentence: 7, Start: 300, End: 340, Text: "Shops were closed in the afternoon.", Position: align.End, Score: 0.08}
+	unlike := align.Near{Member: align.Member{Article: beta, Sentence: 7, Start: 300, End: 340, Text: "Shops were closed in the afternoon.", Position: align.End}, Score: 0.08}
 	claims := []align.Claim{
 		{Members: []align.Member{member(alpha, 0, align.Lede, "The council approved the bridge funds."), member(beta, 3, align.Body, "Bridge funds approved by the council.")},
 			Near: []align.Near{
 				weaker, paraphrase, // two for one report: the nearer counts
-				{Article: alpha, Sentence: 2, Text: "carried already: ignored", Score: 0.9, Similar: true},
-				{Article: 7, Sentence: 0, Text: "no such article: ignored", Score: 0.9, Similar: true},
+				{Member: align.Member{Article: alpha, Sentence: 2, Text: "carried already: ignored"}, Score: 0.9, Similar: true},
+				{Member: align.Member{Article: 7, Sentence: 0, Text: "no such article: ignored"}, Score: 0.9, Similar: true},
 			}},
 		{Members: []align.Member{member(alpha, 1, align.Lede, "Mayor Ortiz spoke."), member(gamma, 0, align.Lede, "Ortiz, the mayor, spoke.")},
 			Near: []align.Near{unlike}},
 		{Members: []align.Member{member(alpha, -1, align.Headline, "Bridge plan clears vote"), member(beta, -1, align.Headline, "Bridge plan clears vote"), member(gamma, -1, align.Headline, "Vote clears bridge plan")}},
 		// Similar is the aligner's call: a score without it is no "≈".
 		{Members: []align.Member{member(beta, 1, align.Lede, "Protests followed."), member(gamma, 1, align.Lede, "Protesters gathered.")},
-			Near: []align.Near{{Article: alpha, Sentence: 3, Text: "People gathered.", Position: align.Body, Score: 0.5}}},
+			Near: []align.Near{{Member: align.Member{Article: alpha, Sentence: 3, Text: "People gathered.", Position: align.Body}, Score: 0.5}}},
 	}
 	om := Omissions(arts, claims)
 	want := map[int][]OmissionCell{

@@ -107,6 +107,7 @@ func TestSampleTerms(t *testing.T) {
 	if !hasPhrase(act, "return") || !Differs(*act) || act.Source != Mined {
 		t.Errorf("the act: got %+v, want handing over and return… in one mined concept that differs", act)
 	}
+	checkOrder(t, cs) // on a real story, with loose rows in it
 	golden(t, "sample-terms.txt", termRows(arts, cs))
 }
 

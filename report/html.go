@@ -132,12 +132,15 @@ type hSideRow struct {
 }
 
 type hSideCell struct {
-	Gap   bool // the report does not carry the statement
-	Ref   bool // the wording the others are compared with
-	Where string
-	Quote bool // wrap the wording in quotation marks
-	Note  string
-	Segs  hSegs
+	Gap bool // the report does not carry the statement
+	// Near is, for a gap, the report's sentence of similar wording
+	// (align.Near.Similar), shown under "≈" and where it stands; "" if none.
+	Near, NearWhere string
+	Ref             bool // the wording the others are compared with
+	Where           string
+	Quote           bool // wrap the wording in quotation marks
+	Note            string
+	Segs            hSegs
 }
 
 type hSeg struct {
@@ -446,6 +449,11 @@ func claimsSide(r *Report, ev *EventData) *hSide {
 		row := hSideRow{}
 		for ai := range n {
 			cell := hSideCell{Gap: !has[ai], Where: string(where[ai])}
+			for _, nb := range c.Near {
+				if nb.Article == ai && nb.Similar && !has[ai] {
+					cell.Near, cell.NearWhere = oneLine(nb.Text), string(nb.Position)
+				}
+			}
 			if has[ai] {
 				cell.Ref = ai == ref
 				cell.Segs = diffSegs(texts, ref, ai, c.Diffs)

@@ -568,3 +568,30 @@ func TestHTMLWhatDiffers(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLClaimsNear: in the claims side by side, a report that does not
+// carry a claim but has a sentence of similar wording shows "≈" and that
+// sentence, not a bare gap.
+func TestHTMLClaimsNear(t *testing.T) {
+	r := htmlSampleReport(t)
+	page := string(htmlRender(t, r))
+	var want string
+	for _, ev := range r.Events {
+		for _, c := range ev.Claims {
+			if c.Outlets() < 2 {
+				continue
+			}
+			for _, n := range c.Near {
+				if n.Similar && want == "" {
+					want = `<td class="gap pos-similar"><details><summary>≈ ` + string(n.Position)
+				}
+			}
+		}
+	}
+	if want == "" {
+		t.Fatal("the sample has no shared claim with a similar sentence in a report without it")
+	}
+	if !strings.Contains(page, want) {
+		t.Errorf("page lacks %q", want)
+	}
+}

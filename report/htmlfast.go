@@ -143,6 +143,10 @@ func (s *hSide) HTML() template.HTML {
 			b.WriteString(`<td class="lead">` + htmlEscaper.Replace(r.Lead) + "</td>")
 		}
 		for _, c := range r.Cells {
+			if c.Gap && c.Near != "" {
+				b.WriteString(`<td class="gap pos-similar"><details><summary>≈ ` + htmlEscaper.Replace(c.NearWhere) + `<span class="sr"> not aligned; a sentence of similar wording:</span></summary>` + htmlEscaper.Replace(c.Near) + `</details></td>`)
+				continue
+			}
 			if c.Gap {
 				b.WriteString(`<td class="gap"><span aria-hidden="true">—</span><span class="sr">not in this report</span></td>`)
 				continue

@@ -151,8 +151,11 @@ type wording struct {
 	first    int // index of its first mention
 }
 
-// contrasts ranks the concepts that reports name differently (Differs),
-// from the concepts and mentions the Report carries: telling ones first
+// contrasts ranks the concepts that reports name differently (Differs)
+// and whose mentions the tool has evidence name one thing (Confidence
+// frame.Sure or frame.Likely — a name with the titles and descriptions
+// the reports give it —, or none given; never frame.Loose, joined by a
+// head noun alone), from the concepts and mentions the Report carries: telling ones first
 // (frame.Telling: a concept file, a diff, an alias statement put their
 // wordings together), then by frame.Contrasts
 // (the pairs of wordings that set two reports apart: "the Silver
@@ -174,8 +177,8 @@ func contrasts(r *Report) []contrast {
 	var out []contrast
 	for ci := range r.Concepts {
 		c := &r.Concepts[ci]
-		if !c.Differs {
-			continue
+		if !c.Differs || c.Confidence == frame.Loose {
+			continue // only concepts with evidence that they name one thing: a wrong merge makes wordings differ
 		}
 		fc := frame.Concept{ID: c.ID, Label: c.Label, Source: c.Source}
 		per := map[string]map[string]bool{} // outlet → keys
@@ -291,6 +294,7 @@ type whatDiffers struct {
 
 type differsItem struct {
 	Label    string
+	Why      string // in a few words, why the wordings are of one thing (contrastWhy)
 	Table    string // the ID of the term table that has the concept; "" if the report has none
 	Event    string // "event e2: label" when the report has several events
 	Wordings []differsWording
@@ -331,7 +335,7 @@ func buildWhatDiffers(r *Report) (wd whatDiffers, ok bool) {
 	wd.HowTo += "."
 	for _, ct := range cs[:min(len(cs), mdContrasts)] {
 		c := ct.concept
-		it := differsItem{Label: oneLine(c.Label)}
+		it := differsItem{Label: oneLine(c.Label), Why: contrastWhy(c)}
 		table := "terms"
 		if c.Event != "" {
 			table = c.Event + "-terms"
@@ -350,6 +354,25 @@ func buildWhatDiffers(r *Report) (wd whatDiffers, ok bool) {
 		wd.Items = append(wd.Items, it)
 	}
 	return wd, true
+}
+
+// contrastWhy says in a few words why a concept's wordings are taken to
+// name one thing, from where the concept came (its source, an alias
+// statement, its confidence): what a reader needs to judge the contrast.
+func contrastWhy(c *ConceptJSON) string {
+	switch {
+	case c.Source == frame.Lexical:
+		return "grouped by the concept file"
+	case slices.Contains(c.Tags, frame.TagAlias):
+		return "a report says these name one thing"
+	case c.Source == frame.Mined:
+		return "wordings that replace each other in aligned sentences, or that a writer sets side by side"
+	case c.Source == frame.Entity && c.Confidence == frame.Likely:
+		return "one name, with the titles and descriptions the reports give it"
+	case c.Source == frame.Entity:
+		return "the forms of one name"
+	}
+	return ""
 }
 
 // writeWhatDiffers writes the strongest contrasts of wording, each linked
@@ -372,6 +395,9 @@ func writeWhatDiffers(buf *bytes.Buffer, r *Report) {
 		}
 		if it.Event != "" {
 			label += " (" + MarkdownInline(it.Event) + ")"
+		}
+		if it.Why != "" {
+			label += " _(" + MarkdownInline(it.Why) + ")_"
 		}
 		var parts []string
 		for _, w := range it.Wordings {

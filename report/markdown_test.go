@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/biasdiff/biasdiff/frame"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	gmhtml "github.com/yuin/goldmark/renderer/html"
@@ -451,4 +452,24 @@ func TestMarkdownSample(t *testing.T) {
 	}
 	checkMarkdownHTML(t, r, toHTML(t, md.Bytes()))
 	golden(t, "md/sample.md", md.Bytes())
+}
+
+// TestContrastWhy: each kind of concept gets its few words on why its
+// wordings are of one thing; a concept of no known kind gets none.
+func TestContrastWhy(t *testing.T) {
+	for _, c := range []struct {
+		c    ConceptJSON
+		want string
+	}{
+		{ConceptJSON{Source: frame.Lexical}, "grouped by the concept file"},
+		{ConceptJSON{Source: frame.Entity, Tags: []string{frame.TagAlias}}, "a report says these name one thing"},
+		{ConceptJSON{Source: frame.Mined}, "wordings that replace each other in aligned sentences, or that a writer sets side by side"},
+		{ConceptJSON{Source: frame.Entity, Confidence: frame.Likely}, "one name, with the titles and descriptions the reports give it"},
+		{ConceptJSON{Source: frame.Entity, Confidence: frame.Sure}, "the forms of one name"},
+		{ConceptJSON{Source: "other"}, ""},
+	} {
+		if got := contrastWhy(&c.c); got != c.want {
+			t.Errorf("%+v: %q, want %q", c.c, got, c.want)
+		}
+	}
 }

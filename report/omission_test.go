@@ -295,13 +295,13 @@ func omNearEvent() ([]*corpus.Article, []align.Claim) {
 			{Article: 0, Sentence: 0, Start: 30, End: 94, Text: "The Harbor Council approved 40 million dollars for the bridge.", Position: align.Lede},
 			{Article: 1, Sentence: 2, Start: 210, End: 270, Text: "The council approved 40 million dollars for the bridge.", Position: align.Body},
 		}, Score: 0.61, Near: []align.Near{
-			{Article: 2, Sentence: 3, Start: 301, End: 352, Text: "Councillors found the money for the new crossing.", Position: align.Body, Score: 0.27, Similar: true},
+			{Member: align.Member{Article: 2, Sentence: 3, Start: 301, End: 352, Text: "Councillors found the money for the new crossing.", Position: align.Body}, Score: 0.27, Similar: true},
 		}},
 		{Members: []align.Member{
 			{Article: 0, Sentence: 1, Start: 95, End: 140, Text: "Mayor Linda Ortiz said it would open in 2027.", Position: align.Lede},
 			{Article: 2, Sentence: 5, Start: 400, End: 448, Text: "Mayor Linda Ortiz said it could open in 2027.", Position: align.End},
 		}, Score: 0.8, Near: []align.Near{
-			{Article: 1, Sentence: 4, Start: 330, End: 372, Text: "Shops closed early on the day of the vote.", Position: align.Body, Score: 0.05},
+			{Member: align.Member{Article: 1, Sentence: 4, Start: 330, End: 372, Text: "Shops closed early on the day of the vote.", Position: align.Body}, Score: 0.05},
 		}},
 	}
 	return arts, claims

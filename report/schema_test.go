@@ -317,10 +317,11 @@ func TestSchemaCoversGoTypes(t *testing.T) {
 			t.Errorf("%s %s: additionalProperties is not false", schemaPath, name)
 		}
 		fields := map[string]bool{}
-		for i := range typ.NumField() {
-			f := typ.Field(i)
+		// reflect.VisibleFields lists the fields of embedded structs too, as
+		// encoding/json flattens them (the embedded field itself is skipped).
+		for _, f := range reflect.VisibleFields(typ) {
 			tag := f.Tag.Get("json")
-			if !f.IsExported() || tag == "-" {
+			if !f.IsExported() || tag == "-" || f.Anonymous && f.Type.Kind() == reflect.Struct && tag == "" {
 				continue
 			}
 			key, opts, _ := strings.Cut(tag, ",")

@@ -13,13 +13,16 @@ import (
 // ConceptJSON is a concept as JSON carries it: mentions name their article
 // by id and outlet, offsets in runes into the article's source file.
 type ConceptJSON struct {
-	ID       string        `json:"id"`
-	Label    string        `json:"label"`
-	Source   frame.Source  `json:"source"`
-	Event    string        `json:"event,omitempty"`
-	Differs  bool          `json:"differs"` // outlets use different phrases for it
-	Tags     []string      `json:"tags,omitempty"`
-	Mentions []MentionJSON `json:"mentions"`
+	ID      string       `json:"id"`
+	Label   string       `json:"label"`
+	Source  frame.Source `json:"source"`
+	Event   string       `json:"event,omitempty"`
+	Differs bool         `json:"differs"` // outlets use different phrases for it
+	Tags    []string     `json:"tags,omitempty"`
+	// Confidence: how sure the tool is that the mentions name one thing
+	// ("sure", "likely", "loose"; frame.Confidence).
+	Confidence frame.Confidence `json:"confidence,omitempty"`
+	Mentions   []MentionJSON    `json:"mentions"`
 }
 
 // MentionJSON is one mention of a concept.
@@ -50,7 +53,7 @@ type Flag struct {
 func ConceptsJSON(arts []*corpus.Article, concepts []frame.Concept, event string) []ConceptJSON {
 	out := make([]ConceptJSON, 0, len(concepts))
 	for _, c := range concepts {
-		cj := ConceptJSON{ID: c.ID, Label: c.Label, Source: c.Source, Event: event, Differs: frame.Differs(c), Tags: c.Tags, Mentions: []MentionJSON{}}
+		cj := ConceptJSON{ID: c.ID, Label: c.Label, Source: c.Source, Event: event, Differs: frame.Differs(c), Tags: c.Tags, Confidence: c.Confidence, Mentions: []MentionJSON{}}
 		if event != "" {
 			cj.ID = event + "/" + c.ID
 		}
@@ -74,8 +77,8 @@ func Flags(arts []*corpus.Article, choices []frame.Choice) []Flag {
 }
 
 // Terms is the term-choice table: one row per concept, one column per
-// report with the phrases it uses for it and how often; concepts the
-// reports name differently first. top bounds the rows (0: all): it keeps
+// report with the phrases it uses for it and how often; concepts in
+// their order (frame.Concepts: by confidence, then contrast). top bounds the rows (0: all): it keeps
 // the first top concepts two reports or more name, and the table's Cut
 // says how many concepts it leaves out, those found in one report only
 // (a concept file's entries too) among them. With top 0 every concept is
@@ -84,7 +87,7 @@ func Terms(arts []*corpus.Article, concepts []frame.Concept, top int) *Table {
 	t := &Table{
 		ID:    "terms",
 		Title: "Term choice",
-		HowTo: "Each row is one thing the reports name, with the words each report uses for it and how often (×n); \"—\": the report does not mention it. Rows where the reports' words differ come first.",
+		HowTo: "Each row is one thing the reports name, with the words each report uses for it and how often (×n); \"—\": the report does not mention it. Rows where the reports' words differ come first, those the tool is surer name one thing first; rows joined only by a shared head noun come last.",
 	}
 	t.Columns = append([]Column{{Key: "concept", Header: "Concept"}, {Key: "source", Header: "Found by"}}, reportColumns(arts)...)
 	more, alone := 0, 0 // concepts left out by top: of two reports or more, of one

@@ -56,6 +56,10 @@ func renderText(w io.Writer, r *Report, opt Options) error {
 			if it.Event != "" {
 				label += " (" + it.Event + ")"
 			}
+			why := ""
+			if it.Why != "" {
+				why = " " + style(ansiDim, "("+it.Why+")")
+			}
 			var parts []string
 			for _, w := range it.Wordings {
 				parts = append(parts, "“"+w.Text+"”: "+w.Outlets)
@@ -63,7 +67,7 @@ func renderText(w io.Writer, r *Report, opt Options) error {
 			if it.More > 0 {
 				parts = append(parts, it.MoreText())
 			}
-			fmt.Fprintf(&buf, "- %s — %s\n", style(ansiBold, label), strings.Join(parts, " · "))
+			fmt.Fprintf(&buf, "- %s%s — %s\n", style(ansiBold, label), why, strings.Join(parts, " · "))
 		}
 	}
 	for _, t := range r.Tables {

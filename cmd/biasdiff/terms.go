@@ -20,7 +20,10 @@ Reads the reports at PATH (none: the built-in sample corpus), groups them
 into events and prints, for each event of two reports or more, the
 term-choice table: one row per thing the reports name (a person, a place,
 an act), one column per report with the words it uses for it and how often.
-Rows where the reports' words differ come first.
+Rows where the reports' words differ come first, the surer first (one
+wording, the forms of one name, a concept file; a name with the titles
+the reports give it), and noun phrases joined only by their head noun
+last, where a wrong merge would make the words differ.
 
 The things are found in the text itself: names with their short forms,
 titles and descriptions; noun phrases; wordings that replace each other in

@@ -77,7 +77,7 @@ func Write(path string, data []byte) error {
 	case errors.Is(err, fs.ErrNotExist):
 		return writeAtomic(path, target, data, 0o644)
 	case err != nil:
-		return fmt.Errorf("write %s: %w", path, cause(err))
+		return fmt.Errorf("write %s: %w", path, Cause(err))
 	case fi.IsDir():
 		return fmt.Errorf("write %s: is a directory", path)
 	case fi.Mode()&(os.ModeCharDevice|os.ModeNamedPipe|os.ModeDevice|os.ModeSocket) != 0:
@@ -90,14 +90,14 @@ func Write(path string, data []byte) error {
 func writeThrough(path, target string, data []byte) error {
 	f, err := os.OpenFile(target, os.O_WRONLY, 0)
 	if err != nil {
-		return fmt.Errorf("write %s: %w", path, cause(err))
+		return fmt.Errorf("write %s: %w", path, Cause(err))
 	}
 	_, err = f.Write(data)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
-		return fmt.Errorf("write %s: %w", path, cause(err))
+		return fmt.Errorf("write %s: %w", path, Cause(err))
 	}
 	return nil
 }
@@ -107,7 +107,7 @@ func writeThrough(path, target string, data []byte) error {
 func writeAtomic(path, target string, data []byte, perm os.FileMode) error {
 	f, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".tmp-*")
 	if err != nil {
-		return fmt.Errorf("write %s: %w", path, cause(err))
+		return fmt.Errorf("write %s: %w", path, Cause(err))
 	}
 	tmp := f.Name()
 	_, err = f.Write(data)
@@ -122,7 +122,7 @@ func writeAtomic(path, target string, data []byte, perm os.FileMode) error {
 	}
 	if err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("write %s: %w", path, cause(err))
+		return fmt.Errorf("write %s: %w", path, Cause(err))
 	}
 	return nil
 }
@@ -138,7 +138,7 @@ func resolve(path string) (string, error) {
 	for range maxLinks {
 		dir, err := realPath(filepath.Dir(p))
 		if err != nil {
-			return "", fmt.Errorf("the directory %s: %w", filepath.Dir(path), cause(err))
+			return "", fmt.Errorf("the directory %s: %w", filepath.Dir(path), Cause(err))
 		}
 		p = filepath.Join(dir, filepath.Base(p))
 		fi, err := os.Lstat(p)
@@ -147,7 +147,7 @@ func resolve(path string) (string, error) {
 		}
 		link, err := os.Readlink(p)
 		if err != nil {
-			return "", cause(err)
+			return "", Cause(err)
 		}
 		if !filepath.IsAbs(link) {
 			link = filepath.Join(dir, link)
@@ -173,8 +173,9 @@ func Within(p, dir string) bool {
 	return err == nil && !filepath.IsAbs(rel) && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
-// cause strips the *PathError wrapper, whose path the caller names itself.
-func cause(err error) error {
+// Cause strips the *PathError or *LinkError wrapper of err, for a message
+// that names the path itself.
+func Cause(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return pe.Err
