@@ -62,7 +62,7 @@ func TestDevCandidates(t *testing.T) {
 			return 0
 		})
 		for _, c := range cs {
-			fmt.Printf("CAND\t%s\t%.3f\t%v\t%v\t%v\t%s\t%s\t||\t%s\t||\t%s\n", e.name, c.Cosine, c.Near, c.Quote, c.Inside, c.A.Text, c.B.Text, c.A.Context, c.B.Context)
+			fmt.Printf("CAND\t%s\t%.3f\t%v\t%v\t%v\t%v\t%s\t%s\t||\t%s\t||\t%s\n", e.name, c.Cosine, c.Relation, c.Near, c.Quote, c.Inside, c.A.Text, c.B.Text, c.A.Context, c.B.Context)
 		}
 	}
 }

@@ -29,11 +29,13 @@
 //     no number, no stopword, and not in words.txt (number words,
 //     reporting verbs, light words); the two sides must not share a
 //     content stem (an inflection or a spelling variant is the same word).
-//  4. meaning: the two sides are alternatives when their content words'
-//     vectors (internal/wordvec) come close: the best cosine between a
-//     word of one side and a word of the other is at least MinCosine
-//     (chosen on the candidates of the sample and the dev events, not on
-//     single items: see DefaultMinCosine).
+//  4. meaning: the two sides are alternatives when WordNet
+//     (internal/wordnet) links them — synonyms, or one a direct kind of
+//     the other, the whole side or a content word of each, opposites
+//     vetoing — and their content words' vectors (internal/wordvec) are
+//     not far apart (see alternatives; thresholds chosen on all the
+//     candidates of the sample and the dev events, not on single items:
+//     see DefaultMinCosine).
 //  5. rows: candidate pairs join into one row when they share a wording,
 //     compared by the stems of its content words ("handing over" and
 //     "handed over"); a shared head noun alone ("peace treaty" / "arms
@@ -42,7 +44,8 @@
 // Cost: per claim of m members, m² word diffs of two sentences (each
 // O(n·d) in the tokens n and the edits d), plus per replacement a few
 // vector lookups (binary searches in the embedded table) and cosines of
-// 100 dimensions; rows by union-find over the wordings. Memory: the
+// 100 dimensions, and a few WordNet lookups (binary searches, about 10 µs
+// a pair); rows by union-find over the wordings. Memory: the
 // replacements found. On the embedded sample a few milliseconds.
 package predicate
 
@@ -59,6 +62,7 @@ import (
 	"github.com/biasdiff/biasdiff/align/wdiff"
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/token"
+	"github.com/biasdiff/biasdiff/internal/wordnet"
 	"github.com/biasdiff/biasdiff/internal/wordvec"
 )
 
@@ -89,6 +93,9 @@ type Row struct {
 type Pair struct {
 	A, B   Wording
 	Cosine float64 // the best cosine of a content word of A with one of B
+	// Relation is how WordNet relates the two wordings (the whole or a
+	// content word of each; opposites veto): see relation.
+	Relation wordnet.Relation
 	Quote  bool    // found in a quote group, not a claim
 	Near   bool    // the two statements share most of their words
 	Inside bool    // one word of each side of a longer replacement (see inside)
@@ -96,21 +103,23 @@ type Pair struct {
 
 // Options tune Find.
 type Options struct {
-	// MinCosine is the least cosine for the two sides of a short
-	// replacement to be alternatives (0: DefaultMinCosine), MinInside
-	// for two words paired inside a longer one (0: DefaultMinInside).
+	// MinCosine is the least cosine for the two sides of a pair to be
+	// alternatives (0: DefaultMinCosine), MinInside for two words paired
+	// inside a longer replacement that WordNet calls kinds of each other
+	// (0: DefaultMinInside).
 	MinCosine, MinInside float64
 }
 
 // DefaultMinCosine and DefaultMinInside: see the package doc, pass 4.
-// Read by hand on the candidates of the sample and the 56 framing dev
-// events (go test -tags devset -run Dev ./frame/predicate/): short
-// replacements are alternatives in about 7 of 10 at 0.4 and above, and
-// few pass below; words paired inside a longer replacement in about 5 of
-// 10 at 0.6, fewer below.
+// Chosen on all the candidates of the sample and the 56 framing dev
+// events, read by hand (go test -tags devset -run Dev ./frame/predicate/):
+// WordNet synonyms are alternatives in about 9 of 10, direct kinds from a
+// short replacement in about as many, and direct kinds paired inside a
+// longer replacement in 2 of 3, 9 of 10 from a cosine of 0.55; below a
+// cosine of 0.3 WordNet's link is usually a rare sense.
 const (
-	DefaultMinCosine = 0.4
-	DefaultMinInside = 0.6
+	DefaultMinCosine = 0.3
+	DefaultMinInside = 0.55
 )
 
 const (
@@ -133,11 +142,29 @@ func Find(arts []*corpus.Article, claims []align.Claim, quotes []align.QuoteClus
 	ev := newEvent(arts)
 	var pairs []Pair
 	for _, c := range Candidates(ev, Units(ev, claims, quotes)) {
-		if !c.Inside && c.Cosine >= opt.MinCosine || c.Inside && c.Cosine >= opt.MinInside {
+		if alternatives(c, opt) {
 			pairs = append(pairs, c)
 		}
 	}
 	return Rows(pairs)
+}
+
+// alternatives is pass 4's verdict on a candidate pair: WordNet links
+// its wordings (synonyms; or one a direct kind of the other, from a short
+// replacement or, inside a longer one, with vectors close too) and their
+// vectors are not far apart. Vectors alone put antonyms and words that
+// merely occur together close ("win" / "defeat", "ask" / "respond"), so
+// they never decide alone.
+func alternatives(c Pair, opt Options) bool {
+	switch {
+	case c.Cosine < opt.MinCosine:
+		return false
+	case c.Relation == wordnet.Synonym:
+		return true
+	case c.Relation == wordnet.Kind:
+		return !c.Inside || c.Cosine >= opt.MinInside
+	}
+	return false
 }
 
 // Event is what the passes read of the articles: their sentences'
@@ -554,7 +581,8 @@ func Candidates(ev *Event, pairs []UnitPair) []Pair {
 		if !ok {
 			continue
 		}
-		out = append(out, Pair{A: ev.wording(r.P.A.s, r.A, ka), B: ev.wording(r.P.B.s, r.B, kb), Cosine: cos, Quote: r.P.Quote, Near: r.Near, Inside: r.Inside})
+		rel := relation(ev.forms(r.P.A.s, r.A), ev.forms(r.P.B.s, r.B))
+		out = append(out, Pair{A: ev.wording(r.P.A.s, r.A, ka), B: ev.wording(r.P.B.s, r.B, kb), Cosine: cos, Relation: rel, Quote: r.P.Quote, Near: r.Near, Inside: r.Inside})
 	}
 	return out
 }
@@ -601,6 +629,46 @@ func (ev *Event) side(s *sentence, r [2]int) ([]string, []wordvec.Vec, bool) {
 		return nil, nil, false
 	}
 	return stems, vecs, true
+}
+
+// forms are what of a side WordNet is asked about: the side as written
+// without a determiner or possessive in front ("handing over", "the
+// transfer" → "transfer"), and each of its content words.
+func (ev *Event) forms(s *sentence, r [2]int) []string {
+	toks := s.toks[r[0]:r[1]]
+	for len(toks) > 1 && (toks[0].Stop && !lists.particle[toks[0].Norm]) {
+		toks = toks[1:]
+	}
+	var words []string
+	for _, t := range toks {
+		words = append(words, t.Norm)
+	}
+	out := []string{strings.Join(words, " ")}
+	if len(toks) > 1 {
+		for _, t := range toks {
+			if !t.Stop && !lists.particle[t.Norm] {
+				out = append(out, t.Norm)
+			}
+		}
+	}
+	return out
+}
+
+// relation is the closest WordNet relation between a form of one side and
+// a form of the other; opposites anywhere veto ("win" / "lose").
+func relation(a, b []string) wordnet.Relation {
+	best := wordnet.None
+	for _, x := range a {
+		for _, y := range b {
+			switch r := wordnet.Relate(x, y); {
+			case r == wordnet.Antonym:
+				return r
+			case r > best:
+				best = r
+			}
+		}
+	}
+	return best
 }
 
 // name tells whether token k of s is (part of) a name: capitalised, and
