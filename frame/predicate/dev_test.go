@@ -51,7 +51,7 @@ func TestDevCandidates(t *testing.T) {
 		quotes := align.Quotes(e.arts)
 		claims := align.Claims(e.arts, align.Options{Singletons: true, Quotes: quotes})
 		ce := newEvent(e.arts)
-		cs := Candidates(ce, Units(ce, claims, quotes))
+		cs := candidates(ce, append(Replacements(Units(ce, claims, quotes)), Anchored(ce)...))
 		slices.SortFunc(cs, func(a, b Pair) int {
 			if a.Cosine > b.Cosine {
 				return -1
@@ -62,7 +62,7 @@ func TestDevCandidates(t *testing.T) {
 			return 0
 		})
 		for _, c := range cs {
-			fmt.Printf("CAND\t%s\t%.3f\t%v\t%v\t%v\t%v\t%s\t%s\t||\t%s\t||\t%s\n", e.name, c.Cosine, c.Relation, c.Near, c.Quote, c.Inside, c.A.Text, c.B.Text, c.A.Context, c.B.Context)
+			fmt.Printf("CAND\t%s\t%.3f\t%v\t%v\t%v\t%v\t%v\t%s\t%s\t||\t%s\t||\t%s\n", e.name, c.Cosine, c.Relation, c.Near, c.Quote, c.Inside, c.Args, c.A.Text, c.B.Text, c.A.Context, c.B.Context)
 		}
 	}
 }

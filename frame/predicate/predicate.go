@@ -18,6 +18,10 @@
 //     members of different reports (their sentences, or headlines); for
 //     each quote group, every pair of variants of different reports,
 //     restricted to the quoted words.
+//     1b. anchored (args.go): act words of any two sentences of different
+//     reports whose neighbouring content words (the act's arguments) are
+//     mostly the same, the rarer words weighing more — the same act told
+//     in sentences the aligner does not pair.
 //  2. replacements: the word diff (align/wdiff) of each pair; a
 //     replacement is a deleted span right before an inserted one, less the
 //     words both sides share at their ends. It counts when the two
@@ -28,7 +32,8 @@
 //     no name (a capitalised word the event never writes in lower case),
 //     no number, no stopword, and not in words.txt (number words,
 //     reporting verbs, light words); the two sides must not share a
-//     content stem (an inflection or a spelling variant is the same word).
+//     content stem (an inflection, a spelling variant or the word with a
+//     prefix, "misspelled" / "spelled", is the same word).
 //  4. meaning: the two sides are alternatives when WordNet
 //     (internal/wordnet) links them — synonyms, or one a direct kind of
 //     the other, the whole side or a content word of each, opposites
@@ -96,9 +101,10 @@ type Pair struct {
 	// Relation is how WordNet relates the two wordings (the whole or a
 	// content word of each; opposites veto): see relation.
 	Relation wordnet.Relation
-	Quote  bool    // found in a quote group, not a claim
-	Near   bool    // the two statements share most of their words
-	Inside bool    // one word of each side of a longer replacement (see inside)
+	Quote    bool // found in a quote group, not a claim
+	Near     bool // the two statements share most of their words
+	Inside   bool // one word of each side of a longer replacement (see inside)
+	Args     bool // act words of unpaired sentences with the same arguments (see Anchored)
 }
 
 // Options tune Find.
@@ -141,7 +147,8 @@ func Find(arts []*corpus.Article, claims []align.Claim, quotes []align.QuoteClus
 	}
 	ev := newEvent(arts)
 	var pairs []Pair
-	for _, c := range Candidates(ev, Units(ev, claims, quotes)) {
+	reps := append(Replacements(Units(ev, claims, quotes)), Anchored(ev)...)
+	for _, c := range candidates(ev, reps) {
 		if alternatives(c, opt) {
 			pairs = append(pairs, c)
 		}
@@ -151,8 +158,8 @@ func Find(arts []*corpus.Article, claims []align.Claim, quotes []align.QuoteClus
 
 // alternatives is pass 4's verdict on a candidate pair: WordNet links
 // its wordings (synonyms; or one a direct kind of the other, from a short
-// replacement or, inside a longer one, with vectors close too) and their
-// vectors are not far apart. Vectors alone put antonyms and words that
+// replacement or, when paired inside a longer one or by their arguments
+// alone, with vectors close too) and their vectors are not far apart. Vectors alone put antonyms and words that
 // merely occur together close ("win" / "defeat", "ask" / "respond"), so
 // they never decide alone.
 func alternatives(c Pair, opt Options) bool {
@@ -162,7 +169,7 @@ func alternatives(c Pair, opt Options) bool {
 	case c.Relation == wordnet.Synonym:
 		return true
 	case c.Relation == wordnet.Kind:
-		return !c.Inside || c.Cosine >= opt.MinInside
+		return !c.Inside && !c.Args || c.Cosine >= opt.MinInside
 	}
 	return false
 }
@@ -337,6 +344,9 @@ type Replacement struct {
 	// Inside: one word of each side of a longer replacement, paired by
 	// meaning (see inside).
 	Inside bool
+	// Args: act words of two sentences the aligner did not pair, paired
+	// because their arguments are the same (see Anchored).
+	Args bool
 }
 
 // Replacements is pass 2: the replacements of each pair's word diff that
@@ -424,7 +434,7 @@ func replacements(p UnitPair) []Replacement {
 			b0++
 		}
 		if (near || anchored(pa, pb, a0, a1, b0, b1)) && words(pa[a0:a1]) <= maxWords && words(pb[b0:b1]) <= maxWords {
-			out = append(out, Replacement{p, [2]int{p.A.T0 + a0, p.A.T0 + a1}, [2]int{p.B.T0 + b0, p.B.T0 + b1}, near, false})
+			out = append(out, Replacement{p, [2]int{p.A.T0 + a0, p.A.T0 + a1}, [2]int{p.B.T0 + b0, p.B.T0 + b1}, near, false, false})
 			continue
 		}
 		out = append(out, inside(p, pa, pb, a0, a1, b0, b1)...)
@@ -500,7 +510,7 @@ func inside(p UnitPair, pa, pb []token.Token, a0, a1, b0, b1 int) []Replacement 
 		}
 		ra := widen(pa, xs[i].k, a0, a1)
 		rb := widen(pb, ys[j].k, b0, b1)
-		out = append(out, Replacement{p, [2]int{p.A.T0 + ra[0], p.A.T0 + ra[1]}, [2]int{p.B.T0 + rb[0], p.B.T0 + rb[1]}, false, true})
+		out = append(out, Replacement{p, [2]int{p.A.T0 + ra[0], p.A.T0 + ra[1]}, [2]int{p.B.T0 + rb[0], p.B.T0 + rb[1]}, false, true, false})
 	}
 	return out
 }
@@ -570,11 +580,15 @@ func anchored(pa, pb []token.Token, a0, a1, b0, b1 int) bool {
 // cosine of their closest content words (pairs without vectors left
 // out). The caller keeps those at or above its threshold.
 func Candidates(ev *Event, pairs []UnitPair) []Pair {
+	return candidates(ev, Replacements(pairs))
+}
+
+func candidates(ev *Event, reps []Replacement) []Pair {
 	var out []Pair
-	for _, r := range Replacements(pairs) {
+	for _, r := range reps {
 		ka, va, ok1 := ev.side(r.P.A.s, r.A)
 		kb, vb, ok2 := ev.side(r.P.B.s, r.B)
-		if !ok1 || !ok2 || shareStem(ka, kb) {
+		if !ok1 || !ok2 || shareStem(ka, kb) || shareStem(norms(r.P.A.s, r.A), norms(r.P.B.s, r.B)) {
 			continue
 		}
 		cos, ok := best(va, vb)
@@ -582,7 +596,7 @@ func Candidates(ev *Event, pairs []UnitPair) []Pair {
 			continue
 		}
 		rel := relation(ev.forms(r.P.A.s, r.A), ev.forms(r.P.B.s, r.B))
-		out = append(out, Pair{A: ev.wording(r.P.A.s, r.A, ka), B: ev.wording(r.P.B.s, r.B, kb), Cosine: cos, Relation: rel, Quote: r.P.Quote, Near: r.Near, Inside: r.Inside})
+		out = append(out, Pair{A: ev.wording(r.P.A.s, r.A, ka), B: ev.wording(r.P.B.s, r.B, kb), Cosine: cos, Relation: rel, Quote: r.P.Quote, Near: r.Near, Inside: r.Inside, Args: r.Args})
 	}
 	return out
 }
@@ -704,12 +718,31 @@ func letters(w string) bool {
 func shareStem(a, b []string) bool {
 	for _, x := range a {
 		for _, y := range b {
-			if x == y || align.SpellingVariant(x, y) {
+			if x == y || align.SpellingVariant(x, y) || prefixed(x, y) || prefixed(y, x) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// norms are the lower-case words of a side (stems can hide a prefix:
+// "misspel" / "spell").
+func norms(s *sentence, r [2]int) []string {
+	var out []string
+	for _, t := range s.plain[r[0]:r[1]] {
+		if t.Kind == token.Word && !t.Stop {
+			out = append(out, t.Norm)
+		}
+	}
+	return out
+}
+
+// prefixed: stem x is stem y with a prefix ("misspel" / "spell",
+// "re-elect" / "elect"): one word, said again or undone, not an
+// alternative wording.
+func prefixed(x, y string) bool {
+	return utf8.RuneCountInString(y) >= 4 && len(x) > len(y) && strings.HasSuffix(x, y)
 }
 
 // best is the highest cosine of a vector of a with one of b.
@@ -784,8 +817,18 @@ func Rows(pairs []Pair) []Row {
 	for _, r := range order {
 		row := byRoot[r]
 		slices.SortFunc(row.Wordings, func(a, b Wording) int {
-			return cmp.Or(cmp.Compare(a.Article, b.Article), cmp.Compare(a.Start, b.Start))
+			return cmp.Or(cmp.Compare(a.Article, b.Article), cmp.Compare(a.Start, b.Start), cmp.Compare(b.End, a.End))
 		})
+		// One act found twice in a sentence, with and without its
+		// article ("the seizure", "seizure"): the longer wording stays.
+		kept := row.Wordings[:0]
+		for _, w := range row.Wordings {
+			if n := len(kept); n > 0 && kept[n-1].Article == w.Article && w.Start < kept[n-1].End {
+				continue
+			}
+			kept = append(kept, w)
+		}
+		row.Wordings = kept
 		row.Label = label(row.Wordings)
 		out = append(out, *row)
 	}

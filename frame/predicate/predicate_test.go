@@ -79,7 +79,7 @@ func TestFind(t *testing.T) {
 		{"a noun of the act",
 			"The council condemned the seizure of the disused lighthouse at Kelvale by the museum trust." + tail,
 			"The council condemned the capture of the disused lighthouse at Kelvale by the museum trust." + tail,
-			"a:seizure | b:capture"},
+			"a:the seizure | b:the capture"},
 		{"words of unrelated meaning",
 			"Soldiers seized the disused lighthouse at Kelvale after a short standoff with the coastguard." + tail,
 			"Soldiers painted the disused lighthouse at Kelvale after a short standoff with the coastguard." + tail,
@@ -183,4 +183,32 @@ func TestLists(t *testing.T) {
 		}
 	}()
 	parseLists("[nouns]\nthing\n")
+}
+
+// TestAnchored: act words of sentences the aligner does not pair join when
+// their arguments are the same, and only then.
+func TestAnchored(t *testing.T) {
+	const other = " The weather in the northern marshes stayed cold and wet all week, said the local paper."
+	for _, c := range []struct{ name, a, b, want string }{
+		{"the same arguments",
+			"Rebels seized the Kelvale lighthouse and the Marbury harbour cranes." + other,
+			"After a long night of shelling and a short fight with the coastguard, armed rebels captured the Marbury harbour cranes and the Kelvale lighthouse, officials in the capital confirmed on Monday." + other,
+			"a:seized | b:captured"},
+		{"other arguments",
+			"Rebels seized the Kelvale lighthouse and the Marbury harbour cranes." + other,
+			"After a long chase through the old town, police captured a pickpocket outside the Dunmore station, officials in the capital confirmed on Monday." + other,
+			""},
+		{"one argument in common is not enough",
+			"Rebels seized the Kelvale lighthouse during the night." + other,
+			"After a long chase through the old town, police captured a pickpocket near the Kelvale lighthouse, officials said." + other,
+			""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			arts := load(t, c.a, c.b)
+			// no claims: only pass 1b pairs the sentences
+			if got := rows(Find(arts, nil, nil, Options{})); got != c.want {
+				t.Errorf("got\n%s\nwant\n%s", got, c.want)
+			}
+		})
+	}
 }
