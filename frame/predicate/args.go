@@ -27,6 +27,10 @@ const (
 	// the least number of argument words in common.
 	minArgShare = 0.5
 	minArgWords = 2
+	// maxArgDF bounds the sentences a word may stand in and still bring
+	// two acts to comparison: in a long event the rare words decide, and
+	// the cost stays bounded (pairs per word at most its acts squared).
+	maxArgDF = 20
 )
 
 // act is an act word of one sentence with its arguments.
@@ -42,8 +46,8 @@ type act struct {
 // sentences, whose arguments are mostly the same (see minArgShare), as
 // one-word replacements (widened like inside's). Acts are compared only
 // when they share an argument word that is rare in the event (in at most
-// a quarter of its sentences, or two), so the cost stays near linear in the
-// event's act words.
+// a quarter of its sentences and maxArgDF, or two), so the cost stays near
+// linear in the event's act words.
 func Anchored(ev *Event) []Replacement {
 	var sents []*sentence
 	for ai, a := range ev.arts {
@@ -67,7 +71,7 @@ func Anchored(ev *Event) []Replacement {
 		}
 	}
 	idf := func(stem string) float64 { return math.Log(float64(len(sents)+1) / float64(df[stem]+1)) }
-	rare := func(stem string) bool { return df[stem] <= max(2, len(sents)/4) }
+	rare := func(stem string) bool { return df[stem] <= max(2, min(len(sents)/4, maxArgDF)) }
 	var acts []act
 	byArg := map[string][]int{}
 	for _, s := range sents {
