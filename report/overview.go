@@ -11,6 +11,7 @@ import (
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/frame"
 	"github.com/biasdiff/biasdiff/frame/discrepancy"
+	"github.com/biasdiff/biasdiff/frame/omission"
 )
 
 // Compare builds the report `biasdiff compare` prints for a set of
@@ -69,8 +70,8 @@ func Compare(arts []*corpus.Article, opt CompareOptions) *Report {
 		// what the omission matrix shows.
 		quotes := align.Quotes(sub)
 		data := EventData{ID: e.ID, Label: e.Label, Claims: align.Claims(sub, align.Options{Singletons: true, Quotes: quotes}), Quotes: quotes, Reuse: reuse.Find(sub, reuse.Options{})}
-		data.Omission = frame.Omissions(sub, data.Claims)
-		data.Emphasis = frame.Emphases(sub, data.Claims)
+		data.Omission = omission.Find(sub, data.Claims)
+		data.Emphasis = omission.Emphases(sub, data.Claims)
 		data.Discrepancies = discrepancy.Find(sub, data.Claims, data.Quotes)
 		for _, a := range sub {
 			data.Articles = append(data.Articles, a.ID)

@@ -19,6 +19,7 @@ import (
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/frame"
 	"github.com/biasdiff/biasdiff/frame/discrepancy"
+	"github.com/biasdiff/biasdiff/frame/omission"
 )
 
 // FormatVersion is the version of the JSON report (docs/report.schema.json):
@@ -55,8 +56,8 @@ type EventData struct {
 	Reuse    []reuse.Pair         `json:"reuse"`
 	Concepts []string             `json:"concepts"` // concept ids
 	// Omission and Emphasis index into Claims.
-	Omission    frame.Omission      `json:"omission"`
-	Emphasis    frame.Emphasis      `json:"emphasis"`
+	Omission    omission.Omission   `json:"omission"`
+	Emphasis    omission.Emphasis   `json:"emphasis"`
 	Attribution frame.Attribution   `json:"attribution"`
 	Distinctive []frame.OutletTerms `json:"distinctive"`
 	// Discrepancies index into Claims and Quotes.
