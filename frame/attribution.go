@@ -153,7 +153,7 @@ func AttributionsOf(arts []*corpus.Article, lex *Lexicon, matched []Concept) Att
 			continue
 		}
 		for _, mn := range c.Mentions {
-			if mn.Nested || attrInQuote(arts[mn.Article], mn.Start, mn.End) {
+			if mn.Nested || InQuote(arts[mn.Article], mn.Start, mn.End) {
 				continue
 			}
 			if anon {
@@ -469,7 +469,7 @@ func attrLocate(a *corpus.Article, ai int, q corpus.Quote, re *regexp.Regexp) Me
 		}
 		for _, loc := range re.FindAllStringIndex(s.Text, -1) {
 			start, end := a.Body.Span(s.BodyStart+loc[0], s.BodyStart+loc[1])
-			if start >= end || attrInQuote(a, start, end) {
+			if start >= end || InQuote(a, start, end) {
 				continue
 			}
 			var d int
@@ -488,9 +488,10 @@ func attrLocate(a *corpus.Article, ai int, q corpus.Quote, re *regexp.Regexp) Me
 	return best
 }
 
-// attrInQuote tells whether the source span [start, end) overlaps the
-// quoted words of a quote of a.
-func attrInQuote(a *corpus.Article, start, end int) bool {
+// InQuote tells whether the source span [start, end) overlaps the
+// quoted words of a quote of a: whether it is a speaker's words rather
+// than the report's own voice.
+func InQuote(a *corpus.Article, start, end int) bool {
 	for _, q := range a.Quotes {
 		if start < q.End && q.Start < end {
 			return true

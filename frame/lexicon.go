@@ -703,3 +703,38 @@ func (l *Lexicon) Match(arts []*corpus.Article) []Concept {
 	}
 	return out
 }
+
+// loaded are strongly evaluative words with their valence (loaded.txt).
+//
+//go:embed loaded.txt
+var loadedText string
+
+var loadedWords = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	for _, line := range strings.Split(loadedText, "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		w, v, ok := strings.Cut(line, "\t")
+		if !ok {
+			continue
+		}
+		switch v {
+		case "-":
+			m[w] = "a negative opinion word (opinion lexicon)"
+		case "+":
+			m[w] = "a positive opinion word (opinion lexicon)"
+		default:
+			if _, err := strconv.ParseFloat(v, 64); err == nil {
+				m[w] = "a strongly evaluative word (valence " + v + " on -4..4)"
+			}
+		}
+	}
+	return m
+})
+
+// Loaded is the loaded-word lexicon: it maps each word of loaded.txt, a
+// strongly evaluative word (English, lower case), to why it is loaded: its
+// VADER valence, or its polarity in the opinion lexicon. The map is shared:
+// do not modify it.
+func Loaded() map[string]string { return loadedWords() }

@@ -16,6 +16,7 @@ import (
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/sample"
 	"github.com/biasdiff/biasdiff/frame"
+	"github.com/biasdiff/biasdiff/frame/distinctive"
 )
 
 // htmlSampleReport is the report `biasdiff compare` makes of the sample.
@@ -122,8 +123,8 @@ func htmlHostileReport() *Report {
 			{Speaker: h(3), Quotes: []int{1, 2, 0}},
 			{Speaker: "", Quotes: []int{0, 0, 2}},
 		}},
-		Distinctive: []frame.OutletTerms{
-			{Outlet: h(2), Articles: []int{0}, Terms: []frame.DistinctiveTerm{{Term: h(3), Surface: h(4), Count: 3, Z: 2.5}, {Term: h(5), Count: 2, Z: math.NaN()}}},
+		Distinctive: []distinctive.OutletTerms{
+			{Outlet: h(2), Articles: []int{0}, Terms: []distinctive.Term{{Term: h(3), Surface: h(4), Count: 3, Z: 2.5}, {Term: h(5), Count: 2, Z: math.NaN()}}},
 			{Outlet: h(6), Articles: []int{1}},
 		},
 	}

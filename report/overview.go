@@ -10,7 +10,9 @@ import (
 	"github.com/biasdiff/biasdiff/align/reuse"
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/frame"
+	"github.com/biasdiff/biasdiff/frame/choice"
 	"github.com/biasdiff/biasdiff/frame/discrepancy"
+	"github.com/biasdiff/biasdiff/frame/distinctive"
 	"github.com/biasdiff/biasdiff/frame/omission"
 )
 
@@ -89,8 +91,8 @@ func Compare(arts []*corpus.Article, opt CompareOptions) *Report {
 		r.Concepts = append(r.Concepts, cj...)
 		generic := frame.Generic().Match(sub)
 		data.Attribution = frame.AttributionsOf(sub, frame.Generic(), generic)
-		data.Distinctive = frame.Distinctive(sub, frame.DistinctiveOptions{})
-		r.Flags = append(r.Flags, Flags(sub, frame.Choices(sub, concepts, data.Distinctive, generic, frame.ChoiceOptions{}))...)
+		data.Distinctive = distinctive.Find(sub, distinctive.Options{})
+		r.Flags = append(r.Flags, Flags(sub, choice.Find(sub, concepts, data.Distinctive, generic, choice.Options{}))...)
 		r.Events = append(r.Events, data)
 		var tables []*Table
 		add := func(section string, t func() *Table) {

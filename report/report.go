@@ -19,6 +19,7 @@ import (
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/frame"
 	"github.com/biasdiff/biasdiff/frame/discrepancy"
+	"github.com/biasdiff/biasdiff/frame/distinctive"
 	"github.com/biasdiff/biasdiff/frame/omission"
 )
 
@@ -56,10 +57,10 @@ type EventData struct {
 	Reuse    []reuse.Pair         `json:"reuse"`
 	Concepts []string             `json:"concepts"` // concept ids
 	// Omission and Emphasis index into Claims.
-	Omission    omission.Omission   `json:"omission"`
-	Emphasis    omission.Emphasis   `json:"emphasis"`
-	Attribution frame.Attribution   `json:"attribution"`
-	Distinctive []frame.OutletTerms `json:"distinctive"`
+	Omission    omission.Omission         `json:"omission"`
+	Emphasis    omission.Emphasis         `json:"emphasis"`
+	Attribution frame.Attribution         `json:"attribution"`
+	Distinctive []distinctive.OutletTerms `json:"distinctive"`
 	// Discrepancies index into Claims and Quotes.
 	Discrepancies []discrepancy.Discrepancy `json:"discrepancies"`
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/biasdiff/biasdiff/corpus/sample"
 	"github.com/biasdiff/biasdiff/frame"
 	"github.com/biasdiff/biasdiff/frame/discrepancy"
+	"github.com/biasdiff/biasdiff/frame/distinctive"
 	"github.com/biasdiff/biasdiff/frame/omission"
 )
 
@@ -261,8 +262,8 @@ var schemaDefs = map[reflect.Type]string{
 	reflect.TypeFor[frame.SpeakerRow]():         "speakerRow",
 	reflect.TypeFor[frame.VerbUse]():            "verbUse",
 	reflect.TypeFor[frame.Mention]():            "frameMention",
-	reflect.TypeFor[frame.OutletTerms]():        "outletTerms",
-	reflect.TypeFor[frame.DistinctiveTerm]():    "distinctiveTerm",
+	reflect.TypeFor[distinctive.OutletTerms]():  "outletTerms",
+	reflect.TypeFor[distinctive.Term]():         "distinctiveTerm",
 	reflect.TypeFor[align.QuoteCheck]():         "quoteCheck",
 
 	reflect.TypeFor[discrepancy.Discrepancy](): "discrepancy",
