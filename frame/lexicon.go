@@ -429,19 +429,23 @@ type lexCompiled struct {
 	pre             prefilter // for re: literals one of which a match holds
 }
 
-// lexMatcher holds a Lexicon's phrases indexed for one Match call.
-type lexMatcher struct {
+// Matcher finds a Lexicon's phrases in one text at a time, as Match finds
+// them in a sentence: its phrases indexed once, for many texts. A Matcher
+// keeps scratch space from text to text: use one from one goroutine at a
+// time.
+type Matcher struct {
 	byFirst  map[string][]lexCompiled // text phrases by the key of their first unit
 	patterns []lexCompiled
 
 	// scratch, reused from text to text
 	units []lexUnit
-	cands []lexCand
+	cands []Hit
 	taken []bool
 }
 
-func newLexMatcher(l *Lexicon) *lexMatcher {
-	m := &lexMatcher{byFirst: map[string][]lexCompiled{}}
+// NewMatcher indexes the phrases of l (a Lexicon parsed or built by hand).
+func NewMatcher(l *Lexicon) *Matcher {
+	m := &Matcher{byFirst: map[string][]lexCompiled{}}
 	for ci := range l.Concepts {
 		for pi := range l.Concepts[ci].Phrases {
 			ph := &l.Concepts[ci].Phrases[pi]
@@ -467,21 +471,22 @@ func newLexMatcher(l *Lexicon) *lexMatcher {
 	return m
 }
 
-// lexCand is a match in one text, byte offsets into it.
-type lexCand struct {
-	concept, phrase int
-	b0, b1          int
-	runes           int
+// Hit is a phrase of a Lexicon found in one text.
+type Hit struct {
+	Concept, Phrase int // indexes into Lexicon.Concepts and its Phrases
+	Start, End      int // byte offsets into the text
+	Runes           int // the runes of text[Start:End]
 }
 
-// find returns the mentions of the lexicon in text, overlaps resolved, in
-// no particular order; the slice is reused by the next call.
-func (m *lexMatcher) find(text string) []lexCand {
+// Find returns the phrases of the lexicon found in text, overlaps resolved
+// as Match resolves them, in no particular order; the slice is reused by
+// the next call.
+func (m *Matcher) Find(text string) []Hit {
 	return m.findTokens(text, nil)
 }
 
-// findTokens is find with the tokens of text given (nil: tokenize it).
-func (m *lexMatcher) findTokens(text string, toks []token.Token) []lexCand {
+// findTokens is Find with the tokens of text given (nil: tokenize it).
+func (m *Matcher) findTokens(text string, toks []token.Token) []Hit {
 	m.cands = m.cands[:0]
 	if len(m.byFirst) > 0 {
 		if toks == nil {
@@ -505,7 +510,7 @@ func (m *lexMatcher) findTokens(text string, toks []token.Token) []lexCand {
 					}
 				}
 				b0, b1 := toks[u.tok].Start, toks[us[i+n-1].tok].End
-				m.cands = append(m.cands, lexCand{c.concept, c.phrase, b0, b1, utf8.RuneCountInString(text[b0:b1])})
+				m.cands = append(m.cands, Hit{c.concept, c.phrase, b0, b1, utf8.RuneCountInString(text[b0:b1])})
 			}
 		}
 	}
@@ -523,7 +528,7 @@ func (m *lexMatcher) findTokens(text string, toks []token.Token) []lexCand {
 				loc = loc[2*g : 2*g+2]
 			}
 			if loc[0] >= 0 && loc[0] < loc[1] {
-				m.cands = append(m.cands, lexCand{c.concept, c.phrase, loc[0], loc[1], utf8.RuneCountInString(text[loc[0]:loc[1]])})
+				m.cands = append(m.cands, Hit{c.concept, c.phrase, loc[0], loc[1], utf8.RuneCountInString(text[loc[0]:loc[1]])})
 			}
 		}
 	}
@@ -532,17 +537,17 @@ func (m *lexMatcher) findTokens(text string, toks []token.Token) []lexCand {
 	}
 	// Longest match wins; ties go to the concept listed first, then the
 	// phrase listed first, then the earlier match.
-	slices.SortFunc(m.cands, func(a, b lexCand) int {
-		if a.runes != b.runes {
-			return b.runes - a.runes
+	slices.SortFunc(m.cands, func(a, b Hit) int {
+		if a.Runes != b.Runes {
+			return b.Runes - a.Runes
 		}
-		if a.concept != b.concept {
-			return a.concept - b.concept
+		if a.Concept != b.Concept {
+			return a.Concept - b.Concept
 		}
-		if a.phrase != b.phrase {
-			return a.phrase - b.phrase
+		if a.Phrase != b.Phrase {
+			return a.Phrase - b.Phrase
 		}
-		return a.b0 - b.b0
+		return a.Start - b.Start
 	})
 	if cap(m.taken) < len(text) {
 		m.taken = make([]bool, len(text))
@@ -552,12 +557,12 @@ func (m *lexMatcher) findTokens(text string, toks []token.Token) []lexCand {
 	kept := m.cands[:0]
 next:
 	for _, c := range m.cands {
-		for b := c.b0; b < c.b1; b++ {
+		for b := c.Start; b < c.End; b++ {
 			if taken[b] {
 				continue next
 			}
 		}
-		for b := c.b0; b < c.b1; b++ {
+		for b := c.Start; b < c.End; b++ {
 			taken[b] = true
 		}
 		kept = append(kept, c)
@@ -641,7 +646,7 @@ func (l *Lexicon) Match(arts []*corpus.Article) []Concept {
 	if l == nil || len(l.Concepts) == 0 {
 		return out
 	}
-	m := newLexMatcher(l)
+	m := NewMatcher(l)
 	if len(m.byFirst) == 0 && len(m.patterns) == 0 {
 		return out
 	}
@@ -652,26 +657,26 @@ func (l *Lexicon) Match(arts []*corpus.Article) []Concept {
 		}
 		if ts := a.TitleSpan; ts != nil && a.Title != "" && utf8.RuneCountInString(a.Title) == ts.End-ts.Start {
 			for _, c := range m.findTokens(a.Title, a.TitleTokens()) {
-				start := ts.Start + utf8.RuneCountInString(a.Title[:c.b0])
-				mentions[c.concept] = append(mentions[c.concept], Mention{
+				start := ts.Start + utf8.RuneCountInString(a.Title[:c.Start])
+				mentions[c.Concept] = append(mentions[c.Concept], Mention{
 					Article: ai, Sentence: -1,
-					Start: start, End: start + c.runes,
-					Text: a.Title[c.b0:c.b1],
-					Note: l.Concepts[c.concept].Phrases[c.phrase].Note,
+					Start: start, End: start + c.Runes,
+					Text: a.Title[c.Start:c.End],
+					Note: l.Concepts[c.Concept].Phrases[c.Phrase].Note,
 				})
 			}
 		}
 		for si, s := range a.Sentences {
 			for _, c := range m.findTokens(s.Text, a.PlainTokens(si)) {
-				start, end := a.Body.Span(s.BodyStart+c.b0, s.BodyStart+c.b1)
+				start, end := a.Body.Span(s.BodyStart+c.Start, s.BodyStart+c.End)
 				if start >= end {
 					continue // text with no source (a separator the reader inserted)
 				}
-				mentions[c.concept] = append(mentions[c.concept], Mention{
+				mentions[c.Concept] = append(mentions[c.Concept], Mention{
 					Article: ai, Sentence: si,
 					Start: start, End: end,
-					Text: s.Text[c.b0:c.b1],
-					Note: l.Concepts[c.concept].Phrases[c.phrase].Note,
+					Text: s.Text[c.Start:c.End],
+					Note: l.Concepts[c.Concept].Phrases[c.Phrase].Note,
 				})
 			}
 		}

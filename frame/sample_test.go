@@ -137,35 +137,3 @@ func TestSampleTermsWithConcepts(t *testing.T) {
 	}
 	golden(t, "sample-terms-concepts.txt", termRows(arts, cs))
 }
-
-// TestSampleAttribution: on the sample, what a careful reader sees
-// (corpus/sample/SOURCES.md): the wire copy's anonymous "diplomatic
-// sources"; the verbs the reports use for the foreign minister (said,
-// told, stressed, blasted).
-func TestSampleAttribution(t *testing.T) {
-	arts, err := corpus.LoadFS(sample.FS, corpus.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	id := func(name string) int {
-		return slices.IndexFunc(arts, func(a *corpus.Article) bool { return a.ID == name })
-	}
-	at := Attributions(arts, nil)
-	wire := id("kyodo-wire")
-	if !slices.ContainsFunc(at.Anonymous, func(m Mention) bool {
-		return m.Article == wire && strings.EqualFold(m.Text, "diplomatic sources")
-	}) {
-		t.Errorf("the wire copy's diplomatic sources are not anonymous sourcing: %+v", at.Anonymous)
-	}
-	verbs := map[string]bool{}
-	for _, v := range at.Verbs {
-		if strings.Contains(v.Speaker, "Lavrov") {
-			verbs[strings.ToLower(v.Verb)] = true
-		}
-	}
-	for _, v := range []string{"said", "told", "stressed", "blasted"} {
-		if !verbs[v] {
-			t.Errorf("verbs for the foreign minister lack %q: %v", v, verbs)
-		}
-	}
-}

@@ -16,6 +16,7 @@ import (
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/sample"
 	"github.com/biasdiff/biasdiff/frame"
+	"github.com/biasdiff/biasdiff/frame/attribution"
 	"github.com/biasdiff/biasdiff/frame/distinctive"
 )
 
@@ -118,7 +119,7 @@ func htmlHostileReport() *Report {
 			{Article: 0, Speaker: h(1), Verb: h(2), Text: h(3) + " we said"},
 			{Article: 2, Speaker: h(1), Verb: h(4), Text: h(5) + " we said"},
 		}}},
-		Attribution: frame.Attribution{Speakers: []frame.SpeakerRow{
+		Attribution: attribution.Attribution{Speakers: []attribution.SpeakerRow{
 			{Speaker: h(0), Named: true, Quotes: []int{3, 0, 1}},
 			{Speaker: h(3), Quotes: []int{1, 2, 0}},
 			{Speaker: "", Quotes: []int{0, 0, 2}},

@@ -10,6 +10,7 @@ import (
 	"github.com/biasdiff/biasdiff/align/reuse"
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/frame"
+	"github.com/biasdiff/biasdiff/frame/attribution"
 	"github.com/biasdiff/biasdiff/frame/choice"
 	"github.com/biasdiff/biasdiff/frame/discrepancy"
 	"github.com/biasdiff/biasdiff/frame/distinctive"
@@ -90,7 +91,7 @@ func Compare(arts []*corpus.Article, opt CompareOptions) *Report {
 		}
 		r.Concepts = append(r.Concepts, cj...)
 		generic := frame.Generic().Match(sub)
-		data.Attribution = frame.AttributionsOf(sub, frame.Generic(), generic)
+		data.Attribution = attribution.FindMatched(sub, frame.Generic(), generic)
 		data.Distinctive = distinctive.Find(sub, distinctive.Options{})
 		r.Flags = append(r.Flags, Flags(sub, choice.Find(sub, concepts, data.Distinctive, generic, choice.Options{}))...)
 		r.Events = append(r.Events, data)

@@ -17,7 +17,7 @@ import (
 	"github.com/biasdiff/biasdiff/align"
 	"github.com/biasdiff/biasdiff/align/reuse"
 	"github.com/biasdiff/biasdiff/corpus"
-	"github.com/biasdiff/biasdiff/frame"
+	"github.com/biasdiff/biasdiff/frame/attribution"
 	"github.com/biasdiff/biasdiff/frame/discrepancy"
 	"github.com/biasdiff/biasdiff/frame/distinctive"
 	"github.com/biasdiff/biasdiff/frame/omission"
@@ -59,7 +59,7 @@ type EventData struct {
 	// Omission and Emphasis index into Claims.
 	Omission    omission.Omission         `json:"omission"`
 	Emphasis    omission.Emphasis         `json:"emphasis"`
-	Attribution frame.Attribution         `json:"attribution"`
+	Attribution attribution.Attribution   `json:"attribution"`
 	Distinctive []distinctive.OutletTerms `json:"distinctive"`
 	// Discrepancies index into Claims and Quotes.
 	Discrepancies []discrepancy.Discrepancy `json:"discrepancies"`

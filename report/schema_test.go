@@ -18,6 +18,7 @@ import (
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/sample"
 	"github.com/biasdiff/biasdiff/frame"
+	"github.com/biasdiff/biasdiff/frame/attribution"
 	"github.com/biasdiff/biasdiff/frame/discrepancy"
 	"github.com/biasdiff/biasdiff/frame/distinctive"
 	"github.com/biasdiff/biasdiff/frame/omission"
@@ -258,9 +259,9 @@ var schemaDefs = map[reflect.Type]string{
 	reflect.TypeFor[omission.Emphasis]():        "emphasis",
 	reflect.TypeFor[omission.ArticleEmphasis](): "articleEmphasis",
 	reflect.TypeFor[omission.ClaimWords]():      "claimWords",
-	reflect.TypeFor[frame.Attribution]():        "attribution",
-	reflect.TypeFor[frame.SpeakerRow]():         "speakerRow",
-	reflect.TypeFor[frame.VerbUse]():            "verbUse",
+	reflect.TypeFor[attribution.Attribution]():  "attribution",
+	reflect.TypeFor[attribution.SpeakerRow]():   "speakerRow",
+	reflect.TypeFor[attribution.VerbUse]():      "verbUse",
 	reflect.TypeFor[frame.Mention]():            "frameMention",
 	reflect.TypeFor[distinctive.OutletTerms]():  "outletTerms",
 	reflect.TypeFor[distinctive.Term]():         "distinctiveTerm",

@@ -30,6 +30,7 @@ import (
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/token"
 	"github.com/biasdiff/biasdiff/frame"
+	"github.com/biasdiff/biasdiff/frame/attribution"
 	"github.com/biasdiff/biasdiff/frame/distinctive"
 )
 
@@ -108,7 +109,7 @@ func Find(arts []*corpus.Article, concepts []frame.Concept, dist []distinctive.O
 			continue
 		}
 		for _, m := range c.Mentions {
-			if !frame.InQuote(arts[m.Article], m.Start, m.End) {
+			if !attribution.InQuote(arts[m.Article], m.Start, m.End) {
 				out = append(out, Choice{m, kind, why})
 			}
 		}
@@ -130,7 +131,7 @@ func Find(arts []*corpus.Article, concepts []frame.Concept, dist []distinctive.O
 			// voice, in whichever form ("tweeted", then "tweets").
 			firstIn := map[int]frame.Mention{}
 			for _, m := range t.Mentions {
-				if f, ok := firstIn[m.Article]; (!ok || m.Start < f.Start) && !frame.InQuote(arts[m.Article], m.Start, m.End) {
+				if f, ok := firstIn[m.Article]; (!ok || m.Start < f.Start) && !attribution.InQuote(arts[m.Article], m.Start, m.End) {
 					firstIn[m.Article] = m
 				}
 			}
@@ -423,7 +424,7 @@ func loadedChoices(arts []*corpus.Article) []Choice {
 					continue
 				}
 				seen[t.Stem] = true
-				if frame.InQuote(a, t.SrcStart, t.SrcEnd) {
+				if attribution.InQuote(a, t.SrcStart, t.SrcEnd) {
 					// The speaker's word, but the report's choice to carry it.
 					why += ", quoted: the speaker's word, the report's choice to carry it"
 				}
