@@ -9,6 +9,7 @@ import (
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/frame"
 	"github.com/biasdiff/biasdiff/frame/choice"
+	"github.com/biasdiff/biasdiff/frame/lexicon"
 )
 
 // FuzzConcepts: any two texts give concepts without a panic, every mention
@@ -29,7 +30,7 @@ func FuzzConcepts(f *testing.F) {
 		if err != nil {
 			return // not a readable article: nothing to check here
 		}
-		cs := frame.Concepts(arts, align.Claims(arts, align.Options{}), frame.Options{Lexicons: []*frame.Lexicon{frame.Generic()}})
+		cs := frame.Concepts(arts, align.Claims(arts, align.Options{}), frame.Options{Given: lexicon.Generic().Match(arts)})
 		type span struct{ art, start, end int }
 		owner := map[span]string{}
 		for _, c := range cs {

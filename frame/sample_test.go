@@ -110,30 +110,3 @@ func TestSampleTerms(t *testing.T) {
 	checkOrder(t, cs) // on a real story, with loose rows in it
 	golden(t, "sample-terms.txt", termRows(arts, cs))
 }
-
-// TestSampleTermsWithConcepts: with the example concept file, the islands'
-// names, the act of changing hands and how the USSR got the islands each
-// have a row carried by two reports or more, with the file's notes.
-func TestSampleTermsWithConcepts(t *testing.T) {
-	arts, err := corpus.LoadFS(sample.FS, corpus.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	lex, err := LoadLexicon(lexSampleFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cs := Concepts(arts, align.Claims(arts, align.Options{}), Options{Lexicons: []*Lexicon{lex}})
-	const minOutlets = 2
-	for _, id := range []string{"islands", "handover", "acquisition"} {
-		i := slices.IndexFunc(cs, func(c Concept) bool { return c.ID == id })
-		if i < 0 {
-			t.Errorf("no concept %q", id)
-			continue
-		}
-		if c := cs[i]; c.Source != Lexical || Outlets(c) < minOutlets || !Differs(c) {
-			t.Errorf("%s: source %s, %d outlets, differs %v; want lexicon, >= %d, true", id, c.Source, Outlets(c), Differs(c), minOutlets)
-		}
-	}
-	golden(t, "sample-terms-concepts.txt", termRows(arts, cs))
-}

@@ -12,8 +12,8 @@ import (
 
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/sample"
-	"github.com/biasdiff/biasdiff/frame"
 	"github.com/biasdiff/biasdiff/frame/attribution"
+	"github.com/biasdiff/biasdiff/frame/lexicon"
 )
 
 // The parts of the attribution table's test event.
@@ -68,7 +68,7 @@ func TestAttributionTable(t *testing.T) {
 	for i, a := range arts {
 		col[a.ID] = 1 + i // column 0 is the speaker
 	}
-	at := attribution.Find(arts, frame.Generic())
+	at := attribution.Find(arts, lexicon.Generic())
 	tb := AttributionTable(arts, at, 0)
 
 	if tb.ID != "attribution" || tb.HowTo == "" || tb.Title == "" {
@@ -127,7 +127,7 @@ func TestAttributionTable(t *testing.T) {
 		t.Errorf("top 0: cut %+v", tb.Cut)
 	}
 	// Deterministic, and renders in every format.
-	if again := AttributionTable(arts, attribution.Find(arts, frame.Generic()), 0); !reflect.DeepEqual(again, tb) {
+	if again := AttributionTable(arts, attribution.Find(arts, lexicon.Generic()), 0); !reflect.DeepEqual(again, tb) {
 		t.Error("not deterministic")
 	}
 	r := &Report{Title: "t", Tables: []*Table{tb}}

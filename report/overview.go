@@ -14,6 +14,7 @@ import (
 	"github.com/biasdiff/biasdiff/frame/choice"
 	"github.com/biasdiff/biasdiff/frame/discrepancy"
 	"github.com/biasdiff/biasdiff/frame/distinctive"
+	"github.com/biasdiff/biasdiff/frame/lexicon"
 	"github.com/biasdiff/biasdiff/frame/omission"
 )
 
@@ -79,7 +80,11 @@ func Compare(arts []*corpus.Article, opt CompareOptions) *Report {
 		for _, a := range sub {
 			data.Articles = append(data.Articles, a.ID)
 		}
-		concepts := frame.Concepts(sub, data.Claims, frame.Options{Lexicons: opt.Lexicons})
+		var given []frame.Concept // the concept files' phrases, matched first: they take precedence
+		for _, l := range opt.Lexicons {
+			given = append(given, l.Match(sub)...)
+		}
+		concepts := frame.Concepts(sub, data.Claims, frame.Options{Given: given})
 		prefix := ""
 		if len(events) > 1 {
 			prefix = e.ID
@@ -90,8 +95,8 @@ func Compare(arts []*corpus.Article, opt CompareOptions) *Report {
 			data.Concepts = append(data.Concepts, c.ID)
 		}
 		r.Concepts = append(r.Concepts, cj...)
-		generic := frame.Generic().Match(sub)
-		data.Attribution = attribution.FindMatched(sub, frame.Generic(), generic)
+		generic := lexicon.Generic().Match(sub)
+		data.Attribution = attribution.FindMatched(sub, lexicon.Generic(), generic)
 		data.Distinctive = distinctive.Find(sub, distinctive.Options{})
 		r.Flags = append(r.Flags, Flags(sub, choice.Find(sub, concepts, data.Distinctive, generic, choice.Options{}))...)
 		r.Events = append(r.Events, data)
@@ -214,7 +219,7 @@ type CompareOptions struct {
 	// Primaries are primary sources (transcripts) to check quotes against.
 	Primaries []*corpus.Article
 	// Lexicons are the user's concept files.
-	Lexicons []*frame.Lexicon
+	Lexicons []*lexicon.Lexicon
 	// Top bounds the rows of the term table (0: all).
 	Top int
 	// Sections are the tables to show, by name (see Sections); none: all.

@@ -21,6 +21,7 @@ import (
 	"github.com/biasdiff/biasdiff/frame/attribution"
 	"github.com/biasdiff/biasdiff/frame/discrepancy"
 	"github.com/biasdiff/biasdiff/frame/distinctive"
+	"github.com/biasdiff/biasdiff/frame/lexicon"
 	"github.com/biasdiff/biasdiff/frame/omission"
 )
 
@@ -122,14 +123,14 @@ func twoEvents(t testing.TB) (arts, primaries []*corpus.Article) {
 func TestSchemaSample(t *testing.T) {
 	sch := compileSchema(t)
 	arts := sampleArticles(t)
-	lex, err := frame.LoadLexicon("../examples/sample-concepts.yaml")
+	lex, err := lexicon.Load("../examples/sample-concepts.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
 	for name, r := range map[string]*Report{
 		"compare":            Compare(arts, CompareOptions{Top: 20}),
 		"terms":              TermsReport(arts, CompareOptions{Top: 20}),
-		"compare --concepts": Compare(arts, CompareOptions{Lexicons: []*frame.Lexicon{lex}}),
+		"compare --concepts": Compare(arts, CompareOptions{Lexicons: []*lexicon.Lexicon{lex}}),
 	} {
 		if err := sch.Validate(reportInstance(t, r)); err != nil {
 			t.Errorf("%s: output does not match %s:\n%v", name, schemaPath, err)

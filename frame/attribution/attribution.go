@@ -7,7 +7,7 @@
 //
 // In: the articles of one event (package corpus, with the quotes it found)
 // and a concept file whose tags name reporting verbs, hedges and anonymous
-// sources: the generic pack (generic.yaml) or a user's. Out: an
+// sources: the generic pack (lexicon.Generic) or a user's. Out: an
 // Attribution, per speaker (SpeakerRow) and per quote's verb (VerbUse),
 // with source spans as frame.Mention; InQuote tells whether a span is a
 // speaker's words rather than the report's.
@@ -30,6 +30,7 @@ import (
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/token"
 	"github.com/biasdiff/biasdiff/frame"
+	"github.com/biasdiff/biasdiff/frame/lexicon"
 )
 
 // Attribution is who the reports of one event let speak, and how: the
@@ -100,7 +101,7 @@ const (
 )
 
 // Find finds who speaks in each article and how. lex is the generic pack
-// (frame.Generic(); nil means frame.Generic()) or a user's concept file
+// (lexicon.Generic(); nil means lexicon.Generic()) or a user's concept file
 // with the same tags: "reporting-verb" plus a connotation tag, "hedge",
 // "certainty", "anonymous-source". The result is deterministic.
 //
@@ -121,7 +122,7 @@ const (
 // speaker has no row and counts as unnamed.
 //
 // The connotation of a quote's verb is found by matching the verb's text
-// with lex as Match matches a sentence (word stems and patterns): the
+// with lex as lex.Match matches a sentence (word stems and patterns): the
 // longest match among the reporting-verb concepts gives the connotation,
 // which is the concept's first tag other than "reporting-verb". The verb's
 // span is the occurrence of the verb (whole words, ignoring case) nearest
@@ -136,9 +137,9 @@ const (
 // Cost: one lex.Match over the articles, plus per quote a match of its
 // verb and speaker and a regexp scan of its paragraph; speaker merging is
 // quadratic in the number of distinct named speakers (a few dozen).
-func Find(arts []*corpus.Article, lex *frame.Lexicon) Attribution {
+func Find(arts []*corpus.Article, lex *lexicon.Lexicon) Attribution {
 	if lex == nil {
-		lex = frame.Generic()
+		lex = lexicon.Generic()
 	}
 	return FindMatched(arts, lex, lex.Match(arts))
 }
@@ -146,7 +147,7 @@ func Find(arts []*corpus.Article, lex *frame.Lexicon) Attribution {
 // FindMatched is Find with lex's matches over arts already made
 // (lex.Match(arts)), for a caller that needs them for the word-choice marks too
 // (package choice).
-func FindMatched(arts []*corpus.Article, lex *frame.Lexicon, matched []frame.Concept) Attribution {
+func FindMatched(arts []*corpus.Article, lex *lexicon.Lexicon, matched []frame.Concept) Attribution {
 	n := len(arts)
 	at := Attribution{
 		Speakers:  []SpeakerRow{},
@@ -156,7 +157,7 @@ func FindMatched(arts []*corpus.Article, lex *frame.Lexicon, matched []frame.Con
 		Named:     make([]int, n),
 		Unnamed:   make([]int, n),
 	}
-	m := frame.NewMatcher(lex)
+	m := lexicon.NewMatcher(lex)
 
 	// Hedges, certainty markers and anonymous sources, outside quotes.
 	for _, c := range matched {
@@ -305,7 +306,7 @@ func attrKey(named bool, s string) string {
 
 // attrNamed tells whether a speaker is a named person or body: an
 // upper-case first letter and no anonymous-source phrase in it.
-func attrNamed(m *frame.Matcher, lex *frame.Lexicon, s string) bool {
+func attrNamed(m *lexicon.Matcher, lex *lexicon.Lexicon, s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	if !unicode.IsUpper(r) {
 		return false
@@ -427,7 +428,7 @@ func attrSpelling(a, b []string) bool {
 // attrConnotation is the connotation of a reporting verb: the first tag
 // other than "reporting-verb" of the longest reporting-verb concept
 // matched in it.
-func attrConnotation(m *frame.Matcher, lex *frame.Lexicon, verb string) string {
+func attrConnotation(m *lexicon.Matcher, lex *lexicon.Lexicon, verb string) string {
 	cands := m.Find(verb)
 	best := -1
 	for i, c := range cands {

@@ -12,6 +12,7 @@ import (
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/sample"
 	"github.com/biasdiff/biasdiff/frame"
+	"github.com/biasdiff/biasdiff/frame/lexicon"
 )
 
 // The attribution test event: two reports, built from these parts so that
@@ -107,7 +108,7 @@ func attrWordsOf(qs ...string) int {
 func TestAttributionsEvent(t *testing.T) {
 	arts, src := attrLoad(t, map[string]string{"a.txt": attrTextA, "b.txt": attrTextB})
 	ia, ib := attrIndex(t, arts, "a"), attrIndex(t, arts, "b")
-	at := Find(arts, frame.Generic())
+	at := Find(arts, lexicon.Generic())
 
 	// Speakers: Doe and Jane Doe are one row named attrFull, first with the
 	// most quotes; John Roe second.
@@ -205,7 +206,7 @@ func TestAttributionsEvent(t *testing.T) {
 	}
 
 	// Deterministic: the same result again, and from a fresh load.
-	check("again", Find(arts, frame.Generic()), at)
+	check("again", Find(arts, lexicon.Generic()), at)
 	arts2, _ := attrLoad(t, map[string]string{"a.txt": attrTextA, "b.txt": attrTextB})
 	check("reloaded", Find(arts2, nil), at)
 }
@@ -229,9 +230,9 @@ func TestAttrMerge(t *testing.T) {
 	quotes := map[string]int{sur: 3, full: 1, variant: 2, titled: 1, aide: 1, other: 1}
 	list := []string{sur, full, variant, titled, aide, other}
 	var names []*attrName
-	m := frame.NewMatcher(frame.Generic())
+	m := lexicon.NewMatcher(lexicon.Generic())
 	for _, s := range list {
-		named := attrNamed(m, frame.Generic(), s)
+		named := attrNamed(m, lexicon.Generic(), s)
 		names = append(names, &attrName{key: attrKey(named, s), text: s, words: strings.Fields(strings.ToLower(s)), named: named, quotes: quotes[s]})
 	}
 	root := attrMerge(names)
@@ -252,7 +253,7 @@ func TestAttrMerge(t *testing.T) {
 }
 
 func TestAttrNamed(t *testing.T) {
-	m := frame.NewMatcher(frame.Generic())
+	m := lexicon.NewMatcher(lexicon.Generic())
 	for s, want := range map[string]bool{
 		"Jane Doe":           true,
 		"Reuters":            true,
@@ -262,14 +263,14 @@ func TestAttrNamed(t *testing.T) {
 		"the expert":         false, // a description
 		"an aide to the PM":  false,
 	} {
-		if got := attrNamed(m, frame.Generic(), s); got != want {
+		if got := attrNamed(m, lexicon.Generic(), s); got != want {
 			t.Errorf("attrNamed(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
 
 func TestAttrConnotation(t *testing.T) {
-	m := frame.NewMatcher(frame.Generic())
+	m := lexicon.NewMatcher(lexicon.Generic())
 	for verb, want := range map[string]string{
 		"said": "neutral", "told": "neutral", "according to": "neutral", "Said": "neutral",
 		"stressed": "emphatic", "warned": "emphatic",
@@ -279,7 +280,7 @@ func TestAttrConnotation(t *testing.T) {
 		"praised": "positive", "hailed": "positive",
 		"pointed out": "", "recalled": "",
 	} {
-		if got := attrConnotation(m, frame.Generic(), verb); got != want {
+		if got := attrConnotation(m, lexicon.Generic(), verb); got != want {
 			t.Errorf("connotation of %q = %q, want %q", verb, got, want)
 		}
 	}
@@ -294,7 +295,7 @@ func TestAttributionsSample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	at := Find(arts, frame.Generic())
+	at := Find(arts, lexicon.Generic())
 	wire := attrIndex(t, arts, "kyodo-wire")
 	data, err := fs.ReadFile(sample.FS, arts[wire].Path)
 	if err != nil {
@@ -350,7 +351,7 @@ func TestAttributionsSample(t *testing.T) {
 			t.Errorf("%s: named %d + unnamed %d != %d quotes", a.ID, at.Named[ai], at.Unnamed[ai], len(a.Quotes))
 		}
 	}
-	if again := Find(arts, frame.Generic()); !reflect.DeepEqual(again, at) {
+	if again := Find(arts, lexicon.Generic()); !reflect.DeepEqual(again, at) {
 		t.Error("not deterministic")
 	}
 }

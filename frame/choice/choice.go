@@ -32,6 +32,7 @@ import (
 	"github.com/biasdiff/biasdiff/frame"
 	"github.com/biasdiff/biasdiff/frame/attribution"
 	"github.com/biasdiff/biasdiff/frame/distinctive"
+	"github.com/biasdiff/biasdiff/frame/lexicon"
 )
 
 // Kinds of framing choices.
@@ -71,7 +72,7 @@ var loadedVerbs = map[string]bool{"attack": true, "doubt": true, "admission": tr
 // (frame.Contrasting) that has a word of its own; loaded reporting verbs, hedges, adverbs of
 // comment ("strikingly") and anonymous sourcing in the report's own voice
 // (not inside a quote); strongly
-// evaluative words (loaded.txt) that the other reports do not share, in
+// evaluative words (lexicon.Loaded) that the other reports do not share, in
 // its own voice or in a quote it carries (marked as quoted); and each
 // outlet's top distinctive words. Labels and distinctive words are marked
 // where a report first uses them.
@@ -85,7 +86,7 @@ func Find(arts []*corpus.Article, concepts []frame.Concept, dist []distinctive.O
 		opt.Distinctive = 3
 	}
 	if matched == nil {
-		matched = frame.Generic().Match(arts)
+		matched = lexicon.Generic().Match(arts)
 	}
 	var out []Choice
 	out = append(out, labelChoices(arts, concepts)...)
@@ -359,13 +360,13 @@ func maxLoadedUsers(n int) int { return max(1, 2*n/3) }
 // a report on one).
 const maxLoadedUses = 2
 
-// loadedChoices marks the strongly evaluative words (loaded.txt) that a
+// loadedChoices marks the strongly evaluative words (lexicon.Loaded) that a
 // report uses, at most maxLoadedUses times, and some other report does
 // not: not capitalised mid-sentence (names), in its own voice or quoted
 // (the why says so), once a report, where it first uses the word. The
 // list is English: reports known to be in another language are left out.
 func loadedChoices(arts []*corpus.Article) []Choice {
-	words := frame.Loaded()
+	words := lexicon.Loaded()
 	toks := make([][][]corpus.Token, len(arts)) // tokenized once
 	for ai, a := range arts {
 		if !a.InLanguage("en") {

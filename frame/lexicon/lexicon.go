@@ -1,4 +1,22 @@
-package frame
+// Package lexicon reads the word lists the framing analyses match: concept
+// files (a user's, or the generic pack of reporting verbs, hedges and
+// anonymous sources, generic.yaml) and the loaded-word lexicon of strongly
+// evaluative words (loaded.txt).
+//
+// In: a concept file (Load, Parse; Generic for the built-in pack), then
+// the articles of one event (package corpus). Out: Match gives, per concept
+// of the file with a mention, a frame.Concept (Source frame.Lexical) with
+// its mentions (source offsets, runes), none overlapping, for
+// frame.Options.Given and for packages attribution and choice; a Matcher
+// finds the phrases in a single text (a quote's verb or speaker). Loaded
+// maps each loaded word to why it is loaded. A file is read strictly:
+// errors (*Error) name the file and line.
+//
+// Cost: Match is linear in the tokens of the event times the phrases
+// sharing a first word stem, plus one regexp scan of each sentence per
+// pattern (skipped where the pattern's literals are absent); see Match.
+// The generic pack and the loaded words are parsed once and shared.
+package lexicon
 
 import (
 	"bytes"
@@ -18,6 +36,7 @@ import (
 
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/token"
+	"github.com/biasdiff/biasdiff/frame"
 )
 
 // Lexicon is a parsed concept file: a user's list of concepts, each with the
@@ -42,7 +61,7 @@ import (
 // invalid pattern are errors naming the file and line.
 //
 // A Lexicon is read-only once made (do not modify one returned by
-// ParseLexicon, LoadLexicon or Generic: the compiled phrases are kept
+// Parse, Load or Generic: the compiled phrases are kept
 // alongside); Match may be called on it from several goroutines at once.
 type Lexicon struct {
 	Name string // the file name, for messages
@@ -50,20 +69,20 @@ type Lexicon struct {
 	// (the file's "language:" key); Match skips the articles known to be
 	// in another. Empty: any language.
 	Language string
-	Concepts []LexConcept
+	Concepts []Concept
 }
 
-// LexConcept is one concept of a concept file.
-type LexConcept struct {
+// Concept is one concept of a concept file.
+type Concept struct {
 	ID, Label, Note string
 	Tags            []string
-	Phrases         []LexPhrase
+	Phrases         []Phrase
 	line            int
 }
 
-// LexPhrase is one way of naming a concept: Text (matched by word stems) or
+// Phrase is one way of naming a concept: Text (matched by word stems) or
 // Pattern (a regular expression), never both.
-type LexPhrase struct {
+type Phrase struct {
 	Text, Pattern, Note string
 
 	units []lexUnit      // Text, as matched; nil for a pattern
@@ -71,37 +90,37 @@ type LexPhrase struct {
 	pre   prefilter      // Pattern's prefilter, when re is set by the parser
 }
 
-// LexiconError is an error in a concept file, at a line (0 when unknown).
-type LexiconError struct {
+// Error is an error in a concept file, at a line (0 when unknown).
+type Error struct {
 	File string
 	Line int
 	Msg  string // the whole message after "file:line: ", causes included
 	Err  error  // the cause, if any (a YAML or regexp error)
 }
 
-func (e *LexiconError) Error() string {
+func (e *Error) Error() string {
 	if e.Line > 0 {
 		return e.File + ":" + strconv.Itoa(e.Line) + ": " + e.Msg
 	}
 	return e.File + ": " + e.Msg
 }
 
-func (e *LexiconError) Unwrap() error { return e.Err }
+func (e *Error) Unwrap() error { return e.Err }
 
-// LoadLexicon reads and parses the concept file at path; errors name the path.
-func LoadLexicon(path string) (*Lexicon, error) {
+// Load reads and parses the concept file at path; errors name the path.
+func Load(path string) (*Lexicon, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("reading concept file: %w", err)
 	}
-	return ParseLexicon(path, data)
+	return Parse(path, data)
 }
 
 //go:embed generic.yaml
 var genericYAML []byte
 
 var genericLexicon = sync.OnceValue(func() *Lexicon {
-	l, err := ParseLexicon("generic.yaml", genericYAML)
+	l, err := Parse("generic.yaml", genericYAML)
 	if err != nil {
 		panic(err) // cannot happen: TestGeneric parses the same bytes
 	}
@@ -119,9 +138,9 @@ var lexIDRE = regexp.MustCompile(`^[a-z0-9._-]+$`)
 
 var lexYAMLLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
-// ParseLexicon parses a concept file; name is used in messages. Errors are
-// *LexiconError.
-func ParseLexicon(name string, data []byte) (*Lexicon, error) {
+// Parse parses a concept file; name is used in messages. Errors are
+// *Error.
+func Parse(name string, data []byte) (*Lexicon, error) {
 	p := &lexParser{name: name}
 	// Decoded to a Node rather than to structs with KnownFields, so that
 	// every check (unknown keys included) can name its line in plain words.
@@ -153,7 +172,7 @@ func (p *lexParser) errf(line int, cause error, format string, args ...any) erro
 	if cause != nil {
 		msg += ": " + cause.Error()
 	}
-	return &LexiconError{File: p.name, Line: line, Msg: msg, Err: cause}
+	return &Error{File: p.name, Line: line, Msg: msg, Err: cause}
 }
 
 // yamlErr turns "yaml: line 3: did not find expected key" into
@@ -162,9 +181,9 @@ func (p *lexParser) yamlErr(err error) error {
 	msg := err.Error()
 	if m := lexYAMLLineRE.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
-		return &LexiconError{File: p.name, Line: line, Msg: "invalid YAML: " + m[2], Err: err}
+		return &Error{File: p.name, Line: line, Msg: "invalid YAML: " + m[2], Err: err}
 	}
-	return &LexiconError{File: p.name, Msg: "invalid YAML: " + strings.TrimPrefix(msg, "yaml: "), Err: err}
+	return &Error{File: p.name, Msg: "invalid YAML: " + strings.TrimPrefix(msg, "yaml: "), Err: err}
 }
 
 func yamlResolve(n *yaml.Node) *yaml.Node {
@@ -258,14 +277,14 @@ func (p *lexParser) file(doc *yaml.Node, l *Lexicon) error {
 	return nil
 }
 
-func (p *lexParser) concept(n *yaml.Node, i int) (LexConcept, error) {
+func (p *lexParser) concept(n *yaml.Node, i int) (Concept, error) {
 	n = yamlResolve(n)
 	what := fmt.Sprintf("concept %d", i+1)
 	f, err := p.fields(n, what, "id", "label", "tags", "note", "phrases")
 	if err != nil {
-		return LexConcept{}, err
+		return Concept{}, err
 	}
-	c := LexConcept{line: n.Line}
+	c := Concept{line: n.Line}
 	if c.ID, err = p.str(f["id"], what, "id"); err != nil {
 		return c, err
 	}
@@ -322,16 +341,16 @@ func (p *lexParser) concept(n *yaml.Node, i int) (LexConcept, error) {
 	return c, nil
 }
 
-func (p *lexParser) phrase(n *yaml.Node, what string) (LexPhrase, error) {
+func (p *lexParser) phrase(n *yaml.Node, what string) (Phrase, error) {
 	n = yamlResolve(n)
 	if n.Kind != yaml.MappingNode {
-		return LexPhrase{}, p.errf(n.Line, nil, "%s: a phrase must be a mapping with text or pattern (- text: ...)", what)
+		return Phrase{}, p.errf(n.Line, nil, "%s: a phrase must be a mapping with text or pattern (- text: ...)", what)
 	}
 	f, err := p.fields(n, what+": phrase", "text", "pattern", "note")
 	if err != nil {
-		return LexPhrase{}, err
+		return Phrase{}, err
 	}
-	var ph LexPhrase
+	var ph Phrase
 	if ph.Text, err = p.str(f["text"], what, "text"); err != nil {
 		return ph, err
 	}
@@ -591,7 +610,7 @@ func validLanguage(s string) bool {
 // Match finds the concepts of the lexicon in the articles (those in its
 // Language, when it has one): in each title that
 // stands in the source (a.TitleSpan != nil; Mention.Sentence is -1) and in
-// every sentence. It returns one Concept (Source Lexical) per concept of the
+// every sentence. It returns one frame.Concept (Source frame.Lexical) per concept of the
 // file that has a mention, in file order, each with its mentions sorted by
 // article and start. The result is deterministic.
 //
@@ -641,8 +660,8 @@ func validLanguage(s string) bool {
 // regexp scan of each title and sentence per pattern, O(P·L) for P patterns
 // and L bytes; overlapping matches are sorted per sentence. Titles and
 // sentences are tokenized again, at about the cost of tokenizing the corpus.
-func (l *Lexicon) Match(arts []*corpus.Article) []Concept {
-	out := []Concept{}
+func (l *Lexicon) Match(arts []*corpus.Article) []frame.Concept {
+	out := []frame.Concept{}
 	if l == nil || len(l.Concepts) == 0 {
 		return out
 	}
@@ -650,7 +669,7 @@ func (l *Lexicon) Match(arts []*corpus.Article) []Concept {
 	if len(m.byFirst) == 0 && len(m.patterns) == 0 {
 		return out
 	}
-	mentions := make([][]Mention, len(l.Concepts))
+	mentions := make([][]frame.Mention, len(l.Concepts))
 	for ai, a := range arts {
 		if a == nil || l.Language != "" && !a.InLanguage(l.Language) {
 			continue
@@ -658,7 +677,7 @@ func (l *Lexicon) Match(arts []*corpus.Article) []Concept {
 		if ts := a.TitleSpan; ts != nil && a.Title != "" && utf8.RuneCountInString(a.Title) == ts.End-ts.Start {
 			for _, c := range m.findTokens(a.Title, a.TitleTokens()) {
 				start := ts.Start + utf8.RuneCountInString(a.Title[:c.Start])
-				mentions[c.Concept] = append(mentions[c.Concept], Mention{
+				mentions[c.Concept] = append(mentions[c.Concept], frame.Mention{
 					Article: ai, Sentence: -1,
 					Start: start, End: start + c.Runes,
 					Text: a.Title[c.Start:c.End],
@@ -672,7 +691,7 @@ func (l *Lexicon) Match(arts []*corpus.Article) []Concept {
 				if start >= end {
 					continue // text with no source (a separator the reader inserted)
 				}
-				mentions[c.Concept] = append(mentions[c.Concept], Mention{
+				mentions[c.Concept] = append(mentions[c.Concept], frame.Mention{
 					Article: ai, Sentence: si,
 					Start: start, End: end,
 					Text: s.Text[c.Start:c.End],
@@ -685,7 +704,7 @@ func (l *Lexicon) Match(arts []*corpus.Article) []Concept {
 		if len(ms) == 0 {
 			continue
 		}
-		slices.SortFunc(ms, func(a, b Mention) int {
+		slices.SortFunc(ms, func(a, b frame.Mention) int {
 			if a.Article != b.Article {
 				return a.Article - b.Article
 			}
@@ -698,10 +717,10 @@ func (l *Lexicon) Match(arts []*corpus.Article) []Concept {
 			return a.Sentence - b.Sentence
 		})
 		lc := &l.Concepts[ci]
-		out = append(out, Concept{
+		out = append(out, frame.Concept{
 			ID:       lc.ID,
 			Label:    lc.Label,
-			Source:   Lexical,
+			Source:   frame.Lexical,
 			Tags:     slices.Clone(lc.Tags),
 			Mentions: ms,
 		})
