@@ -69,12 +69,12 @@ var loadedVerbs = map[string]bool{"attack": true, "doubt": true, "admission": tr
 
 // Find lists the spans of the reports that are framing choices, few and
 // telling: each report's own contrasting wording of a concept
-// (frame.Contrasting) that has a word of its own; loaded reporting verbs, hedges, adverbs of
-// comment ("strikingly") and anonymous sourcing in the report's own voice
-// (not inside a quote); strongly
-// evaluative words (lexicon.Loaded) that the other reports do not share, in
-// its own voice or in a quote it carries (marked as quoted); and each
-// outlet's top distinctive words. Labels and distinctive words are marked
+// (frame.Contrasting) that has a word of its own; loaded reporting verbs,
+// hedges, adverbs of comment ("strikingly") and anonymous sourcing in the
+// report's own voice (not inside a quote); strongly evaluative words
+// (lexicon.Loaded) that the other reports do not share, in its own voice
+// or in a quote it carries (marked as quoted); and each outlet's top
+// distinctive words. Labels and distinctive words are marked
 // where a report first uses them.
 //
 // matched are a pack's concepts found in arts (its Match), whose tags say
