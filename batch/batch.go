@@ -52,7 +52,7 @@ import (
 	"github.com/biasdiff/biasdiff/align/group"
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/token"
-	"github.com/biasdiff/biasdiff/frame"
+	"github.com/biasdiff/biasdiff/frame/lexicon"
 	"github.com/biasdiff/biasdiff/report"
 )
 
@@ -81,7 +81,7 @@ type Options struct {
 	Memory int64
 	// Lexicons, Top and Sections are as in report.CompareOptions; Top also
 	// bounds the index's table of labels.
-	Lexicons []*frame.Lexicon
+	Lexicons []*lexicon.Lexicon
 	Top      int
 	Sections []string
 	// Progress hears of each stage; nil: nothing is reported.

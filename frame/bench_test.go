@@ -1,4 +1,4 @@
-package frame
+package frame_test
 
 import (
 	"encoding/json"
@@ -10,6 +10,8 @@ import (
 	"github.com/biasdiff/biasdiff/align"
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/sample"
+	"github.com/biasdiff/biasdiff/frame"
+	"github.com/biasdiff/biasdiff/frame/lexicon"
 )
 
 // event50 builds one event of 50 reports, each 25 of the sample's
@@ -49,14 +51,14 @@ func event50(b *testing.B) ([]*corpus.Article, int) {
 func BenchmarkConcepts(b *testing.B) {
 	arts, size := event50(b)
 	claims := align.Claims(arts, align.Options{})
-	lex, err := LoadLexicon(lexSampleFile)
+	lex, err := lexicon.Load(lexSampleFile)
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	for b.Loop() {
-		Concepts(arts, claims, Options{Lexicons: []*Lexicon{lex, Generic()}})
+		frame.Concepts(arts, claims, frame.Options{Given: append(lex.Match(arts), lexicon.Generic().Match(arts)...)})
 	}
 }
 
@@ -70,7 +72,7 @@ func BenchmarkConceptsSample(b *testing.B) {
 	claims := align.Claims(arts, align.Options{Singletons: true})
 	b.ReportAllocs()
 	for b.Loop() {
-		Concepts(arts, claims, Options{})
+		frame.Concepts(arts, claims, frame.Options{})
 	}
 }
 
@@ -137,6 +139,6 @@ func BenchmarkConceptsLongSentence(b *testing.B) {
 	b.SetBytes(size)
 	b.ReportAllocs()
 	for b.Loop() {
-		Concepts(arts, claims, Options{Lexicons: []*Lexicon{Generic()}})
+		frame.Concepts(arts, claims, frame.Options{Given: lexicon.Generic().Match(arts)})
 	}
 }

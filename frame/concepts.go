@@ -15,9 +15,10 @@ import (
 
 // Options tune Concepts.
 type Options struct {
-	// Lexicons are concept files; their phrases take precedence over
-	// anything found in the text.
-	Lexicons []*Lexicon
+	// Given are the concepts matched from concept files (package
+	// lexicon, its Match); their spans take precedence over anything
+	// found in the text.
+	Given []Concept
 	// MinMentions is the least number of mentions a found concept needs
 	// (default 2); lexicon concepts are kept from one.
 	MinMentions int
@@ -55,11 +56,7 @@ func Concepts(arts []*corpus.Article, claims []align.Claim, opt Options) []Conce
 	e.namePhrases()
 	e.mine(claims)
 	e.spread()
-	var lex []Concept
-	for _, l := range opt.Lexicons {
-		lex = append(lex, l.Match(arts)...)
-	}
-	return e.concepts(lex, predicates(predicate.Find(arts, claims, opt.Quotes, predicate.Options{})), opt.MinMentions)
+	return e.concepts(opt.Given, predicates(predicate.Find(arts, claims, opt.Quotes, predicate.Options{})), opt.MinMentions)
 }
 
 // predicates turns predicate rows into concepts.

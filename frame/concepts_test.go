@@ -730,32 +730,6 @@ func checkOrder(t *testing.T, cs []Concept) {
 	}
 }
 
-// TestLexiconFirst: a concept file's phrases win over found concepts, and
-// no span ends up in two concepts.
-func TestLexiconFirst(t *testing.T) {
-	arts, src := event(t,
-		[2]string{"Isles", "Norland calls them the Silver Isles. The Silver Isles are small."},
-		[2]string{"Isles", "Southland calls them the Grey Rocks. The Grey Rocks are small."},
-	)
-	lex, err := ParseLexicon("isles.yaml", []byte("concepts:\n  - id: isles\n    label: the isles\n    phrases:\n      - text: Silver Isles\n        note: Norland's name\n      - text: Grey Rocks\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cs := Concepts(arts, align.Claims(arts, align.Options{}), Options{Lexicons: []*Lexicon{lex}})
-	checkInvariants(t, cs, src)
-	c := conceptOf(cs, 0, "Silver Isles")
-	if c == nil || c.ID != "isles" || c.Source != Lexical {
-		t.Fatalf("Silver Isles: got %+v, want the lexicon's concept", c)
-	}
-	const perArticle = 2 // each name occurs twice in its article
-	if got, want := len(c.Mentions), perArticle*len(arts); got != want {
-		t.Errorf("lexicon concept has %d mentions, want %d", got, want)
-	}
-	if c.Mentions[0].Note != "Norland's name" {
-		t.Errorf("note %q not carried", c.Mentions[0].Note)
-	}
-}
-
 func TestConceptsDeterministic(t *testing.T) {
 	arts, _ := event(t,
 		[2]string{"Leader visits", "President Alma Rivera met farmers on Monday. Rivera said the harvest was good. The president later flew home."},

@@ -1,42 +1,36 @@
 // Package frame finds framing differences between the reports of one
 // event, as data: which words each outlet uses for the same thing (term
-// choice), whom it lets speak and how (attribution), what it leaves out
-// (omission), what it puts first (emphasis), which words are its own
-// (distinctive words), and the spans worth marking (framing choices). It
-// formats nothing; package report renders it.
+// choice). Its subpackages find the rest, each from the same articles:
+// whom a report lets speak and how (attribution), what it leaves out and
+// what it puts first (omission), which words are its own (distinctive),
+// the spans worth marking (choice), the facts reports state differently
+// (discrepancy); package lexicon reads the concept files and word lists
+// they match. It formats nothing; package report renders it.
 //
 // In: the articles of one event (package corpus), the claims aligned
-// across them (package align), and optionally concept files (Lexicon).
-// Out:
-//   - Concepts: things the reports name, each a set of Mentions (offsets
-//     in runes into the article's source), a source span in one concept at
-//     most, marked with where the concept came from: "entity" (names, their
-//     short forms, titles, descriptions, acronyms, alias statements, noun
-//     phrases by head), "mined" (wordings a writer contrasts, or that
-//     replace each other in aligned sentences: "leasing" / "selling"),
-//     "lexicon" (a concept file's phrases), "predicate" (an act two
-//     reports word differently in one aligned statement: "seized" /
-//     "captured"; package frame/predicate);
-//   - Attributions: speakers, quotes, reporting verbs with connotation,
-//     hedges and anonymous sources (the generic pack, generic.yaml);
-//   - Omissions and Emphases: the claim × report matrix — where each
-//     report carries each claim, or, where it does not, its nearest
-//     sentence, marked "similar" when close in wording (align.Near) — the
-//     claims of one report only taken in turns across reports by salience,
-//     ledes and what each report spends its words on;
-//   - Distinctive: each outlet's words against the others' (log-odds with
-//     an informative Dirichlet prior);
-//   - Choices: the spans to flag, few and telling, each with a kind and a
-//     reason.
+// across them (package align), and optionally the concepts matched from
+// concept files (Options.Given, from lexicon.Lexicon.Match).
+// Out: Concepts: things the reports name, each a set of Mentions (offsets
+// in runes into the article's source), a source span in one concept at
+// most, marked with where the concept came from: "entity" (names, their
+// short forms, titles, descriptions, acronyms, alias statements, noun
+// phrases by head), "mined" (wordings a writer contrasts, or that replace
+// each other in aligned sentences: "leasing" / "selling"), "lexicon" (a
+// concept file's phrases), "predicate" (an act reports word differently:
+// "seized" / "captured"; package frame/predicate); and the helpers that read them: Key and Norm
+// (the forms in which wordings are compared), Outlets, Differs, Telling,
+// Contrasts and Contrasting (how the outlets' wordings of one concept
+// differ). Concept, Mention, Source and Confidence are the types the
+// subpackages share.
 //
 // Cost: linear in the tokens of the event, plus a word diff per pair of
 // similar sentences of different reports (BenchmarkConcepts: an event of 50
-// reports in about 0.2 s; BenchmarkCompare50 in package report, the whole
-// analysis, about 0.6 s). A single sentence of any length costs no more
-// than its tokens: mentions claim spans through an index of the spans
-// claimed (BenchmarkConceptsLongSentence: one unpunctuated sentence of
-// 3 MB in a few seconds, where scanning every claimed span for each mention
-// took 14 s).
+// reports in about 0.2 s, its concept files matched; BenchmarkCompare50 in
+// package report, the whole analysis, about 0.6 s). A single sentence of
+// any length costs no more than its tokens: mentions claim spans through
+// an index of the spans claimed (BenchmarkConceptsLongSentence: one
+// unpunctuated sentence of 3 MB in a few seconds, where scanning every
+// claimed span for each mention took 14 s).
 //
 // Long reports: the sentence pairs diffed for mining beyond the aligned
 // claims are those sharing rarer stems, where a stem in more than 16

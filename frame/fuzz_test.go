@@ -1,4 +1,4 @@
-package frame
+package frame_test
 
 import (
 	"encoding/json"
@@ -7,6 +7,9 @@ import (
 
 	"github.com/biasdiff/biasdiff/align"
 	"github.com/biasdiff/biasdiff/corpus"
+	"github.com/biasdiff/biasdiff/frame"
+	"github.com/biasdiff/biasdiff/frame/choice"
+	"github.com/biasdiff/biasdiff/frame/lexicon"
 )
 
 // FuzzConcepts: any two texts give concepts without a panic, every mention
@@ -27,7 +30,7 @@ func FuzzConcepts(f *testing.F) {
 		if err != nil {
 			return // not a readable article: nothing to check here
 		}
-		cs := Concepts(arts, align.Claims(arts, align.Options{}), Options{Lexicons: []*Lexicon{Generic()}})
+		cs := frame.Concepts(arts, align.Claims(arts, align.Options{}), frame.Options{Given: lexicon.Generic().Match(arts)})
 		type span struct{ art, start, end int }
 		owner := map[span]string{}
 		for _, c := range cs {
@@ -44,7 +47,7 @@ func FuzzConcepts(f *testing.F) {
 		}
 		// Flags: inside their article's source, never empty, one a span.
 		marked := map[span]bool{}
-		for _, ch := range Choices(arts, cs, nil, nil, ChoiceOptions{}) {
+		for _, ch := range choice.Find(arts, cs, nil, nil, choice.Options{}) {
 			src := []rune([]string{a, b}[ch.Article])
 			if ch.Start < 0 || ch.End <= ch.Start || ch.End > len(src) || ch.Text == "" || ch.Why == "" {
 				t.Fatalf("bad flag %+v", ch)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/frame"
+	"github.com/biasdiff/biasdiff/frame/attribution"
 )
 
 // Labels of the two rows that close the attribution table.
@@ -47,7 +48,7 @@ type attrPhraseJSON struct {
 // "(certainty)". The JSON value of a speaker cell is {quotes, words,
 // verbs: [{verb, connotation}]}; of the last two rows' cells [{text, count,
 // kind}]; "—" is null.
-func AttributionTable(arts []*corpus.Article, a frame.Attribution, top int) *Table {
+func AttributionTable(arts []*corpus.Article, a attribution.Attribution, top int) *Table {
 	t := &Table{
 		ID:    "attribution",
 		Title: "Attribution",

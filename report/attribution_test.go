@@ -12,7 +12,8 @@ import (
 
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/sample"
-	"github.com/biasdiff/biasdiff/frame"
+	"github.com/biasdiff/biasdiff/frame/attribution"
+	"github.com/biasdiff/biasdiff/frame/lexicon"
 )
 
 // The parts of the attribution table's test event.
@@ -67,7 +68,7 @@ func TestAttributionTable(t *testing.T) {
 	for i, a := range arts {
 		col[a.ID] = 1 + i // column 0 is the speaker
 	}
-	at := frame.Attributions(arts, frame.Generic())
+	at := attribution.Find(arts, lexicon.Generic())
 	tb := AttributionTable(arts, at, 0)
 
 	if tb.ID != "attribution" || tb.HowTo == "" || tb.Title == "" {
@@ -126,7 +127,7 @@ func TestAttributionTable(t *testing.T) {
 		t.Errorf("top 0: cut %+v", tb.Cut)
 	}
 	// Deterministic, and renders in every format.
-	if again := AttributionTable(arts, frame.Attributions(arts, frame.Generic()), 0); !reflect.DeepEqual(again, tb) {
+	if again := AttributionTable(arts, attribution.Find(arts, lexicon.Generic()), 0); !reflect.DeepEqual(again, tb) {
 		t.Error("not deterministic")
 	}
 	r := &Report{Title: "t", Tables: []*Table{tb}}
@@ -154,7 +155,7 @@ func TestAttributionTableSample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	at := frame.Attributions(arts, nil)
+	at := attribution.Find(arts, nil)
 	tb := AttributionTable(arts, at, 0)
 	if len(tb.Rows) != len(at.Speakers)+2 {
 		t.Fatalf("%d rows for %d speakers", len(tb.Rows), len(at.Speakers))
@@ -170,7 +171,7 @@ func TestAttributionTableSample(t *testing.T) {
 }
 
 func TestAttributionTableEmpty(t *testing.T) {
-	tb := AttributionTable(nil, frame.Attribution{}, 0)
+	tb := AttributionTable(nil, attribution.Attribution{}, 0)
 	if len(tb.Columns) != 1 || len(tb.Rows) != 2 {
 		t.Errorf("empty: columns %v rows %v", tb.Columns, tb.Rows)
 	}

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/biasdiff/biasdiff/corpus"
-	"github.com/biasdiff/biasdiff/frame"
+	"github.com/biasdiff/biasdiff/frame/distinctive"
 )
 
 // distTermJSON is one distinctive term as JSON carries it: mentions
@@ -21,11 +21,11 @@ type distTermJSON struct {
 }
 
 // DistinctiveTable is the distinctive-words table of one event: one row
-// per outlet (d from frame.Distinctive over arts), with its terms as
+// per outlet (d from distinctive.Find over arts), with its terms as
 // "surface (n vs m, z)", strongest first; top bounds the terms shown per
 // outlet (0: all of d's), and the table's Cut says how many it leaves out.
 // An outlet with none: "—" (null in JSON).
-func DistinctiveTable(arts []*corpus.Article, d []frame.OutletTerms, top int) *Table {
+func DistinctiveTable(arts []*corpus.Article, d []distinctive.OutletTerms, top int) *Table {
 	t := &Table{
 		ID:    "distinctive",
 		Title: "Distinctive words",
@@ -53,7 +53,7 @@ func DistinctiveTable(arts []*corpus.Article, d []frame.OutletTerms, top int) *T
 
 // distTermsCell shows terms as "surface (n vs m, z)" joined by "; ", with
 // the terms and their mentions as the JSON value.
-func distTermsCell(arts []*corpus.Article, terms []frame.DistinctiveTerm) Cell {
+func distTermsCell(arts []*corpus.Article, terms []distinctive.Term) Cell {
 	if len(terms) == 0 {
 		return Cell{Text: "—", Value: nil}
 	}

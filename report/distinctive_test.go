@@ -7,20 +7,21 @@ import (
 
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/frame"
+	"github.com/biasdiff/biasdiff/frame/distinctive"
 )
 
-func distFixture() ([]*corpus.Article, []frame.OutletTerms) {
+func distFixture() ([]*corpus.Article, []distinctive.OutletTerms) {
 	arts := []*corpus.Article{{ID: "a1", Outlet: "North Daily"}, {ID: "a2", Outlet: "North Daily"}, {ID: "b", Outlet: "South Post"}, {ID: "c", Outlet: "Wire"}}
 	m := func(art, start int, text string) frame.Mention {
 		return frame.Mention{Article: art, Start: start, End: start + len([]rune(text)), Text: text}
 	}
-	d := []frame.OutletTerms{
-		{Outlet: "North Daily", Articles: []int{0, 1}, Terms: []frame.DistinctiveTerm{
+	d := []distinctive.OutletTerms{
+		{Outlet: "North Daily", Articles: []int{0, 1}, Terms: []distinctive.Term{
 			{Term: "regim", Surface: "regime", Count: 2, Others: 0, Z: 2.402, Mentions: []frame.Mention{m(0, 4, "regime"), m(1, 9, "regime’s")}},
 			{Term: "prime minist", Surface: "prime minister", Count: 2, Others: 1, Z: 1.999, Mentions: []frame.Mention{m(0, 20, "Prime minister"), m(1, 30, "prime minister")}},
 		}},
-		{Outlet: "South Post", Articles: []int{2}, Terms: []frame.DistinctiveTerm{}},
-		{Outlet: "Wire", Articles: []int{3}, Terms: []frame.DistinctiveTerm{
+		{Outlet: "South Post", Articles: []int{2}, Terms: []distinctive.Term{}},
+		{Outlet: "Wire", Articles: []int{3}, Terms: []distinctive.Term{
 			{Term: "govern", Surface: "government", Count: 3, Others: 1, Z: 2.1, Mentions: []frame.Mention{m(3, 0, "Government"), m(3, 40, "government"), m(3, 80, "government")}},
 		}},
 	}
@@ -95,7 +96,7 @@ func TestDistinctiveTable(t *testing.T) {
 	}
 }
 
-// TestDistinctiveTableFromFrame: the table of frame.Distinctive's result
+// TestDistinctiveTableFromFrame: the table of distinctive.Find's result
 // has a row for every outlet.
 func TestDistinctiveTableFromFrame(t *testing.T) {
 	arts := []*corpus.Article{}
@@ -103,7 +104,7 @@ func TestDistinctiveTableFromFrame(t *testing.T) {
 		a := &corpus.Article{ID: string(rune('a' + i)), Outlet: o}
 		arts = append(arts, a)
 	}
-	d := frame.Distinctive(arts, frame.DistinctiveOptions{})
+	d := distinctive.Find(arts, distinctive.Options{})
 	tab := DistinctiveTable(arts, d, 0)
 	if len(d) != 3 || len(tab.Rows) != 3 {
 		t.Fatalf("%d outlets, %d rows, want 3 and 3", len(d), len(tab.Rows))

@@ -15,7 +15,7 @@ import (
 
 	"github.com/biasdiff/biasdiff/align"
 	"github.com/biasdiff/biasdiff/align/wdiff"
-	"github.com/biasdiff/biasdiff/frame"
+	"github.com/biasdiff/biasdiff/frame/omission"
 )
 
 //go:embed html.tmpl
@@ -402,7 +402,7 @@ func shadeOmission(t *Table, ht *hTable) {
 			}
 			if v, ok := c.Value.(string); ok && slices.Contains(positions, align.Position(v)) {
 				ht.Rows[i][j].Class = "pos pos-" + v
-			} else if p, ok := frame.OmissionCell(v).Similar(); ok && slices.Contains(positions, p) {
+			} else if p, ok := omission.Cell(v).Similar(); ok && slices.Contains(positions, p) {
 				ht.Rows[i][j].Class = "pos pos-similar"
 			} else if c.Value == nil && c.Text == "—" {
 				ht.Rows[i][j].Class = "pos pos-none"

@@ -16,6 +16,8 @@ import (
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/sample"
 	"github.com/biasdiff/biasdiff/frame"
+	"github.com/biasdiff/biasdiff/frame/attribution"
+	"github.com/biasdiff/biasdiff/frame/distinctive"
 )
 
 // htmlSampleReport is the report `biasdiff compare` makes of the sample.
@@ -117,13 +119,13 @@ func htmlHostileReport() *Report {
 			{Article: 0, Speaker: h(1), Verb: h(2), Text: h(3) + " we said"},
 			{Article: 2, Speaker: h(1), Verb: h(4), Text: h(5) + " we said"},
 		}}},
-		Attribution: frame.Attribution{Speakers: []frame.SpeakerRow{
+		Attribution: attribution.Attribution{Speakers: []attribution.SpeakerRow{
 			{Speaker: h(0), Named: true, Quotes: []int{3, 0, 1}},
 			{Speaker: h(3), Quotes: []int{1, 2, 0}},
 			{Speaker: "", Quotes: []int{0, 0, 2}},
 		}},
-		Distinctive: []frame.OutletTerms{
-			{Outlet: h(2), Articles: []int{0}, Terms: []frame.DistinctiveTerm{{Term: h(3), Surface: h(4), Count: 3, Z: 2.5}, {Term: h(5), Count: 2, Z: math.NaN()}}},
+		Distinctive: []distinctive.OutletTerms{
+			{Outlet: h(2), Articles: []int{0}, Terms: []distinctive.Term{{Term: h(3), Surface: h(4), Count: 3, Z: 2.5}, {Term: h(5), Count: 2, Z: math.NaN()}}},
 			{Outlet: h(6), Articles: []int{1}},
 		},
 	}

@@ -7,10 +7,10 @@ import (
 
 	"github.com/biasdiff/biasdiff/align"
 	"github.com/biasdiff/biasdiff/corpus"
-	"github.com/biasdiff/biasdiff/frame"
+	"github.com/biasdiff/biasdiff/frame/omission"
 )
 
-// OmissionTable is the claim × report matrix of frame.Omissions: one row
+// OmissionTable is the claim × report matrix of omission.Find: one row
 // per claim (its first member's wording, shortened; whole in JSON), one
 // column per report with where it carries the claim (headline, lede, body,
 // end); where it does not, "≈ body" when its nearest sentence is of
@@ -22,7 +22,7 @@ import (
 // percentage, over all shared claims whatever top (its "carried by" cell
 // is empty, null in JSON). claims are those om was computed from (aligned
 // with Singletons).
-func OmissionTable(arts []*corpus.Article, claims []align.Claim, om frame.Omission, top int) *Table {
+func OmissionTable(arts []*corpus.Article, claims []align.Claim, om omission.Omission, top int) *Table {
 	t := &Table{
 		ID:    "omission",
 		Title: "Omission: who carries which claim",
@@ -47,7 +47,7 @@ func OmissionTable(arts []*corpus.Article, claims []align.Claim, om frame.Omissi
 		text := omClaimText(claims, r.Claim)
 		row := []Cell{{Text: shorten(text, 90), Value: text}}
 		for ai := range arts {
-			var c frame.OmissionCell
+			var c omission.Cell
 			if ai < len(r.Cells) {
 				c = r.Cells[ai]
 			}
@@ -86,7 +86,7 @@ func OmissionTable(arts []*corpus.Article, claims []align.Claim, om frame.Omissi
 // omCell is one report's cell of the omission table: where it carries the
 // claim; "≈ position", with its nearest sentence one click away, where
 // that sentence is of similar wording; else "—".
-func omCell(c frame.OmissionCell, near *align.Near) Cell {
+func omCell(c omission.Cell, near *align.Near) Cell {
 	if p, ok := c.Carried(); ok {
 		return Str(string(p))
 	}
@@ -100,12 +100,12 @@ func omCell(c frame.OmissionCell, near *align.Near) Cell {
 	return Cell{Text: "—", Value: nil}
 }
 
-// EmphasisTable shows what each report foregrounds (frame.Emphases): one
+// EmphasisTable shows what each report foregrounds (omission.Emphases): one
 // row per report with its outlet, headline and lede (shortened; whole in
 // JSON), the shared claims it puts first and the two shared claims it
 // spends most of its words on, each in the report's own wording, with the
 // share of its words.
-func EmphasisTable(arts []*corpus.Article, claims []align.Claim, em frame.Emphasis) *Table {
+func EmphasisTable(arts []*corpus.Article, claims []align.Claim, em omission.Emphasis) *Table {
 	t := &Table{
 		ID:    "emphasis",
 		Title: "Emphasis: what each report puts first",

@@ -14,7 +14,7 @@ import (
 
 	"github.com/biasdiff/biasdiff/align"
 	"github.com/biasdiff/biasdiff/corpus"
-	"github.com/biasdiff/biasdiff/frame"
+	"github.com/biasdiff/biasdiff/frame/omission"
 )
 
 // omFixture is one event of three reports: all carry the headline claim and
@@ -50,11 +50,11 @@ func omFindRow(tab *Table, s string) []Cell {
 }
 
 // TestOmissionTable: a claim column, one column per report and a count;
-// one row per claim of frame.Omissions and a share row; "—" where a report
+// one row per claim of omission.Find and a share row; "—" where a report
 // leaves a claim out; top bounds the claim rows only.
 func TestOmissionTable(t *testing.T) {
 	arts, claims, idx := omLoad(t)
-	om := frame.Omissions(arts, claims)
+	om := omission.Find(arts, claims)
 	tab := OmissionTable(arts, claims, om, 0)
 	const fixed = 1 // the claim; then the reports; then "carried by"
 	if tab.ID != "omission" || tab.HowTo == "" {
@@ -133,7 +133,7 @@ func TestOmissionTable(t *testing.T) {
 	if err := Render(&buf, &Report{Tables: []*Table{tab}}, "json", Options{}); err != nil || !json.Valid(buf.Bytes()) {
 		t.Errorf("json: %v", err)
 	}
-	if again := OmissionTable(arts, claims, frame.Omissions(arts, claims), 0); !reflect.DeepEqual(again, tab) {
+	if again := OmissionTable(arts, claims, omission.Find(arts, claims), 0); !reflect.DeepEqual(again, tab) {
 		t.Errorf("two runs differ")
 	}
 }
@@ -143,7 +143,7 @@ func TestOmissionTable(t *testing.T) {
 // own wording with the share of its words.
 func TestEmphasisTable(t *testing.T) {
 	arts, claims, idx := omLoad(t)
-	em := frame.Emphases(arts, claims)
+	em := omission.Emphases(arts, claims)
 	tab := EmphasisTable(arts, claims, em)
 	if tab.ID != "emphasis" || tab.HowTo == "" {
 		t.Errorf("id %q, how-to %q", tab.ID, tab.HowTo)
@@ -192,7 +192,7 @@ func TestEmphasisTable(t *testing.T) {
 // though the table shortens them for the terminal.
 func TestEmphasisFullText(t *testing.T) {
 	arts, claims, idx := omLoad(t)
-	em := frame.Emphases(arts, claims)
+	em := omission.Emphases(arts, claims)
 	r := &Report{Tables: []*Table{EmphasisTable(arts, claims, em)}}
 	north := arts[idx["north"]]
 	lede := north.Sentences[0].Text + " " + north.Sentences[1].Text
@@ -315,7 +315,7 @@ func omNearEvent() ([]*corpus.Article, []align.Claim) {
 // is no carrying. The Markdown is a golden file (testdata/md/omission_near.md).
 func TestOmissionSimilarCell(t *testing.T) {
 	arts, claims := omNearEvent()
-	om := frame.Omissions(arts, claims)
+	om := omission.Find(arts, claims)
 	tab := OmissionTable(arts, claims, om, 0)
 	const fixed = 1
 	fund, mayor := omFindRow(tab, "Harbor Council"), omFindRow(tab, "Linda Ortiz")
@@ -448,7 +448,7 @@ func TestOmissionCutBalanced(t *testing.T) {
 	type shown struct{ outlet, text string }
 	shownBy := func(names map[string]string, top int) ([]shown, map[string]int) {
 		arts, claims := load(names)
-		tab := OmissionTable(arts, claims, frame.Omissions(arts, claims), top)
+		tab := OmissionTable(arts, claims, omission.Find(arts, claims), top)
 		carried := len(tab.Columns) - 1
 		var out []shown
 		count := map[string]int{}
@@ -469,7 +469,7 @@ func TestOmissionCutBalanced(t *testing.T) {
 	abc := map[string]string{"Alder Gazette": "a.md", "Birch Courier": "b.md", "Cedar Tribune": "c.md"}
 	cba := map[string]string{"Alder Gazette": "z.md", "Birch Courier": "y.md", "Cedar Tribune": "x.md"}
 	arts, claims := load(abc)
-	om := frame.Omissions(arts, claims)
+	om := omission.Find(arts, claims)
 	shared, per := 0, map[int]int{}
 	for _, r := range om.Rows {
 		if r.Outlets >= 2 {

@@ -10,7 +10,12 @@ import (
 	"github.com/biasdiff/biasdiff/align/reuse"
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/frame"
+	"github.com/biasdiff/biasdiff/frame/attribution"
+	"github.com/biasdiff/biasdiff/frame/choice"
 	"github.com/biasdiff/biasdiff/frame/discrepancy"
+	"github.com/biasdiff/biasdiff/frame/distinctive"
+	"github.com/biasdiff/biasdiff/frame/lexicon"
+	"github.com/biasdiff/biasdiff/frame/omission"
 )
 
 // Compare builds the report `biasdiff compare` prints for a set of
@@ -69,13 +74,17 @@ func Compare(arts []*corpus.Article, opt CompareOptions) *Report {
 		// what the omission matrix shows.
 		quotes := align.Quotes(sub)
 		data := EventData{ID: e.ID, Label: e.Label, Claims: align.Claims(sub, align.Options{Singletons: true, Quotes: quotes}), Quotes: quotes, Reuse: reuse.Find(sub, reuse.Options{})}
-		data.Omission = frame.Omissions(sub, data.Claims)
-		data.Emphasis = frame.Emphases(sub, data.Claims)
+		data.Omission = omission.Find(sub, data.Claims)
+		data.Emphasis = omission.Emphases(sub, data.Claims)
 		data.Discrepancies = discrepancy.Find(sub, data.Claims, data.Quotes)
 		for _, a := range sub {
 			data.Articles = append(data.Articles, a.ID)
 		}
-		concepts := frame.Concepts(sub, data.Claims, frame.Options{Lexicons: opt.Lexicons, Quotes: data.Quotes})
+		var given []frame.Concept // the concept files' phrases, matched first: they take precedence
+		for _, l := range opt.Lexicons {
+			given = append(given, l.Match(sub)...)
+		}
+		concepts := frame.Concepts(sub, data.Claims, frame.Options{Given: given, Quotes: data.Quotes})
 		prefix := ""
 		if len(events) > 1 {
 			prefix = e.ID
@@ -86,10 +95,10 @@ func Compare(arts []*corpus.Article, opt CompareOptions) *Report {
 			data.Concepts = append(data.Concepts, c.ID)
 		}
 		r.Concepts = append(r.Concepts, cj...)
-		generic := frame.Generic().Match(sub)
-		data.Attribution = frame.AttributionsOf(sub, frame.Generic(), generic)
-		data.Distinctive = frame.Distinctive(sub, frame.DistinctiveOptions{})
-		r.Flags = append(r.Flags, Flags(sub, frame.Choices(sub, concepts, data.Distinctive, generic, frame.ChoiceOptions{}))...)
+		generic := lexicon.Generic().Match(sub)
+		data.Attribution = attribution.FindMatched(sub, lexicon.Generic(), generic)
+		data.Distinctive = distinctive.Find(sub, distinctive.Options{})
+		r.Flags = append(r.Flags, Flags(sub, choice.Find(sub, concepts, data.Distinctive, generic, choice.Options{}))...)
 		r.Events = append(r.Events, data)
 		var tables []*Table
 		add := func(section string, t func() *Table) {
@@ -210,7 +219,7 @@ type CompareOptions struct {
 	// Primaries are primary sources (transcripts) to check quotes against.
 	Primaries []*corpus.Article
 	// Lexicons are the user's concept files.
-	Lexicons []*frame.Lexicon
+	Lexicons []*lexicon.Lexicon
 	// Top bounds the rows of the term table (0: all).
 	Top int
 	// Sections are the tables to show, by name (see Sections); none: all.

@@ -17,8 +17,10 @@ import (
 	"github.com/biasdiff/biasdiff/align"
 	"github.com/biasdiff/biasdiff/align/reuse"
 	"github.com/biasdiff/biasdiff/corpus"
-	"github.com/biasdiff/biasdiff/frame"
+	"github.com/biasdiff/biasdiff/frame/attribution"
 	"github.com/biasdiff/biasdiff/frame/discrepancy"
+	"github.com/biasdiff/biasdiff/frame/distinctive"
+	"github.com/biasdiff/biasdiff/frame/omission"
 )
 
 // FormatVersion is the version of the JSON report (docs/report.schema.json):
@@ -55,10 +57,10 @@ type EventData struct {
 	Reuse    []reuse.Pair         `json:"reuse"`
 	Concepts []string             `json:"concepts"` // concept ids
 	// Omission and Emphasis index into Claims.
-	Omission    frame.Omission      `json:"omission"`
-	Emphasis    frame.Emphasis      `json:"emphasis"`
-	Attribution frame.Attribution   `json:"attribution"`
-	Distinctive []frame.OutletTerms `json:"distinctive"`
+	Omission    omission.Omission         `json:"omission"`
+	Emphasis    omission.Emphasis         `json:"emphasis"`
+	Attribution attribution.Attribution   `json:"attribution"`
+	Distinctive []distinctive.OutletTerms `json:"distinctive"`
 	// Discrepancies index into Claims and Quotes.
 	Discrepancies []discrepancy.Discrepancy `json:"discrepancies"`
 }

@@ -18,7 +18,11 @@ import (
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/sample"
 	"github.com/biasdiff/biasdiff/frame"
+	"github.com/biasdiff/biasdiff/frame/attribution"
 	"github.com/biasdiff/biasdiff/frame/discrepancy"
+	"github.com/biasdiff/biasdiff/frame/distinctive"
+	"github.com/biasdiff/biasdiff/frame/lexicon"
+	"github.com/biasdiff/biasdiff/frame/omission"
 )
 
 const schemaPath = "../docs/report.schema.json"
@@ -119,14 +123,14 @@ func twoEvents(t testing.TB) (arts, primaries []*corpus.Article) {
 func TestSchemaSample(t *testing.T) {
 	sch := compileSchema(t)
 	arts := sampleArticles(t)
-	lex, err := frame.LoadLexicon("../examples/sample-concepts.yaml")
+	lex, err := lexicon.Load("../examples/sample-concepts.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
 	for name, r := range map[string]*Report{
 		"compare":            Compare(arts, CompareOptions{Top: 20}),
 		"terms":              TermsReport(arts, CompareOptions{Top: 20}),
-		"compare --concepts": Compare(arts, CompareOptions{Lexicons: []*frame.Lexicon{lex}}),
+		"compare --concepts": Compare(arts, CompareOptions{Lexicons: []*lexicon.Lexicon{lex}}),
 	} {
 		if err := sch.Validate(reportInstance(t, r)); err != nil {
 			t.Errorf("%s: output does not match %s:\n%v", name, schemaPath, err)
@@ -233,36 +237,36 @@ func cloneJSON(t *testing.T, v map[string]any) map[string]any {
 // definitions that describe them ("" is the top level). Table is written
 // by its MarshalJSON and checked by the validation tests only.
 var schemaDefs = map[reflect.Type]string{
-	reflect.TypeFor[Report]():                "",
-	reflect.TypeFor[ArticleRef]():            "articleRef",
-	reflect.TypeFor[corpus.Removal]():        "removal",
-	reflect.TypeFor[ConceptJSON]():           "concept",
-	reflect.TypeFor[MentionJSON]():           "conceptMention",
-	reflect.TypeFor[Flag]():                  "flag",
-	reflect.TypeFor[EventData]():             "event",
-	reflect.TypeFor[align.Claim]():           "claim",
-	reflect.TypeFor[align.Member]():          "member",
-	reflect.TypeFor[align.Near]():            "near",
-	reflect.TypeFor[align.Diff]():            "diff",
-	reflect.TypeFor[wdiff.Edit]():            "edit",
-	reflect.TypeFor[wdiff.Range]():           "range",
-	reflect.TypeFor[align.QuoteCluster]():    "quoteCluster",
-	reflect.TypeFor[align.Variant]():         "variant",
-	reflect.TypeFor[reuse.Pair]():            "reusePair",
-	reflect.TypeFor[reuse.Passage]():         "passage",
-	reflect.TypeFor[reuse.Span]():            "span",
-	reflect.TypeFor[frame.Omission]():        "omission",
-	reflect.TypeFor[frame.OmissionRow]():     "omissionRow",
-	reflect.TypeFor[frame.Emphasis]():        "emphasis",
-	reflect.TypeFor[frame.ArticleEmphasis](): "articleEmphasis",
-	reflect.TypeFor[frame.ClaimWords]():      "claimWords",
-	reflect.TypeFor[frame.Attribution]():     "attribution",
-	reflect.TypeFor[frame.SpeakerRow]():      "speakerRow",
-	reflect.TypeFor[frame.VerbUse]():         "verbUse",
-	reflect.TypeFor[frame.Mention]():         "frameMention",
-	reflect.TypeFor[frame.OutletTerms]():     "outletTerms",
-	reflect.TypeFor[frame.DistinctiveTerm](): "distinctiveTerm",
-	reflect.TypeFor[align.QuoteCheck]():      "quoteCheck",
+	reflect.TypeFor[Report]():                   "",
+	reflect.TypeFor[ArticleRef]():               "articleRef",
+	reflect.TypeFor[corpus.Removal]():           "removal",
+	reflect.TypeFor[ConceptJSON]():              "concept",
+	reflect.TypeFor[MentionJSON]():              "conceptMention",
+	reflect.TypeFor[Flag]():                     "flag",
+	reflect.TypeFor[EventData]():                "event",
+	reflect.TypeFor[align.Claim]():              "claim",
+	reflect.TypeFor[align.Member]():             "member",
+	reflect.TypeFor[align.Near]():               "near",
+	reflect.TypeFor[align.Diff]():               "diff",
+	reflect.TypeFor[wdiff.Edit]():               "edit",
+	reflect.TypeFor[wdiff.Range]():              "range",
+	reflect.TypeFor[align.QuoteCluster]():       "quoteCluster",
+	reflect.TypeFor[align.Variant]():            "variant",
+	reflect.TypeFor[reuse.Pair]():               "reusePair",
+	reflect.TypeFor[reuse.Passage]():            "passage",
+	reflect.TypeFor[reuse.Span]():               "span",
+	reflect.TypeFor[omission.Omission]():        "omission",
+	reflect.TypeFor[omission.Row]():             "omissionRow",
+	reflect.TypeFor[omission.Emphasis]():        "emphasis",
+	reflect.TypeFor[omission.ArticleEmphasis](): "articleEmphasis",
+	reflect.TypeFor[omission.ClaimWords]():      "claimWords",
+	reflect.TypeFor[attribution.Attribution]():  "attribution",
+	reflect.TypeFor[attribution.SpeakerRow]():   "speakerRow",
+	reflect.TypeFor[attribution.VerbUse]():      "verbUse",
+	reflect.TypeFor[frame.Mention]():            "frameMention",
+	reflect.TypeFor[distinctive.OutletTerms]():  "outletTerms",
+	reflect.TypeFor[distinctive.Term]():         "distinctiveTerm",
+	reflect.TypeFor[align.QuoteCheck]():         "quoteCheck",
 
 	reflect.TypeFor[discrepancy.Discrepancy](): "discrepancy",
 	reflect.TypeFor[discrepancy.Value]():       "discrepancyValue",

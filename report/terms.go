@@ -8,6 +8,7 @@ import (
 
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/frame"
+	"github.com/biasdiff/biasdiff/frame/choice"
 )
 
 // ConceptJSON is a concept as JSON carries it: mentions name their article
@@ -66,8 +67,8 @@ func ConceptsJSON(arts []*corpus.Article, concepts []frame.Concept, event string
 	return out
 }
 
-// Flags converts framing choices (frame.Choices) for JSON.
-func Flags(arts []*corpus.Article, choices []frame.Choice) []Flag {
+// Flags converts framing choices (choice.Find) for JSON.
+func Flags(arts []*corpus.Article, choices []choice.Choice) []Flag {
 	out := make([]Flag, 0, len(choices))
 	for _, c := range choices {
 		a := arts[c.Article]

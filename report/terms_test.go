@@ -6,6 +6,7 @@ import (
 
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/frame"
+	"github.com/biasdiff/biasdiff/frame/choice"
 )
 
 func termsFixture() ([]*corpus.Article, []frame.Concept) {
@@ -122,7 +123,7 @@ func TestTermsCut(t *testing.T) {
 // flagged.
 func TestLabelFlags(t *testing.T) {
 	arts, cs := termsFixture()
-	flags := Flags(arts, frame.Choices(arts, cs, nil, nil, frame.ChoiceOptions{}))
+	flags := Flags(arts, choice.Find(arts, cs, nil, nil, choice.Options{}))
 	var got []string
 	for _, f := range flags {
 		if f.Kind != "label" || f.Why == "" {

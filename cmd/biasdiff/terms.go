@@ -10,7 +10,7 @@ import (
 
 	"github.com/spf13/pflag"
 
-	"github.com/biasdiff/biasdiff/frame"
+	"github.com/biasdiff/biasdiff/frame/lexicon"
 	"github.com/biasdiff/biasdiff/report"
 )
 
@@ -68,7 +68,7 @@ func checkSection(cmd, format string, r *report.Report, section string, stderr i
 }
 
 // load reads the concept files.
-func (t *termFlags) load(cmd string, stderr io.Writer) ([]*frame.Lexicon, int) {
+func (t *termFlags) load(cmd string, stderr io.Writer) ([]*lexicon.Lexicon, int) {
 	if t.top < 0 {
 		fmt.Fprintf(stderr, "biasdiff %s: --top must be 0 or more, not %d\n", cmd, t.top)
 		return nil, exitInput
@@ -79,9 +79,9 @@ func (t *termFlags) load(cmd string, stderr io.Writer) ([]*frame.Lexicon, int) {
 			return nil, exitInput
 		}
 	}
-	var out []*frame.Lexicon
+	var out []*lexicon.Lexicon
 	for _, p := range t.concepts {
-		l, err := frame.LoadLexicon(p)
+		l, err := lexicon.Load(p)
 		if err != nil {
 			fmt.Fprintf(stderr, "biasdiff %s: %v\n", cmd, err)
 			return nil, exitInput

@@ -1,11 +1,10 @@
-package frame
-
-// Omission and emphasis: which report carries which claim of the event and
-// where, which claims only one report makes, and what each report puts
-// first and spends its words on.
+// Package omission finds what the reports of one event leave out and what
+// they put first: which report carries which claim of the event and where,
+// which claims only one report makes, and what each report puts first and
+// spends its words on.
 //
-// In: the articles of one event and the claims aligned across them,
-// computed WITH singletons:
+// In: the articles of one event (package corpus) and the claims aligned
+// across them (package align), computed WITH singletons:
 //
 //	claims := align.Claims(arts, align.Options{Singletons: true})
 //
@@ -14,6 +13,13 @@ package frame
 // aligned without them (align.Options{}) give no "only" rows but are
 // otherwise read the same. Report.Compare's EventData.Claims are aligned
 // without singletons: align again with Singletons for these.
+//
+// Out:
+//   - Find: the claim × report matrix (Omission), a Row per claim that
+//     matters with a Cell per report, and each report's share of the
+//     shared claims;
+//   - Emphases: per report, its headline and lede, the shared claims it
+//     puts first and the share of its words each takes (Emphasis).
 //
 // A report that does not carry a claim is not simply "—": each claim's
 // Near (align.Claim.Near) names the report's nearest sentence, and when
@@ -24,6 +30,7 @@ package frame
 //
 // Cost: O(M) over the members of the claims, plus tokenizing the text of
 // single-article claims and of the shared claims' members, and sorting.
+package omission
 
 import (
 	"cmp"
@@ -40,7 +47,7 @@ import (
 
 // Omission is the claim × article matrix of one event.
 type Omission struct {
-	Rows []OmissionRow `json:"rows"`
+	Rows []Row `json:"rows"`
 	// Share is, per article, the share of the event's shared claims (those
 	// two articles or more carry) that it carries, rounded to 3 decimals;
 	// 0 for all when there are no shared claims. A sentence of similar
@@ -48,11 +55,11 @@ type Omission struct {
 	Share []float64 `json:"share"`
 }
 
-// OmissionCell is what one article does with one claim: the position
+// Cell is what one article does with one claim: the position
 // where it carries it ("lede"); SimilarPrefix and the position of its
 // nearest sentence where it does not carry it but that sentence is of
 // similar wording ("similar:body"); "" where it leaves it out.
-type OmissionCell string
+type Cell string
 
 // SimilarPrefix starts the cell of an article that does not carry a claim
 // but has a sentence of similar wording.
@@ -60,7 +67,7 @@ const SimilarPrefix = "similar:"
 
 // Carried is the position where the cell's article carries the claim;
 // false when it does not.
-func (c OmissionCell) Carried() (align.Position, bool) {
+func (c Cell) Carried() (align.Position, bool) {
 	if c == "" || strings.HasPrefix(string(c), SimilarPrefix) {
 		return "", false
 	}
@@ -69,20 +76,20 @@ func (c OmissionCell) Carried() (align.Position, bool) {
 
 // Similar is the position of the article's sentence of similar wording;
 // false when the cell is not one of similar wording.
-func (c OmissionCell) Similar() (align.Position, bool) {
+func (c Cell) Similar() (align.Position, bool) {
 	p, ok := strings.CutPrefix(string(c), SimilarPrefix)
 	return align.Position(p), ok
 }
 
-// OmissionRow is one claim and where each article carries it.
-type OmissionRow struct {
+// Row is one claim and where each article carries it.
+type Row struct {
 	Claim int `json:"claim"` // index into the claims given
 	// Cells are, per article: where it carries the claim, the most
 	// prominent position of its members (headline > lede > body > end);
 	// where it does not, "similar:" and the position of its nearest
 	// sentence when that is of similar wording (align.Near.Similar), else
 	// "".
-	Cells []OmissionCell `json:"cells"`
+	Cells []Cell `json:"cells"`
 	// Near is, per article that does not carry the claim, its nearest
 	// sentence (from the claim's Near), with its score; nil where the
 	// article carries the claim or the claim names none for it.
@@ -91,7 +98,7 @@ type OmissionRow struct {
 	Only    int           `json:"only"`    // the article that alone carries it, -1 otherwise
 }
 
-// Omissions lays out which article carries which claim, and where.
+// Find lays out which article carries which claim, and where.
 //
 // Rows: every shared claim (two articles or more), most articles first,
 // then in the order of its first member (article, then sentence, the
@@ -118,14 +125,14 @@ type OmissionRow struct {
 //
 // The result depends only on arts and the claims' contents, not on the
 // order claims are given in (but for Claim, the index into that order).
-func Omissions(arts []*corpus.Article, claims []align.Claim) Omission {
+func Find(arts []*corpus.Article, claims []align.Claim) Omission {
 	n := len(arts)
-	om := Omission{Rows: []OmissionRow{}, Share: make([]float64, n)}
+	om := Omission{Rows: []Row{}, Share: make([]float64, n)}
 	carried := make([]int, n)
 	shared := 0
 	var singles []omSingle
 	for ci, c := range claims {
-		row := OmissionRow{Claim: ci, Cells: make([]OmissionCell, n), Near: make([]*align.Near, n), Only: -1}
+		row := Row{Claim: ci, Cells: make([]Cell, n), Near: make([]*align.Near, n), Only: -1}
 		for _, m := range c.Members {
 			if m.Article < 0 || m.Article >= n {
 				continue
@@ -135,7 +142,7 @@ func Omissions(arts []*corpus.Article, claims []align.Claim) Omission {
 				row.Outlets++
 			}
 			if cur == "" || omRank(m.Position) < omRank(cur) {
-				row.Cells[m.Article] = OmissionCell(m.Position)
+				row.Cells[m.Article] = Cell(m.Position)
 			}
 		}
 		if row.Outlets == 0 {
@@ -151,7 +158,7 @@ func Omissions(arts []*corpus.Article, claims []align.Claim) Omission {
 		}
 		for a, nr := range row.Near {
 			if _, ok := row.Cells[a].Carried(); !ok && nr != nil && nr.Similar {
-				row.Cells[a] = SimilarPrefix + OmissionCell(nr.Position)
+				row.Cells[a] = SimilarPrefix + Cell(nr.Position)
 			}
 		}
 		if row.Outlets == 1 {
@@ -174,7 +181,7 @@ func Omissions(arts []*corpus.Article, claims []align.Claim) Omission {
 		}
 		om.Rows = append(om.Rows, row)
 	}
-	slices.SortStableFunc(om.Rows, func(x, y OmissionRow) int {
+	slices.SortStableFunc(om.Rows, func(x, y Row) int {
 		return cmp.Or(cmp.Compare(y.Outlets, x.Outlets), omCompareFirst(claims, x.Claim, y.Claim))
 	})
 	om.Rows = append(om.Rows, omInterleave(arts, singles)...)
@@ -196,7 +203,7 @@ const (
 
 // omSingle is a single-article row with what orders it.
 type omSingle struct {
-	row      OmissionRow
+	row      Row
 	salience int
 	first    align.Member // its first member: where it stands in its report
 }
@@ -218,9 +225,9 @@ func omSalience(ms []align.Member) int {
 	return best
 }
 
-// omInterleave orders single-article rows as Omissions says: per article
+// omInterleave orders single-article rows as Find says: per article
 // by salience and place, then in turns across articles.
-func omInterleave(arts []*corpus.Article, singles []omSingle) []OmissionRow {
+func omInterleave(arts []*corpus.Article, singles []omSingle) []Row {
 	outlet := func(a int) string {
 		if a >= 0 && a < len(arts) && arts[a] != nil {
 			return arts[a].Outlet
@@ -240,7 +247,7 @@ func omInterleave(arts []*corpus.Article, singles []omSingle) []OmissionRow {
 		per[a] = ss
 		turns = max(turns, len(ss))
 	}
-	out := make([]OmissionRow, 0, len(singles))
+	out := make([]Row, 0, len(singles))
 	var turn []omSingle
 	for k := range turns {
 		turn = turn[:0]
@@ -362,7 +369,7 @@ const omFirstN = 3
 
 // Emphases finds, for each article, its headline and lede, the shared
 // claims it puts first, and the share of its words each shared claim it
-// carries takes. claims are as for Omissions (singletons or not: only
+// carries takes. claims are as for Find (singletons or not: only
 // shared claims count here).
 //
 // Words count the Word and Number tokens (corpus/token) of the members in

@@ -1,4 +1,4 @@
-package frame
+package lexicon
 
 import (
 	"errors"
@@ -13,11 +13,12 @@ import (
 
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/sample"
+	"github.com/biasdiff/biasdiff/frame"
 )
 
-const lexSampleFile = "../examples/sample-concepts.yaml"
+const lexSampleFile = "../../examples/sample-concepts.yaml"
 
-func TestParseLexicon(t *testing.T) {
+func TestParse(t *testing.T) {
 	const src = `# a comment
 concepts:
   - id: islands
@@ -33,7 +34,7 @@ concepts:
     phrases:
       - text: peace treaty
 `
-	l, err := ParseLexicon("c.yaml", []byte(src))
+	l, err := Parse("c.yaml", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,7 +54,7 @@ concepts:
 	}
 }
 
-func TestParseLexiconErrors(t *testing.T) {
+func TestParseErrors(t *testing.T) {
 	const head = "concepts:\n"
 	// ok is a valid concept, two lines long, to put before a broken one.
 	const ok = "  - {id: ok, label: fine, phrases: [{text: fine}]}\n"
@@ -87,13 +88,13 @@ func TestParseLexiconErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			l, err := ParseLexicon("concepts.yaml", []byte(tc.src))
+			l, err := Parse("concepts.yaml", []byte(tc.src))
 			if err == nil {
 				t.Fatalf("no error; got %+v", l)
 			}
-			var le *LexiconError
+			var le *Error
 			if !errors.As(err, &le) || le.File != "concepts.yaml" || le.Line <= 0 || tc.line > 0 && le.Line != tc.line {
-				t.Fatalf("error %#v is not a *LexiconError at line %d", err, tc.line)
+				t.Fatalf("error %#v is not a *Error at line %d", err, tc.line)
 			}
 			prefix := fmt.Sprintf("concepts.yaml:%d: ", le.Line)
 			if msg := err.Error(); !strings.HasPrefix(msg, prefix) || !strings.Contains(msg, tc.want) {
@@ -106,27 +107,27 @@ func TestParseLexiconErrors(t *testing.T) {
 	}
 
 	// The causes are wrapped.
-	_, err := ParseLexicon("c.yaml", []byte(head+"  - {id: x, label: X, phrases: [{pattern: '(x'}]}\n"))
+	_, err := Parse("c.yaml", []byte(head+"  - {id: x, label: X, phrases: [{pattern: '(x'}]}\n"))
 	var se *syntax.Error
 	if !errors.As(err, &se) {
 		t.Errorf("bad pattern: %v does not wrap a *syntax.Error", err)
 	}
-	_, err = ParseLexicon("c.yaml", []byte(head+"  - id: x\n    label: [X\n"))
+	_, err = Parse("c.yaml", []byte(head+"  - id: x\n    label: [X\n"))
 	if errors.Unwrap(err) == nil {
 		t.Errorf("bad YAML: %v wraps nothing", err)
 	}
 
 	// An empty file names the file.
-	if _, err := ParseLexicon("empty.yaml", nil); err == nil || !strings.HasPrefix(err.Error(), "empty.yaml: ") {
+	if _, err := Parse("empty.yaml", nil); err == nil || !strings.HasPrefix(err.Error(), "empty.yaml: ") {
 		t.Errorf("empty file: %v", err)
 	}
 }
 
-func TestLoadLexicon(t *testing.T) {
-	if _, err := LoadLexicon("testdata/no-such-file.yaml"); err == nil || !strings.Contains(err.Error(), "testdata/no-such-file.yaml") || !errors.Is(err, fs.ErrNotExist) {
+func TestLoad(t *testing.T) {
+	if _, err := Load("testdata/no-such-file.yaml"); err == nil || !strings.Contains(err.Error(), "testdata/no-such-file.yaml") || !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("missing file: %v", err)
 	}
-	l, err := LoadLexicon(lexSampleFile)
+	l, err := Load(lexSampleFile)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,7 +157,7 @@ func lexLoad(t *testing.T, files map[string]string) ([]*corpus.Article, map[stri
 
 func lexParse(t *testing.T, src string) *Lexicon {
 	t.Helper()
-	l, err := ParseLexicon("test.yaml", []byte(src))
+	l, err := Parse("test.yaml", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -167,7 +168,7 @@ func lexParse(t *testing.T, src string) *Lexicon {
 // each mention's offsets is its Text, titles have Sentence -1, sentence
 // mentions lie in their sentence, mentions are sorted and no two overlap,
 // whatever their concepts.
-func lexCheckMentions(t *testing.T, arts []*corpus.Article, src func(a *corpus.Article) []rune, got []Concept) {
+func lexCheckMentions(t *testing.T, arts []*corpus.Article, src func(a *corpus.Article) []rune, got []frame.Concept) {
 	t.Helper()
 	type span struct {
 		art, start, end int
@@ -175,7 +176,7 @@ func lexCheckMentions(t *testing.T, arts []*corpus.Article, src func(a *corpus.A
 	}
 	var all []span
 	for _, c := range got {
-		if c.Source != Lexical {
+		if c.Source != frame.Lexical {
 			t.Errorf("%s: Source = %q", c.ID, c.Source)
 		}
 		if len(c.Mentions) == 0 {
@@ -226,7 +227,7 @@ func lexCheckMentions(t *testing.T, arts []*corpus.Article, src func(a *corpus.A
 }
 
 // lexTexts lists the mentions of concept id as Text strings.
-func lexTexts(got []Concept, id string) []string {
+func lexTexts(got []frame.Concept, id string) []string {
 	var out []string
 	for _, c := range got {
 		if c.ID == id {
@@ -355,7 +356,7 @@ func TestMatchNote(t *testing.T) {
 	if len(got) != 1 {
 		t.Fatalf("got %+v", got)
 	}
-	want := Concept{ID: "x", Label: "X", Source: Lexical, Tags: []string{"a", "b"}, Mentions: []Mention{{
+	want := frame.Concept{ID: "x", Label: "X", Source: frame.Lexical, Tags: []string{"a", "b"}, Mentions: []frame.Mention{{
 		Article: 0, Sentence: 0, Start: len([]rune("They are ")), End: len([]rune("They are handing over")), Text: "handing over", Note: "the note",
 	}}}
 	if !reflect.DeepEqual(got[0], want) {
@@ -405,7 +406,7 @@ func TestMatchTitleAndOffsets(t *testing.T) {
 	}
 	// The title's mentions: Sentence -1, offsets in the source.
 	title := "Peace treaty talks stall over the “Northern Territories”"
-	wantTitle := map[string]Mention{
+	wantTitle := map[string]frame.Mention{
 		"treaty": {Article: ai, Sentence: -1, Start: 0, End: len([]rune("Peace treaty")), Text: "Peace treaty"},
 		"names": {Article: ai, Sentence: -1, Start: len([]rune("Peace treaty talks stall over the “")),
 			End: len([]rune(title)) - 1, Text: "Northern Territories"},
@@ -450,7 +451,7 @@ func TestMatchTitleFromManifest(t *testing.T) {
 	}
 }
 
-func TestParseLexiconAliases(t *testing.T) {
+func TestParseAliases(t *testing.T) {
 	l := lexParse(t, `concepts:
   - id: a
     label: A
@@ -477,7 +478,7 @@ func TestMatchEdgeCases(t *testing.T) {
 		t.Errorf("empty matches are skipped, got %+v", got)
 	}
 	// A Lexicon made by hand, not parsed, still matches.
-	hand := &Lexicon{Concepts: []LexConcept{{ID: "t", Label: "T", Phrases: []LexPhrase{{Text: "peace treaty"}, {Pattern: `\bpact\b`}, {Pattern: "("}}}}}
+	hand := &Lexicon{Concepts: []Concept{{ID: "t", Label: "T", Phrases: []Phrase{{Text: "peace treaty"}, {Pattern: `\bpact\b`}, {Pattern: "("}}}}}
 	got := hand.Match(arts)
 	if g := lexTexts(got, "t"); !slices.Equal(g, []string{"peace treaty", "pact"}) {
 		t.Errorf("hand-made lexicon: %q", g)
@@ -499,7 +500,7 @@ func TestMatchEdgeCases(t *testing.T) {
 }
 
 func TestGeneric(t *testing.T) {
-	g, err := ParseLexicon("generic.yaml", genericYAML)
+	g, err := Parse("generic.yaml", genericYAML)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -566,7 +567,7 @@ func TestGeneric(t *testing.T) {
 // pack and the example file: set in a sentence, it is a mention of its own
 // concept (no typo in it, and no longer phrase of another concept eats it).
 func TestTextPhrasesMatchThemselves(t *testing.T) {
-	ex, err := LoadLexicon(lexSampleFile)
+	ex, err := Load(lexSampleFile)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -600,14 +601,14 @@ func TestSampleConcepts(t *testing.T) {
 		srcs[a.Path] = []rune(string(data))
 	}
 	src := func(a *corpus.Article) []rune { return srcs[a.Path] }
-	l, err := LoadLexicon(lexSampleFile)
+	l, err := Load(lexSampleFile)
 	if err != nil {
 		t.Fatal(err)
 	}
 	got := l.Match(arts)
 	lexCheckMentions(t, arts, src, got)
 
-	byID := map[string]Concept{}
+	byID := map[string]frame.Concept{}
 	for _, c := range got {
 		byID[c.ID] = c
 	}
@@ -629,7 +630,7 @@ func TestSampleConcepts(t *testing.T) {
 	// take their text).
 	for _, c := range l.Concepts {
 		for _, p := range c.Phrases {
-			one := &Lexicon{Name: "one", Concepts: []LexConcept{{ID: c.ID, Label: c.Label, Phrases: []LexPhrase{p}}}}
+			one := &Lexicon{Name: "one", Concepts: []Concept{{ID: c.ID, Label: c.Label, Phrases: []Phrase{p}}}}
 			if got := one.Match(arts); len(got) == 0 {
 				t.Errorf("%s: phrase %q (pattern %q) does not occur in the sample", c.ID, p.Text, p.Pattern)
 			}
@@ -672,7 +673,7 @@ func TestLexiconLanguage(t *testing.T) {
 	if !got[0] || got[1] || !got[2] {
 		t.Errorf("matched articles %v, want the French one and the one of no known language", got)
 	}
-	_, err := ParseLexicon("bad.yaml", []byte("language: French\nconcepts:\n  - id: a\n    label: a\n    phrases:\n      - text: a\n"))
+	_, err := Parse("bad.yaml", []byte("language: French\nconcepts:\n  - id: a\n    label: a\n    phrases:\n      - text: a\n"))
 	if err == nil || !strings.Contains(err.Error(), "bad.yaml:1:") || !strings.Contains(err.Error(), "ISO 639-1") {
 		t.Errorf("bad language: %v, want an error naming bad.yaml:1 and the code wanted", err)
 	}

@@ -1,10 +1,39 @@
-package frame
+package choice
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
+	"testing/fstest"
+
+	"github.com/biasdiff/biasdiff/corpus"
+	"github.com/biasdiff/biasdiff/frame/distinctive"
 )
+
+// event loads one news-please JSON article per text (title, body) and
+// returns the articles with the source text of each (maintext), as the
+// tests of package frame do.
+func event(t testing.TB, docs ...[2]string) ([]*corpus.Article, []string) {
+	t.Helper()
+	fs := fstest.MapFS{}
+	for i, d := range docs {
+		b, err := json.Marshal(map[string]string{"title": d[0], "maintext": d[1], "source_domain": fmt.Sprintf("outlet%d", i)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		fs[fmt.Sprintf("a%d.json", i)] = &fstest.MapFile{Data: b}
+	}
+	arts, err := corpus.LoadFS(fs, corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := make([]string, len(docs))
+	for i, d := range docs {
+		src[i] = d[1]
+	}
+	return arts, src
+}
 
 // TestChoices: each kind of framing choice on a small event, in the
 // report's own voice only, one choice per span.
@@ -14,7 +43,7 @@ func TestChoices(t *testing.T) {
 		[2]string{"Talks", "The minister criticised the proposal. The deal collapsed after a week of talks."},
 		[2]string{"Talks", "The minister rejected the proposal on Monday. The deal collapsed, officials said."},
 	)
-	cs := Choices(arts, nil, nil, nil, ChoiceOptions{})
+	cs := Find(arts, nil, nil, nil, Options{})
 	got := map[string]string{} // text in article 0 -> kind
 	for _, c := range cs {
 		if c.Why == "" {
@@ -80,7 +109,7 @@ func TestLoadedRepeatedIsTheSubject(t *testing.T) {
 		[2]string{"Week", "Officials described a long week in the capital."},
 	)
 	marks := map[string]int{}
-	for _, c := range Choices(arts, nil, nil, nil, ChoiceOptions{}) {
+	for _, c := range Find(arts, nil, nil, nil, Options{}) {
 		if c.Kind == KindLoaded {
 			marks[strings.ToLower(c.Text)]++
 		}
@@ -99,7 +128,7 @@ func TestLoadedSharedIsNotAChoice(t *testing.T) {
 		[2]string{"Peace", "Peace talks resumed on Monday, officials said."},
 		[2]string{"Peace", "The peace negotiations resumed on Monday."},
 	)
-	for _, c := range Choices(arts, nil, nil, nil, ChoiceOptions{}) {
+	for _, c := range Find(arts, nil, nil, nil, Options{}) {
 		if c.Kind == KindLoaded {
 			t.Errorf("flagged %q, a word every report uses", c.Text)
 		}
@@ -126,7 +155,7 @@ func TestChoicesNotEnglish(t *testing.T) {
 		)
 		arts[0].Language = lang
 		kinds := map[string]int{}
-		for _, c := range Choices(arts, nil, nil, nil, ChoiceOptions{}) {
+		for _, c := range Find(arts, nil, nil, nil, Options{}) {
 			if c.Article == 0 {
 				kinds[c.Kind]++
 			}
@@ -139,9 +168,9 @@ func TestChoicesNotEnglish(t *testing.T) {
 }
 
 // TestDistinctiveFlags: a distinctive word is marked in the text only
-// when its z passes distFlagZ, the two-sided 1% level, once in each
+// when its z passes distinctiveZ, the two-sided 1% level, once in each
 // report that uses it, where it first does so in any form; one that
-// passes only distZFloor is listed in the table but not marked.
+// passes only distinctive.ZFloor is listed in the table but not marked.
 func TestDistinctiveFlags(t *testing.T) {
 	many := strings.Repeat("The harvest festival drew farmers to the valley. ", 12)
 	// "tariffs" five times against none: z about 2.1 (see distPriorWeight).
@@ -152,7 +181,7 @@ func TestDistinctiveFlags(t *testing.T) {
 		[2]string{"Valley", some + plain},
 		[2]string{"Valley", plain + "The weather was mild."},
 	)
-	dist := Distinctive(arts, DistinctiveOptions{})
+	dist := distinctive.Find(arts, distinctive.Options{})
 	listed := map[string]float64{}
 	for _, o := range dist {
 		for _, term := range o.Terms {
@@ -161,11 +190,11 @@ func TestDistinctiveFlags(t *testing.T) {
 	}
 	// "tariffs" comes as the bigram "tariffs worried" (it always precedes
 	// "worried").
-	if z := listed["tariffs worried"]; z <= distZFloor || z >= distFlagZ {
-		t.Fatalf("tariffs worried: z %.2f, want it between %.2f and %.2f (terms %v)", z, distZFloor, distFlagZ, listed)
+	if z := listed["tariffs worried"]; z <= distinctive.ZFloor || z >= distinctiveZ {
+		t.Fatalf("tariffs worried: z %.2f, want it between %.2f and %.2f (terms %v)", z, distinctive.ZFloor, distinctiveZ, listed)
 	}
 	marks := map[string]int{}
-	for _, c := range Choices(arts, nil, dist, nil, ChoiceOptions{Distinctive: 10}) {
+	for _, c := range Find(arts, nil, dist, nil, Options{Distinctive: 10}) {
 		if c.Kind == KindDistinctive {
 			marks[strings.ToLower(c.Text)]++
 			if c.Article != 0 || !strings.HasPrefix(many[c.Start:], c.Text) || c.Start != strings.Index(many, c.Text) {
@@ -187,7 +216,7 @@ func TestQuotedFlags(t *testing.T) {
 		[2]string{"Protest", "Protesters gathered in Riverton on Monday, the minister said."},
 	)
 	var got []string
-	for _, c := range Choices(arts, nil, nil, nil, ChoiceOptions{}) {
+	for _, c := range Find(arts, nil, nil, nil, Options{}) {
 		if c.Kind == KindQuoted {
 			got = append(got, c.Text)
 			if at := string([]rune(src[c.Article])[c.Start:c.End]); at != c.Text {

@@ -1,9 +1,18 @@
-package frame
-
-// Distinctive words per outlet: the log-odds ratio with an informative
-// Dirichlet prior of Monroe, Colaresi and Quinn (2008), "Fightin' Words:
-// Lexical Feature Selection and Evaluation for Identifying the Content of
+// Package distinctive finds the words that set each outlet of one event
+// apart from the others: the log-odds ratio with an informative Dirichlet
+// prior of Monroe, Colaresi and Quinn (2008), "Fightin' Words: Lexical
+// Feature Selection and Evaluation for Identifying the Content of
 // Political Conflict", Political Analysis 16(4), 372–403.
+//
+// In: the articles of one event (package corpus), grouped by outlet. Out:
+// per outlet (OutletTerms), the words and two-word phrases it uses more
+// than the others together, z-scored, each with every mention (source
+// offsets in runes, as frame.Mention). The prior is the input alone: no
+// background word list is shipped.
+//
+// Cost: linear in the tokens of the event (see Find), plus sorting the
+// terms that pass; memory linear in the distinct words and bigrams.
+package distinctive
 
 import (
 	"cmp"
@@ -14,10 +23,11 @@ import (
 
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/token"
+	"github.com/biasdiff/biasdiff/frame"
 )
 
-// DistinctiveOptions tune Distinctive.
-type DistinctiveOptions struct {
+// Options tune Find.
+type Options struct {
 	// Top bounds the terms kept per outlet; 0 means 10, a negative number
 	// keeps every term that passes.
 	Top int
@@ -28,14 +38,14 @@ type DistinctiveOptions struct {
 
 // OutletTerms is what sets one outlet apart from the others.
 type OutletTerms struct {
-	Outlet   string            `json:"outlet"`
-	Articles []int             `json:"articles"` // indexes into the articles given, ascending
-	Terms    []DistinctiveTerm `json:"terms"`    // by Z descending, then Term
+	Outlet   string `json:"outlet"`
+	Articles []int  `json:"articles"` // indexes into the articles given, ascending
+	Terms    []Term `json:"terms"`    // by Z descending, then Term
 }
 
-// DistinctiveTerm is a word or two-word phrase that one outlet uses more
-// than the others.
-type DistinctiveTerm struct {
+// Term is a word or two-word phrase that one outlet uses more than the
+// others.
+type Term struct {
 	Term    string  `json:"term"`    // the stem, or two stems joined by a space ("prime minist")
 	Surface string  `json:"surface"` // its commonest written form in this outlet
 	Count   int     `json:"count"`   // in this outlet
@@ -43,7 +53,7 @@ type DistinctiveTerm struct {
 	Z       float64 `json:"z"`       // z-score of the log-odds ratio, rounded to 3 decimals; positive: this outlet's
 	// Mentions are every occurrence in this outlet's articles (len is
 	// Count), in article then source order.
-	Mentions []Mention `json:"mentions"`
+	Mentions []frame.Mention `json:"mentions"`
 }
 
 const (
@@ -61,20 +71,16 @@ const (
 	// (z ≈ 1.89), whatever the size of the input.
 	distPriorWeight = 0.2
 
-	// distZFloor: only terms with z above it are listed, the two-sided
-	// 5% level of a standard normal. It is a guide, not a test: many
-	// terms are scored at once and nothing corrects for that.
-	distZFloor = 1.96
-	// distFlagZ: a distinctive word marked in the text (a flag) needs z
-	// above the two-sided 1% level: the table may list what passes the
-	// guide, a mark in the report claims more.
-	distFlagZ = 2.576
-
 	distDefaultTop      = 10
 	distDefaultMinCount = 2
 )
 
-// Distinctive finds, for each outlet of one event, the words and two-word
+// ZFloor: only terms with z above it are listed, the two-sided 5% level
+// of a standard normal. It is a guide, not a test: many terms are scored
+// at once and nothing corrects for that.
+const ZFloor = 1.96
+
+// Find finds, for each outlet of one event, the words and two-word
 // phrases that set it apart from all the other outlets together:
 // Monroe et al.'s log-odds ratio with an informative Dirichlet prior,
 // z-scored.
@@ -110,7 +116,7 @@ const (
 // its licence does not clearly cover the data.)
 //
 // A term is listed when the outlet uses it at least MinCount times and
-// its z, rounded to 3 decimals, is above distZFloor (1.96). When a bigram
+// its z, rounded to 3 decimals, is above ZFloor (1.96). When a bigram
 // and one or both of its words pass, the bigram is kept if its z is at
 // least that of each of its words that passes, and those words are
 // dropped; otherwise the bigram is dropped and the words stay. Terms are
@@ -124,7 +130,7 @@ const (
 // pass to count, a second over the articles of outlets with terms to
 // collect mentions, each mention's source offsets a binary search), plus
 // sorting the terms that pass; memory is linear in the distinct features.
-func Distinctive(arts []*corpus.Article, opt DistinctiveOptions) []OutletTerms {
+func Find(arts []*corpus.Article, opt Options) []OutletTerms {
 	top, minCount := opt.Top, opt.MinCount
 	if top == 0 {
 		top = distDefaultTop
@@ -179,7 +185,7 @@ func Distinctive(arts []*corpus.Article, opt DistinctiveOptions) []OutletTerms {
 				continue
 			}
 			z := distZ(int(yi), int(c.total[id]), c.n[oi], c.all)
-			if zr := distRound(z); zr > distZFloor {
+			if zr := distRound(z); zr > ZFloor {
 				terms = append(terms, distScored{id: id, z: zr})
 			}
 		}
@@ -190,10 +196,10 @@ func Distinctive(arts []*corpus.Article, opt DistinctiveOptions) []OutletTerms {
 		if top > 0 && len(terms) > top {
 			terms = terms[:top]
 		}
-		out[oi].Terms = make([]DistinctiveTerm, len(terms))
+		out[oi].Terms = make([]Term, len(terms))
 		for k, t := range terms {
 			yi := int(c.per[oi][t.id])
-			out[oi].Terms[k] = DistinctiveTerm{Term: c.term(t.id), Count: yi, Others: int(c.total[t.id]) - yi, Z: t.z, Mentions: make([]Mention, 0, yi)}
+			out[oi].Terms[k] = Term{Term: c.term(t.id), Count: yi, Others: int(c.total[t.id]) - yi, Z: t.z, Mentions: make([]frame.Mention, 0, yi)}
 		}
 	}
 
@@ -226,7 +232,7 @@ func Distinctive(arts []*corpus.Article, opt DistinctiveOptions) []OutletTerms {
 						s := a.Sentences[si]
 						start, end = a.Body.Span(s.BodyStart+b0, s.BodyStart+b1)
 					}
-					terms[ti].Mentions = append(terms[ti].Mentions, Mention{Article: ai, Sentence: si, Start: start, End: end, Text: text[b0:b1]})
+					terms[ti].Mentions = append(terms[ti].Mentions, frame.Mention{Article: ai, Sentence: si, Start: start, End: end, Text: text[b0:b1]})
 					form := text[b0:b1]
 					if t1 > t0 {
 						form = strings.Join(strings.Fields(form), " ")
@@ -237,7 +243,7 @@ func Distinctive(arts []*corpus.Article, opt DistinctiveOptions) []OutletTerms {
 		}
 		for k := range terms {
 			ms := terms[k].Mentions
-			slices.SortFunc(ms, func(x, y Mention) int {
+			slices.SortFunc(ms, func(x, y frame.Mention) int {
 				return cmp.Or(cmp.Compare(x.Article, y.Article), cmp.Compare(x.Start, y.Start), cmp.Compare(x.End, y.End))
 			})
 			terms[k].Surface = forms[k].best()

@@ -1,4 +1,4 @@
-package frame
+package lexicon
 
 import (
 	"regexp/syntax"

@@ -1,17 +1,38 @@
-package frame
+// Package choice marks the word choices of the reports of one event: the
+// spans worth flagging as framing choices, few and telling, each with a
+// kind and a one-line reason (a report's own wording of a thing the others
+// name otherwise, a loaded reporting verb, a hedge, anonymous sourcing, a
+// strongly evaluative word, a word lifted from a quote, a distinctive
+// word).
+//
+// In: the articles of one event (package corpus), the concepts found in
+// them (frame.Concepts), each outlet's distinctive words (package
+// distinctive) and the concepts of the generic pack matched in them
+// (lexicon.Generic().Match; nil: matched here). Out: a []Choice, each a
+// frame.Mention (source offsets, runes) with its Kind and Why, one span
+// once, sorted by article and position.
+//
+// Cost: linear in the mentions of the concepts and of the pack, plus one
+// tokenization of each report's quotes and a pass over its sentence tokens
+// (for the loaded words); the word lists are English, and reports known to
+// be in another language get no marks from them.
+package choice
 
 import (
 	"cmp"
-	_ "embed"
 	"fmt"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/token"
+	"github.com/biasdiff/biasdiff/frame"
+	"github.com/biasdiff/biasdiff/frame/attribution"
+	"github.com/biasdiff/biasdiff/frame/distinctive"
+	"github.com/biasdiff/biasdiff/frame/lexicon"
 )
 
 // Kinds of framing choices.
@@ -28,13 +49,13 @@ const (
 // Choice is a span a report is marked for: a framing choice, with its kind
 // and a one-line reason.
 type Choice struct {
-	Mention
+	frame.Mention
 	Kind string
 	Why  string
 }
 
-// ChoiceOptions tune Choices.
-type ChoiceOptions struct {
+// Options tune Find.
+type Options struct {
 	// Distinctive is how many of each outlet's distinctive words are
 	// marked, where they occur (default 3): words no other outlet uses;
 	// words written with a capital, names mostly, are left to the term
@@ -46,26 +67,26 @@ type ChoiceOptions struct {
 // neutral or emphatic verb ("said", "stressed") is not.
 var loadedVerbs = map[string]bool{"attack": true, "doubt": true, "admission": true, "positive": true, "complaint": true, "insistence": true}
 
-// Choices lists the spans of the reports that are framing choices, few and
-// telling: each report's own contrasting wording of a concept (Contrasting)
-// that has a word of its own; loaded reporting verbs, hedges, adverbs of
-// comment ("strikingly") and anonymous sourcing in the report's own voice
-// (not inside a quote); strongly
-// evaluative words (loaded.txt) that the other reports do not share, in
-// its own voice or in a quote it carries (marked as quoted); and each
-// outlet's top distinctive words. Labels and distinctive words are marked
+// Find lists the spans of the reports that are framing choices, few and
+// telling: each report's own contrasting wording of a concept
+// (frame.Contrasting) that has a word of its own; loaded reporting verbs,
+// hedges, adverbs of comment ("strikingly") and anonymous sourcing in the
+// report's own voice (not inside a quote); strongly evaluative words
+// (lexicon.Loaded) that the other reports do not share, in its own voice
+// or in a quote it carries (marked as quoted); and each outlet's top
+// distinctive words. Labels and distinctive words are marked
 // where a report first uses them.
 //
 // matched are a pack's concepts found in arts (its Match), whose tags say
 // which verbs are loaded and which phrases hedge or hide a source; nil:
 // the generic pack's. One span is listed once, under its first kind in
 // that order; the list is sorted by article and position.
-func Choices(arts []*corpus.Article, concepts []Concept, dist []OutletTerms, matched []Concept, opt ChoiceOptions) []Choice {
+func Find(arts []*corpus.Article, concepts []frame.Concept, dist []distinctive.OutletTerms, matched []frame.Concept, opt Options) []Choice {
 	if opt.Distinctive == 0 {
 		opt.Distinctive = 3
 	}
 	if matched == nil {
-		matched = Generic().Match(arts)
+		matched = lexicon.Generic().Match(arts)
 	}
 	var out []Choice
 	out = append(out, labelChoices(arts, concepts)...)
@@ -89,7 +110,7 @@ func Choices(arts []*corpus.Article, concepts []Concept, dist []OutletTerms, mat
 			continue
 		}
 		for _, m := range c.Mentions {
-			if !attrInQuote(arts[m.Article], m.Start, m.End) {
+			if !attribution.InQuote(arts[m.Article], m.Start, m.End) {
 				out = append(out, Choice{m, kind, why})
 			}
 		}
@@ -102,16 +123,16 @@ func Choices(arts []*corpus.Article, concepts []Concept, dist []OutletTerms, mat
 			if n == opt.Distinctive {
 				break
 			}
-			if capitalised(t.Surface) || t.Others > 0 || t.Z < distFlagZ {
+			if capitalised(t.Surface) || t.Others > 0 || t.Z < distinctiveZ {
 				continue // names are the term table's; a word others use too is not this outlet's own; a mark needs z past the 1% level
 			}
 			n++
 			why := fmt.Sprintf("a word of %s's more than the others': %d times against %d (z %.1f)", o.Outlet, t.Count, t.Others, t.Z)
 			// Marked once a report, where it first uses it in its own
 			// voice, in whichever form ("tweeted", then "tweets").
-			firstIn := map[int]Mention{}
+			firstIn := map[int]frame.Mention{}
 			for _, m := range t.Mentions {
-				if f, ok := firstIn[m.Article]; (!ok || m.Start < f.Start) && !attrInQuote(arts[m.Article], m.Start, m.End) {
+				if f, ok := firstIn[m.Article]; (!ok || m.Start < f.Start) && !attribution.InQuote(arts[m.Article], m.Start, m.End) {
 					firstIn[m.Article] = m
 				}
 			}
@@ -134,7 +155,7 @@ func Choices(arts []*corpus.Article, concepts []Concept, dist []OutletTerms, mat
 	once := byPos[:0]
 	for _, c := range byPos {
 		if c.Kind == KindLabel || c.Kind == KindDistinctive {
-			k := first{c.Article, c.Kind, Key(c.Text)}
+			k := first{c.Article, c.Kind, frame.Key(c.Text)}
 			if firsts[k] {
 				continue
 			}
@@ -191,7 +212,7 @@ func quotedChoices(arts []*corpus.Article) []Choice {
 			}
 			text := strings.TrimRight(q.Text, ".,;:!?…") // “reckless.”: the word, not the full stop
 			end := q.End - utf8.RuneCountInString(q.Text[len(text):])
-			out = append(out, Choice{Mention{Article: ai, Sentence: q.Sentence, Start: q.Start, End: end, Text: text}, KindQuoted, why})
+			out = append(out, Choice{frame.Mention{Article: ai, Sentence: q.Sentence, Start: q.Start, End: end, Text: text}, KindQuoted, why})
 		}
 	}
 	return out
@@ -200,21 +221,22 @@ func quotedChoices(arts []*corpus.Article) []Choice {
 // labelChoices marks, in each concept the reports name in contrasting
 // words, the mentions whose wording is that report's own and stands in a
 // contrast: no other report that mentions the concept uses it. Predicate
-// rows are not marked: about half of them are real alternatives (see
-// frame/predicate), too few for a flag in the text.
-func labelChoices(arts []*corpus.Article, concepts []Concept) []Choice {
+// rows are not marked (see frame/predicate: about 85 in 100 name one act,
+// which a row can show with its sentences but a flag in the text should
+// not assert).
+func labelChoices(arts []*corpus.Article, concepts []frame.Concept) []Choice {
 	var out []Choice
 	for _, c := range concepts {
-		if c.Source == Predicate {
+		if c.Source == frame.Predicate {
 			continue
 		}
-		contrasting := Contrasting(c)
+		contrasting := frame.Contrasting(c)
 		if len(contrasting) == 0 {
 			continue
 		}
 		users := map[string]map[int]bool{} // wording -> articles using it, nested or not
 		for _, m := range c.Mentions {
-			k := Key(m.Text)
+			k := frame.Key(m.Text)
 			if users[k] == nil {
 				users[k] = map[int]bool{}
 			}
@@ -223,7 +245,7 @@ func labelChoices(arts []*corpus.Article, concepts []Concept) []Choice {
 		// Names alone are not labels ("Rivera" against "President Rivera"),
 		// unless a report says they name one thing (an alias statement) or
 		// a concept file or a diff put them together.
-		namesCount := c.Source != Entity || slices.Contains(c.Tags, TagAlias)
+		namesCount := c.Source != frame.Entity || slices.Contains(c.Tags, frame.TagAlias)
 		// A label says something the others' wordings do not: it has a
 		// word of its own ("the toughest mayor" against "Mayor Rivera"),
 		// not only another form of theirs ("the president" against "the
@@ -239,7 +261,7 @@ func labelChoices(arts []*corpus.Article, concepts []Concept) []Choice {
 		}
 		own := func(st string) bool { return len(stemUsers[st]) == 1 }
 		for _, m := range c.Mentions {
-			if m.Nested || len(users[Key(m.Text)]) > 1 || !contrasting[m.Article][Key(m.Text)] {
+			if m.Nested || len(users[frame.Key(m.Text)]) > 1 || !contrasting[m.Article][frame.Key(m.Text)] {
 				continue
 			}
 			// The flag marks the report's own words in the wording, from
@@ -270,7 +292,7 @@ func labelChoices(arts []*corpus.Article, concepts []Concept) []Choice {
 // ownWords narrows m to the span from its first to its last content word
 // whose stem is own; describing tells whether one of those is in lower
 // case (describes, rather than names); ok is false if it has none.
-func ownWords(m Mention, own func(stem string) bool) (_ Mention, describing, ok bool) {
+func ownWords(m frame.Mention, own func(stem string) bool) (_ frame.Mention, describing, ok bool) {
 	b0, b1 := -1, -1
 	toks := token.Tokenize(m.Text)
 	last := -1
@@ -309,14 +331,14 @@ func contentStems(text string) []string {
 
 // wordingsOfOthers lists the wordings other articles use for c, commonest
 // first.
-func wordingsOfOthers(c Concept, art int) []string {
+func wordingsOfOthers(c frame.Concept, art int) []string {
 	n := map[string]int{}
 	first := map[string]string{}
 	for _, m := range c.Mentions {
 		if m.Article == art || m.Nested {
 			continue
 		}
-		k := Key(m.Text)
+		k := frame.Key(m.Text)
 		n[k]++
 		if _, ok := first[k]; !ok {
 			first[k] = m.Text
@@ -334,37 +356,6 @@ func wordingsOfOthers(c Concept, art int) []string {
 	return out
 }
 
-// loaded are strongly evaluative words with their valence (loaded.txt).
-//
-//go:embed loaded.txt
-var loadedText string
-
-// loadedWords maps each word of loaded.txt to why it is loaded: its VADER
-// valence, or its polarity in the opinion lexicon.
-var loadedWords = sync.OnceValue(func() map[string]string {
-	m := map[string]string{}
-	for _, line := range strings.Split(loadedText, "\n") {
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		w, v, ok := strings.Cut(line, "\t")
-		if !ok {
-			continue
-		}
-		switch v {
-		case "-":
-			m[w] = "a negative opinion word (opinion lexicon)"
-		case "+":
-			m[w] = "a positive opinion word (opinion lexicon)"
-		default:
-			if _, err := strconv.ParseFloat(v, 64); err == nil {
-				m[w] = "a strongly evaluative word (valence " + v + " on -4..4)"
-			}
-		}
-	}
-	return m
-})
-
 // maxLoadedUsers is how many of n reports may use a loaded word for it to
 // still be a choice: up to two thirds of them, so that some report avoids
 // it (one of two, two of three, six of ten).
@@ -375,13 +366,13 @@ func maxLoadedUsers(n int) int { return max(1, 2*n/3) }
 // a report on one).
 const maxLoadedUses = 2
 
-// loadedChoices marks the strongly evaluative words (loaded.txt) that a
+// loadedChoices marks the strongly evaluative words (lexicon.Loaded) that a
 // report uses, at most maxLoadedUses times, and some other report does
 // not: not capitalised mid-sentence (names), in its own voice or quoted
 // (the why says so), once a report, where it first uses the word. The
 // list is English: reports known to be in another language are left out.
 func loadedChoices(arts []*corpus.Article) []Choice {
-	words := loadedWords()
+	words := lexicon.Loaded()
 	toks := make([][][]corpus.Token, len(arts)) // tokenized once
 	for ai, a := range arts {
 		if !a.InLanguage("en") {
@@ -440,13 +431,48 @@ func loadedChoices(arts []*corpus.Article) []Choice {
 					continue
 				}
 				seen[t.Stem] = true
-				if attrInQuote(a, t.SrcStart, t.SrcEnd) {
+				if attribution.InQuote(a, t.SrcStart, t.SrcEnd) {
 					// The speaker's word, but the report's choice to carry it.
 					why += ", quoted: the speaker's word, the report's choice to carry it"
 				}
-				out = append(out, Choice{Mention{Article: ai, Sentence: si, Start: t.SrcStart, End: t.SrcEnd, Text: t.Text}, KindLoaded, why})
+				out = append(out, Choice{frame.Mention{Article: ai, Sentence: si, Start: t.SrcStart, End: t.SrcEnd, Text: t.Text}, KindLoaded, why})
 			}
 		}
 	}
 	return out
+}
+
+// distinctiveZ: a distinctive word marked in the text needs z above the
+// two-sided 1% level: the table (package distinctive) may list what passes
+// the guide, a mark in the report claims more.
+const distinctiveZ = 2.576
+
+// The helpers below are those of package frame's concept finder, copied.
+
+// honorifics are titles written short before a name ("Mr. Han", "Sen.
+// Sanders"): part of the name run, not of its words.
+var honorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "rep": true, "sen": true, "gov": true,
+	"gen": true, "prof": true, "rev": true, "sgt": true, "lt": true, "col": true, "capt": true}
+
+// particles complete a phrasal verb ("handing over", "selling off").
+var particles = map[string]bool{"over": true, "up": true, "back": true, "out": true, "away": true, "down": true, "off": true, "in": true}
+
+func capitalised(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// titleCase tells whether a sentence is written as a headline: four words
+// or more, four in five of those that are not stopwords capitalised.
+func titleCase(toks []corpus.Token) bool {
+	words, caps := 0, 0
+	for _, t := range toks {
+		if t.Kind == token.Word && !t.Stop {
+			words++
+			if capitalised(t.Text) {
+				caps++
+			}
+		}
+	}
+	return words >= 4 && caps*5 >= words*4
 }

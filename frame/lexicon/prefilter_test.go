@@ -1,4 +1,4 @@
-package frame
+package lexicon
 
 import (
 	"slices"
@@ -39,7 +39,7 @@ func TestPrefilterKeepsMatches(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := newLexMatcher(Generic())
+	m := NewMatcher(Generic())
 	texts := []string{"SOURCES SAID", "It Is Believed", "REPORTEDLY, the deal", "Diplomatic  Sources"}
 	for _, a := range arts {
 		for _, s := range a.Sentences {

@@ -1,4 +1,4 @@
-package frame
+package distinctive
 
 import (
 	"math"
@@ -9,6 +9,7 @@ import (
 	"testing/fstest"
 
 	"github.com/biasdiff/biasdiff/corpus"
+	"github.com/biasdiff/biasdiff/frame"
 )
 
 // distDoc is one .txt article: line 1 the headline, a blank line, the body.
@@ -61,7 +62,7 @@ func distOutlet(t *testing.T, d []OutletTerms, name string) OutletTerms {
 	return OutletTerms{}
 }
 
-func distTerm(o OutletTerms, term string) *DistinctiveTerm {
+func distTerm(o OutletTerms, term string) *Term {
 	for i := range o.Terms {
 		if o.Terms[i].Term == term {
 			return &o.Terms[i]
@@ -101,11 +102,11 @@ func TestDistinctiveFormula(t *testing.T) {
 	if math.Abs(delta-wantDelta) > 1e-12 || math.Abs(sigma-wantSigma) > 1e-12 {
 		t.Errorf("δ, σ = %v, %v; want %v, %v", delta, sigma, wantDelta, wantSigma)
 	}
-	if wantZ <= distZFloor {
-		t.Fatalf("fixture too weak: z %v does not pass the floor %v", wantZ, distZFloor)
+	if wantZ <= ZFloor {
+		t.Fatalf("fixture too weak: z %v does not pass the floor %v", wantZ, ZFloor)
 	}
 
-	d := Distinctive(arts, DistinctiveOptions{})
+	d := Find(arts, Options{})
 	if len(d) != 2 {
 		t.Fatalf("%d outlets, want 2", len(d))
 	}
@@ -154,7 +155,7 @@ func distThree(t testing.TB) ([]*corpus.Article, map[string][]rune) {
 // z; words all three use alike are listed for no one.
 func TestDistinctiveFindsWords(t *testing.T) {
 	arts, _ := distThree(t)
-	d := Distinctive(arts, DistinctiveOptions{})
+	d := Find(arts, Options{})
 	if len(d) != 3 {
 		t.Fatalf("%d outlets, want 3", len(d))
 	}
@@ -173,16 +174,16 @@ func TestDistinctiveFindsWords(t *testing.T) {
 			}
 		}
 		for _, tm := range o.Terms {
-			if tm.Z <= distZFloor || tm.Count < distDefaultMinCount {
+			if tm.Z <= ZFloor || tm.Count < distDefaultMinCount {
 				t.Errorf("%s: %+v under the floor or the least count", o.Outlet, tm)
 			}
 		}
 	}
 	// MinCount above the count drops it; Top bounds the list.
-	if tm := distTerm(distOutlet(t, Distinctive(arts, DistinctiveOptions{MinCount: regimeUses + 1}), "A"), "regim"); tm != nil {
+	if tm := distTerm(distOutlet(t, Find(arts, Options{MinCount: regimeUses + 1}), "A"), "regim"); tm != nil {
 		t.Errorf("MinCount %d: regim still listed", regimeUses+1)
 	}
-	for _, o := range Distinctive(arts, DistinctiveOptions{Top: 1}) {
+	for _, o := range Find(arts, Options{Top: 1}) {
 		if len(o.Terms) > 1 {
 			t.Errorf("Top 1: %s has %d terms", o.Outlet, len(o.Terms))
 		}
@@ -193,7 +194,7 @@ func TestDistinctiveFindsWords(t *testing.T) {
 // offsets, titles included (Sentence -1), and there is one per use.
 func TestDistinctiveMentions(t *testing.T) {
 	arts, src := distThree(t)
-	d := Distinctive(arts, DistinctiveOptions{Top: -1})
+	d := Find(arts, Options{Top: -1})
 	titles, total := 0, 0
 	for _, o := range d {
 		for _, tm := range o.Terms {
@@ -224,7 +225,7 @@ func TestDistinctiveMentions(t *testing.T) {
 		t.Errorf("%d mentions, %d in titles: want both", total, titles)
 	}
 	// The possessive is written "regime’s" and counted as regim.
-	if !slices.ContainsFunc(distTerm(distOutlet(t, d, "A"), "regim").Mentions, func(m Mention) bool { return m.Text == "regime’s" }) {
+	if !slices.ContainsFunc(distTerm(distOutlet(t, d, "A"), "regim").Mentions, func(m frame.Mention) bool { return m.Text == "regime’s" }) {
 		t.Errorf("regime’s not among the mentions of regim")
 	}
 }
@@ -236,7 +237,7 @@ func TestDistinctiveBigrams(t *testing.T) {
 	a := distDoc{path: "a.txt", outlet: "A", title: "Minister speaks on talks", body: strings.Repeat("Prime minister Abe spoke. ", uses)}
 	b := distDoc{path: "b.txt", outlet: "B", title: "Minister speaks on talks", body: strings.Repeat("The minister of Japan, Abe, spoke. ", uses)}
 	arts, _ := distLoad(t, a, b)
-	d := Distinctive(arts, DistinctiveOptions{Top: -1})
+	d := Find(arts, Options{Top: -1})
 	oa, ob := distOutlet(t, d, "A"), distOutlet(t, d, "B")
 	// "prime" only ever stands in "prime minister": the same counts, the
 	// same z, and a tie keeps the bigram.
@@ -290,9 +291,9 @@ func TestDistinctivePruneOverlaps(t *testing.T) {
 // fewer than two outlets give nil.
 func TestDistinctiveDeterministic(t *testing.T) {
 	arts, _ := distThree(t)
-	first := Distinctive(arts, DistinctiveOptions{Top: -1})
+	first := Find(arts, Options{Top: -1})
 	for range 5 {
-		if again := Distinctive(arts, DistinctiveOptions{Top: -1}); !reflect.DeepEqual(first, again) {
+		if again := Find(arts, Options{Top: -1}); !reflect.DeepEqual(first, again) {
 			t.Fatalf("results differ between runs:\n%+v\n%+v", first, again)
 		}
 	}
@@ -304,10 +305,10 @@ func TestDistinctiveDeterministic(t *testing.T) {
 	one, _ := distLoad(t,
 		distDoc{path: "a.txt", outlet: "Same", title: "The regime", body: "The regime said so."},
 		distDoc{path: "b.txt", outlet: "Same", title: "The government", body: "The government said so."})
-	if d := Distinctive(one, DistinctiveOptions{}); d != nil {
+	if d := Find(one, Options{}); d != nil {
 		t.Errorf("one outlet: %+v, want nil", d)
 	}
-	if d := Distinctive(nil, DistinctiveOptions{}); d != nil {
+	if d := Find(nil, Options{}); d != nil {
 		t.Errorf("no articles: %+v, want nil", d)
 	}
 }

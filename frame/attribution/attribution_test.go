@@ -1,4 +1,4 @@
-package frame
+package attribution
 
 import (
 	"io/fs"
@@ -11,6 +11,8 @@ import (
 
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/sample"
+	"github.com/biasdiff/biasdiff/frame"
+	"github.com/biasdiff/biasdiff/frame/lexicon"
 )
 
 // The attribution test event: two reports, built from these parts so that
@@ -83,7 +85,7 @@ func attrRunes(t *testing.T, text, s string) int {
 }
 
 // attrCheckSpan checks that the source at [m.Start, m.End) is m.Text.
-func attrCheckSpan(t *testing.T, what string, src string, m Mention) {
+func attrCheckSpan(t *testing.T, what string, src string, m frame.Mention) {
 	t.Helper()
 	r := []rune(src)
 	if m.Start < 0 || m.End > len(r) || m.Start >= m.End {
@@ -106,7 +108,7 @@ func attrWordsOf(qs ...string) int {
 func TestAttributionsEvent(t *testing.T) {
 	arts, src := attrLoad(t, map[string]string{"a.txt": attrTextA, "b.txt": attrTextB})
 	ia, ib := attrIndex(t, arts, "a"), attrIndex(t, arts, "b")
-	at := Attributions(arts, Generic())
+	at := Find(arts, lexicon.Generic())
 
 	// Speakers: Doe and Jane Doe are one row named attrFull, first with the
 	// most quotes; John Roe second.
@@ -188,7 +190,7 @@ func TestAttributionsEvent(t *testing.T) {
 	}
 	for _, c := range []struct {
 		what string
-		got  []Mention
+		got  []frame.Mention
 		want []mn
 	}{{"hedges", at.Hedges, wantH}, {"anonymous", at.Anonymous, wantN}} {
 		var got []mn
@@ -204,13 +206,13 @@ func TestAttributionsEvent(t *testing.T) {
 	}
 
 	// Deterministic: the same result again, and from a fresh load.
-	check("again", Attributions(arts, Generic()), at)
+	check("again", Find(arts, lexicon.Generic()), at)
 	arts2, _ := attrLoad(t, map[string]string{"a.txt": attrTextA, "b.txt": attrTextB})
-	check("reloaded", Attributions(arts2, nil), at)
+	check("reloaded", Find(arts2, nil), at)
 }
 
 func TestAttributionsEmpty(t *testing.T) {
-	at := Attributions(nil, nil)
+	at := Find(nil, nil)
 	if len(at.Speakers) != 0 || len(at.Verbs) != 0 || len(at.Hedges) != 0 || len(at.Anonymous) != 0 || len(at.Named) != 0 {
 		t.Errorf("empty input: %+v", at)
 	}
@@ -228,9 +230,9 @@ func TestAttrMerge(t *testing.T) {
 	quotes := map[string]int{sur: 3, full: 1, variant: 2, titled: 1, aide: 1, other: 1}
 	list := []string{sur, full, variant, titled, aide, other}
 	var names []*attrName
-	m := newLexMatcher(Generic())
+	m := lexicon.NewMatcher(lexicon.Generic())
 	for _, s := range list {
-		named := attrNamed(m, Generic(), s)
+		named := attrNamed(m, lexicon.Generic(), s)
 		names = append(names, &attrName{key: attrKey(named, s), text: s, words: strings.Fields(strings.ToLower(s)), named: named, quotes: quotes[s]})
 	}
 	root := attrMerge(names)
@@ -251,7 +253,7 @@ func TestAttrMerge(t *testing.T) {
 }
 
 func TestAttrNamed(t *testing.T) {
-	m := newLexMatcher(Generic())
+	m := lexicon.NewMatcher(lexicon.Generic())
 	for s, want := range map[string]bool{
 		"Jane Doe":           true,
 		"Reuters":            true,
@@ -261,14 +263,14 @@ func TestAttrNamed(t *testing.T) {
 		"the expert":         false, // a description
 		"an aide to the PM":  false,
 	} {
-		if got := attrNamed(m, Generic(), s); got != want {
+		if got := attrNamed(m, lexicon.Generic(), s); got != want {
 			t.Errorf("attrNamed(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
 
 func TestAttrConnotation(t *testing.T) {
-	m := newLexMatcher(Generic())
+	m := lexicon.NewMatcher(lexicon.Generic())
 	for verb, want := range map[string]string{
 		"said": "neutral", "told": "neutral", "according to": "neutral", "Said": "neutral",
 		"stressed": "emphatic", "warned": "emphatic",
@@ -278,7 +280,7 @@ func TestAttrConnotation(t *testing.T) {
 		"praised": "positive", "hailed": "positive",
 		"pointed out": "", "recalled": "",
 	} {
-		if got := attrConnotation(m, Generic(), verb); got != want {
+		if got := attrConnotation(m, lexicon.Generic(), verb); got != want {
 			t.Errorf("connotation of %q = %q, want %q", verb, got, want)
 		}
 	}
@@ -293,7 +295,7 @@ func TestAttributionsSample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	at := Attributions(arts, Generic())
+	at := Find(arts, lexicon.Generic())
 	wire := attrIndex(t, arts, "kyodo-wire")
 	data, err := fs.ReadFile(sample.FS, arts[wire].Path)
 	if err != nil {
@@ -349,7 +351,7 @@ func TestAttributionsSample(t *testing.T) {
 			t.Errorf("%s: named %d + unnamed %d != %d quotes", a.ID, at.Named[ai], at.Unnamed[ai], len(a.Quotes))
 		}
 	}
-	if again := Attributions(arts, Generic()); !reflect.DeepEqual(again, at) {
+	if again := Find(arts, lexicon.Generic()); !reflect.DeepEqual(again, at) {
 		t.Error("not deterministic")
 	}
 }
@@ -369,6 +371,38 @@ func TestAttrSpelling(t *testing.T) {
 	for _, tt := range tests {
 		if got := attrSpelling(strings.Fields(tt.a), strings.Fields(tt.b)); got != tt.want {
 			t.Errorf("attrSpelling(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+// TestSampleAttribution: on the sample, what a careful reader sees
+// (corpus/sample/SOURCES.md): the wire copy's anonymous "diplomatic
+// sources"; the verbs the reports use for the foreign minister (said,
+// told, stressed, blasted).
+func TestSampleAttribution(t *testing.T) {
+	arts, err := corpus.LoadFS(sample.FS, corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := func(name string) int {
+		return slices.IndexFunc(arts, func(a *corpus.Article) bool { return a.ID == name })
+	}
+	at := Find(arts, nil)
+	wire := id("kyodo-wire")
+	if !slices.ContainsFunc(at.Anonymous, func(m frame.Mention) bool {
+		return m.Article == wire && strings.EqualFold(m.Text, "diplomatic sources")
+	}) {
+		t.Errorf("the wire copy's diplomatic sources are not anonymous sourcing: %+v", at.Anonymous)
+	}
+	verbs := map[string]bool{}
+	for _, v := range at.Verbs {
+		if strings.Contains(v.Speaker, "Lavrov") {
+			verbs[strings.ToLower(v.Verb)] = true
+		}
+	}
+	for _, v := range []string{"said", "told", "stressed", "blasted"} {
+		if !verbs[v] {
+			t.Errorf("verbs for the foreign minister lack %q: %v", v, verbs)
 		}
 	}
 }

@@ -1,4 +1,22 @@
-package frame
+// Package lexicon reads the word lists the framing analyses match: concept
+// files (a user's, or the generic pack of reporting verbs, hedges and
+// anonymous sources, generic.yaml) and the loaded-word lexicon of strongly
+// evaluative words (loaded.txt).
+//
+// In: a concept file (Load, Parse; Generic for the built-in pack), then
+// the articles of one event (package corpus). Out: Match gives, per concept
+// of the file with a mention, a frame.Concept (Source frame.Lexical) with
+// its mentions (source offsets, runes), none overlapping, for
+// frame.Options.Given and for packages attribution and choice; a Matcher
+// finds the phrases in a single text (a quote's verb or speaker). Loaded
+// maps each loaded word to why it is loaded. A file is read strictly:
+// errors (*Error) name the file and line.
+//
+// Cost: Match is linear in the tokens of the event times the phrases
+// sharing a first word stem, plus one regexp scan of each sentence per
+// pattern (skipped where the pattern's literals are absent); see Match.
+// The generic pack and the loaded words are parsed once and shared.
+package lexicon
 
 import (
 	"bytes"
@@ -18,6 +36,7 @@ import (
 
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/token"
+	"github.com/biasdiff/biasdiff/frame"
 )
 
 // Lexicon is a parsed concept file: a user's list of concepts, each with the
@@ -42,7 +61,7 @@ import (
 // invalid pattern are errors naming the file and line.
 //
 // A Lexicon is read-only once made (do not modify one returned by
-// ParseLexicon, LoadLexicon or Generic: the compiled phrases are kept
+// Parse, Load or Generic: the compiled phrases are kept
 // alongside); Match may be called on it from several goroutines at once.
 type Lexicon struct {
 	Name string // the file name, for messages
@@ -50,20 +69,20 @@ type Lexicon struct {
 	// (the file's "language:" key); Match skips the articles known to be
 	// in another. Empty: any language.
 	Language string
-	Concepts []LexConcept
+	Concepts []Concept
 }
 
-// LexConcept is one concept of a concept file.
-type LexConcept struct {
+// Concept is one concept of a concept file.
+type Concept struct {
 	ID, Label, Note string
 	Tags            []string
-	Phrases         []LexPhrase
+	Phrases         []Phrase
 	line            int
 }
 
-// LexPhrase is one way of naming a concept: Text (matched by word stems) or
+// Phrase is one way of naming a concept: Text (matched by word stems) or
 // Pattern (a regular expression), never both.
-type LexPhrase struct {
+type Phrase struct {
 	Text, Pattern, Note string
 
 	units []lexUnit      // Text, as matched; nil for a pattern
@@ -71,37 +90,37 @@ type LexPhrase struct {
 	pre   prefilter      // Pattern's prefilter, when re is set by the parser
 }
 
-// LexiconError is an error in a concept file, at a line (0 when unknown).
-type LexiconError struct {
+// Error is an error in a concept file, at a line (0 when unknown).
+type Error struct {
 	File string
 	Line int
 	Msg  string // the whole message after "file:line: ", causes included
 	Err  error  // the cause, if any (a YAML or regexp error)
 }
 
-func (e *LexiconError) Error() string {
+func (e *Error) Error() string {
 	if e.Line > 0 {
 		return e.File + ":" + strconv.Itoa(e.Line) + ": " + e.Msg
 	}
 	return e.File + ": " + e.Msg
 }
 
-func (e *LexiconError) Unwrap() error { return e.Err }
+func (e *Error) Unwrap() error { return e.Err }
 
-// LoadLexicon reads and parses the concept file at path; errors name the path.
-func LoadLexicon(path string) (*Lexicon, error) {
+// Load reads and parses the concept file at path; errors name the path.
+func Load(path string) (*Lexicon, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("reading concept file: %w", err)
 	}
-	return ParseLexicon(path, data)
+	return Parse(path, data)
 }
 
 //go:embed generic.yaml
 var genericYAML []byte
 
 var genericLexicon = sync.OnceValue(func() *Lexicon {
-	l, err := ParseLexicon("generic.yaml", genericYAML)
+	l, err := Parse("generic.yaml", genericYAML)
 	if err != nil {
 		panic(err) // cannot happen: TestGeneric parses the same bytes
 	}
@@ -119,9 +138,9 @@ var lexIDRE = regexp.MustCompile(`^[a-z0-9._-]+$`)
 
 var lexYAMLLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
-// ParseLexicon parses a concept file; name is used in messages. Errors are
-// *LexiconError.
-func ParseLexicon(name string, data []byte) (*Lexicon, error) {
+// Parse parses a concept file; name is used in messages. Errors are
+// *Error.
+func Parse(name string, data []byte) (*Lexicon, error) {
 	p := &lexParser{name: name}
 	// Decoded to a Node rather than to structs with KnownFields, so that
 	// every check (unknown keys included) can name its line in plain words.
@@ -153,7 +172,7 @@ func (p *lexParser) errf(line int, cause error, format string, args ...any) erro
 	if cause != nil {
 		msg += ": " + cause.Error()
 	}
-	return &LexiconError{File: p.name, Line: line, Msg: msg, Err: cause}
+	return &Error{File: p.name, Line: line, Msg: msg, Err: cause}
 }
 
 // yamlErr turns "yaml: line 3: did not find expected key" into
@@ -162,9 +181,9 @@ func (p *lexParser) yamlErr(err error) error {
 	msg := err.Error()
 	if m := lexYAMLLineRE.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
-		return &LexiconError{File: p.name, Line: line, Msg: "invalid YAML: " + m[2], Err: err}
+		return &Error{File: p.name, Line: line, Msg: "invalid YAML: " + m[2], Err: err}
 	}
-	return &LexiconError{File: p.name, Msg: "invalid YAML: " + strings.TrimPrefix(msg, "yaml: "), Err: err}
+	return &Error{File: p.name, Msg: "invalid YAML: " + strings.TrimPrefix(msg, "yaml: "), Err: err}
 }
 
 func yamlResolve(n *yaml.Node) *yaml.Node {
@@ -258,14 +277,14 @@ func (p *lexParser) file(doc *yaml.Node, l *Lexicon) error {
 	return nil
 }
 
-func (p *lexParser) concept(n *yaml.Node, i int) (LexConcept, error) {
+func (p *lexParser) concept(n *yaml.Node, i int) (Concept, error) {
 	n = yamlResolve(n)
 	what := fmt.Sprintf("concept %d", i+1)
 	f, err := p.fields(n, what, "id", "label", "tags", "note", "phrases")
 	if err != nil {
-		return LexConcept{}, err
+		return Concept{}, err
 	}
-	c := LexConcept{line: n.Line}
+	c := Concept{line: n.Line}
 	if c.ID, err = p.str(f["id"], what, "id"); err != nil {
 		return c, err
 	}
@@ -322,16 +341,16 @@ func (p *lexParser) concept(n *yaml.Node, i int) (LexConcept, error) {
 	return c, nil
 }
 
-func (p *lexParser) phrase(n *yaml.Node, what string) (LexPhrase, error) {
+func (p *lexParser) phrase(n *yaml.Node, what string) (Phrase, error) {
 	n = yamlResolve(n)
 	if n.Kind != yaml.MappingNode {
-		return LexPhrase{}, p.errf(n.Line, nil, "%s: a phrase must be a mapping with text or pattern (- text: ...)", what)
+		return Phrase{}, p.errf(n.Line, nil, "%s: a phrase must be a mapping with text or pattern (- text: ...)", what)
 	}
 	f, err := p.fields(n, what+": phrase", "text", "pattern", "note")
 	if err != nil {
-		return LexPhrase{}, err
+		return Phrase{}, err
 	}
-	var ph LexPhrase
+	var ph Phrase
 	if ph.Text, err = p.str(f["text"], what, "text"); err != nil {
 		return ph, err
 	}
@@ -429,19 +448,23 @@ type lexCompiled struct {
 	pre             prefilter // for re: literals one of which a match holds
 }
 
-// lexMatcher holds a Lexicon's phrases indexed for one Match call.
-type lexMatcher struct {
+// Matcher finds a Lexicon's phrases in one text at a time, as Match finds
+// them in a sentence: its phrases indexed once, for many texts. A Matcher
+// keeps scratch space from text to text: use one from one goroutine at a
+// time.
+type Matcher struct {
 	byFirst  map[string][]lexCompiled // text phrases by the key of their first unit
 	patterns []lexCompiled
 
 	// scratch, reused from text to text
 	units []lexUnit
-	cands []lexCand
+	cands []Hit
 	taken []bool
 }
 
-func newLexMatcher(l *Lexicon) *lexMatcher {
-	m := &lexMatcher{byFirst: map[string][]lexCompiled{}}
+// NewMatcher indexes the phrases of l (a Lexicon parsed or built by hand).
+func NewMatcher(l *Lexicon) *Matcher {
+	m := &Matcher{byFirst: map[string][]lexCompiled{}}
 	for ci := range l.Concepts {
 		for pi := range l.Concepts[ci].Phrases {
 			ph := &l.Concepts[ci].Phrases[pi]
@@ -467,21 +490,22 @@ func newLexMatcher(l *Lexicon) *lexMatcher {
 	return m
 }
 
-// lexCand is a match in one text, byte offsets into it.
-type lexCand struct {
-	concept, phrase int
-	b0, b1          int
-	runes           int
+// Hit is a phrase of a Lexicon found in one text.
+type Hit struct {
+	Concept, Phrase int // indexes into Lexicon.Concepts and its Phrases
+	Start, End      int // byte offsets into the text
+	Runes           int // the runes of text[Start:End]
 }
 
-// find returns the mentions of the lexicon in text, overlaps resolved, in
-// no particular order; the slice is reused by the next call.
-func (m *lexMatcher) find(text string) []lexCand {
+// Find returns the phrases of the lexicon found in text, overlaps resolved
+// as Match resolves them, in no particular order; the slice is reused by
+// the next call.
+func (m *Matcher) Find(text string) []Hit {
 	return m.findTokens(text, nil)
 }
 
-// findTokens is find with the tokens of text given (nil: tokenize it).
-func (m *lexMatcher) findTokens(text string, toks []token.Token) []lexCand {
+// findTokens is Find with the tokens of text given (nil: tokenize it).
+func (m *Matcher) findTokens(text string, toks []token.Token) []Hit {
 	m.cands = m.cands[:0]
 	if len(m.byFirst) > 0 {
 		if toks == nil {
@@ -505,7 +529,7 @@ func (m *lexMatcher) findTokens(text string, toks []token.Token) []lexCand {
 					}
 				}
 				b0, b1 := toks[u.tok].Start, toks[us[i+n-1].tok].End
-				m.cands = append(m.cands, lexCand{c.concept, c.phrase, b0, b1, utf8.RuneCountInString(text[b0:b1])})
+				m.cands = append(m.cands, Hit{c.concept, c.phrase, b0, b1, utf8.RuneCountInString(text[b0:b1])})
 			}
 		}
 	}
@@ -523,7 +547,7 @@ func (m *lexMatcher) findTokens(text string, toks []token.Token) []lexCand {
 				loc = loc[2*g : 2*g+2]
 			}
 			if loc[0] >= 0 && loc[0] < loc[1] {
-				m.cands = append(m.cands, lexCand{c.concept, c.phrase, loc[0], loc[1], utf8.RuneCountInString(text[loc[0]:loc[1]])})
+				m.cands = append(m.cands, Hit{c.concept, c.phrase, loc[0], loc[1], utf8.RuneCountInString(text[loc[0]:loc[1]])})
 			}
 		}
 	}
@@ -532,17 +556,17 @@ func (m *lexMatcher) findTokens(text string, toks []token.Token) []lexCand {
 	}
 	// Longest match wins; ties go to the concept listed first, then the
 	// phrase listed first, then the earlier match.
-	slices.SortFunc(m.cands, func(a, b lexCand) int {
-		if a.runes != b.runes {
-			return b.runes - a.runes
+	slices.SortFunc(m.cands, func(a, b Hit) int {
+		if a.Runes != b.Runes {
+			return b.Runes - a.Runes
 		}
-		if a.concept != b.concept {
-			return a.concept - b.concept
+		if a.Concept != b.Concept {
+			return a.Concept - b.Concept
 		}
-		if a.phrase != b.phrase {
-			return a.phrase - b.phrase
+		if a.Phrase != b.Phrase {
+			return a.Phrase - b.Phrase
 		}
-		return a.b0 - b.b0
+		return a.Start - b.Start
 	})
 	if cap(m.taken) < len(text) {
 		m.taken = make([]bool, len(text))
@@ -552,12 +576,12 @@ func (m *lexMatcher) findTokens(text string, toks []token.Token) []lexCand {
 	kept := m.cands[:0]
 next:
 	for _, c := range m.cands {
-		for b := c.b0; b < c.b1; b++ {
+		for b := c.Start; b < c.End; b++ {
 			if taken[b] {
 				continue next
 			}
 		}
-		for b := c.b0; b < c.b1; b++ {
+		for b := c.Start; b < c.End; b++ {
 			taken[b] = true
 		}
 		kept = append(kept, c)
@@ -586,7 +610,7 @@ func validLanguage(s string) bool {
 // Match finds the concepts of the lexicon in the articles (those in its
 // Language, when it has one): in each title that
 // stands in the source (a.TitleSpan != nil; Mention.Sentence is -1) and in
-// every sentence. It returns one Concept (Source Lexical) per concept of the
+// every sentence. It returns one frame.Concept (Source frame.Lexical) per concept of the
 // file that has a mention, in file order, each with its mentions sorted by
 // article and start. The result is deterministic.
 //
@@ -636,42 +660,42 @@ func validLanguage(s string) bool {
 // regexp scan of each title and sentence per pattern, O(P·L) for P patterns
 // and L bytes; overlapping matches are sorted per sentence. Titles and
 // sentences are tokenized again, at about the cost of tokenizing the corpus.
-func (l *Lexicon) Match(arts []*corpus.Article) []Concept {
-	out := []Concept{}
+func (l *Lexicon) Match(arts []*corpus.Article) []frame.Concept {
+	out := []frame.Concept{}
 	if l == nil || len(l.Concepts) == 0 {
 		return out
 	}
-	m := newLexMatcher(l)
+	m := NewMatcher(l)
 	if len(m.byFirst) == 0 && len(m.patterns) == 0 {
 		return out
 	}
-	mentions := make([][]Mention, len(l.Concepts))
+	mentions := make([][]frame.Mention, len(l.Concepts))
 	for ai, a := range arts {
 		if a == nil || l.Language != "" && !a.InLanguage(l.Language) {
 			continue
 		}
 		if ts := a.TitleSpan; ts != nil && a.Title != "" && utf8.RuneCountInString(a.Title) == ts.End-ts.Start {
 			for _, c := range m.findTokens(a.Title, a.TitleTokens()) {
-				start := ts.Start + utf8.RuneCountInString(a.Title[:c.b0])
-				mentions[c.concept] = append(mentions[c.concept], Mention{
+				start := ts.Start + utf8.RuneCountInString(a.Title[:c.Start])
+				mentions[c.Concept] = append(mentions[c.Concept], frame.Mention{
 					Article: ai, Sentence: -1,
-					Start: start, End: start + c.runes,
-					Text: a.Title[c.b0:c.b1],
-					Note: l.Concepts[c.concept].Phrases[c.phrase].Note,
+					Start: start, End: start + c.Runes,
+					Text: a.Title[c.Start:c.End],
+					Note: l.Concepts[c.Concept].Phrases[c.Phrase].Note,
 				})
 			}
 		}
 		for si, s := range a.Sentences {
 			for _, c := range m.findTokens(s.Text, a.PlainTokens(si)) {
-				start, end := a.Body.Span(s.BodyStart+c.b0, s.BodyStart+c.b1)
+				start, end := a.Body.Span(s.BodyStart+c.Start, s.BodyStart+c.End)
 				if start >= end {
 					continue // text with no source (a separator the reader inserted)
 				}
-				mentions[c.concept] = append(mentions[c.concept], Mention{
+				mentions[c.Concept] = append(mentions[c.Concept], frame.Mention{
 					Article: ai, Sentence: si,
 					Start: start, End: end,
-					Text: s.Text[c.b0:c.b1],
-					Note: l.Concepts[c.concept].Phrases[c.phrase].Note,
+					Text: s.Text[c.Start:c.End],
+					Note: l.Concepts[c.Concept].Phrases[c.Phrase].Note,
 				})
 			}
 		}
@@ -680,7 +704,7 @@ func (l *Lexicon) Match(arts []*corpus.Article) []Concept {
 		if len(ms) == 0 {
 			continue
 		}
-		slices.SortFunc(ms, func(a, b Mention) int {
+		slices.SortFunc(ms, func(a, b frame.Mention) int {
 			if a.Article != b.Article {
 				return a.Article - b.Article
 			}
@@ -693,13 +717,48 @@ func (l *Lexicon) Match(arts []*corpus.Article) []Concept {
 			return a.Sentence - b.Sentence
 		})
 		lc := &l.Concepts[ci]
-		out = append(out, Concept{
+		out = append(out, frame.Concept{
 			ID:       lc.ID,
 			Label:    lc.Label,
-			Source:   Lexical,
+			Source:   frame.Lexical,
 			Tags:     slices.Clone(lc.Tags),
 			Mentions: ms,
 		})
 	}
 	return out
 }
+
+// loaded are strongly evaluative words with their valence (loaded.txt).
+//
+//go:embed loaded.txt
+var loadedText string
+
+var loadedWords = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	for _, line := range strings.Split(loadedText, "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		w, v, ok := strings.Cut(line, "\t")
+		if !ok {
+			continue
+		}
+		switch v {
+		case "-":
+			m[w] = "a negative opinion word (opinion lexicon)"
+		case "+":
+			m[w] = "a positive opinion word (opinion lexicon)"
+		default:
+			if _, err := strconv.ParseFloat(v, 64); err == nil {
+				m[w] = "a strongly evaluative word (valence " + v + " on -4..4)"
+			}
+		}
+	}
+	return m
+})
+
+// Loaded is the loaded-word lexicon: it maps each word of loaded.txt, a
+// strongly evaluative word (English, lower case), to why it is loaded: its
+// VADER valence, or its polarity in the opinion lexicon. The map is shared:
+// do not modify it.
+func Loaded() map[string]string { return loadedWords() }

@@ -1,4 +1,4 @@
-package frame
+package omission
 
 import (
 	"math"
@@ -10,6 +10,7 @@ import (
 
 	"github.com/biasdiff/biasdiff/align"
 	"github.com/biasdiff/biasdiff/corpus"
+	"github.com/biasdiff/biasdiff/corpus/sample"
 )
 
 // omFixture is one event of three reports. All three carry the headline
@@ -69,13 +70,13 @@ func omLoad(t *testing.T) omEvent {
 }
 
 // omRowOf finds the row of a claim.
-func omRowOf(om Omission, claim int) (OmissionRow, int, bool) {
+func omRowOf(om Omission, claim int) (Row, int, bool) {
 	for i, r := range om.Rows {
 		if r.Claim == claim {
 			return r, i, true
 		}
 	}
-	return OmissionRow{}, -1, false
+	return Row{}, -1, false
 }
 
 func omText(claims []align.Claim, ci int) string {
@@ -88,7 +89,7 @@ func omText(claims []align.Claim, ci int) string {
 // there; shares are of the shared claims.
 func TestOmissionsShared(t *testing.T) {
 	ev := omLoad(t)
-	om := Omissions(ev.arts, ev.claims)
+	om := Find(ev.arts, ev.claims)
 	if len(om.Rows) == 0 || om.Rows[0].Outlets != len(ev.arts) {
 		t.Fatalf("first row %+v, want a claim all %d reports carry", om.Rows, len(ev.arts))
 	}
@@ -102,7 +103,7 @@ func TestOmissionsShared(t *testing.T) {
 		c[ev.north], c[ev.south], c[ev.wire] = north, south, wire
 		return c
 	}
-	carriedAt := func(r OmissionRow) []align.Position {
+	carriedAt := func(r Row) []align.Position {
 		out := make([]align.Position, len(r.Cells))
 		for a, c := range r.Cells {
 			out[a], _ = c.Carried()
@@ -151,24 +152,24 @@ func TestOmissionsShared(t *testing.T) {
 // sentence.
 func TestOmissionsOnly(t *testing.T) {
 	ev := omLoad(t)
-	om := Omissions(ev.arts, ev.claims)
-	single := func(has string) (OmissionRow, bool) {
+	om := Find(ev.arts, ev.claims)
+	single := func(has string) (Row, bool) {
 		for _, r := range om.Rows {
 			if r.Outlets == 1 && strings.Contains(omText(ev.claims, r.Claim), has) {
 				return r, true
 			}
 		}
-		return OmissionRow{}, false
+		return Row{}, false
 	}
 	webb, ok := single("Marcus Webb")
-	if !ok || webb.Only != ev.south || webb.Cells[ev.south] != OmissionCell(align.Lede) {
+	if !ok || webb.Only != ev.south || webb.Cells[ev.south] != Cell(align.Lede) {
 		t.Errorf("Webb (south's lede, a name): row %+v found %v, want only south, lede", webb, ok)
 	}
 	park, ok := single("Ellen Park")
-	if !ok || park.Only != ev.wire || park.Cells[ev.wire] != OmissionCell(align.Body) {
+	if !ok || park.Only != ev.wire || park.Cells[ev.wire] != Cell(align.Body) {
 		t.Errorf("Park (wire's body, a name): row %+v found %v, want only wire, body", park, ok)
 	}
-	if r, ok := single("four hours"); !ok || r.Cells[ev.wire] != OmissionCell(align.Lede) {
+	if r, ok := single("four hours"); !ok || r.Cells[ev.wire] != Cell(align.Lede) {
 		t.Errorf("wire's lede sentence without a name: want a row, got %+v %v", r, ok)
 	}
 	for _, colour := range []string{"The weather was cold", "Many people said", "Traffic engineers", "Local shops"} {
@@ -204,7 +205,7 @@ func TestOmissionsOnly(t *testing.T) {
 		last[r.Only] = cur
 	}
 	// Without singletons: the same shared rows, no "only" rows.
-	plain := Omissions(ev.arts, align.Claims(ev.arts, align.Options{}))
+	plain := Find(ev.arts, align.Claims(ev.arts, align.Options{}))
 	if len(plain.Rows) != firstSingle {
 		t.Errorf("without singletons: %d rows, want the %d shared ones", len(plain.Rows), firstSingle)
 	}
@@ -234,13 +235,13 @@ func TestOmFactual(t *testing.T) {
 // order of the claims, and the same result twice.
 func TestOmissionsDeterministic(t *testing.T) {
 	ev := omLoad(t)
-	a := Omissions(ev.arts, ev.claims)
-	if b := Omissions(ev.arts, ev.claims); !reflect.DeepEqual(a, b) {
+	a := Find(ev.arts, ev.claims)
+	if b := Find(ev.arts, ev.claims); !reflect.DeepEqual(a, b) {
 		t.Fatalf("two runs differ:\n%+v\n%+v", a, b)
 	}
 	rev := slices.Clone(ev.claims)
 	slices.Reverse(rev)
-	b := Omissions(ev.arts, rev)
+	b := Find(ev.arts, rev)
 	if len(a.Rows) != len(b.Rows) || !reflect.DeepEqual(a.Share, b.Share) {
 		t.Fatalf("reversed claims: %d rows, shares %v; want %d, %v", len(b.Rows), b.Share, len(a.Rows), a.Share)
 	}
@@ -349,8 +350,8 @@ func TestOmissionsNear(t *testing.T) {
 		{Members: []align.Member{member(beta, 1, align.Lede, "Protests followed."), member(gamma, 1, align.Lede, "Protesters gathered.")},
 			Near: []align.Near{{Member: align.Member{Article: alpha, Sentence: 3, Text: "People gathered.", Position: align.Body}, Score: 0.5}}},
 	}
-	om := Omissions(arts, claims)
-	want := map[int][]OmissionCell{
+	om := Find(arts, claims)
+	want := map[int][]Cell{
 		0: {"lede", "body", "similar:body"},
 		1: {"lede", "", "lede"},
 		2: {"headline", "headline", "headline"},
@@ -381,10 +382,10 @@ func TestOmissionsNear(t *testing.T) {
 	if want := []float64{0.75, 0.75, 0.75}; !reflect.DeepEqual(om.Share, want) {
 		t.Errorf("shares %v, want %v", om.Share, want)
 	}
-	if p, ok := OmissionCell("similar:body").Similar(); !ok || p != align.Body {
+	if p, ok := Cell("similar:body").Similar(); !ok || p != align.Body {
 		t.Errorf(`"similar:body".Similar() = %q, %v`, p, ok)
 	}
-	for _, c := range []OmissionCell{"", "similar:end"} {
+	for _, c := range []Cell{"", "similar:end"} {
 		if p, ok := c.Carried(); ok {
 			t.Errorf("%q.Carried() = %q, true", c, p)
 		}
@@ -438,8 +439,8 @@ func TestOmissionsSinglesBalanced(t *testing.T) {
 	var first [][]shown // per k: the first k single rows, sorted
 	for pi, perm := range perms {
 		arts, claims := omSinglesFixture(perm)
-		om := Omissions(arts, claims)
-		var singles []OmissionRow
+		om := Find(arts, claims)
+		var singles []Row
 		for _, r := range om.Rows {
 			if r.Outlets == 1 {
 				singles = append(singles, r)
@@ -485,6 +486,35 @@ func TestOmissionsSinglesBalanced(t *testing.T) {
 		}
 		if want := []string{"Alpha headline", "gamma lede", "Then Governor Park spoke."}; !reflect.DeepEqual(turn, want) {
 			t.Errorf("perm %v: first turn %q, want %q", perm, turn, want)
+		}
+	}
+}
+
+// TestSampleOmissions: on the sample, what a careful reader sees
+// (corpus/sample/SOURCES.md) one report alone carries — the sanctions and
+// Crimea, the INF treaty, the experts.
+func TestSampleOmissions(t *testing.T) {
+	arts, err := corpus.LoadFS(sample.FS, corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	claims := align.Claims(arts, align.Options{Singletons: true})
+	om := Find(arts, claims)
+	only := map[string][]string{} // phrase -> the reports that alone carry a claim with it
+	for _, row := range om.Rows {
+		if row.Only < 0 {
+			continue
+		}
+		text := claims[row.Claim].Members[0].Text
+		for _, p := range []string{"sanctions", "Intermediate-Range Nuclear Forces Treaty", "the expert"} {
+			if strings.Contains(text, p) {
+				only[p] = append(only[p], arts[row.Only].ID)
+			}
+		}
+	}
+	for p, want := range map[string]string{"sanctions": "inforos", "Intermediate-Range Nuclear Forces Treaty": "kyodo-wire", "the expert": "rt-ru-translated"} {
+		if !slices.Contains(only[p], want) {
+			t.Errorf("%q: want a row only %s carries, got %v", p, want, only)
 		}
 	}
 }

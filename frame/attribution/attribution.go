@@ -1,4 +1,22 @@
-package frame
+// Package attribution finds whom the reports of one event let speak, and
+// how: the direct quotes per speaker, merged across reports; the reporting
+// verbs that introduce them with their connotation (neutral "said",
+// emphatic "stressed", doubting "claimed", attacking "blasted"...); the
+// hedges and certainty markers and the anonymous sourcing each report uses
+// in its own voice.
+//
+// In: the articles of one event (package corpus, with the quotes it found)
+// and a concept file whose tags name reporting verbs, hedges and anonymous
+// sources: the generic pack (lexicon.Generic) or a user's. Out: an
+// Attribution, per speaker (SpeakerRow) and per quote's verb (VerbUse),
+// with source spans as frame.Mention; InQuote tells whether a span is a
+// speaker's words rather than the report's.
+//
+// Cost: one match of the concept file over the articles, plus per quote a
+// match of its verb and speaker and a regexp scan of its paragraph;
+// speaker merging is quadratic in the distinct named speakers (a few
+// dozen).
+package attribution
 
 import (
 	"cmp"
@@ -11,27 +29,29 @@ import (
 	"github.com/biasdiff/biasdiff/align"
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/token"
+	"github.com/biasdiff/biasdiff/frame"
+	"github.com/biasdiff/biasdiff/frame/lexicon"
 )
 
 // Attribution is who the reports of one event let speak, and how: the
 // direct quotes per speaker, the reporting verbs that introduce them with
 // their connotation, the hedges and certainty markers, and the anonymous
 // sourcing of each article. Article indexes (and per-article slices) follow
-// the articles given to Attributions.
+// the articles given to Find.
 type Attribution struct {
 	// Speakers has one row per speaker, merged across articles (see
-	// Attributions), by total quotes descending, then by name.
+	// Find), by total quotes descending, then by name.
 	Speakers []SpeakerRow `json:"speakers"`
 	// Verbs has one entry per quote with a reporting verb, by article,
 	// then in quote order.
 	Verbs []VerbUse `json:"verbs"`
 	// Hedges are the hedges (Note "hedge") and certainty markers (Note
 	// "certainty") the reports use in their own voice, by article and start.
-	Hedges []Mention `json:"hedges"`
+	Hedges []frame.Mention `json:"hedges"`
 	// Anonymous is the anonymous sourcing ("diplomatic sources said",
 	// "officials said", "people familiar with") the reports use in their
 	// own voice, by article and start.
-	Anonymous []Mention `json:"anonymous"`
+	Anonymous []frame.Mention `json:"anonymous"`
 	// Named and Unnamed count, per article, the quotes attributed to a
 	// named speaker and those attributed to an anonymous source, to a
 	// description only ("the expert") or to no one.
@@ -68,11 +88,11 @@ type VerbUse struct {
 	// "" for a quote without a speaker.
 	Speaker string `json:"speaker"`
 	// Mention is the verb's span in the source (runes) if located, else
-	// the zero Mention.
-	Mention Mention `json:"mention"`
+	// the zero frame.Mention.
+	Mention frame.Mention `json:"mention"`
 }
 
-// The tags Attributions reads in a lexicon.
+// The tags Find reads in a lexicon.
 const (
 	attrTagVerb      = "reporting-verb"
 	attrTagHedge     = "hedge"
@@ -80,10 +100,10 @@ const (
 	attrTagAnonymous = "anonymous-source"
 )
 
-// Attributions finds who speaks in each article and how. lex is the
-// generic pack (Generic(); nil means Generic()) or a user's concept file
-// with the same tags: "reporting-verb" plus a connotation tag,
-// "hedge", "certainty", "anonymous-source". The result is deterministic.
+// Find finds who speaks in each article and how. lex is the generic pack
+// (lexicon.Generic(); nil means lexicon.Generic()) or a user's concept file
+// with the same tags: "reporting-verb" plus a connotation tag, "hedge",
+// "certainty", "anonymous-source". The result is deterministic.
 //
 // Speakers come from the quotes found by package corpus (Quote.Speaker).
 // A speaker is named when the name starts with an upper-case letter and no
@@ -102,7 +122,7 @@ const (
 // speaker has no row and counts as unnamed.
 //
 // The connotation of a quote's verb is found by matching the verb's text
-// with lex as Match matches a sentence (word stems and patterns): the
+// with lex as lex.Match matches a sentence (word stems and patterns): the
 // longest match among the reporting-verb concepts gives the connotation,
 // which is the concept's first tag other than "reporting-verb". The verb's
 // span is the occurrence of the verb (whole words, ignoring case) nearest
@@ -117,26 +137,27 @@ const (
 // Cost: one lex.Match over the articles, plus per quote a match of its
 // verb and speaker and a regexp scan of its paragraph; speaker merging is
 // quadratic in the number of distinct named speakers (a few dozen).
-func Attributions(arts []*corpus.Article, lex *Lexicon) Attribution {
+func Find(arts []*corpus.Article, lex *lexicon.Lexicon) Attribution {
 	if lex == nil {
-		lex = Generic()
+		lex = lexicon.Generic()
 	}
-	return AttributionsOf(arts, lex, lex.Match(arts))
+	return FindMatched(arts, lex, lex.Match(arts))
 }
 
-// AttributionsOf is Attributions with lex's matches over arts already made
-// (lex.Match(arts)), for a caller that needs them for Choices too.
-func AttributionsOf(arts []*corpus.Article, lex *Lexicon, matched []Concept) Attribution {
+// FindMatched is Find with lex's matches over arts already made
+// (lex.Match(arts)), for a caller that needs them for the word-choice marks too
+// (package choice).
+func FindMatched(arts []*corpus.Article, lex *lexicon.Lexicon, matched []frame.Concept) Attribution {
 	n := len(arts)
 	at := Attribution{
 		Speakers:  []SpeakerRow{},
 		Verbs:     []VerbUse{},
-		Hedges:    []Mention{},
-		Anonymous: []Mention{},
+		Hedges:    []frame.Mention{},
+		Anonymous: []frame.Mention{},
 		Named:     make([]int, n),
 		Unnamed:   make([]int, n),
 	}
-	m := newLexMatcher(lex)
+	m := lexicon.NewMatcher(lex)
 
 	// Hedges, certainty markers and anonymous sources, outside quotes.
 	for _, c := range matched {
@@ -153,7 +174,7 @@ func AttributionsOf(arts []*corpus.Article, lex *Lexicon, matched []Concept) Att
 			continue
 		}
 		for _, mn := range c.Mentions {
-			if mn.Nested || attrInQuote(arts[mn.Article], mn.Start, mn.End) {
+			if mn.Nested || InQuote(arts[mn.Article], mn.Start, mn.End) {
 				continue
 			}
 			if anon {
@@ -285,13 +306,13 @@ func attrKey(named bool, s string) string {
 
 // attrNamed tells whether a speaker is a named person or body: an
 // upper-case first letter and no anonymous-source phrase in it.
-func attrNamed(m *lexMatcher, lex *Lexicon, s string) bool {
+func attrNamed(m *lexicon.Matcher, lex *lexicon.Lexicon, s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	if !unicode.IsUpper(r) {
 		return false
 	}
-	for _, c := range m.find(s) {
-		if slices.Contains(lex.Concepts[c.concept].Tags, attrTagAnonymous) {
+	for _, c := range m.Find(s) {
+		if slices.Contains(lex.Concepts[c.Concept].Tags, attrTagAnonymous) {
 			return false
 		}
 	}
@@ -303,7 +324,7 @@ func attrSuffix(a, b []string) bool {
 	return len(a) <= len(b) && slices.Equal(a, b[len(b)-len(a):])
 }
 
-// attrMerge maps each name to the name whose row it joins, as Attributions
+// attrMerge maps each name to the name whose row it joins, as Find
 // describes.
 func attrMerge(names []*attrName) []int {
 	root := make([]int, len(names))
@@ -407,21 +428,21 @@ func attrSpelling(a, b []string) bool {
 // attrConnotation is the connotation of a reporting verb: the first tag
 // other than "reporting-verb" of the longest reporting-verb concept
 // matched in it.
-func attrConnotation(m *lexMatcher, lex *Lexicon, verb string) string {
-	cands := m.find(verb)
+func attrConnotation(m *lexicon.Matcher, lex *lexicon.Lexicon, verb string) string {
+	cands := m.Find(verb)
 	best := -1
 	for i, c := range cands {
-		if !slices.Contains(lex.Concepts[c.concept].Tags, attrTagVerb) {
+		if !slices.Contains(lex.Concepts[c.Concept].Tags, attrTagVerb) {
 			continue
 		}
-		if best < 0 || c.runes > cands[best].runes || c.runes == cands[best].runes && c.b0 < cands[best].b0 {
+		if best < 0 || c.Runes > cands[best].Runes || c.Runes == cands[best].Runes && c.Start < cands[best].Start {
 			best = i
 		}
 	}
 	if best < 0 {
 		return ""
 	}
-	for _, t := range lex.Concepts[cands[best].concept].Tags {
+	for _, t := range lex.Concepts[cands[best].Concept].Tags {
 		if t != attrTagVerb {
 			return t
 		}
@@ -456,12 +477,12 @@ func attrASCIIWord(r rune) bool {
 
 // attrLocate finds the occurrence of a quote's verb nearest to the quote in
 // its paragraph, outside quoted words; the zero Mention if none.
-func attrLocate(a *corpus.Article, ai int, q corpus.Quote, re *regexp.Regexp) Mention {
+func attrLocate(a *corpus.Article, ai int, q corpus.Quote, re *regexp.Regexp) frame.Mention {
 	if re == nil || q.Sentence < 0 || q.Sentence >= len(a.Sentences) {
-		return Mention{}
+		return frame.Mention{}
 	}
 	para := a.Sentences[q.Sentence].Para
-	var best Mention
+	var best frame.Mention
 	bestDist := -1
 	for si, s := range a.Sentences {
 		if s.Para != para {
@@ -469,7 +490,7 @@ func attrLocate(a *corpus.Article, ai int, q corpus.Quote, re *regexp.Regexp) Me
 		}
 		for _, loc := range re.FindAllStringIndex(s.Text, -1) {
 			start, end := a.Body.Span(s.BodyStart+loc[0], s.BodyStart+loc[1])
-			if start >= end || attrInQuote(a, start, end) {
+			if start >= end || InQuote(a, start, end) {
 				continue
 			}
 			var d int
@@ -481,16 +502,17 @@ func attrLocate(a *corpus.Article, ai int, q corpus.Quote, re *regexp.Regexp) Me
 			}
 			if bestDist < 0 || d < bestDist {
 				bestDist = d
-				best = Mention{Article: ai, Sentence: si, Start: start, End: end, Text: s.Text[loc[0]:loc[1]]}
+				best = frame.Mention{Article: ai, Sentence: si, Start: start, End: end, Text: s.Text[loc[0]:loc[1]]}
 			}
 		}
 	}
 	return best
 }
 
-// attrInQuote tells whether the source span [start, end) overlaps the
-// quoted words of a quote of a.
-func attrInQuote(a *corpus.Article, start, end int) bool {
+// InQuote tells whether the source span [start, end) overlaps the
+// quoted words of a quote of a: whether it is a speaker's words rather
+// than the report's own voice.
+func InQuote(a *corpus.Article, start, end int) bool {
 	for _, q := range a.Quotes {
 		if start < q.End && q.Start < end {
 			return true
@@ -519,8 +541,8 @@ func attrSum(xs []int) int {
 	return n
 }
 
-func attrSortMentions(ms []Mention) {
-	slices.SortFunc(ms, func(a, b Mention) int {
+func attrSortMentions(ms []frame.Mention) {
+	slices.SortFunc(ms, func(a, b frame.Mention) int {
 		return cmp.Or(cmp.Compare(a.Article, b.Article), cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End))
 	})
 }
