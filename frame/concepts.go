@@ -655,7 +655,7 @@ func (e *tevent) concepts(lex, preds []Concept, minMentions int) []Concept {
 			out[i].Mentions = []Mention{}
 		}
 		if out[i].Confidence == "" {
-			out[i].Confidence = confidence(evidence{lexicon: out[i].Source == Lexical})
+			out[i].Confidence = confidence(evidence{lexicon: out[i].Source == Lexical, predicate: out[i].Source == Predicate})
 		}
 	}
 	// Sorted by precomputed keys: Differs is not cheap.
@@ -707,12 +707,13 @@ func (e *tevent) concepts(lex, preds []Concept, minMentions int) []Concept {
 // wordings (by Key, nested mentions left out), each by the strongest way
 // it was found (see stronger).
 type evidence struct {
-	lexicon  bool // a concept file's phrases
-	alias    bool // a report says its names name one thing
-	wordings int
-	names    int // found as a name or a description set before one
-	mined    int // found in the word diff of aligned sentences, or a writer's contrast
-	phrases  int // found as a noun phrase only: joined by its head noun
+	lexicon   bool // a concept file's phrases
+	alias     bool // a report says its names name one thing
+	predicate bool // an act worded differently (package frame/predicate)
+	wordings  int
+	names     int // found as a name or a description set before one
+	mined     int // found in the word diff of aligned sentences, or a writer's contrast
+	phrases   int // found as a noun phrase only: joined by its head noun
 }
 
 // confidence is how sure the tool is that the mentions of a concept with
@@ -720,11 +721,14 @@ type evidence struct {
 // single wording leave no doubt, and neither do the forms of one name nor
 // wordings that replace each other in aligned sentences (with one noun
 // phrase at most); noun phrases joined to a name through the titles and
-// descriptions the reports give it ("the foreign minister") are likely;
+// descriptions the reports give it ("the foreign minister") are likely,
+// and so are the acts of package predicate;
 // noun phrases joined by their head noun alone ("court", "system",
 // "treaty" name different things) are loose.
 func confidence(ev evidence) Confidence {
 	switch {
+	case ev.predicate:
+		return Likely
 	case ev.lexicon, ev.alias, ev.wordings <= 1:
 		return Sure
 	case ev.phrases >= 1 && ev.names >= 1:

@@ -857,6 +857,7 @@ func TestConfidence(t *testing.T) {
 		{"phrases by head noun", evidence{wordings: 2, phrases: 2}, Loose},
 		{"phrase joined to a name by its titles", evidence{wordings: 3, names: 1, phrases: 2}, Likely},
 		{"mined, and phrases by head noun", evidence{wordings: 3, mined: 1, phrases: 2}, Loose},
+		{"an act worded differently", evidence{predicate: true, wordings: 2}, Likely},
 	} {
 		if got := confidence(tc.ev); got != tc.want {
 			t.Errorf("%s: confidence(%+v) = %q, want %q", tc.name, tc.ev, got, tc.want)

@@ -100,7 +100,10 @@ const (
 	// at most.
 	Sure Confidence = "sure"
 	// Likely: a name with noun phrases joined to it through the titles and
-	// descriptions the reports give it ("the foreign minister").
+	// descriptions the reports give it ("the foreign minister"); an act
+	// that reports word differently (predicate), which WordNet and the
+	// statement or arguments it stands in tie together, right about 85
+	// times in 100.
 	Likely Confidence = "likely"
 	// Loose: noun phrases joined by their head noun alone ("the talks",
 	// "the peace talks"; "a peace treaty", "arms control treaty").
