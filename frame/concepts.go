@@ -591,15 +591,35 @@ func (e *tevent) concepts(lex, preds []Concept, minMentions int) []Concept {
 	var keptPreds []Concept
 	for _, pc := range preds {
 		var ms []Mention
+		touched := map[int]bool{} // the clusters that hold some of its wordings
 		for _, m := range pc.Mentions {
 			free := true
-			sp.overlapping(m.Article, m.Start, m.End, func([2]int, claim) bool { free = false; return false })
+			sp.overlapping(m.Article, m.Start, m.End, func(_ [2]int, o claim) bool {
+				free = false
+				touched[o.cluster] = true
+				return true
+			})
 			if free {
 				ms = append(ms, m)
 			}
 		}
+		if into, ok := joinable(touched, e.kinds); ok && len(ms) > 0 {
+			// The act is already a row of another pass (often mined from
+			// the same diff): its other wordings join that row.
+			for _, m := range ms {
+				sp.claim(m.Article, m.Start, m.End, claim{into, kMined})
+				byCluster[into] = append(byCluster[into], m)
+				if wkind[into] == nil {
+					wkind[into] = map[string]mkind{}
+				}
+				if _, ok := wkind[into][Key(m.Text)]; !ok {
+					wkind[into][Key(m.Text)] = kMined
+				}
+			}
+			continue
+		}
 		pc.Mentions = ms
-		if Outlets(pc) < 2 || !Differs(pc) {
+		if len(touched) > 0 || Outlets(pc) < 2 || !Differs(pc) {
 			continue
 		}
 		for _, m := range ms {
@@ -737,6 +757,20 @@ func confidence(ev evidence) Confidence {
 		return Loose
 	}
 	return Sure
+}
+
+// joinable tells whether a predicate row whose wordings other concepts
+// hold in part (touched: their clusters) may join the one that holds them:
+// only one concept, found in the text (not a concept file's), and not a
+// name (an act is not a person or a place).
+func joinable(touched map[int]bool, kinds []mkind) (int, bool) {
+	if len(touched) != 1 {
+		return 0, false
+	}
+	for c := range touched {
+		return c, c >= 0 && kinds[c] != kName
+	}
+	return 0, false
 }
 
 // stronger tells whether a wording found as kind a is better evidence

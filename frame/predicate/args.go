@@ -16,12 +16,15 @@ import (
 // act is that the same things stand around the act word: an act word of
 // one report and one of another are a candidate pair when the content
 // words near each (its arguments, by a window) are mostly the same, the
-// rarer words weighing more.
+// rarer words weighing more. Names alone are not enough: the same people
+// do many things ("Putin is due to visit Japan" in June, "the meeting of
+// Putin and Abe" in January), so at least one word in common must be one
+// written in lower case (what the act is done to, where, how).
 
 const (
-	// argWindow is how many tokens on each side of an act word are its
-	// arguments' window.
-	argWindow = 6
+	// argWindow is how many content words on each side of an act word,
+	// in its sentence, are its arguments.
+	argWindow = 3
 	// minArgShare is the least share of argument weight (IDF) two act
 	// words must have in common, of the lighter of the two; minArgWords
 	// the least number of argument words in common.
@@ -39,7 +42,8 @@ type act struct {
 	k    int      // token index in s
 	kind int      // actKind
 	args []string // stems of the content words in the window, sorted, once each
-	w    float64  // their summed weight
+	low  map[string]bool
+	w    float64 // their summed weight
 }
 
 // Anchored is pass 1b: pairs of act words of different reports, in any
@@ -83,10 +87,23 @@ func Anchored(ev *Event) []Replacement {
 			if kind == 0 {
 				continue
 			}
-			a := act{s: s, k: k, kind: kind}
-			for j := max(0, k-argWindow); j < min(len(s.plain), k+argWindow+1); j++ {
-				if j != k && content(s.plain[j]) && s.plain[j].Stem != t.Stem {
-					a.args = append(a.args, s.plain[j].Stem)
+			a := act{s: s, k: k, kind: kind, low: map[string]bool{}}
+			add := func(u token.Token) {
+				a.args = append(a.args, u.Stem)
+				if !capitalised(u.Text) {
+					a.low[u.Stem] = true
+				}
+			}
+			for j, n := k-1, 0; j >= 0 && n < argWindow; j-- {
+				if u := s.plain[j]; content(u) && u.Stem != t.Stem {
+					add(u)
+					n++
+				}
+			}
+			for j, n := k+1, 0; j < len(s.plain) && n < argWindow; j++ {
+				if u := s.plain[j]; content(u) && u.Stem != t.Stem {
+					add(u)
+					n++
 				}
 			}
 			slices.Sort(a.args)
@@ -120,14 +137,15 @@ func Anchored(ev *Event) []Replacement {
 				if ta.Stem == tb.Stem {
 					continue // one word: no alternative
 				}
-				shared, w := 0, 0.0
+				shared, w, thing := 0, 0.0, false
 				for _, y := range a.args {
 					if _, ok := slices.BinarySearch(b.args, y); ok {
 						shared++
 						w += idf(y)
+						thing = thing || a.low[y] && b.low[y]
 					}
 				}
-				if shared < minArgWords || w < minArgShare*min(a.w, b.w) {
+				if shared < minArgWords || w < minArgShare*min(a.w, b.w) || !thing {
 					continue
 				}
 				ra, rb := widen(a.s.plain, a.k, 0, len(a.s.plain)), widen(b.s.plain, b.k, 0, len(b.s.plain))

@@ -191,15 +191,19 @@ func TestAnchored(t *testing.T) {
 	const other = " The weather in the northern marshes stayed cold and wet all week, said the local paper."
 	for _, c := range []struct{ name, a, b, want string }{
 		{"the same arguments",
-			"Rebels seized the Kelvale lighthouse and the Marbury harbour cranes." + other,
-			"After a long night of shelling and a short fight with the coastguard, armed rebels captured the Marbury harbour cranes and the Kelvale lighthouse, officials in the capital confirmed on Monday." + other,
+			"Overnight, the rebels seized the lighthouse and the harbour cranes at Kelvale." + other,
+			"After a long night of shelling and a short fight with the coastguard, armed rebels captured the harbour cranes and the lighthouse at Kelvale, officials in the capital confirmed on Monday." + other,
 			"a:seized | b:captured"},
+		{"only names in common: the same people do many things",
+			"Governor Marten Sol is due to visit Norland for the Dunmore summit in June." + other,
+			"The meeting of Governor Marten Sol and Harlow Vey of Norland will be held on Friday." + other,
+			""},
 		{"other arguments",
-			"Rebels seized the Kelvale lighthouse and the Marbury harbour cranes." + other,
+			"Overnight, the rebels seized the lighthouse and the harbour cranes at Kelvale." + other,
 			"After a long chase through the old town, police captured a pickpocket outside the Dunmore station, officials in the capital confirmed on Monday." + other,
 			""},
 		{"one argument in common is not enough",
-			"Rebels seized the Kelvale lighthouse during the night." + other,
+			"Overnight, the rebels seized the Kelvale lighthouse." + other,
 			"After a long chase through the old town, police captured a pickpocket near the Kelvale lighthouse, officials said." + other,
 			""},
 	} {
