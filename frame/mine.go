@@ -10,6 +10,7 @@ import (
 	"github.com/biasdiff/biasdiff/align/wdiff"
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/token"
+	"github.com/biasdiff/biasdiff/internal/english"
 )
 
 // Mining alternative wordings from word diffs.
@@ -125,18 +126,17 @@ func (e *tevent) soleStem(ui, t0, t1 int) string {
 }
 
 // particles complete a phrasal verb ("handing over", "selling off").
-var particles = map[string]bool{"over": true, "up": true, "back": true, "out": true, "away": true, "down": true, "off": true, "in": true}
+var particles = english.Set("particles")
 
 // additive words after "not" make "not only X but also Y" a sum.
-var additive = map[string]bool{"only": true, "just": true, "merely": true, "simply": true, "solely": true}
+var additive = english.Set("additive")
 
 // auxiliaries before "not" negate a verb: what "but" sets against it is
 // another act.
-var auxiliaries = map[string]bool{"will": true, "would": true, "could": true, "should": true, "shall": true, "must": true,
-	"can": true, "may": true, "might": true, "do": true, "does": true, "did": true}
+var auxiliaries = english.Set("auxiliaries")
 
 // contrastPreps may stand between "not"/"but" and the wording contrasted.
-var contrastPreps = map[string]bool{"about": true, "to": true, "of": true, "a": true, "an": true, "the": true, "as": true}
+var contrastPreps = english.Set("contrast-preps")
 
 // contrasts finds a writer or speaker setting two wordings of one thing
 // against each other: "not about selling, but about leasing the

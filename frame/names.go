@@ -12,12 +12,12 @@ import (
 
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/token"
+	"github.com/biasdiff/biasdiff/internal/english"
 )
 
 // honorifics are titles written short before a name ("Mr. Han", "Sen.
 // Sanders"): part of the name run, not of its words.
-var honorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "rep": true, "sen": true, "gov": true,
-	"gen": true, "prof": true, "rev": true, "sgt": true, "lt": true, "col": true, "capt": true}
+var honorifics = english.Set("honorifics")
 
 func capitalised(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
@@ -206,17 +206,15 @@ const maxModifierName = 3
 
 // calendar: the days and months, which stand before names ("Monday
 // President Vell") without being part of them.
-var calendar = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
-	"saturday": true, "sunday": true, "january": true, "february": true, "march": true, "april": true, "may": true,
-	"june": true, "july": true, "august": true, "september": true, "october": true, "november": true, "december": true}
+var calendar = english.Set("days", "months")
 
 // dates are the calendar words and their short forms but "may" (a
 // surname too): a name of one of them says when, and is no concept.
-var dates = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
-	"saturday": true, "sunday": true, "january": true, "february": true, "march": true, "april": true,
-	"june": true, "july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
-	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
-	"sept": true, "oct": true, "nov": true, "dec": true}
+var dates = func() map[string]bool {
+	s := english.Set("days", "months", "month-abbreviations")
+	delete(s, "may")
+	return s
+}()
 
 // verbAfterName tells whether token k, right after a name that is not a
 // possessive, is a verb after its subject, not the start of a phrase: a
@@ -345,8 +343,7 @@ func (e *tevent) namePhrases() {
 
 // aliasWords introduce another name for a thing: "which Norland calls X
 // and Southland Y", "known as X", "called X in one country and Y in another".
-var aliasWords = map[string]bool{"call": true, "calls": true, "called": true, "calling": true, "dubbed": true,
-	"named": true, "termed": true, "known": true, "referred": true, "refers": true, "refer": true}
+var aliasWords = english.Set("alias-verbs")
 
 // aliases joins the names that a sentence gives as names of one thing.
 func (e *tevent) aliases() {
@@ -634,7 +631,7 @@ func (e *tevent) qualifier(a, b []string) bool {
 }
 
 // generational suffixes set a son apart from his father.
-var generational = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
+var generational = english.Set("generational")
 
 // subsequence reports whether a's words occur in b in order.
 func subsequence(a, b []string) bool {

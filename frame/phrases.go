@@ -10,21 +10,20 @@ import (
 
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/token"
+	"github.com/biasdiff/biasdiff/internal/english"
 )
 
 // subjects are the words after which a verb follows: subject pronouns and
 // the "to" of an infinitive.
-var subjects = map[string]bool{"i": true, "you": true, "he": true, "she": true, "it": true, "we": true, "they": true, "who": true, "to": true, "will": true, "would": true, "could": true, "should": true, "must": true, "can": true, "may": true, "might": true}
+var subjects = english.Set("subjects")
 
 // postDeterminers follow a determiner without being the noun ("the next
 // day", "the same meeting").
-var postDeterminers = map[string]bool{"next": true, "last": true, "first": true, "second": true, "third": true, "same": true,
-	"other": true, "former": true, "latter": true, "previous": true, "following": true, "only": true, "whole": true, "entire": true,
-	"few": true, "many": true, "several": true, "own": true}
+var postDeterminers = english.Set("post-determiners")
 
 // relational nouns name a person by a relation to another ("his Southern
 // counterpart").
-var relational = map[string]bool{"counterpart": true, "host": true, "guest": true, "visitor": true}
+var relational = english.Set("relational-nouns")
 
 // describedBy returns the one entity (a name's concept) whose titles and
 // descriptions hold one of words (stems), if exactly one does.
@@ -61,7 +60,7 @@ func (e *tevent) afterPreposition(c *tcand) bool {
 
 // singularDets go with a singular noun only ("that" is left out: it also
 // starts a clause, "said that officials...").
-var singularDets = map[string]bool{"a": true, "an": true, "this": true, "each": true, "every": true, "another": true}
+var singularDets = english.Set("singular-determiners")
 
 // pluralLike: a word that reads as a plural ("needs", "talks"), not one
 // that only ends in -s ("press", "status", "crisis") or a possessive.
@@ -69,8 +68,7 @@ func pluralLike(w string) bool {
 	return !strings.HasSuffix(w, "'s") && !strings.HasSuffix(w, "’s") && singular(w) != w
 }
 
-var determiners = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true,
-	"his": true, "her": true, "its": true, "their": true, "our": true, "my": true, "your": true}
+var determiners = english.Set("determiners")
 
 func determiner(t corpus.Token) bool { return t.Kind == token.Word && determiners[t.Norm] }
 
@@ -85,36 +83,33 @@ func (e *tevent) isNoun(t corpus.Token) bool {
 // "will", "can" and "may" as nouns): modals, conjunctions and adverbs
 // that a determiner may precede ("this can be", "the two will meet")
 // but that head no noun phrase in news prose.
-var notHeads = map[string]bool{"will": true, "can": true, "may": true, "might": true, "must": true, "shall": true,
-	"whether": true, "rather": true, "yet": true, "also": true, "however": true, "perhaps": true, "already": true,
-	"still": true, "even": true, "ever": true, "never": true, "often": true, "soon": true, "instead": true,
-	"though": true, "although": true, "unless": true, "since": true, "upon": true, "within": true, "without": true,
-	"among": true, "amid": true, "via": true, "per": true, "else": true, "almost": true, "quite": true,
-	"enough": true, "indeed": true, "thus": true, "hence": true, "therefore": true, "meanwhile": true,
-	"moreover": true, "otherwise": true, "anyway": true, "now": true, "again": true}
+var notHeads = english.Set("not-heads")
 
 // cardinals count the head of a phrase and are none ("the two leaders",
 // not "the next three").
-var cardinals = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
-	"seven": true, "eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true, "twenty": true,
-	"hundred": true, "thousand": true}
+var cardinals = english.Set("cardinals")
 
 // agent tells whether a word looks like an agent noun: "manager",
 // "adviser", "director", "spokesman" (and their plurals), six letters or
 // more.
 func agent(w string) bool {
 	w = strings.TrimSuffix(w, "s")
-	return len(w) >= 6 && !notAgents[w] && (strings.HasSuffix(w, "er") || strings.HasSuffix(w, "or") || strings.HasSuffix(w, "ist") || strings.HasSuffix(w, "man"))
+	if len(w) < 6 || notAgents[w] {
+		return false
+	}
+	for _, suf := range agentSuffixes {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }
 
+// agentSuffixes end agent nouns ("-er", "-or", "-ist", "-man").
+var agentSuffixes = english.List("agent-suffixes")
+
 // notAgents end as agent nouns do but are comparatives or function words.
-var notAgents = map[string]bool{"former": true, "latter": true, "further": true, "another": true, "together": true,
-	"whether": true, "rather": true, "neither": true, "either": true, "whatever": true, "whenever": true,
-	"wherever": true, "whoever": true, "however": true, "better": true, "longer": true, "greater": true,
-	"larger": true, "higher": true, "earlier": true, "bigger": true, "smaller": true, "stronger": true,
-	"deeper": true, "closer": true, "easier": true, "harder": true, "faster": true, "slower": true,
-	"broader": true, "tougher": true, "clearer": true, "sooner": true, "younger": true, "richer": true,
-	"poorer": true, "wider": true, "lesser": true, "bitter": true, "proper": true, "sinister": true}
+var notAgents = english.Set("not-agents")
 
 // lyWord: a word in -ly that is an adverb or an adjective ("shortly",
 // "closely", "daily"), not one of the nouns that end so ("family", "ally").
@@ -123,8 +118,7 @@ func lyWord(w string) bool {
 }
 
 // lyNouns are nouns in -ly.
-var lyNouns = map[string]bool{"family": true, "rally": true, "assembly": true, "supply": true, "reply": true,
-	"monopoly": true, "anomaly": true, "belly": true, "bully": true, "jelly": true, "butterfly": true}
+var lyNouns = english.Set("ly-nouns")
 
 // lowerWord: a word in lower case that is not a stopword.
 func lowerWord(t corpus.Token) bool {
@@ -211,13 +205,16 @@ func (e *tevent) adjective(w string) bool {
 	if len(w) < 6 {
 		return false
 	}
-	for _, suf := range []string{"ial", "ical", "ic", "ous", "ive", "ful", "less", "able", "ible"} {
+	for _, suf := range adjectiveSuffixes {
 		if strings.HasSuffix(w, suf) {
 			return true
 		}
 	}
 	return false
 }
+
+// adjectiveSuffixes end adjectives ("-ial", "-ous", "-ive"...).
+var adjectiveSuffixes = english.List("adjective-suffixes")
 
 // verbForm: a past or present participle ("-ed", "-ing"), five letters
 // or more ("need", "speed", "king" are not).
@@ -231,22 +228,12 @@ func pastForm(w string) bool { return verbForm(w) && strings.HasSuffix(w, "ed") 
 
 // participles are common past participles without -ed, which modify
 // nouns ("the stolen emails") and head none.
-var participles = map[string]bool{"stolen": true, "broken": true, "taken": true, "given": true, "chosen": true,
-	"hidden": true, "written": true, "spoken": true, "forgotten": true, "frozen": true, "fallen": true,
-	"driven": true, "beaten": true, "shaken": true, "sworn": true, "torn": true, "worn": true, "shown": true,
-	"grown": true, "thrown": true, "drawn": true, "withdrawn": true, "overthrown": true, "mistaken": true,
-	"forbidden": true, "rewritten": true, "undertaken": true, "arisen": true}
+var participles = english.Set("participles")
 
 // irregularPast are common English past forms without -ed that are
 // seldom anything but verbs ("became", "wrote"; not "left", "lost" or
 // "set", which also modify and name things).
-var irregularPast = map[string]bool{"became": true, "began": true, "came": true, "gave": true, "took": true,
-	"made": true, "said": true, "told": true, "went": true, "saw": true, "knew": true, "got": true, "met": true,
-	"ran": true, "sent": true, "spoke": true, "stood": true, "thought": true, "wrote": true, "brought": true,
-	"bought": true, "chose": true, "drew": true, "drove": true, "fell": true, "felt": true, "fought": true,
-	"flew": true, "grew": true, "heard": true, "kept": true, "meant": true, "paid": true, "rose": true,
-	"sat": true, "sold": true, "struck": true, "taught": true, "threw": true, "understood": true,
-	"sought": true, "withdrew": true, "arose": true}
+var irregularPast = english.Set("irregular-past")
 
 // closes tells whether the determiner phrase [k, j) ends in its head
 // noun: no content word follows (a preposition, another stopword or
@@ -271,13 +258,16 @@ func (e *tevent) closes(toks []corpus.Token, k, j int) bool {
 // ("-tion", "-ment", "-ness", "-ity"...).
 func nounEnding(w string) bool {
 	w = strings.TrimSuffix(w, "s")
-	for _, suf := range []string{"tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ism"} {
+	for _, suf := range nounSuffixes {
 		if strings.HasSuffix(w, suf) {
 			return true
 		}
 	}
 	return false
 }
+
+// nounSuffixes end nouns ("-tion", "-ment", "-ness"...).
+var nounSuffixes = english.List("noun-suffixes")
 
 // barePhrase adds the noun phrase without a determiner starting at token
 // k ("classified information", "intercontinental ballistic missiles"), if
@@ -323,12 +313,10 @@ func opensPhrase(t corpus.Token) bool {
 
 // beHave are the forms of "be" and "have" that make a verb form after
 // them a verb ("were moving funds", "has issued letters").
-var beHave = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true,
-	"has": true, "have": true, "had": true, "having": true}
+var beHave = english.Set("be-have")
 
 // pronouns stand for a subject or an object.
-var pronouns = map[string]bool{"i": true, "you": true, "he": true, "she": true, "it": true, "we": true, "they": true,
-	"me": true, "him": true, "her": true, "us": true, "them": true, "who": true, "which": true, "that": true}
+var pronouns = english.Set("pronouns")
 
 // verbAfterNoun tells whether w, after prev, is a verb: a past form
 // right after a noun that is no modifier ("the secretary shocked", not
@@ -343,7 +331,7 @@ func adverb(w string) bool {
 	if len(w) < 7 {
 		return false
 	}
-	for _, suf := range []string{"ately", "ally", "ously", "ively", "edly", "ently", "antly", "ingly", "fully", "ibly", "ably"} {
+	for _, suf := range adverbSuffixes {
 		if strings.HasSuffix(w, suf) {
 			return true
 		}
@@ -351,11 +339,12 @@ func adverb(w string) bool {
 	return false
 }
 
+// adverbSuffixes end adverbs ("-ately", "-ously", "-edly"...).
+var adverbSuffixes = english.List("adverb-suffixes")
+
 // timeWords are nouns of time: phrases headed by one say when something
 // happened, not how a report names it.
-var timeWords = map[string]bool{"day": true, "week": true, "weekend": true, "month": true, "year": true, "decade": true,
-	"century": true, "hour": true, "minute": true, "morning": true, "afternoon": true, "evening": true, "night": true,
-	"time": true, "today": true, "yesterday": true, "tomorrow": true}
+var timeWords = english.Set("time-nouns")
 
 // addPhrase adds the noun phrase [t0, t1) whose last token is its head.
 func (e *tevent) addPhrase(ui, t0, t1 int, kind mkind) {
@@ -691,8 +680,7 @@ func overlaps(a, b []string) bool {
 }
 
 // sameInPlural are nouns in -s that are no plurals ("news", not "new").
-var sameInPlural = map[string]bool{"news": true, "series": true, "species": true, "means": true, "headquarters": true,
-	"whereabouts": true, "politics": true, "economics": true, "ethics": true, "physics": true, "mathematics": true}
+var sameInPlural = english.Set("same-in-plural")
 
 // headForm is how a head noun is compared: its singular, in lower case,
 // so that "talks" is "talk" but "reporter" is not "report", nor
