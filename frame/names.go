@@ -48,7 +48,7 @@ func possessive(t corpus.Token) bool {
 
 // isCap tells whether token k of u can be part of a name; "then-" and
 // "ex-" before a title count ("then-President Alma Rivera").
-func (e *tevent) isCap(u *tunit, k int, first bool) bool {
+func (s *stats) isCap(u *tunit, k int, first bool) bool {
 	t := u.toks[k]
 	if t.Kind != token.Word {
 		return false
@@ -67,7 +67,7 @@ func (e *tevent) isCap(u *tunit, k int, first bool) bool {
 		return false
 	}
 	if first || u.titleCase {
-		return e.midCap[t.Norm]
+		return s.midCap[t.Norm]
 	}
 	return true
 }
@@ -220,7 +220,7 @@ var dates = func() map[string]bool {
 // possessive, is a verb after its subject, not the start of a phrase: a
 // past form ("Rivera applauded news"), or a word in -s never seen as a
 // noun ("Rivera says", "Norland wants") or followed by its object.
-func (e *tevent) verbAfterName(u *tunit, k int) bool {
+func (s *stats) verbAfterName(u *tunit, k int) bool {
 	if k == 0 {
 		return false
 	}
@@ -238,7 +238,7 @@ func (e *tevent) verbAfterName(u *tunit, k int) bool {
 	// "Norland disputes Southland's claims", "Norland disputes the
 	// border".
 	next := k+1 < len(u.toks) && u.toks[k+1].Kind == token.Word && (determiner(u.toks[k+1]) || capitalised(u.toks[k+1].Text))
-	return !e.isNoun(t) || next
+	return !s.isNoun(t) || next
 }
 
 // addName adds the name run [t0, t1) of tunit ui and returns its candidate
@@ -545,9 +545,9 @@ func (e *tevent) clusterNames() {
 // properName tells whether no word of a name (stems) is written in lower
 // case in the event: "Omar Vell", not "Silver Isles" or "Foreign
 // Minister".
-func (e *tevent) properName(seq []string) bool {
+func (s *stats) properName(seq []string) bool {
 	for _, w := range seq {
-		if e.lowStems[w] {
+		if s.lowStems[w] {
 			return false
 		}
 	}
@@ -560,7 +560,7 @@ func (e *tevent) properName(seq []string) bool {
 // ("Han" of "Han Sol Mi" in "Northland leader Han Sol Mi"), when that
 // core does not end in a common noun ("Varna" is not a short form of
 // "Varna Statements").
-func (e *tevent) shortForm(a, b []string, forms map[string]*nameForm) bool {
+func (s *stats) shortForm(a, b []string, forms map[string]*nameForm) bool {
 	if !subsequence(a, b) {
 		return false
 	}
@@ -572,12 +572,12 @@ func (e *tevent) shortForm(a, b []string, forms map[string]*nameForm) bool {
 		// "Alma Rivera" and "President Rivera" of "President Alma
 		// Rivera", but not the qualifier before a title: "Southland" in
 		// "Southland Prime Minister Alma Rivera".
-		return !e.qualifier(a, b)
+		return !s.qualifier(a, b)
 	}
 	if a[0] == b[len(b)-1] {
 		// but for a common noun written with a capital ("News" of "Fox
 		// News", "Day" of "Bastille Day")
-		return !e.title(a[0])
+		return !s.title(a[0])
 	}
 	// b's core is its longest tail of two words or more that stands alone
 	// as a name, with a last word that does too ("Omar Vell" in "Prime
@@ -586,7 +586,7 @@ func (e *tevent) shortForm(a, b []string, forms map[string]*nameForm) bool {
 	// its last title ("Han Sol Mi" in "President Han Sol Mi", so that "Mr.
 	// Han" is his); else b itself.
 	last := b[len(b)-1]
-	if e.nounStems[last] {
+	if s.nounStems[last] {
 		return false
 	}
 	core := b
@@ -600,7 +600,7 @@ func (e *tevent) shortForm(a, b []string, forms map[string]*nameForm) bool {
 	}
 	if len(core) == len(b) {
 		for k := len(b) - 2; k > 0; k-- {
-			if e.title(b[k-1]) {
+			if s.title(b[k-1]) {
 				core = b[k:]
 				break
 			}
@@ -611,17 +611,17 @@ func (e *tevent) shortForm(a, b []string, forms map[string]*nameForm) bool {
 
 // title tells whether a word (a stem) of a name is a title: a common noun
 // the reports also write in lower case ("president", "minister").
-func (e *tevent) title(w string) bool { return e.lowStems[w] && e.nounStems[w] }
+func (s *stats) title(w string) bool { return s.lowStems[w] && s.nounStems[w] }
 
 // qualifier tells whether the words of a, found in b in order, all come
 // before a title that more words of b follow: they qualify the title
 // ("Southland" in "Southland Prime Minister Alma Rivera") and do not name
 // the person.
-func (e *tevent) qualifier(a, b []string) bool {
+func (s *stats) qualifier(a, b []string) bool {
 	i := 0
 	for k, w := range b {
 		if i == len(a) {
-			return e.title(w) && k < len(b)-1 // a title before a name, not a head noun ("Silver Isles")
+			return s.title(w) && k < len(b)-1 // a title before a name, not a head noun ("Silver Isles")
 		}
 		if a[i] == w {
 			i++

@@ -49,8 +49,8 @@ func (e *tevent) describedBy(words []string, vocab map[int]map[string]bool) (int
 // afterPreposition tells whether a name follows a preposition (or
 // another stopword but "and" and a determiner): "After the War, the
 // islands became..." opens a sentence, it is no apposition.
-func (e *tevent) afterPreposition(c *tcand) bool {
-	toks := e.units[c.u].toks
+func (s *stats) afterPreposition(c *tcand) bool {
+	toks := s.units[c.u].toks
 	t0 := c.t0
 	if t0 > 0 && toks[t0-1].Norm == "the" {
 		t0--
@@ -74,9 +74,9 @@ func determiner(t corpus.Token) bool { return t.Kind == token.Word && determiner
 
 // isNoun tells whether a word was seen as a noun (its singular or plural
 // counts too).
-func (e *tevent) isNoun(t corpus.Token) bool {
+func (s *stats) isNoun(t corpus.Token) bool {
 	n := t.Norm
-	return !notHeads[n] && !cardinals[n] && !adverb(n) && !lyWord(n) && (e.nounish[n] || e.nounish[strings.TrimSuffix(n, "s")] || e.nounish[singular(n)] || e.nounish[n+"s"] || (agent(n) && !e.verbs[n]) || relational[singular(n)])
+	return !notHeads[n] && !cardinals[n] && !adverb(n) && !lyWord(n) && (s.nounish[n] || s.nounish[strings.TrimSuffix(n, "s")] || s.nounish[singular(n)] || s.nounish[n+"s"] || (agent(n) && !s.verbs[n]) || relational[singular(n)])
 }
 
 // notHeads are function words the stopword list leaves out (it keeps
@@ -195,11 +195,11 @@ const minPremodUses = 3
 // a noun): a word the event mostly sets before another ("nuclear"), an
 // irregular participle ("stolen"), or an adjective ending ("financial",
 // "economic", "dangerous", "massive").
-func (e *tevent) adjective(w string) bool {
-	if e.plural[w] {
+func (s *stats) adjective(w string) bool {
+	if s.plural[w] {
 		return false
 	}
-	if e.premod[w] || participles[w] {
+	if s.premod[w] || participles[w] {
 		return true
 	}
 	if len(w) < 6 {
@@ -242,12 +242,12 @@ var irregularPast = english.Set("irregular-past")
 // minister went on"), and no word of the phrase is a verb seen after a
 // subject or looks like a verb form ("the ministers discussed handing
 // over").
-func (e *tevent) closes(toks []corpus.Token, k, j int) bool {
+func (s *stats) closes(toks []corpus.Token, k, j int) bool {
 	if !nounEnding(toks[j-1].Norm) || j < len(toks) && lowerWord(toks[j]) {
 		return false
 	}
 	for _, t := range toks[k+1 : j] {
-		if e.verbs[t.Norm] || verbForm(t.Norm) {
+		if s.verbs[t.Norm] || verbForm(t.Norm) {
 			return false
 		}
 	}
@@ -299,8 +299,8 @@ func (e *tevent) barePhrase(ui, k int) int {
 // breaksPhrase tells whether w cannot go on a noun phrase after prev: a
 // word that heads none (a modal, a conjunction, "also"), or an adverb
 // after a noun ("its policies expressly bar").
-func (e *tevent) breaksPhrase(prev, w corpus.Token) bool {
-	return notHeads[w.Norm] || adverb(w.Norm) && e.isNoun(prev) && !e.adjective(prev.Norm)
+func (s *stats) breaksPhrase(prev, w corpus.Token) bool {
+	return notHeads[w.Norm] || adverb(w.Norm) && s.isNoun(prev) && !s.adjective(prev.Norm)
 }
 
 // opensPhrase tells whether a bare phrase that starts with a verb form
@@ -321,8 +321,8 @@ var pronouns = english.Set("pronouns")
 // verbAfterNoun tells whether w, after prev, is a verb: a past form
 // right after a noun that is no modifier ("the secretary shocked", not
 // "the widely reported talks").
-func (e *tevent) verbAfterNoun(prev, w corpus.Token) bool {
-	return pastForm(w.Norm) && e.isNoun(prev) && !e.adjective(prev.Norm)
+func (s *stats) verbAfterNoun(prev, w corpus.Token) bool {
+	return pastForm(w.Norm) && s.isNoun(prev) && !s.adjective(prev.Norm)
 }
 
 // adverb tells whether a word has an adverb's ending ("desperately",
@@ -654,14 +654,14 @@ func (e *tevent) resolvePhrases() {
 // properMods are the capitalised words before the head of phrase c, in
 // lower case without 's ("norland" of "Norland's envoy"); none in a
 // headline, where most words are capitalised.
-func (e *tevent) properMods(c *tcand) []string {
-	u := &e.units[c.u]
+func (s *stats) properMods(c *tcand) []string {
+	u := &s.units[c.u]
 	if u.sent < 0 {
 		return nil
 	}
 	var out []string
 	for k, t := range u.toks[c.t0 : c.t1-1] {
-		if t.Kind != token.Word || determiners[t.Norm] || !capitalised(t.Text) || c.t0+k == 0 && !e.midCap[t.Norm] {
+		if t.Kind != token.Word || determiners[t.Norm] || !capitalised(t.Text) || c.t0+k == 0 && !s.midCap[t.Norm] {
 			continue
 		}
 		out = append(out, noPoss(t.Norm))
