@@ -29,33 +29,73 @@ type Options struct {
 // and quotes; and the phrases of the concept files given. Every source
 // span is in one concept at most, and mentions do not overlap.
 //
+// The pipeline: newStats reads the whole event once (which words are seen
+// capitalised mid-sentence, after a determiner, after a subject, before
+// another word...: stats, never written after); then the passes, in the
+// order of the list passes, add candidate mentions and join them into
+// clusters (found): names, cluster-names, aliases, with-article,
+// resolve-phrases, name-phrases, mine, spread. concepts then keeps the
+// concept files' spans first and the longest mention wherever two
+// overlap, and labels, rates and sorts the clusters. The English word
+// lists the finder reads (determiners, honorifics, irregular past
+// forms...) are data files in internal/english/lists.
+//
 // Concepts come sorted: those joined by a head noun alone (Loose) last,
 // since a wrong merge is what makes wordings differ and contrast alone
 // would put errors first; before them, those whose outlets' wordings
 // contrast, the surer first (Confidence); then by the number of outlets
 // and of mentions.
 //
-// Cost: linear in the tokens of the event for finding mentions, plus a
-// word diff per pair of aligned sentences of different reports, plus
-// phrase lookups linear in tokens times the longest phrase.
+// Cost: linear in the tokens of the event for the statistics and for
+// finding mentions, plus a word diff per pair of aligned sentences of
+// different reports (mine), plus phrase lookups linear in tokens times the
+// longest phrase (spread and the concept files).
 func Concepts(arts []*corpus.Article, claims []align.Claim, opt Options) []Concept {
 	if opt.MinMentions == 0 {
 		opt.MinMentions = 2
 	}
-	e := newEvent(arts)
-	e.findNames()
-	e.clusterNames()
-	e.aliases()
-	e.withArticle()
-	e.resolvePhrases()
-	e.namePhrases()
-	e.mine(claims)
-	e.spread()
+	e := newEvent(arts, claims)
+	e.runPasses("")
 	var lex []Concept
 	for _, l := range opt.Lexicons {
 		lex = append(lex, l.Match(arts)...)
 	}
 	return e.concepts(lex, opt.MinMentions)
+}
+
+// A pass is one step of the concept finder: it reads the statistics of
+// the event and what the passes before it found, and adds candidate
+// mentions or joins their clusters.
+type pass struct {
+	name string
+	run  func(*tevent)
+}
+
+// passes are the steps of the concept finder in the order they run; each
+// needs what those before it found (see each function's comment).
+var passes = []pass{
+	{"names", (*tevent).findNames},                // names, descriptions and noun phrases of every unit
+	{"cluster-names", (*tevent).clusterNames},     // the forms of one name together, acronyms with their names
+	{"aliases", (*tevent).aliases},                // the names an alias statement gives one thing
+	{"with-article", (*tevent).withArticle},       // "the GRPA" a mention of "GRPA" too
+	{"resolve-phrases", (*tevent).resolvePhrases}, // noun phrases to the entity they describe, or by head
+	{"name-phrases", (*tevent).namePhrases},       // a phrase an alias statement names, to the name's concept
+	{"mine", (*tevent).mine},                      // wordings that replace each other in aligned sentences
+	{"spread", (*tevent).spread},                  // each concept's phrases wherever else they stand
+}
+
+// runPasses runs the passes in order, up to and including the one named
+// last ("": all of them). It panics on a name that is no pass.
+func (e *tevent) runPasses(last string) {
+	if last != "" && !slices.ContainsFunc(passes, func(p pass) bool { return p.name == last }) {
+		panic("frame: no pass " + strconv.Quote(last))
+	}
+	for _, p := range passes {
+		p.run(e)
+		if p.name == last {
+			return
+		}
+	}
 }
 
 // mkind is what a candidate mention is.
@@ -104,14 +144,16 @@ type found struct {
 }
 
 // tevent is one run of the concept finder over an event: the statistics
-// it reads and the candidates and clusters its passes build.
+// it reads, the aligned claims mine diffs, and the candidates and
+// clusters its passes build.
 type tevent struct {
 	*stats
+	claims []align.Claim
 	found
 }
 
-func newEvent(arts []*corpus.Article) *tevent {
-	return &tevent{stats: newStats(arts), found: found{verbAt: map[[2]int]bool{}}}
+func newEvent(arts []*corpus.Article, claims []align.Claim) *tevent {
+	return &tevent{stats: newStats(arts), claims: claims, found: found{verbAt: map[[2]int]bool{}}}
 }
 
 func (f *found) newCluster(kind mkind) int {

@@ -52,11 +52,17 @@ type link struct {
 	near   bool
 }
 
-// mine joins the concepts whose wordings replace each other.
-func (e *tevent) mine(claims []align.Claim) {
+// mine joins the concepts whose wordings replace each other: in a
+// writer's contrast ("not about selling, but about leasing"), in the word
+// diffs of the aligned claims (e.claims) and of sentences of different
+// reports that share rare words. It reads the candidates and clusters
+// found so far (a span a candidate covers stands for its cluster) and
+// byHead; it adds mined candidates for spans no candidate covers, and joins
+// clusters.
+func (e *tevent) mine() {
 	links := e.contrasts()
 	seen := map[[2]int]bool{}
-	for _, p := range append(e.claimPairs(claims), e.similarPairs()...) {
+	for _, p := range append(e.claimPairs(e.claims), e.similarPairs()...) {
 		if p[0] > p[1] {
 			p[0], p[1] = p[1], p[0]
 		}

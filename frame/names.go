@@ -73,128 +73,161 @@ func (s *stats) isCap(u *tunit, k int, first bool) bool {
 }
 
 // findNames collects the names, descriptions and noun phrases of every
-// tunit.
+// unit, scanning each from left to right (namesIn). It reads the
+// statistics only; it adds candidates (in no cluster yet) and notes in
+// verbAt the words read as verbs where they stand.
 func (e *tevent) findNames() {
 	for ui := range e.units {
-		u := &e.units[ui]
-		first := true
-		k := 0
-		for k < len(u.toks) {
-			t := u.toks[k]
-			isFirst := first && t.Kind == token.Word
-			if t.Kind == token.Word {
-				first = false
-			}
-			if !e.isCap(u, k, isFirst) {
-				if determiner(t) {
-					k = e.phrase(ui, k)
-					continue
-				}
-				if lowerWord(t) && !e.verbs[t.Norm] && !e.verbAfterName(u, k) {
-					k = e.barePhrase(ui, k)
-					continue
-				}
-				k++
+		e.namesIn(ui)
+	}
+}
+
+// namesIn scans unit ui: a run of capitalised words is a name (nameRun),
+// with what follows it (afterName); a determiner or a lower-case word
+// may start a noun phrase (phraseAt).
+func (e *tevent) namesIn(ui int) {
+	u := &e.units[ui]
+	first := true
+	k := 0
+	for k < len(u.toks) {
+		t := u.toks[k]
+		isFirst := first && t.Kind == token.Word
+		if t.Kind == token.Word {
+			first = false
+		}
+		if !e.isCap(u, k, isFirst) {
+			k = e.phraseAt(ui, k)
+			continue
+		}
+		j, poss := e.nameRun(u, k, isFirst)
+		// "the President", "the Senate": one capitalised word after a
+		// determiner, written in lower case elsewhere, is a common noun
+		// capitalised by style, not a name.
+		if j == k+1 && k > 0 && determiner(u.toks[k-1]) && e.lowered[t.Norm] && !allCaps(t.Text) && !poss {
+			e.addPhrase(ui, k-1, j, kPhrase)
+			k = j
+			continue
+		}
+		name := e.addName(ui, k, j, poss)
+		if name < 0 {
+			k = j
+			continue
+		}
+		k = e.afterName(ui, k, j, name, poss)
+	}
+}
+
+// phraseAt adds the noun phrase that token k of unit ui starts, if any: a
+// determiner phrase, or a bare one from a lower-case word that is no verb;
+// it returns where scanning goes on.
+func (e *tevent) phraseAt(ui, k int) int {
+	u := &e.units[ui]
+	t := u.toks[k]
+	if determiner(t) {
+		return e.phrase(ui, k)
+	}
+	if lowerWord(t) && !e.verbs[t.Norm] && !e.verbAfterName(u, k) {
+		return e.barePhrase(ui, k)
+	}
+	return k + 1
+}
+
+// nameRun returns the end of the run of capitalised words that starts at
+// token k of u ("Mr." keeps its full stop), and whether it ends in a
+// possessive ("Vell's").
+func (s *stats) nameRun(u *tunit, k int, isFirst bool) (j int, poss bool) {
+	j = k
+	for j < len(u.toks) {
+		if j > k && calendar[u.toks[j].Norm] {
+			return j, false // "Congress Wednesday": the day is no part of the name before it
+		}
+		if s.isCap(u, j, j == k && isFirst) {
+			// "Mr." and initials ("Michael T. Flynn") keep their
+			// full stop inside the run.
+			if (honorifics[u.toks[j].Norm] || utf8.RuneCountInString(u.toks[j].Text) == 1) &&
+				j+1 < len(u.toks) && u.toks[j+1].Text == "." && j+2 < len(u.toks) && s.isCap(u, j+2, false) {
+				j += 2
 				continue
 			}
-			// A run of capitalised words; "Mr." keeps its full stop.
-			j := k
-			poss := false
-			for j < len(u.toks) {
-				if j > k && calendar[u.toks[j].Norm] {
-					break // "Congress Wednesday": the day is no part of the name before it
-				}
-				if e.isCap(u, j, j == k && isFirst) {
-					// "Mr." and initials ("Michael T. Flynn") keep their
-					// full stop inside the run.
-					if (honorifics[u.toks[j].Norm] || utf8.RuneCountInString(u.toks[j].Text) == 1) &&
-						j+1 < len(u.toks) && u.toks[j+1].Text == "." && j+2 < len(u.toks) && e.isCap(u, j+2, false) {
-						j += 2
-						continue
-					}
-					j++
-					if possessive(u.toks[j-1]) {
-						poss = true
-						break
-					}
-					if calendar[u.toks[j-1].Norm] && j < len(u.toks) && capitalised(u.toks[j].Text) {
-						break // "On Monday President Vell": the day is no part of the name after it
-					}
-					continue
-				}
-				// "Forum of Tides", "Joint Plan of Action": a name
-				// ending in a common noun, "of", and words that start no
-				// name of their own go on as one name ("Prime Minister of
-				// Norland" does not).
-				if j > k && u.toks[j].Norm == "of" && j+1 < len(u.toks) && e.isCap(u, j+1, false) && e.lowered[u.toks[j-1].Norm] &&
-					!possessive(u.toks[j-1]) && !e.leads[u.toks[j+1].Norm] {
-					j++
-					continue
-				}
-				break
+			j++
+			if possessive(u.toks[j-1]) {
+				return j, true
 			}
-			// "the President", "the Senate": one capitalised word after a
-			// determiner, written in lower case elsewhere, is a common
-			// noun capitalised by style, not a name.
-			if j == k+1 && k > 0 && determiner(u.toks[k-1]) && e.lowered[t.Norm] && !allCaps(t.Text) && !poss {
-				e.addPhrase(ui, k-1, j, kPhrase)
-				k = j
-				continue
+			if calendar[u.toks[j-1].Norm] && j < len(u.toks) && capitalised(u.toks[j].Text) {
+				return j, false // "On Monday President Vell": the day is no part of the name after it
 			}
-			name := e.addName(ui, k, j, poss)
-			if name < 0 {
-				k = j
-				continue
-			}
-			// What follows the run: "Northland's leader", "Northland leader Han".
-			words := 0
-			// Up to two words in lower case, the last a noun ("nuclear
-			// deal" after "Norland").
-			for j+words < len(u.toks) && words < 2 && lowerWord(u.toks[j+words]) && !e.verbs[u.toks[j+words].Norm] {
-				if t := u.toks[j+words]; words == 0 && e.verbAfterName(u, j) || !poss && verbForm(t.Norm) {
-					break // "Rivera says", "the Agency warned": a verb after its subject
-				}
-				words++
-			}
-			for words > 0 && !e.isNoun(u.toks[j+words-1]) {
-				words--
-			}
-			if !poss && len(e.cands[name].seq) > maxModifierName {
-				words = 0
-			}
-			switch {
-			case words == 1 && j+1 < len(u.toks) && e.isCap(u, j+1, false) && !poss && e.nounish[u.toks[j].Norm]:
-				// (the noun itself seen after a determiner: "disputes"
-				// in "Norland disputes Southern claims" is a verb)
-				// a description before a name
-				m := j + 2
-				for m < len(u.toks) && e.isCap(u, m, false) && !possessive(u.toks[m-1]) {
-					m++
-				}
-				if possessive(u.toks[m-1]) {
-					m-- // "Han's" stays a name run of its own
-					if m <= j+1 {
-						k = j + 1
-						continue
-					}
-				}
-				n := e.addName(ui, j+1, m, false)
-				if n >= 0 {
-					e.addDesc(ui, k, m, name, j, n)
-				}
-				k = m
-			case words > 0:
-				from := k
-				if k > 0 && determiner(u.toks[k-1]) {
-					from = k - 1 // "the Northland leader"
-				}
-				e.addPhrase(ui, from, j+words, kPhrase)
-				k = j + words
-			default:
-				k = j
+			continue
+		}
+		// "Forum of Tides", "Joint Plan of Action": a name ending in a
+		// common noun, "of", and words that start no name of their own go
+		// on as one name ("Prime Minister of Norland" does not).
+		if j > k && u.toks[j].Norm == "of" && j+1 < len(u.toks) && s.isCap(u, j+1, false) && s.lowered[u.toks[j-1].Norm] &&
+			!possessive(u.toks[j-1]) && !s.leads[u.toks[j+1].Norm] {
+			j++
+			continue
+		}
+		break
+	}
+	return j, false
+}
+
+// afterName adds what follows the name run [k, j) of unit ui, candidate
+// name: a description before another name ("Northland leader Han"), or a
+// noun phrase the name modifies ("Northland's leader", "the Norland
+// fisheries deal"); it returns where scanning goes on.
+func (e *tevent) afterName(ui, k, j, name int, poss bool) int {
+	u := &e.units[ui]
+	words := e.nounsAfter(u, j, name, poss)
+	switch {
+	case words == 1 && j+1 < len(u.toks) && e.isCap(u, j+1, false) && !poss && e.nounish[u.toks[j].Norm]:
+		// (the noun itself seen after a determiner: "disputes"
+		// in "Norland disputes Southern claims" is a verb)
+		// a description before a name
+		m := j + 2
+		for m < len(u.toks) && e.isCap(u, m, false) && !possessive(u.toks[m-1]) {
+			m++
+		}
+		if possessive(u.toks[m-1]) {
+			m-- // "Han's" stays a name run of its own
+			if m <= j+1 {
+				return j + 1
 			}
 		}
+		n := e.addName(ui, j+1, m, false)
+		if n >= 0 {
+			e.addDesc(ui, k, m, name, j, n)
+		}
+		return m
+	case words > 0:
+		from := k
+		if k > 0 && determiner(u.toks[k-1]) {
+			from = k - 1 // "the Northland leader"
+		}
+		e.addPhrase(ui, from, j+words, kPhrase)
+		return j + words
 	}
+	return j
+}
+
+// nounsAfter counts the words after the name run ending at token j of u
+// that go with it in a phrase: up to two words in lower case, the last a
+// noun ("nuclear deal" after "Norland"), none of them a verb; none after a
+// long name that is no possessive (maxModifierName).
+func (e *tevent) nounsAfter(u *tunit, j, name int, poss bool) int {
+	words := 0
+	for j+words < len(u.toks) && words < 2 && lowerWord(u.toks[j+words]) && !e.verbs[u.toks[j+words].Norm] {
+		if t := u.toks[j+words]; words == 0 && e.verbAfterName(u, j) || !poss && verbForm(t.Norm) {
+			break // "Rivera says", "the Agency warned": a verb after its subject
+		}
+		words++
+	}
+	for words > 0 && !e.isNoun(u.toks[j+words-1]) {
+		words--
+	}
+	if !poss && len(e.cands[name].seq) > maxModifierName {
+		words = 0
+	}
+	return words
 }
 
 // maxModifierName bounds the words of a name that a noun follows in one

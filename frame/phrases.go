@@ -370,11 +370,51 @@ func (e *tevent) addPhrase(ui, t0, t1 int, kind mkind) {
 // its head is a title or description that entity carries ("the
 // president", "the North Korean leader"), or, for a bare "the X", when one
 // entity's name ends in X ("the party"); the others form concepts by their
-// head noun.
+// head noun. It reads the name clusters (clusterNames, aliases) and the
+// descriptions; it adds the title and the name of a titled name, and the
+// description before a name, as candidates of their own; it sets byHead.
 func (e *tevent) resolvePhrases() {
-	// The words an entity is described by: the titles before its names
-	// (the words before a shorter form of the same name: "President" in
-	// "President Rivera" beside "Rivera") and its descriptions.
+	d := &describers{heads: map[string]map[int]int{}, vocab: map[int]map[string]bool{}, ends: map[string]map[int]bool{}}
+	parts := e.learnTitles(d)
+	e.appositions(d)
+	e.splitTitled(parts)
+	e.splitDescriptions()
+	e.phrasesByHead(d)
+	e.joinByModifiers()
+}
+
+// describers are what resolvePhrases learns of the entities (the
+// clusters of names) before it sends phrases to them: the words each is
+// titled or described by, and the last words of their names.
+type describers struct {
+	heads map[string]map[int]int  // title or description head -> cluster -> count
+	vocab map[int]map[string]bool // cluster -> title and description words
+	ends  map[string]map[int]bool // last word of a name seen twice or more -> clusters
+}
+
+// note records that cluster cl is titled or described by a phrase with
+// this head and these other words.
+func (d *describers) note(cl int, head string, words []string) {
+	if d.heads[head] == nil {
+		d.heads[head] = map[int]int{}
+	}
+	d.heads[head][cl]++
+	if d.vocab[cl] == nil {
+		d.vocab[cl] = map[string]bool{}
+	}
+	for _, w := range words {
+		d.vocab[cl][w] = true
+	}
+	d.vocab[cl][head] = true
+}
+
+// learnTitles notes the words each entity is described by: the titles
+// before its names (the words before a shorter form of the same name:
+// "President" in "President Rivera" beside "Rivera") and its
+// descriptions; and the last words of the names seen twice or more. It
+// returns the titled names as parts: candidate, words of title, whether
+// the title stands apart (1).
+func (e *tevent) learnTitles(d *describers) (parts [][3]int) {
 	forms := map[string]int{} // name form -> cluster
 	for i := range e.cands {
 		c := &e.cands[i]
@@ -382,28 +422,11 @@ func (e *tevent) resolvePhrases() {
 			forms[strings.Join(c.key, " ")] = e.find(c.cluster)
 		}
 	}
-	var parts [][3]int                 // titled names: candidate, words of title, whether the title stands apart (1)
-	heads := map[string]map[int]int{}  // title or description head -> cluster -> count
-	vocab := map[int]map[string]bool{} // cluster -> title and description words
-	ends := map[string]map[int]bool{}  // last word of a name seen twice or more -> clusters
 	formCount := map[string]int{}
 	for i := range e.cands {
 		if c := &e.cands[i]; c.kind == kName && !c.article {
 			formCount[strings.Join(c.key, " ")]++ // "the GRPA" repeats a "GRPA" counted already
 		}
-	}
-	note := func(cl int, head string, words []string) {
-		if heads[head] == nil {
-			heads[head] = map[int]int{}
-		}
-		heads[head][cl]++
-		if vocab[cl] == nil {
-			vocab[cl] = map[string]bool{}
-		}
-		for _, w := range words {
-			vocab[cl][w] = true
-		}
-		vocab[cl][head] = true
 	}
 	for i := range e.cands {
 		c := &e.cands[i]
@@ -412,58 +435,70 @@ func (e *tevent) resolvePhrases() {
 			cl := e.find(c.cluster)
 			last := numbered(c.seq[len(c.seq)-1])
 			if formCount[strings.Join(c.key, " ")] >= 2 {
-				if ends[last] == nil {
-					ends[last] = map[int]bool{}
+				if d.ends[last] == nil {
+					d.ends[last] = map[int]bool{}
 				}
-				ends[last][cl] = true
+				d.ends[last][cl] = true
 			}
 			if c.article {
 				continue // its name without "the" is split already
 			}
-			// Every shorter form of the same name that ends this one
-			// splits it into a title and a name: "Norland" + "Prime
-			// Minister Omar Vell", "Norland Prime Minister Omar" +
-			// "Vell". The first split gives the title words.
-			var splits []int
-			for k := 1; k < len(c.key); k++ {
-				if f, ok := forms[strings.Join(c.key[k:], " ")]; !ok || f != cl {
-					continue
-				}
-				if k == len(c.key)-1 && e.title(c.key[k]) {
-					continue // a common noun ("Accord", of "the 1971 Accord") splits no name into a title and a name
-				}
-				if len(splits) == 0 {
-					ws := slices.Clone(c.key[:k])
-					note(cl, headForm(c.seq[k-1]), ws[:len(ws)-1])
-				}
-				splits = append(splits, k)
-			}
-			if len(splits) == 0 {
-				continue
-			}
-			// The name may go on leftwards over words never seen in
-			// lower case: "Omar" of "Prime Minister Omar Vell" is a given
-			// name, "Minister" a title ("the prime minister"). The title
-			// stands apart only before the whole name.
-			deepest := splits[len(splits)-1]
-			j := deepest
-			for j > 1 && !e.lowered[c.seq[j-1]] {
-				j--
-			}
-			if j < deepest && e.lowered[c.seq[j-1]] {
-				splits = append(splits, j)
-			} else {
-				j = splits[0] // the longest shorter form is the whole name: "Omar Vell" of "Union Chair Omar Vell"
-			}
-			for _, k := range splits {
-				parts = append(parts, [3]int{i, k, boolInt(k == j)})
-			}
+			parts = append(parts, e.titleSplits(i, cl, forms, d)...)
 		case kDesc:
-			note(e.find(c.cluster), c.head, c.mods)
+			d.note(e.find(c.cluster), c.head, c.mods)
 		}
 	}
-	// A phrase set between commas after a name describes it: "Omar Vell,
-	// the veteran envoy, said", "Alma Rivera, a longtime Vell ally,".
+	return parts
+}
+
+// titleSplits splits name candidate i of cluster cl into a title and a
+// name at every shorter form of the same name that ends it: "Norland" +
+// "Prime Minister Omar Vell", "Norland Prime Minister Omar" + "Vell". The
+// first split gives the title words (noted in d).
+func (e *tevent) titleSplits(i, cl int, forms map[string]int, d *describers) [][3]int {
+	c := &e.cands[i]
+	var splits []int
+	for k := 1; k < len(c.key); k++ {
+		if f, ok := forms[strings.Join(c.key[k:], " ")]; !ok || f != cl {
+			continue
+		}
+		if k == len(c.key)-1 && e.title(c.key[k]) {
+			continue // a common noun ("Accord", of "the 1971 Accord") splits no name into a title and a name
+		}
+		if len(splits) == 0 {
+			ws := slices.Clone(c.key[:k])
+			d.note(cl, headForm(c.seq[k-1]), ws[:len(ws)-1])
+		}
+		splits = append(splits, k)
+	}
+	if len(splits) == 0 {
+		return nil
+	}
+	// The name may go on leftwards over words never seen in lower case:
+	// "Omar" of "Prime Minister Omar Vell" is a given name, "Minister" a
+	// title ("the prime minister"). The title stands apart only before the
+	// whole name.
+	deepest := splits[len(splits)-1]
+	j := deepest
+	for j > 1 && !e.lowered[c.seq[j-1]] {
+		j--
+	}
+	if j < deepest && e.lowered[c.seq[j-1]] {
+		splits = append(splits, j)
+	} else {
+		j = splits[0] // the longest shorter form is the whole name: "Omar Vell" of "Union Chair Omar Vell"
+	}
+	var parts [][3]int
+	for _, k := range splits {
+		parts = append(parts, [3]int{i, k, boolInt(k == j)})
+	}
+	return parts
+}
+
+// appositions send a phrase set between commas after a name to that
+// name's entity, which it describes: "Omar Vell, the veteran envoy, said",
+// "Alma Rivera, a longtime Vell ally,".
+func (e *tevent) appositions(d *describers) {
 	nameEnds := map[[2]int]int{} // (unit, token after the name) -> the name
 	for i := range e.cands {
 		if c := &e.cands[i]; c.kind == kName && !c.article {
@@ -482,11 +517,15 @@ func (e *tevent) resolvePhrases() {
 		if n, ok := nameEnds[[2]int{c.u, c.t0 - 1}]; ok && !e.afterPreposition(&e.cands[n]) {
 			cl := e.find(e.cands[n].cluster)
 			c.cluster = cl
-			note(cl, c.head, c.mods)
+			d.note(cl, c.head, c.mods)
 		}
 	}
-	// A titled name is also its title and its name apart ("Norland Prime
-	// Minister", "Omar Vell"): nested mentions of the same entity.
+}
+
+// splitTitled adds the parts of each titled name as nested mentions of
+// its entity: its name ("Omar Vell") and, where the title stands apart,
+// its title ("Norland Prime Minister").
+func (e *tevent) splitTitled(parts [][3]int) {
 	for _, p := range parts {
 		c := e.cands[p[0]]
 		u := &e.units[c.u]
@@ -507,6 +546,12 @@ func (e *tevent) resolvePhrases() {
 			words += len(strings.Split(u.toks[t].Norm, "-"))
 		}
 	}
+}
+
+// splitDescriptions adds the description before a name ("Northland
+// leader" of "Northland leader Han Sol Mi") as a phrase of the name's
+// entity.
+func (e *tevent) splitDescriptions() {
 	for i := range e.cands {
 		c := &e.cands[i]
 		if c.kind == kDesc {
@@ -517,6 +562,13 @@ func (e *tevent) resolvePhrases() {
 			}
 		}
 	}
+}
+
+// phrasesByHead sends each noun phrase not yet in a cluster to the entity
+// it describes (describedEntity), or to the entity whose name its head
+// ends; the others go to a concept of their head noun, people of one kind
+// told apart by their proper modifiers (headKey). It sets byHead.
+func (e *tevent) phrasesByHead(d *describers) {
 	byHead := map[string]int{}          // head form -> concept
 	headProper := map[string][]string{} // person heads -> the proper modifiers of their concept
 	byHeadStem := map[string]int{}      // head stem -> the first such concept (for mining)
@@ -525,80 +577,22 @@ func (e *tevent) resolvePhrases() {
 		if c.kind != kPhrase || c.cluster >= 0 {
 			continue
 		}
-		// Entities titled or described by the head, scored by how many of
-		// the phrase's other words they are described by too.
-		best, bs, tie := -1, -1, false
-		for cl := range heads[c.head] {
-			sc := 0
-			for _, m := range c.mods {
-				if vocab[cl][m] {
-					sc++
-				}
-			}
-			switch {
-			case sc > bs:
-				best, bs, tie = cl, sc, false
-			case sc == bs:
-				tie = true
-			}
-		}
-		if tie {
-			votes := map[int]int{}
-			for cl, n := range heads[c.head] {
-				sc := 0
-				for _, m := range c.mods {
-					if vocab[cl][m] {
-						sc++
-					}
-				}
-				if sc == bs {
-					votes[cl] = n
-				}
-			}
-			best, tie = dominant(votes, 2)
-			tie = !tie
-		}
-		if best >= 0 && !tie {
-			c.cluster = best
+		if cl, ok := e.describedEntity(c, d); ok {
+			c.cluster = cl
 			continue
-		}
-		// "his Southern counterpart": a relational noun is the one entity
-		// whose titles hold its other words.
-		if relational[c.head] && len(c.mods) > 0 {
-			if cl, ok := e.describedBy(c.mods, vocab); ok {
-				c.cluster = cl
-				continue
-			}
 		}
 		// A phrase whose head ends a name of one entity seen twice, in the
 		// same number, is that entity ("the memos" of "the Vell Memos";
 		// not "the communist state" of "the United States"); the phrases
 		// of a head go together ("the redacted memos" with "the memos").
-		end := ends[numbered(e.units[c.u].toks[c.t1-1].Norm)]
+		end := d.ends[numbered(e.units[c.u].toks[c.t1-1].Norm)]
 		if len(c.mods) == 0 && len(end) == 1 {
 			for cl := range end {
 				c.cluster = cl
 			}
 			continue
 		}
-		// People of one kind are told apart by proper modifiers: "the
-		// Norland envoy" is not "the Southland envoy", nor "Southland's
-		// envoys". A phrase whose proper words share none with those of its
-		// head's concept starts another.
-		hk := c.head
-		if agent(c.head) || relational[c.head] || len(heads[c.head]) > 0 {
-			pm := e.properMods(c)
-			have, seen := headProper[hk]
-			switch {
-			case !seen:
-				headProper[hk] = pm
-			case len(pm) == 0:
-			case len(have) == 0:
-				headProper[hk] = pm
-			case !overlaps(have, pm):
-				hk = c.head + "|" + strings.Join(pm, " ")
-			}
-		}
+		hk := e.headKey(c, d, headProper)
 		cl, ok := byHead[hk]
 		if !ok {
 			if len(end) == 1 {
@@ -619,9 +613,79 @@ func (e *tevent) resolvePhrases() {
 	for st, cl := range byHeadStem {
 		e.byHead[st] = cl - 1
 	}
-	// Phrases that differ only in their head noun, after the same name and
-	// word ("the Norland fisheries deal", "the Norland fisheries agreement"), name one
-	// thing in two words.
+}
+
+// describedEntity is the entity titled or described by the head of
+// phrase c, the one described by most of the phrase's other words too
+// (on a tie, the one so described most often, by twice any other); or,
+// for a relational noun ("his Southern counterpart"), the one entity
+// whose titles hold its other words.
+func (e *tevent) describedEntity(c *tcand, d *describers) (int, bool) {
+	score := func(cl int) int {
+		sc := 0
+		for _, m := range c.mods {
+			if d.vocab[cl][m] {
+				sc++
+			}
+		}
+		return sc
+	}
+	best, bs, tie := -1, -1, false
+	for cl := range d.heads[c.head] {
+		switch sc := score(cl); {
+		case sc > bs:
+			best, bs, tie = cl, sc, false
+		case sc == bs:
+			tie = true
+		}
+	}
+	if tie {
+		votes := map[int]int{}
+		for cl, n := range d.heads[c.head] {
+			if score(cl) == bs {
+				votes[cl] = n
+			}
+		}
+		best, tie = dominant(votes, 2)
+		tie = !tie
+	}
+	if best >= 0 && !tie {
+		return best, true
+	}
+	if relational[c.head] && len(c.mods) > 0 {
+		return e.describedBy(c.mods, d.vocab)
+	}
+	return -1, false
+}
+
+// headKey is the key of the head concept phrase c goes to: its head; but
+// people of one kind are told apart by proper modifiers: "the Norland
+// envoy" is not "the Southland envoy", nor "Southland's envoys". A phrase
+// whose proper words share none with those of its head's concept
+// (headProper, set by the first phrase that has some) starts another.
+func (e *tevent) headKey(c *tcand, d *describers, headProper map[string][]string) string {
+	hk := c.head
+	if !agent(c.head) && !relational[c.head] && len(d.heads[c.head]) == 0 {
+		return hk
+	}
+	pm := e.properMods(c)
+	have, seen := headProper[hk]
+	switch {
+	case !seen:
+		headProper[hk] = pm
+	case len(pm) == 0:
+	case len(have) == 0:
+		headProper[hk] = pm
+	case !overlaps(have, pm):
+		hk = c.head + "|" + strings.Join(pm, " ")
+	}
+	return hk
+}
+
+// joinByModifiers joins the head concepts of phrases that differ only in
+// their head noun, after the same name and word ("the Norland fisheries
+// deal", "the Norland fisheries agreement"): one thing in two words.
+func (e *tevent) joinByModifiers() {
 	byMods := map[string]int{}
 	for i := range e.cands {
 		c := &e.cands[i]

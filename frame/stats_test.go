@@ -55,15 +55,8 @@ func TestStatsReadOnly(t *testing.T) {
 		[2]string{"Dispute", "The dispute is over the atolls, which Norland calls the Silver Isles and Southland calls the Grey Rocks. President Alma Rivera said the deal was not about selling, but about leasing the port."},
 		[2]string{"Dispute", "Southland wants the Grey Rocks back, and Rivera wants the port sold, the minister said. The president spoke on Monday."},
 	)
-	e := newEvent(arts)
-	e.findNames()
-	e.clusterNames()
-	e.aliases()
-	e.withArticle()
-	e.resolvePhrases()
-	e.namePhrases()
-	e.mine(align.Claims(arts, align.Options{}))
-	e.spread()
+	e := newEvent(arts, align.Claims(arts, align.Options{}))
+	e.runPasses("")
 	if want := newStats(arts); !reflect.DeepEqual(e.stats, want) {
 		t.Error("the passes changed the statistics of the event")
 	}
