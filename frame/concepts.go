@@ -190,33 +190,74 @@ func (f *found) union(a, b int) {
 
 // spread finds the phrases of each concept wherever else they occur (a
 // headline in title case, a sentence-initial name, a bare head noun), so
-// that a concept holds every mention, not only those found by shape.
+// that a concept holds every mention, not only those found by shape. It
+// reads the clustered candidates; it adds phrase candidates on tokens no
+// candidate holds, longest phrases first, each to its commonest concept.
 func (e *tevent) spread() {
-	type phr struct {
-		words   []string
-		cluster map[int]int
-		name    bool // a name: matches only where capitalised ("US", not "us")
-		stems   bool // words are stems: a wording mined from diffs matches in any inflection
+	pt := e.conceptPhrases()
+	taken := make([][]bool, len(e.units))
+	for i := range e.units {
+		taken[i] = make([]bool, len(e.units[i].toks))
 	}
-	byKey := map[string]*phr{}
-	var keys []string
-	add := func(words []string, cl int, name, stems bool) {
-		if len(words) == 0 {
-			return
+	for i := range e.cands {
+		c := &e.cands[i]
+		if c.cluster >= 0 {
+			for k := c.t0; k < c.t1; k++ {
+				taken[c.u][k] = true
+			}
 		}
-		k := strings.Join(words, " ")
-		if stems {
-			k = "s:" + k
-		}
-		p := byKey[k]
-		if p == nil {
-			p = &phr{words: words, cluster: map[int]int{}, stems: stems}
-			byKey[k] = p
-			keys = append(keys, k)
-		}
-		p.cluster[cl]++
-		p.name = p.name || name
 	}
+	index := map[string][]int{} // first word -> phrases
+	for i, k := range pt.keys {
+		w := pt.byKey[k].words[0]
+		if pt.byKey[k].stems {
+			w = "s:" + w
+		}
+		index[w] = append(index[w], i)
+	}
+	for ui := range e.units {
+		e.spreadIn(ui, pt, taken[ui], index)
+	}
+}
+
+// spreadPhrase is one wording of the concepts, as spread looks for it.
+type spreadPhrase struct {
+	words   []string
+	cluster map[int]int // the concepts that have it, with how often
+	name    bool        // a name: matches only where capitalised ("US", not "us")
+	stems   bool        // words are stems: a wording mined from diffs matches in any inflection
+}
+
+// phraseTable holds the wordings of the concepts by key, the keys longest
+// wording first.
+type phraseTable struct {
+	byKey map[string]*spreadPhrase
+	keys  []string
+}
+
+func (pt *phraseTable) add(words []string, cl int, name, stems bool) {
+	if len(words) == 0 {
+		return
+	}
+	k := strings.Join(words, " ")
+	if stems {
+		k = "s:" + k
+	}
+	p := pt.byKey[k]
+	if p == nil {
+		p = &spreadPhrase{words: words, cluster: map[int]int{}, stems: stems}
+		pt.byKey[k] = p
+		pt.keys = append(pt.keys, k)
+	}
+	p.cluster[cl]++
+	p.name = p.name || name
+}
+
+// conceptPhrases lists the wordings of the clustered candidates: each
+// one's words; a phrase's without its determiner ("the summit" also
+// stands as "summit") and its head noun alone; a mined span's stems.
+func (e *tevent) conceptPhrases() *phraseTable {
+	pt := &phraseTable{byKey: map[string]*spreadPhrase{}}
 	for i := range e.cands {
 		c := &e.cands[i]
 		if c.cluster < 0 {
@@ -233,10 +274,10 @@ func (e *tevent) spread() {
 		if c.kind == kPhrase || (c.kind == kName && len(words) > 0 && determiners[words[0]]) {
 			words = words[1:] // "the summit" also stands as "summit"
 			if c.kind == kPhrase && len(words) > 0 && e.isNoun(u.toks[c.t1-1]) {
-				add(words[len(words)-1:], cl, false, false)
+				pt.add(words[len(words)-1:], cl, false, false)
 			}
 		}
-		add(words, cl, c.kind == kName, false)
+		pt.add(words, cl, c.kind == kName, false)
 		if c.kind == kMined {
 			var ss []string
 			for _, t := range u.toks[c.t0:c.t1] {
@@ -244,57 +285,42 @@ func (e *tevent) spread() {
 					ss = append(ss, t.Stem)
 				}
 			}
-			add(ss, cl, false, true)
+			pt.add(ss, cl, false, true)
 		}
 	}
 	// Longest phrases first, each to its commonest concept.
-	slices.SortStableFunc(keys, func(a, b string) int {
-		return cmp.Compare(len(byKey[b].words), len(byKey[a].words))
+	slices.SortStableFunc(pt.keys, func(a, b string) int {
+		return cmp.Compare(len(pt.byKey[b].words), len(pt.byKey[a].words))
 	})
-	taken := make([][]bool, len(e.units))
-	for i := range e.units {
-		taken[i] = make([]bool, len(e.units[i].toks))
-	}
-	for i := range e.cands {
-		c := &e.cands[i]
-		if c.cluster >= 0 {
-			for k := c.t0; k < c.t1; k++ {
-				taken[c.u][k] = true
-			}
+	return pt
+}
+
+// spreadIn adds, from left to right in unit ui, a phrase candidate for
+// the first (longest) wording of pt that matches on free tokens: a name
+// only where capitalised, a word of one word not where a verb stands.
+func (e *tevent) spreadIn(ui int, pt *phraseTable, taken []bool, index map[string][]int) {
+	u := &e.units[ui]
+	for k := 0; k < len(u.toks); k++ {
+		t := u.toks[k]
+		if taken[k] || (t.Kind != token.Word && t.Kind != token.Number) {
+			continue
 		}
-	}
-	index := map[string][]int{} // first word -> phrases
-	for i, k := range keys {
-		w := byKey[k].words[0]
-		if byKey[k].stems {
-			w = "s:" + w
-		}
-		index[w] = append(index[w], i)
-	}
-	for ui := range e.units {
-		u := &e.units[ui]
-		for k := 0; k < len(u.toks); k++ {
-			t := u.toks[k]
-			if taken[ui][k] || (t.Kind != token.Word && t.Kind != token.Number) {
+		for _, pi := range append(index[t.Norm], index["s:"+t.Stem]...) {
+			p := pt.byKey[pt.keys[pi]]
+			end, ok := matchWords(u.toks, taken, k, p.words, p.stems)
+			if !ok || (p.name && !capitalised(t.Text)) {
 				continue
 			}
-			for _, pi := range append(index[t.Norm], index["s:"+t.Stem]...) {
-				p := byKey[keys[pi]]
-				end, ok := matchWords(u.toks, taken[ui], k, p.words, p.stems)
-				if !ok || (p.name && !capitalised(t.Text)) {
-					continue
-				}
-				cl, _ := dominant(p.cluster, 1)
-				if len(p.words) == 1 && !p.name && !e.mined[e.find(cl)] && (k > 0 && subjects[u.toks[k-1].Norm] || e.verbAt[[2]int{ui, k}]) {
-					continue // a verb after its subject ("it needs") is not the noun; a mined act ("to return") is an act either way
-				}
-				e.cands = append(e.cands, tcand{u: ui, t0: k, t1: end, start: u.toks[k].SrcStart, end: u.toks[end-1].SrcEnd, kind: kPhrase, name: -1, cluster: cl})
-				for m := k; m < end; m++ {
-					taken[ui][m] = true
-				}
-				k = end - 1
-				break
+			cl, _ := dominant(p.cluster, 1)
+			if len(p.words) == 1 && !p.name && !e.mined[e.find(cl)] && (k > 0 && subjects[u.toks[k-1].Norm] || e.verbAt[[2]int{ui, k}]) {
+				continue // a verb after its subject ("it needs") is not the noun; a mined act ("to return") is an act either way
 			}
+			e.cands = append(e.cands, tcand{u: ui, t0: k, t1: end, start: u.toks[k].SrcStart, end: u.toks[end-1].SrcEnd, kind: kPhrase, name: -1, cluster: cl})
+			for m := k; m < end; m++ {
+				taken[m] = true
+			}
+			k = end - 1
+			break
 		}
 	}
 }
@@ -490,6 +516,13 @@ func (e *tevent) concepts(lex []Concept, minMentions int) []Concept {
 			out[i].Confidence = confidence(evidence{lexicon: out[i].Source == Lexical})
 		}
 	}
+	sortConcepts(out)
+	setIDs(out)
+	return out
+}
+
+// sortConcepts orders concepts as Concepts returns them (see there).
+func sortConcepts(out []Concept) {
 	// Sorted by precomputed keys: Differs is not cheap.
 	type keyed struct {
 		c         Concept
@@ -521,6 +554,11 @@ func (e *tevent) concepts(lex []Concept, minMentions int) []Concept {
 	for i := range ks {
 		out[i] = ks[i].c
 	}
+}
+
+// setIDs gives each concept without one the slug of its label, numbered
+// from the second of one slug on ("port", "port-2").
+func setIDs(out []Concept) {
 	ids := map[string]int{}
 	for i := range out {
 		if out[i].ID == "" {
@@ -532,7 +570,6 @@ func (e *tevent) concepts(lex []Concept, minMentions int) []Concept {
 		}
 		ids[id]++
 	}
-	return out
 }
 
 // evidence is what joined the mentions of one concept: the counts of its

@@ -343,7 +343,8 @@ func (e *tevent) addDesc(ui, t0, t1, mods, h, name int) {
 
 // withArticle makes "the GRPA", "the White House" mentions of their names
 // too, the name inside nested: reports write an organisation's name with
-// its article as often as without.
+// its article as often as without. It reads the clustered names; it adds
+// a name candidate with "the" for each, in the name's cluster.
 func (e *tevent) withArticle() {
 	n := len(e.cands)
 	for i := 0; i < n; i++ {
@@ -363,7 +364,8 @@ func (e *tevent) withArticle() {
 }
 
 // namePhrases joins each noun phrase that an alias statement names to
-// the name's concept.
+// the name's concept. It reads namedPhrases (aliases) and the phrases'
+// clusters (resolvePhrases); it joins clusters and marks them aliased.
 func (e *tevent) namePhrases() {
 	for _, p := range e.namedPhrases {
 		ph, nm := e.cands[p[0]], e.cands[p[1]]
@@ -378,7 +380,11 @@ func (e *tevent) namePhrases() {
 // and Southland Y", "known as X", "called X in one country and Y in another".
 var aliasWords = english.Set("alias-verbs")
 
-// aliases joins the names that a sentence gives as names of one thing.
+// aliases joins the names that a sentence gives as names of one thing
+// ("which Norland calls X and Southland Y", "X, also known as Y"). It
+// reads the name clusters (clusterNames) and the phrases before "known as"
+// or "dubbed"; it joins clusters, marks them aliased, and notes the named
+// phrases in namedPhrases for namePhrases.
 func (e *tevent) aliases() {
 	at := map[[2]int]int{} // (unit, first token) -> name candidate
 	for i := range e.cands {
@@ -462,7 +468,10 @@ type nameForm struct {
 // clusterNames puts the forms of one name together: a form joins the
 // entity whose longer forms contain its words in order ("Rivera" and
 // "President Rivera" in "President Alma Rivera"), when one entity has most
-// such forms; otherwise it starts an entity of its own.
+// such forms; otherwise it starts an entity of its own. A titled name
+// then joins its core, an acronym the name it spells. It reads the name
+// and description candidates; it makes the name clusters and sets the
+// cluster of every name and description.
 func (e *tevent) clusterNames() {
 	byKey := map[string]*nameForm{}
 	var forms []*nameForm
@@ -484,38 +493,64 @@ func (e *tevent) clusterNames() {
 		return cmp.Or(cmp.Compare(len(b.seq), len(a.seq)), cmp.Compare(b.n, a.n), slices.Compare(a.seq, b.seq))
 	})
 	for i, f := range forms {
-		votes := map[int]int{}
-		titled := true // every longer form ends in this one
-		for _, g := range forms[:i] {
-			if len(g.seq) > len(f.seq) && e.shortForm(f.seq, g.seq, byKey) {
-				votes[e.find(g.cluster)] += g.n
-				titled = titled && slices.Equal(g.seq[len(g.seq)-len(f.seq):], f.seq)
-			}
-		}
-		switch c, ok := dominant(votes, 3); {
-		case len(f.seq) >= 2 && len(votes) > 1 && titled && e.properName(f.seq):
-			// A full name of two words or more, none of them a common
-			// noun, that ends forms with several titles ("Party
-			// Chairman Omar Vell", "Party Chair Omar Vell"): one person,
-			// differently titled ("Omar Vell Papers" would be a thing).
-			first := true
-			for v := range votes {
-				if first {
-					f.cluster, first = v, false
-				} else {
-					e.union(f.cluster, v)
-				}
-			}
-			f.cluster = e.find(f.cluster)
-		case ok && len(votes) > 0:
-			f.cluster = c
-		default:
-			f.cluster = e.newCluster(kName)
+		e.clusterForm(f, forms[:i], byKey)
+	}
+	e.joinTitledCores(forms, byKey)
+	e.joinAcronyms(forms)
+	for i := range e.cands {
+		c := &e.cands[i]
+		if c.kind == kName {
+			c.cluster = byKey[strings.Join(c.key, " ")].cluster
 		}
 	}
-	// A titled name is its core's: "Former Director Vell" is "Vell",
-	// the words after its last title word (a common noun of the reports,
-	// "the director") when they stand as a name elsewhere.
+	for i := range e.cands {
+		c := &e.cands[i]
+		if c.kind == kDesc {
+			c.cluster = e.cands[c.name].cluster
+		}
+	}
+}
+
+// clusterForm gives form f a cluster, longer (and commoner) forms having
+// theirs: the entity of the longer forms it is a short form of, by their
+// counts, if one has three times the votes of any other; all of them, if
+// f is a full proper name they all end in (one person under several
+// titles); else a new one.
+func (e *tevent) clusterForm(f *nameForm, longer []*nameForm, byKey map[string]*nameForm) {
+	votes := map[int]int{}
+	titled := true // every longer form ends in this one
+	for _, g := range longer {
+		if len(g.seq) > len(f.seq) && e.shortForm(f.seq, g.seq, byKey) {
+			votes[e.find(g.cluster)] += g.n
+			titled = titled && slices.Equal(g.seq[len(g.seq)-len(f.seq):], f.seq)
+		}
+	}
+	switch c, ok := dominant(votes, 3); {
+	case len(f.seq) >= 2 && len(votes) > 1 && titled && e.properName(f.seq):
+		// A full name of two words or more, none of them a common
+		// noun, that ends forms with several titles ("Party
+		// Chairman Omar Vell", "Party Chair Omar Vell"): one person,
+		// differently titled ("Omar Vell Papers" would be a thing).
+		first := true
+		for v := range votes {
+			if first {
+				f.cluster, first = v, false
+			} else {
+				e.union(f.cluster, v)
+			}
+		}
+		f.cluster = e.find(f.cluster)
+	case ok && len(votes) > 0:
+		f.cluster = c
+	default:
+		f.cluster = e.newCluster(kName)
+	}
+}
+
+// joinTitledCores joins a titled name to its core: "Former Director Vell"
+// is "Vell", the words after its last title word (a common noun of the
+// reports, "the director") when they stand as a name elsewhere.
+func (e *tevent) joinTitledCores(forms []*nameForm, byKey map[string]*nameForm) {
 	for _, f := range forms {
 		for k := len(f.seq) - 1; k > 0; k-- {
 			if e.lowStems[f.seq[k-1]] && e.nounStems[f.seq[k-1]] && !e.lowStems[f.seq[k]] {
@@ -526,10 +561,13 @@ func (e *tevent) clusterNames() {
 			}
 		}
 	}
-	// An acronym is the name whose initials it spells ("GRPA"), when one
-	// name does.
-	// Initials are taken with and without the small words ("JPOF" and
-	// "JPF" of "Joint Pact of Fisheries").
+}
+
+// joinAcronyms joins an acronym ("GRPA", a word seen in capitals) to the
+// name whose initials it spells, when one name's cluster does; initials
+// are taken with and without the small words ("JPOF" and "JPF" of "Joint
+// Pact of Fisheries").
+func (e *tevent) joinAcronyms(forms []*nameForm) {
 	initials := map[string]map[int]bool{}
 	for _, f := range forms {
 		if len(f.seq) < 2 {
@@ -559,18 +597,6 @@ func (e *tevent) clusterNames() {
 			for cl := range cls {
 				e.union(cl, f.cluster)
 			}
-		}
-	}
-	for i := range e.cands {
-		c := &e.cands[i]
-		if c.kind == kName {
-			c.cluster = byKey[strings.Join(c.key, " ")].cluster
-		}
-	}
-	for i := range e.cands {
-		c := &e.cands[i]
-		if c.kind == kDesc {
-			c.cluster = e.cands[c.name].cluster
 		}
 	}
 }
