@@ -14,7 +14,10 @@
 //     short forms, titles, descriptions, acronyms, alias statements, noun
 //     phrases by head), "mined" (wordings a writer contrasts, or that
 //     replace each other in aligned sentences: "leasing" / "selling"),
-//     "lexicon" (a concept file's phrases);
+//     "lexicon" (a concept file's phrases). The concept finder reads the
+//     event's statistics once (stats.go), then runs an ordered list of
+//     small passes over candidate mentions and clusters (see Concepts);
+//     its English word lists are data files in internal/english/lists;
 //   - Attributions: speakers, quotes, reporting verbs with connotation,
 //     hedges and anonymous sources (the generic pack, generic.yaml);
 //   - Omissions and Emphases: the claim × report matrix — where each
