@@ -34,28 +34,33 @@ type Options struct {
 // and quotes; and the phrases of the concept files given. Every source
 // span is in one concept at most, and mentions do not overlap.
 //
+// The pipeline: newStats reads the whole event once (which words are seen
+// capitalised mid-sentence, after a determiner, after a subject, before
+// another word...: stats, never written after); then the passes, in the
+// order of the list passes, add candidate mentions and join them into
+// clusters (found): names, cluster-names, aliases, with-article,
+// resolve-phrases, name-phrases, mine, spread. concepts then keeps the
+// concept files' spans first and the longest mention wherever two
+// overlap, and labels, rates and sorts the clusters. The English word
+// lists the finder reads (determiners, honorifics, irregular past
+// forms...) are data files in internal/english/lists.
+//
 // Concepts come sorted: those joined by a head noun alone (Loose) last,
 // since a wrong merge is what makes wordings differ and contrast alone
 // would put errors first; before them, those whose outlets' wordings
 // contrast, the surer first (Confidence); then by the number of outlets
 // and of mentions.
 //
-// Cost: linear in the tokens of the event for finding mentions, plus a
-// word diff per pair of aligned sentences of different reports, plus
-// phrase lookups linear in tokens times the longest phrase.
+// Cost: linear in the tokens of the event for the statistics and for
+// finding mentions, plus a word diff per pair of aligned sentences of
+// different reports (mine), plus phrase lookups linear in tokens times the
+// longest phrase (spread and the concept files).
 func Concepts(arts []*corpus.Article, claims []align.Claim, opt Options) []Concept {
 	if opt.MinMentions == 0 {
 		opt.MinMentions = 2
 	}
-	e := newEvent(arts)
-	e.findNames()
-	e.clusterNames()
-	e.aliases()
-	e.withArticle()
-	e.resolvePhrases()
-	e.namePhrases()
-	e.mine(claims)
-	e.spread()
+	e := newEvent(arts, claims)
+	e.runPasses("")
 	return e.concepts(opt.Given, predicates(predicate.Find(arts, claims, opt.Quotes, predicate.Options{})), opt.MinMentions)
 }
 
@@ -72,28 +77,39 @@ func predicates(rows []predicate.Row) []Concept {
 	return out
 }
 
-// tunit is a sentence (or a title) with its tokens.
-type tunit struct {
-	art, sent int
-	toks      []corpus.Token
-	// titleCase: most of its words are capitalised, as in a headline,
-	// whatever its place (a headline kept as the first sentence).
-	titleCase bool
+// A pass is one step of the concept finder: it reads the statistics of
+// the event and what the passes before it found, and adds candidate
+// mentions or joins their clusters.
+type pass struct {
+	name string
+	run  func(*tevent)
 }
 
-// titleCase tells whether a sentence is written as a headline: four words
-// or more, four in five of those that are not stopwords capitalised.
-func titleCase(toks []corpus.Token) bool {
-	words, caps := 0, 0
-	for _, t := range toks {
-		if t.Kind == token.Word && !t.Stop {
-			words++
-			if capitalised(t.Text) {
-				caps++
-			}
+// passes are the steps of the concept finder in the order they run; each
+// needs what those before it found (see each function's comment).
+var passes = []pass{
+	{"names", (*tevent).findNames},                // names, descriptions and noun phrases of every unit
+	{"cluster-names", (*tevent).clusterNames},     // the forms of one name together, acronyms with their names
+	{"aliases", (*tevent).aliases},                // the names an alias statement gives one thing
+	{"with-article", (*tevent).withArticle},       // "the GRPA" a mention of "GRPA" too
+	{"resolve-phrases", (*tevent).resolvePhrases}, // noun phrases to the entity they describe, or by head
+	{"name-phrases", (*tevent).namePhrases},       // a phrase an alias statement names, to the name's concept
+	{"mine", (*tevent).mine},                      // wordings that replace each other in aligned sentences
+	{"spread", (*tevent).spread},                  // each concept's phrases wherever else they stand
+}
+
+// runPasses runs the passes in order, up to and including the one named
+// last ("": all of them). It panics on a name that is no pass.
+func (e *tevent) runPasses(last string) {
+	if last != "" && !slices.ContainsFunc(passes, func(p pass) bool { return p.name == last }) {
+		panic("frame: no pass " + strconv.Quote(last))
+	}
+	for _, p := range passes {
+		p.run(e)
+		if p.name == last {
+			return
 		}
 	}
-	return words >= 4 && caps*5 >= words*4
 }
 
 // mkind is what a candidate mention is.
@@ -121,245 +137,141 @@ type tcand struct {
 	article    bool // a name with "the" before it (withArticle)
 }
 
-type tevent struct {
-	arts  []*corpus.Article
-	units []tunit
+// found is what the passes build and change: the candidate mentions and
+// the clusters that join them (a union-find), with what each cluster is.
+// The statistics of the event (stats) are read, never written.
+type found struct {
 	cands []tcand
-	// midCap: words seen capitalised inside a sentence, so that a
-	// capitalised first word counts as a name only if it is one elsewhere.
-	midCap map[string]bool
-	// leads: words that start a run of capitalised words with no "of"
-	// before ("South" in "South Korea said"): the start of a name of its
-	// own.
-	leads map[string]bool
-	// nounish: words seen right after a determiner ("the X"): nouns, or
-	// adjectives, but not verbs.
-	nounish   map[string]bool
-	nounStems map[string]bool    // the stems of the nounish words
-	lowered   map[string]bool    // words (Norm) seen in lower case mid-sentence: not given names
-	lowStems  map[string]bool    // their stems
-	acronym   map[string]bool    // words seen written in capitals ("GRPA", "G.R.P.A.")
-	unitCands [][]int            // candidates by unit, built when mining starts
-	candIdx   map[int]*candIndex // of long units' candidates (see covering)
-	byHead    map[string]int     // noun-phrase concepts by the stem of their head (the first, when forms share a stem)
-	verbs     map[string]bool    // words seen right after a subject pronoun or "to": verbs
-	verbAt    map[[2]int]bool    // (unit, token) read as a verb where it stands: "needs" in "a treaty needs to"
-	plural    map[string]bool    // words whose plural (-s, -es) the event has
-	// premod: words that, in most of their uses, stand before another
-	// word in lower case, not a known verb ("nuclear" in "nuclear
-	// tests"): modifiers. An agent noun is a head ("the minister spoke").
-	premod map[string]bool
-	// sayVerbs: the verbs that introduce the event's quotes ("states").
-	sayVerbs map[string]bool
-	uf       []int // union-find over clusters
-	kinds    []mkind
-	mined    []bool
-	aliased  []bool // joined by an alias statement
+	uf    []int // union-find over clusters
+	kinds []mkind
+	// mined: a cluster joined through a word diff or a contrast (mine).
+	mined   []bool
+	aliased []bool // joined by an alias statement
 	// namedPhrases: a noun phrase and the name an alias statement gives it
 	// ("the fisheries deal known as the Joint Pact"), joined once phrases
 	// have their concepts.
 	namedPhrases [][2]int
+	verbAt       map[[2]int]bool    // (unit, token) read as a verb where it stands: "needs" in "a treaty needs to"
+	byHead       map[string]int     // noun-phrase concepts by the stem of their head (the first, when forms share a stem)
+	unitCands    [][]int            // candidates by unit, built when mining starts
+	candIdx      map[int]*candIndex // of long units' candidates (see covering)
 }
 
-func newEvent(arts []*corpus.Article) *tevent {
-	e := &tevent{arts: arts, midCap: map[string]bool{}, leads: map[string]bool{}, verbAt: map[[2]int]bool{}, nounish: map[string]bool{}, nounStems: map[string]bool{}, lowered: map[string]bool{}, lowStems: map[string]bool{}, acronym: map[string]bool{}}
-	for ai, a := range arts {
-		if a.TitleSpan != nil && utf8.RuneCountInString(a.Title) == a.TitleSpan.End-a.TitleSpan.Start {
-			toks := a.TitleTokens()
-			ct := make([]corpus.Token, len(toks))
-			for k, t := range toks {
-				s := a.TitleSpan.Start + utf8.RuneCountInString(a.Title[:t.Start])
-				ct[k] = corpus.Token{Token: t, SrcStart: s, SrcEnd: s + utf8.RuneCountInString(t.Text)}
-			}
-			e.units = append(e.units, tunit{art: ai, sent: -1, toks: ct, titleCase: true})
-		}
-		for si := range a.Sentences {
-			toks := a.SentenceTokens(si)
-			e.units = append(e.units, tunit{art: ai, sent: si, toks: toks, titleCase: titleCase(toks)})
-		}
-	}
-	between := map[string]bool{}
-	var afterPoss [][2]string // a word after a possessive, and the lower-case word after it
-	verbs := map[string]bool{}
-	for _, u := range e.units {
-		if u.titleCase {
-			continue // headlines capitalise every word
-		}
-		first := true
-		for k, t := range u.toks {
-			if t.Kind != token.Word {
-				continue
-			}
-			if !first && capitalised(t.Text) {
-				e.midCap[t.Norm] = true
-				if k == 0 || !capitalised(u.toks[k-1].Text) && u.toks[k-1].Norm != "of" {
-					e.leads[t.Norm] = true
-				}
-			}
-			if !first && !capitalised(t.Text) {
-				e.lowered[t.Norm] = true
-				e.lowStems[t.Stem] = true
-			}
-			if allCaps(t.Text) {
-				e.acronym[t.Norm] = true
-			}
-			first = false
-			// "Northland dictator Omar Vell", "Korea's leader": a word
-			// between a name and a name of two words or more, or after a
-			// possessive, is a noun too.
-			// After a possessive, see below.
-			if lowerWord(t) && k > 0 && k+1 < len(u.toks) && capitalised(u.toks[k-1].Text) {
-				if capitalised(u.toks[k+1].Text) && k+2 < len(u.toks) && capitalised(u.toks[k+2].Text) {
-					between[t.Norm] = true
-				} else if possessive(u.toks[k-1]) {
-					next := ""
-					if lowerWord(u.toks[k+1]) {
-						next = u.toks[k+1].Norm
-					}
-					afterPoss = append(afterPoss, [2]string{t.Norm, next})
-				}
-			}
-			// After a subject pronoun or "to", a word is a verb.
-			if lowerWord(t) && k > 0 && subjects[u.toks[k-1].Norm] {
-				verbs[t.Norm] = true
-			}
-			// "the X": X is a noun, unless a name follows ("the southern
-			// Silver Isles": there X describes the name); nor after a
-			// "that" that starts a clause ("weapons that pose a threat").
-			if determiner(t) && k+1 < len(u.toks) && lowerWord(u.toks[k+1]) && !postDeterminers[u.toks[k+1].Norm] &&
-				(t.Norm != "that" || k+2 >= len(u.toks) || !determiner(u.toks[k+2]) && !capitalised(u.toks[k+2].Text) && !pronouns[u.toks[k+2].Norm]) &&
-				(k+2 >= len(u.toks) || !capitalised(u.toks[k+2].Text)) &&
-				!((singularDets[t.Norm] || t.Norm == "that") && pluralLike(u.toks[k+1].Norm)) { // "that includes": a verb
-				e.nounish[u.toks[k+1].Norm] = true
-				e.nounStems[u.toks[k+1].Stem] = true
-			}
-		}
-	}
-	e.verbs = verbs
-	norms := map[string]bool{}
-	for _, u := range e.units {
-		for _, t := range u.toks {
-			if t.Kind == token.Word {
-				norms[t.Norm] = true
-			}
-		}
-	}
-	e.sayVerbs = map[string]bool{}
-	for _, a := range arts {
-		for _, q := range a.Quotes {
-			if q.Verb != "" {
-				e.sayVerbs[strings.ToLower(q.Verb)] = true
-			}
-		}
-	}
-	// How often each lower-case word stands before another.
-	uses, before := map[string]int{}, map[string]int{}
-	for _, u := range e.units {
-		for k, t := range u.toks {
-			if lowerWord(t) {
-				uses[t.Norm]++
-				// (before a name too: "former President Vell", "the
-				// former Norland envoy")
-				if next := k + 1; next < len(u.toks) && (lowerWord(u.toks[next]) && !verbs[u.toks[next].Norm] && !e.sayVerbs[u.toks[next].Norm] && !pastForm(u.toks[next].Norm) || u.toks[next].Kind == token.Word && capitalised(u.toks[next].Text)) {
-					before[t.Norm]++
-				}
-			}
-		}
-	}
-	e.premod = map[string]bool{}
-	for w, n := range uses {
-		if n >= minPremodUses && before[w]*4 >= n*3 && !agent(w) {
-			e.premod[w] = true
-		}
-	}
-	e.plural = map[string]bool{}
-	for w := range norms {
-		if strings.HasSuffix(w, "s") {
-			e.plural[w[:len(w)-1]] = true
-			e.plural[strings.TrimSuffix(w, "es")] = true
-		}
-	}
-	// A word after a possessive is a noun, unless a noun (a plural, say)
-	// or an adjective follows it and it has no plural in the event:
-	// "Norland's foreign minister", "Norland's domestic woes" (modifiers), but
-	// "Norland's missile tests" ("missiles" is written).
-	for _, p := range afterPoss {
-		if n := p[1]; n == "" || !e.nounish[n] && !(agent(n) && !verbs[n]) && !e.adjective(n) && !pluralLike(n) || e.plural[p[0]] {
-			between[p[0]] = true
-		}
-	}
-	for w := range between {
-		if !verbs[w] {
-			e.nounish[w] = true
-			for _, t := range token.Tokenize(w) {
-				e.nounStems[t.Stem] = true
-			}
-		}
-	}
-	return e
+// tevent is one run of the concept finder over an event: the statistics
+// it reads, the aligned claims mine diffs, and the candidates and
+// clusters its passes build.
+type tevent struct {
+	*stats
+	claims []align.Claim
+	found
 }
 
-func (e *tevent) newCluster(kind mkind) int {
-	e.uf = append(e.uf, len(e.uf))
-	e.kinds = append(e.kinds, kind)
-	e.mined = append(e.mined, kind == kMined)
-	e.aliased = append(e.aliased, false)
-	return len(e.uf) - 1
+func newEvent(arts []*corpus.Article, claims []align.Claim) *tevent {
+	return &tevent{stats: newStats(arts), claims: claims, found: found{verbAt: map[[2]int]bool{}}}
 }
 
-func (e *tevent) find(c int) int {
-	for e.uf[c] != c {
-		e.uf[c] = e.uf[e.uf[c]]
-		c = e.uf[c]
+func (f *found) newCluster(kind mkind) int {
+	f.uf = append(f.uf, len(f.uf))
+	f.kinds = append(f.kinds, kind)
+	f.mined = append(f.mined, kind == kMined)
+	f.aliased = append(f.aliased, false)
+	return len(f.uf) - 1
+}
+
+func (f *found) find(c int) int {
+	for f.uf[c] != c {
+		f.uf[c] = f.uf[f.uf[c]]
+		c = f.uf[c]
 	}
 	return c
 }
 
-func (e *tevent) union(a, b int) {
-	a, b = e.find(a), e.find(b)
+func (f *found) union(a, b int) {
+	a, b = f.find(a), f.find(b)
 	if a == b {
 		return
 	}
 	if b < a {
 		a, b = b, a
 	}
-	e.uf[b] = a
-	e.mined[a] = e.mined[a] || e.mined[b]
-	e.aliased[a] = e.aliased[a] || e.aliased[b]
-	if e.kinds[b] == kName {
-		e.kinds[a] = kName
+	f.uf[b] = a
+	f.mined[a] = f.mined[a] || f.mined[b]
+	f.aliased[a] = f.aliased[a] || f.aliased[b]
+	if f.kinds[b] == kName {
+		f.kinds[a] = kName
 	}
 }
 
 // spread finds the phrases of each concept wherever else they occur (a
 // headline in title case, a sentence-initial name, a bare head noun), so
-// that a concept holds every mention, not only those found by shape.
+// that a concept holds every mention, not only those found by shape. It
+// reads the clustered candidates; it adds phrase candidates on tokens no
+// candidate holds, longest phrases first, each to its commonest concept.
 func (e *tevent) spread() {
-	type phr struct {
-		words   []string
-		cluster map[int]int
-		name    bool // a name: matches only where capitalised ("US", not "us")
-		stems   bool // words are stems: a wording mined from diffs matches in any inflection
+	pt := e.conceptPhrases()
+	taken := make([][]bool, len(e.units))
+	for i := range e.units {
+		taken[i] = make([]bool, len(e.units[i].toks))
 	}
-	byKey := map[string]*phr{}
-	var keys []string
-	add := func(words []string, cl int, name, stems bool) {
-		if len(words) == 0 {
-			return
+	for i := range e.cands {
+		c := &e.cands[i]
+		if c.cluster >= 0 {
+			for k := c.t0; k < c.t1; k++ {
+				taken[c.u][k] = true
+			}
 		}
-		k := strings.Join(words, " ")
-		if stems {
-			k = "s:" + k
-		}
-		p := byKey[k]
-		if p == nil {
-			p = &phr{words: words, cluster: map[int]int{}, stems: stems}
-			byKey[k] = p
-			keys = append(keys, k)
-		}
-		p.cluster[cl]++
-		p.name = p.name || name
 	}
+	index := map[string][]int{} // first word -> phrases
+	for i, k := range pt.keys {
+		w := pt.byKey[k].words[0]
+		if pt.byKey[k].stems {
+			w = "s:" + w
+		}
+		index[w] = append(index[w], i)
+	}
+	for ui := range e.units {
+		e.spreadIn(ui, pt, taken[ui], index)
+	}
+}
+
+// spreadPhrase is one wording of the concepts, as spread looks for it.
+type spreadPhrase struct {
+	words   []string
+	cluster map[int]int // the concepts that have it, with how often
+	name    bool        // a name: matches only where capitalised ("US", not "us")
+	stems   bool        // words are stems: a wording mined from diffs matches in any inflection
+}
+
+// phraseTable holds the wordings of the concepts by key, the keys longest
+// wording first.
+type phraseTable struct {
+	byKey map[string]*spreadPhrase
+	keys  []string
+}
+
+func (pt *phraseTable) add(words []string, cl int, name, stems bool) {
+	if len(words) == 0 {
+		return
+	}
+	k := strings.Join(words, " ")
+	if stems {
+		k = "s:" + k
+	}
+	p := pt.byKey[k]
+	if p == nil {
+		p = &spreadPhrase{words: words, cluster: map[int]int{}, stems: stems}
+		pt.byKey[k] = p
+		pt.keys = append(pt.keys, k)
+	}
+	p.cluster[cl]++
+	p.name = p.name || name
+}
+
+// conceptPhrases lists the wordings of the clustered candidates: each
+// one's words; a phrase's without its determiner ("the summit" also
+// stands as "summit") and its head noun alone; a mined span's stems.
+func (e *tevent) conceptPhrases() *phraseTable {
+	pt := &phraseTable{byKey: map[string]*spreadPhrase{}}
 	for i := range e.cands {
 		c := &e.cands[i]
 		if c.cluster < 0 {
@@ -376,10 +288,10 @@ func (e *tevent) spread() {
 		if c.kind == kPhrase || (c.kind == kName && len(words) > 0 && determiners[words[0]]) {
 			words = words[1:] // "the summit" also stands as "summit"
 			if c.kind == kPhrase && len(words) > 0 && e.isNoun(u.toks[c.t1-1]) {
-				add(words[len(words)-1:], cl, false, false)
+				pt.add(words[len(words)-1:], cl, false, false)
 			}
 		}
-		add(words, cl, c.kind == kName, false)
+		pt.add(words, cl, c.kind == kName, false)
 		if c.kind == kMined {
 			var ss []string
 			for _, t := range u.toks[c.t0:c.t1] {
@@ -387,57 +299,42 @@ func (e *tevent) spread() {
 					ss = append(ss, t.Stem)
 				}
 			}
-			add(ss, cl, false, true)
+			pt.add(ss, cl, false, true)
 		}
 	}
 	// Longest phrases first, each to its commonest concept.
-	slices.SortStableFunc(keys, func(a, b string) int {
-		return cmp.Compare(len(byKey[b].words), len(byKey[a].words))
+	slices.SortStableFunc(pt.keys, func(a, b string) int {
+		return cmp.Compare(len(pt.byKey[b].words), len(pt.byKey[a].words))
 	})
-	taken := make([][]bool, len(e.units))
-	for i := range e.units {
-		taken[i] = make([]bool, len(e.units[i].toks))
-	}
-	for i := range e.cands {
-		c := &e.cands[i]
-		if c.cluster >= 0 {
-			for k := c.t0; k < c.t1; k++ {
-				taken[c.u][k] = true
-			}
+	return pt
+}
+
+// spreadIn adds, from left to right in unit ui, a phrase candidate for
+// the first (longest) wording of pt that matches on free tokens: a name
+// only where capitalised, a word of one word not where a verb stands.
+func (e *tevent) spreadIn(ui int, pt *phraseTable, taken []bool, index map[string][]int) {
+	u := &e.units[ui]
+	for k := 0; k < len(u.toks); k++ {
+		t := u.toks[k]
+		if taken[k] || (t.Kind != token.Word && t.Kind != token.Number) {
+			continue
 		}
-	}
-	index := map[string][]int{} // first word -> phrases
-	for i, k := range keys {
-		w := byKey[k].words[0]
-		if byKey[k].stems {
-			w = "s:" + w
-		}
-		index[w] = append(index[w], i)
-	}
-	for ui := range e.units {
-		u := &e.units[ui]
-		for k := 0; k < len(u.toks); k++ {
-			t := u.toks[k]
-			if taken[ui][k] || (t.Kind != token.Word && t.Kind != token.Number) {
+		for _, pi := range append(index[t.Norm], index["s:"+t.Stem]...) {
+			p := pt.byKey[pt.keys[pi]]
+			end, ok := matchWords(u.toks, taken, k, p.words, p.stems)
+			if !ok || (p.name && !capitalised(t.Text)) {
 				continue
 			}
-			for _, pi := range append(index[t.Norm], index["s:"+t.Stem]...) {
-				p := byKey[keys[pi]]
-				end, ok := matchWords(u.toks, taken[ui], k, p.words, p.stems)
-				if !ok || (p.name && !capitalised(t.Text)) {
-					continue
-				}
-				cl, _ := dominant(p.cluster, 1)
-				if len(p.words) == 1 && !p.name && !e.mined[e.find(cl)] && (k > 0 && subjects[u.toks[k-1].Norm] || e.verbAt[[2]int{ui, k}]) {
-					continue // a verb after its subject ("it needs") is not the noun; a mined act ("to return") is an act either way
-				}
-				e.cands = append(e.cands, tcand{u: ui, t0: k, t1: end, start: u.toks[k].SrcStart, end: u.toks[end-1].SrcEnd, kind: kPhrase, name: -1, cluster: cl})
-				for m := k; m < end; m++ {
-					taken[ui][m] = true
-				}
-				k = end - 1
-				break
+			cl, _ := dominant(p.cluster, 1)
+			if len(p.words) == 1 && !p.name && !e.mined[e.find(cl)] && (k > 0 && subjects[u.toks[k-1].Norm] || e.verbAt[[2]int{ui, k}]) {
+				continue // a verb after its subject ("it needs") is not the noun; a mined act ("to return") is an act either way
 			}
+			e.cands = append(e.cands, tcand{u: ui, t0: k, t1: end, start: u.toks[k].SrcStart, end: u.toks[end-1].SrcEnd, kind: kPhrase, name: -1, cluster: cl})
+			for m := k; m < end; m++ {
+				taken[m] = true
+			}
+			k = end - 1
+			break
 		}
 	}
 }
@@ -678,6 +575,13 @@ func (e *tevent) concepts(lex, preds []Concept, minMentions int) []Concept {
 			out[i].Confidence = confidence(evidence{lexicon: out[i].Source == Lexical, predicate: out[i].Source == Predicate})
 		}
 	}
+	sortConcepts(out)
+	setIDs(out)
+	return out
+}
+
+// sortConcepts orders concepts as Concepts returns them (see there).
+func sortConcepts(out []Concept) {
 	// Sorted by precomputed keys: Differs is not cheap.
 	type keyed struct {
 		c         Concept
@@ -709,6 +613,11 @@ func (e *tevent) concepts(lex, preds []Concept, minMentions int) []Concept {
 	for i := range ks {
 		out[i] = ks[i].c
 	}
+}
+
+// setIDs gives each concept without one the slug of its label, numbered
+// from the second of one slug on ("port", "port-2").
+func setIDs(out []Concept) {
 	ids := map[string]int{}
 	for i := range out {
 		if out[i].ID == "" {
@@ -720,7 +629,6 @@ func (e *tevent) concepts(lex, preds []Concept, minMentions int) []Concept {
 		}
 		ids[id]++
 	}
-	return out
 }
 
 // evidence is what joined the mentions of one concept: the counts of its
@@ -793,11 +701,11 @@ func stronger(a, b mkind) bool {
 // none: two words or more after its titles and honorifics, none of them
 // a common noun ("Omar Vell" of "President Omar Vell"; none in "Vell" or
 // "Mr. Vell"). It labels its concept best.
-func (e *tevent) fullName(c *tcand, titles map[string]bool) string {
+func (s *stats) fullName(c *tcand, titles map[string]bool) string {
 	if c.kind != kName {
 		return ""
 	}
-	toks := e.units[c.u].toks
+	toks := s.units[c.u].toks
 	k := c.t0
 	for k < c.t1 && (toks[k].Kind != token.Word || honorifics[toks[k].Norm] || titles[toks[k].Norm]) {
 		k++
@@ -811,10 +719,10 @@ func (e *tevent) fullName(c *tcand, titles map[string]bool) string {
 			key = append(key, t.Stem)
 		}
 	}
-	if len(key) < 2 || !e.properName(key) {
+	if len(key) < 2 || !s.properName(key) {
 		return ""
 	}
-	text := e.spanText(c)
+	text := s.spanText(c)
 	return text[toks[k].Start-toks[c.t0].Start:]
 }
 
@@ -898,16 +806,15 @@ func fullLabel(names map[string]int, ms []Mention) (string, bool) {
 	return best, 2*n >= len(ms)
 }
 
-func (e *tevent) spanText(c *tcand) string {
-	u := &e.units[c.u]
-	a := e.arts[u.art]
-	s := u.toks[c.t0].Start
-	end := u.toks[c.t1-1].End
+func (s *stats) spanText(c *tcand) string {
+	u := &s.units[c.u]
+	a := s.arts[u.art]
+	start, end := u.toks[c.t0].Start, u.toks[c.t1-1].End
 	text := a.Title
 	if u.sent >= 0 {
 		text = a.Sentences[u.sent].Text
 	}
-	out := text[s:end]
+	out := text[start:end]
 	if (c.kind == kName || c.kind == kPhrase) && c.end < u.toks[c.t1-1].SrcEnd {
 		out = noPoss(out)
 	}

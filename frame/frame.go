@@ -21,7 +21,10 @@
 // (the forms in which wordings are compared), Outlets, Differs, Telling,
 // Contrasts and Contrasting (how the outlets' wordings of one concept
 // differ). Concept, Mention, Source and Confidence are the types the
-// subpackages share.
+// subpackages share. The concept finder reads the event's statistics once
+// (stats.go), then runs an ordered list of small passes over candidate
+// mentions and clusters (see Concepts); its English word lists are data
+// files in internal/english/lists.
 //
 // Cost: linear in the tokens of the event, plus a word diff per pair of
 // similar sentences of different reports (BenchmarkConcepts: an event of 50

@@ -10,6 +10,7 @@ import (
 	"github.com/biasdiff/biasdiff/align/wdiff"
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/token"
+	"github.com/biasdiff/biasdiff/internal/english"
 )
 
 // Mining alternative wordings from word diffs.
@@ -51,11 +52,17 @@ type link struct {
 	near   bool
 }
 
-// mine joins the concepts whose wordings replace each other.
-func (e *tevent) mine(claims []align.Claim) {
+// mine joins the concepts whose wordings replace each other: in a
+// writer's contrast ("not about selling, but about leasing"), in the word
+// diffs of the aligned claims (e.claims) and of sentences of different
+// reports that share rare words. It reads the candidates and clusters
+// found so far (a span a candidate covers stands for its cluster) and
+// byHead; it adds mined candidates for spans no candidate covers, and joins
+// clusters.
+func (e *tevent) mine() {
 	links := e.contrasts()
 	seen := map[[2]int]bool{}
-	for _, p := range append(e.claimPairs(claims), e.similarPairs()...) {
+	for _, p := range append(e.claimPairs(e.claims), e.similarPairs()...) {
 		if p[0] > p[1] {
 			p[0], p[1] = p[1], p[0]
 		}
@@ -111,9 +118,9 @@ func (e *tevent) mine(claims []align.Claim) {
 
 // soleStem is the stem of the one content word of tokens [t0, t1) of unit
 // ui, "" if they hold more or none.
-func (e *tevent) soleStem(ui, t0, t1 int) string {
+func (s *stats) soleStem(ui, t0, t1 int) string {
 	stem := ""
-	for _, t := range e.units[ui].toks[t0:t1] {
+	for _, t := range s.units[ui].toks[t0:t1] {
 		if t.Kind == token.Word && !t.Stop && !particles[t.Norm] {
 			if stem != "" {
 				return ""
@@ -125,26 +132,25 @@ func (e *tevent) soleStem(ui, t0, t1 int) string {
 }
 
 // particles complete a phrasal verb ("handing over", "selling off").
-var particles = map[string]bool{"over": true, "up": true, "back": true, "out": true, "away": true, "down": true, "off": true, "in": true}
+var particles = english.Set("particles")
 
 // additive words after "not" make "not only X but also Y" a sum.
-var additive = map[string]bool{"only": true, "just": true, "merely": true, "simply": true, "solely": true}
+var additive = english.Set("additive")
 
 // auxiliaries before "not" negate a verb: what "but" sets against it is
 // another act.
-var auxiliaries = map[string]bool{"will": true, "would": true, "could": true, "should": true, "shall": true, "must": true,
-	"can": true, "may": true, "might": true, "do": true, "does": true, "did": true}
+var auxiliaries = english.Set("auxiliaries")
 
 // contrastPreps may stand between "not"/"but" and the wording contrasted.
-var contrastPreps = map[string]bool{"about": true, "to": true, "of": true, "a": true, "an": true, "the": true, "as": true}
+var contrastPreps = english.Set("contrast-preps")
 
 // contrasts finds a writer or speaker setting two wordings of one thing
 // against each other: "not about selling, but about leasing the
 // port". Each gives a link between the two wordings.
-func (e *tevent) contrasts() []link {
+func (s *stats) contrasts() []link {
 	var out []link
-	for ui := range e.units {
-		u := &e.units[ui]
+	for ui := range s.units {
+		u := &s.units[ui]
 		for k, t := range u.toks {
 			if t.Norm != "not" || k > 0 && auxiliaries[u.toks[k-1].Norm] {
 				continue // "would not tell the date but said...": two acts, not two words for one
@@ -198,9 +204,9 @@ func content(ts []corpus.Token) bool {
 }
 
 // claimPairs are the pairs of units that aligned claims hold.
-func (e *tevent) claimPairs(claims []align.Claim) [][2]int {
+func (s *stats) claimPairs(claims []align.Claim) [][2]int {
 	at := map[[2]int]int{} // (article, sentence) -> unit
-	for i, u := range e.units {
+	for i, u := range s.units {
 		at[[2]int{u.art, u.sent}] = i
 	}
 	var out [][2]int
@@ -222,10 +228,10 @@ func (e *tevent) claimPairs(claims []align.Claim) [][2]int {
 // that share most of its rarer content stems (stems in more than a quarter
 // of the sentences are the event's topic and do not count; in long reports,
 // stems in more than 16 sentences a report: see align.Topic).
-func (e *tevent) similarPairs() [][2]int {
-	stems := make([][]string, len(e.units))
+func (s *stats) similarPairs() [][2]int {
+	stems := make([][]string, len(s.units))
 	df := map[string]int{}
-	for i, u := range e.units {
+	for i, u := range s.units {
 		seen := map[string]bool{}
 		for _, t := range u.toks {
 			if t.Kind == token.Word && !t.Stop && len(t.Stem) > 2 && !seen[t.Stem] {
@@ -235,26 +241,26 @@ func (e *tevent) similarPairs() [][2]int {
 			}
 		}
 	}
-	common := align.Topic(len(e.units), len(e.arts))
+	common := align.Topic(len(s.units), len(s.arts))
 	index := map[string][]int{}
 	for i, ss := range stems {
-		for _, s := range ss {
-			if df[s] <= common {
-				index[s] = append(index[s], i)
+		for _, st := range ss {
+			if df[st] <= common {
+				index[st] = append(index[st], i)
 			}
 		}
 	}
 	var out [][2]int
-	shared := make([]int, len(e.units)) // by unit; touched lists those not zero
+	shared := make([]int, len(s.units)) // by unit; touched lists those not zero
 	var touched []int
 	for i, ss := range stems {
 		for _, j := range touched {
 			shared[j] = 0
 		}
 		touched = touched[:0]
-		for _, s := range ss {
-			for _, j := range index[s] {
-				if j > i && e.units[j].art != e.units[i].art {
+		for _, st := range ss {
+			for _, j := range index[st] {
+				if j > i && s.units[j].art != s.units[i].art {
 					if shared[j] == 0 {
 						touched = append(touched, j)
 					}
@@ -282,11 +288,11 @@ func (e *tevent) similarPairs() [][2]int {
 
 // replacements diffs two units and returns the replacements that may be
 // two wordings of one thing.
-func (e *tevent) replacements(ua, ub int) []link {
-	ta, tb := e.unitText(ua), e.unitText(ub)
-	edits := wdiff.Tokens(ta, tb, e.plainTokens(ua), e.plainTokens(ub))
-	toksA := e.units[ua].toks
-	same, wa, wb := 0, wordsIn(toksA, 0, len(ta)), wordsIn(e.units[ub].toks, 0, len(tb))
+func (s *stats) replacements(ua, ub int) []link {
+	ta, tb := s.unitText(ua), s.unitText(ub)
+	edits := wdiff.Tokens(ta, tb, s.plainTokens(ua), s.plainTokens(ub))
+	toksA := s.units[ua].toks
+	same, wa, wb := 0, wordsIn(toksA, 0, len(ta)), wordsIn(s.units[ub].toks, 0, len(tb))
 	for _, ed := range edits {
 		if ed.Op == wdiff.Equal {
 			same += wordsIn(toksA, ed.A.Start, ed.A.End)
@@ -302,20 +308,20 @@ func (e *tevent) replacements(ua, ub int) []link {
 		if x.Op != wdiff.Delete || y.Op != wdiff.Insert {
 			continue
 		}
-		if !near && !e.anchored(ta, edits, i) {
+		if !near && !s.anchored(ta, edits, i) {
 			continue
 		}
 		if breaks(ta[x.A.Start:x.A.End]) != breaks(tb[y.B.Start:y.B.End]) {
 			continue // "Report:" against "Agency Director": a label before a colon is no title
 		}
-		a := e.spanOf(ua, x.A.Start, x.A.End)
-		b := e.spanOf(ub, y.B.Start, y.B.End)
+		a := s.spanOf(ua, x.A.Start, x.A.End)
+		b := s.spanOf(ub, y.B.Start, y.B.End)
 		if a == nil || b == nil {
 			continue
 		}
 		// Words the two sides share at their ends are not part of the
 		// replacement ("Rivera said" / "he said" is "Rivera" / "he").
-		ta, tb := e.units[ua].toks, e.units[ub].toks
+		ta, tb := s.units[ua].toks, s.units[ub].toks
 		for a[1]-a[0] > 1 && b[1]-b[0] > 1 && ta[a[1]-1].Norm == tb[b[1]-1].Norm {
 			a[1]--
 			b[1]--
@@ -327,14 +333,14 @@ func (e *tevent) replacements(ua, ub int) []link {
 		// Nor are the verbs of two attributions ("he said" / "the
 		// complaint states" is who speaks; the attribution table shows
 		// the verbs).
-		if a[1]-a[0] > 1 && b[1]-b[0] > 1 && e.sayVerbs[ta[a[1]-1].Norm] && e.sayVerbs[tb[b[1]-1].Norm] {
+		if a[1]-a[0] > 1 && b[1]-b[0] > 1 && s.sayVerbs[ta[a[1]-1].Norm] && s.sayVerbs[tb[b[1]-1].Norm] {
 			a[1]--
 			b[1]--
 		}
-		if e.sayVerbs[ta[a[1]-1].Norm] != e.sayVerbs[tb[b[1]-1].Norm] {
+		if s.sayVerbs[ta[a[1]-1].Norm] != s.sayVerbs[tb[b[1]-1].Norm] {
 			continue // "he wrote" / "a report": who speaks against what is said
 		}
-		if !content(ta[a[0]:a[1]]) || !content(tb[b[0]:b[1]]) || strings.EqualFold(e.text(ua, a[0], a[1]), e.text(ub, b[0], b[1])) {
+		if !content(ta[a[0]:a[1]]) || !content(tb[b[0]:b[1]]) || strings.EqualFold(s.text(ua, a[0], a[1]), s.text(ub, b[0], b[1])) {
 			continue
 		}
 		out = append(out, link{ua, ub, *a, *b, near})
@@ -349,7 +355,7 @@ func breaks(text string) bool { return strings.ContainsAny(text, ":;,()—–") 
 
 // anchored: the replacement at edits[i], edits[i+1] has equal words right
 // before and right after it, one of the two a content word.
-func (e *tevent) anchored(ta string, edits []wdiff.Edit, i int) bool {
+func (s *stats) anchored(ta string, edits []wdiff.Edit, i int) bool {
 	if i == 0 || i+2 >= len(edits) || edits[i-1].Op != wdiff.Equal || edits[i+2].Op != wdiff.Equal {
 		return false
 	}
@@ -381,24 +387,24 @@ func (e *tevent) anchored(ta string, edits []wdiff.Edit, i int) bool {
 	return l != nil && r != nil && (!l.Stop || !r.Stop)
 }
 
-func (e *tevent) unitText(ui int) string {
-	u := &e.units[ui]
+func (s *stats) unitText(ui int) string {
+	u := &s.units[ui]
 	if u.sent < 0 {
-		return e.arts[u.art].Title
+		return s.arts[u.art].Title
 	}
-	return e.arts[u.art].Sentences[u.sent].Text
+	return s.arts[u.art].Sentences[u.sent].Text
 }
 
 // wordsIn counts the words and numbers of toks (in order, with byte
 // offsets into their text) that lie inside the byte range [b0, b1).
 // plainTokens returns the tokens of a unit's text, as the article keeps
 // them.
-func (e *tevent) plainTokens(ui int) []token.Token {
-	u := &e.units[ui]
+func (s *stats) plainTokens(ui int) []token.Token {
+	u := &s.units[ui]
 	if u.sent < 0 {
-		return e.arts[u.art].TitleTokens()
+		return s.arts[u.art].TitleTokens()
 	}
-	return e.arts[u.art].PlainTokens(u.sent)
+	return s.arts[u.art].PlainTokens(u.sent)
 }
 
 func wordsIn(toks []corpus.Token, b0, b1 int) int {
@@ -413,8 +419,8 @@ func wordsIn(toks []corpus.Token, b0, b1 int) int {
 
 // spanOf maps a byte range of a unit's text to its token range, if it
 // holds 1..maxMinedWords words and at least one content word.
-func (e *tevent) spanOf(ui, b0, b1 int) *[2]int {
-	u := &e.units[ui]
+func (s *stats) spanOf(ui, b0, b1 int) *[2]int {
+	u := &s.units[ui]
 	t0, t1, words, content := -1, -1, 0, 0
 	for k, t := range u.toks {
 		if t.Start >= b0 && t.End <= b1 {
@@ -442,9 +448,9 @@ func (e *tevent) spanOf(ui, b0, b1 int) *[2]int {
 	return &[2]int{t0, t1}
 }
 
-func (e *tevent) text(ui, t0, t1 int) string {
-	u := &e.units[ui]
-	return e.unitText(ui)[u.toks[t0].Start:u.toks[t1-1].End]
+func (s *stats) text(ui, t0, t1 int) string {
+	u := &s.units[ui]
+	return s.unitText(ui)[u.toks[t0].Start:u.toks[t1-1].End]
 }
 
 // covering is the candidate covering most of the token range [t0, t1) of

@@ -12,12 +12,12 @@ import (
 
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/token"
+	"github.com/biasdiff/biasdiff/internal/english"
 )
 
 // honorifics are titles written short before a name ("Mr. Han", "Sen.
 // Sanders"): part of the name run, not of its words.
-var honorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "rep": true, "sen": true, "gov": true,
-	"gen": true, "prof": true, "rev": true, "sgt": true, "lt": true, "col": true, "capt": true}
+var honorifics = english.Set("honorifics")
 
 func capitalised(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
@@ -48,7 +48,7 @@ func possessive(t corpus.Token) bool {
 
 // isCap tells whether token k of u can be part of a name; "then-" and
 // "ex-" before a title count ("then-President Alma Rivera").
-func (e *tevent) isCap(u *tunit, k int, first bool) bool {
+func (s *stats) isCap(u *tunit, k int, first bool) bool {
 	t := u.toks[k]
 	if t.Kind != token.Word {
 		return false
@@ -67,134 +67,167 @@ func (e *tevent) isCap(u *tunit, k int, first bool) bool {
 		return false
 	}
 	if first || u.titleCase {
-		return e.midCap[t.Norm]
+		return s.midCap[t.Norm]
 	}
 	return true
 }
 
 // findNames collects the names, descriptions and noun phrases of every
-// tunit.
+// unit, scanning each from left to right (namesIn). It reads the
+// statistics only; it adds candidates (in no cluster yet) and notes in
+// verbAt the words read as verbs where they stand.
 func (e *tevent) findNames() {
 	for ui := range e.units {
-		u := &e.units[ui]
-		first := true
-		k := 0
-		for k < len(u.toks) {
-			t := u.toks[k]
-			isFirst := first && t.Kind == token.Word
-			if t.Kind == token.Word {
-				first = false
-			}
-			if !e.isCap(u, k, isFirst) {
-				if determiner(t) {
-					k = e.phrase(ui, k)
-					continue
-				}
-				if lowerWord(t) && !e.verbs[t.Norm] && !e.verbAfterName(u, k) {
-					k = e.barePhrase(ui, k)
-					continue
-				}
-				k++
+		e.namesIn(ui)
+	}
+}
+
+// namesIn scans unit ui: a run of capitalised words is a name (nameRun),
+// with what follows it (afterName); a determiner or a lower-case word
+// may start a noun phrase (phraseAt).
+func (e *tevent) namesIn(ui int) {
+	u := &e.units[ui]
+	first := true
+	k := 0
+	for k < len(u.toks) {
+		t := u.toks[k]
+		isFirst := first && t.Kind == token.Word
+		if t.Kind == token.Word {
+			first = false
+		}
+		if !e.isCap(u, k, isFirst) {
+			k = e.phraseAt(ui, k)
+			continue
+		}
+		j, poss := e.nameRun(u, k, isFirst)
+		// "the President", "the Senate": one capitalised word after a
+		// determiner, written in lower case elsewhere, is a common noun
+		// capitalised by style, not a name.
+		if j == k+1 && k > 0 && determiner(u.toks[k-1]) && e.lowered[t.Norm] && !allCaps(t.Text) && !poss {
+			e.addPhrase(ui, k-1, j, kPhrase)
+			k = j
+			continue
+		}
+		name := e.addName(ui, k, j, poss)
+		if name < 0 {
+			k = j
+			continue
+		}
+		k = e.afterName(ui, k, j, name, poss)
+	}
+}
+
+// phraseAt adds the noun phrase that token k of unit ui starts, if any: a
+// determiner phrase, or a bare one from a lower-case word that is no verb;
+// it returns where scanning goes on.
+func (e *tevent) phraseAt(ui, k int) int {
+	u := &e.units[ui]
+	t := u.toks[k]
+	if determiner(t) {
+		return e.phrase(ui, k)
+	}
+	if lowerWord(t) && !e.verbs[t.Norm] && !e.verbAfterName(u, k) {
+		return e.barePhrase(ui, k)
+	}
+	return k + 1
+}
+
+// nameRun returns the end of the run of capitalised words that starts at
+// token k of u ("Mr." keeps its full stop), and whether it ends in a
+// possessive ("Vell's").
+func (s *stats) nameRun(u *tunit, k int, isFirst bool) (j int, poss bool) {
+	j = k
+	for j < len(u.toks) {
+		if j > k && calendar[u.toks[j].Norm] {
+			return j, false // "Congress Wednesday": the day is no part of the name before it
+		}
+		if s.isCap(u, j, j == k && isFirst) {
+			// "Mr." and initials ("Michael T. Flynn") keep their
+			// full stop inside the run.
+			if (honorifics[u.toks[j].Norm] || utf8.RuneCountInString(u.toks[j].Text) == 1) &&
+				j+1 < len(u.toks) && u.toks[j+1].Text == "." && j+2 < len(u.toks) && s.isCap(u, j+2, false) {
+				j += 2
 				continue
 			}
-			// A run of capitalised words; "Mr." keeps its full stop.
-			j := k
-			poss := false
-			for j < len(u.toks) {
-				if j > k && calendar[u.toks[j].Norm] {
-					break // "Congress Wednesday": the day is no part of the name before it
-				}
-				if e.isCap(u, j, j == k && isFirst) {
-					// "Mr." and initials ("Michael T. Flynn") keep their
-					// full stop inside the run.
-					if (honorifics[u.toks[j].Norm] || utf8.RuneCountInString(u.toks[j].Text) == 1) &&
-						j+1 < len(u.toks) && u.toks[j+1].Text == "." && j+2 < len(u.toks) && e.isCap(u, j+2, false) {
-						j += 2
-						continue
-					}
-					j++
-					if possessive(u.toks[j-1]) {
-						poss = true
-						break
-					}
-					if calendar[u.toks[j-1].Norm] && j < len(u.toks) && capitalised(u.toks[j].Text) {
-						break // "On Monday President Vell": the day is no part of the name after it
-					}
-					continue
-				}
-				// "Forum of Tides", "Joint Plan of Action": a name
-				// ending in a common noun, "of", and words that start no
-				// name of their own go on as one name ("Prime Minister of
-				// Norland" does not).
-				if j > k && u.toks[j].Norm == "of" && j+1 < len(u.toks) && e.isCap(u, j+1, false) && e.lowered[u.toks[j-1].Norm] &&
-					!possessive(u.toks[j-1]) && !e.leads[u.toks[j+1].Norm] {
-					j++
-					continue
-				}
-				break
+			j++
+			if possessive(u.toks[j-1]) {
+				return j, true
 			}
-			// "the President", "the Senate": one capitalised word after a
-			// determiner, written in lower case elsewhere, is a common
-			// noun capitalised by style, not a name.
-			if j == k+1 && k > 0 && determiner(u.toks[k-1]) && e.lowered[t.Norm] && !allCaps(t.Text) && !poss {
-				e.addPhrase(ui, k-1, j, kPhrase)
-				k = j
-				continue
+			if calendar[u.toks[j-1].Norm] && j < len(u.toks) && capitalised(u.toks[j].Text) {
+				return j, false // "On Monday President Vell": the day is no part of the name after it
 			}
-			name := e.addName(ui, k, j, poss)
-			if name < 0 {
-				k = j
-				continue
-			}
-			// What follows the run: "Northland's leader", "Northland leader Han".
-			words := 0
-			// Up to two words in lower case, the last a noun ("nuclear
-			// deal" after "Norland").
-			for j+words < len(u.toks) && words < 2 && lowerWord(u.toks[j+words]) && !e.verbs[u.toks[j+words].Norm] {
-				if t := u.toks[j+words]; words == 0 && e.verbAfterName(u, j) || !poss && verbForm(t.Norm) {
-					break // "Rivera says", "the Agency warned": a verb after its subject
-				}
-				words++
-			}
-			for words > 0 && !e.isNoun(u.toks[j+words-1]) {
-				words--
-			}
-			if !poss && len(e.cands[name].seq) > maxModifierName {
-				words = 0
-			}
-			switch {
-			case words == 1 && j+1 < len(u.toks) && e.isCap(u, j+1, false) && !poss && e.nounish[u.toks[j].Norm]:
-				// (the noun itself seen after a determiner: "disputes"
-				// in "Norland disputes Southern claims" is a verb)
-				// a description before a name
-				m := j + 2
-				for m < len(u.toks) && e.isCap(u, m, false) && !possessive(u.toks[m-1]) {
-					m++
-				}
-				if possessive(u.toks[m-1]) {
-					m-- // "Han's" stays a name run of its own
-					if m <= j+1 {
-						k = j + 1
-						continue
-					}
-				}
-				n := e.addName(ui, j+1, m, false)
-				if n >= 0 {
-					e.addDesc(ui, k, m, name, j, n)
-				}
-				k = m
-			case words > 0:
-				from := k
-				if k > 0 && determiner(u.toks[k-1]) {
-					from = k - 1 // "the Northland leader"
-				}
-				e.addPhrase(ui, from, j+words, kPhrase)
-				k = j + words
-			default:
-				k = j
+			continue
+		}
+		// "Forum of Tides", "Joint Plan of Action": a name ending in a
+		// common noun, "of", and words that start no name of their own go
+		// on as one name ("Prime Minister of Norland" does not).
+		if j > k && u.toks[j].Norm == "of" && j+1 < len(u.toks) && s.isCap(u, j+1, false) && s.lowered[u.toks[j-1].Norm] &&
+			!possessive(u.toks[j-1]) && !s.leads[u.toks[j+1].Norm] {
+			j++
+			continue
+		}
+		break
+	}
+	return j, false
+}
+
+// afterName adds what follows the name run [k, j) of unit ui, candidate
+// name: a description before another name ("Northland leader Han"), or a
+// noun phrase the name modifies ("Northland's leader", "the Norland
+// fisheries deal"); it returns where scanning goes on.
+func (e *tevent) afterName(ui, k, j, name int, poss bool) int {
+	u := &e.units[ui]
+	words := e.nounsAfter(u, j, name, poss)
+	switch {
+	case words == 1 && j+1 < len(u.toks) && e.isCap(u, j+1, false) && !poss && e.nounish[u.toks[j].Norm]:
+		// (the noun itself seen after a determiner: "disputes"
+		// in "Norland disputes Southern claims" is a verb)
+		// a description before a name
+		m := j + 2
+		for m < len(u.toks) && e.isCap(u, m, false) && !possessive(u.toks[m-1]) {
+			m++
+		}
+		if possessive(u.toks[m-1]) {
+			m-- // "Han's" stays a name run of its own
+			if m <= j+1 {
+				return j + 1
 			}
 		}
+		n := e.addName(ui, j+1, m, false)
+		if n >= 0 {
+			e.addDesc(ui, k, m, name, j, n)
+		}
+		return m
+	case words > 0:
+		from := k
+		if k > 0 && determiner(u.toks[k-1]) {
+			from = k - 1 // "the Northland leader"
+		}
+		e.addPhrase(ui, from, j+words, kPhrase)
+		return j + words
 	}
+	return j
+}
+
+// nounsAfter counts the words after the name run ending at token j of u
+// that go with it in a phrase: up to two words in lower case, the last a
+// noun ("nuclear deal" after "Norland"), none of them a verb; none after a
+// long name that is no possessive (maxModifierName).
+func (e *tevent) nounsAfter(u *tunit, j, name int, poss bool) int {
+	words := 0
+	for j+words < len(u.toks) && words < 2 && lowerWord(u.toks[j+words]) && !e.verbs[u.toks[j+words].Norm] {
+		if t := u.toks[j+words]; words == 0 && e.verbAfterName(u, j) || !poss && verbForm(t.Norm) {
+			break // "Rivera says", "the Agency warned": a verb after its subject
+		}
+		words++
+	}
+	for words > 0 && !e.isNoun(u.toks[j+words-1]) {
+		words--
+	}
+	if !poss && len(e.cands[name].seq) > maxModifierName {
+		words = 0
+	}
+	return words
 }
 
 // maxModifierName bounds the words of a name that a noun follows in one
@@ -206,23 +239,21 @@ const maxModifierName = 3
 
 // calendar: the days and months, which stand before names ("Monday
 // President Vell") without being part of them.
-var calendar = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
-	"saturday": true, "sunday": true, "january": true, "february": true, "march": true, "april": true, "may": true,
-	"june": true, "july": true, "august": true, "september": true, "october": true, "november": true, "december": true}
+var calendar = english.Set("days", "months")
 
 // dates are the calendar words and their short forms but "may" (a
 // surname too): a name of one of them says when, and is no concept.
-var dates = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
-	"saturday": true, "sunday": true, "january": true, "february": true, "march": true, "april": true,
-	"june": true, "july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
-	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
-	"sept": true, "oct": true, "nov": true, "dec": true}
+var dates = func() map[string]bool {
+	s := english.Set("days", "months", "month-abbreviations")
+	delete(s, "may")
+	return s
+}()
 
 // verbAfterName tells whether token k, right after a name that is not a
 // possessive, is a verb after its subject, not the start of a phrase: a
 // past form ("Rivera applauded news"), or a word in -s never seen as a
 // noun ("Rivera says", "Norland wants") or followed by its object.
-func (e *tevent) verbAfterName(u *tunit, k int) bool {
+func (s *stats) verbAfterName(u *tunit, k int) bool {
 	if k == 0 {
 		return false
 	}
@@ -240,7 +271,7 @@ func (e *tevent) verbAfterName(u *tunit, k int) bool {
 	// "Norland disputes Southland's claims", "Norland disputes the
 	// border".
 	next := k+1 < len(u.toks) && u.toks[k+1].Kind == token.Word && (determiner(u.toks[k+1]) || capitalised(u.toks[k+1].Text))
-	return !e.isNoun(t) || next
+	return !s.isNoun(t) || next
 }
 
 // addName adds the name run [t0, t1) of tunit ui and returns its candidate
@@ -312,7 +343,8 @@ func (e *tevent) addDesc(ui, t0, t1, mods, h, name int) {
 
 // withArticle makes "the GRPA", "the White House" mentions of their names
 // too, the name inside nested: reports write an organisation's name with
-// its article as often as without.
+// its article as often as without. It reads the clustered names; it adds
+// a name candidate with "the" for each, in the name's cluster.
 func (e *tevent) withArticle() {
 	n := len(e.cands)
 	for i := 0; i < n; i++ {
@@ -332,7 +364,8 @@ func (e *tevent) withArticle() {
 }
 
 // namePhrases joins each noun phrase that an alias statement names to
-// the name's concept.
+// the name's concept. It reads namedPhrases (aliases) and the phrases'
+// clusters (resolvePhrases); it joins clusters and marks them aliased.
 func (e *tevent) namePhrases() {
 	for _, p := range e.namedPhrases {
 		ph, nm := e.cands[p[0]], e.cands[p[1]]
@@ -345,10 +378,13 @@ func (e *tevent) namePhrases() {
 
 // aliasWords introduce another name for a thing: "which Norland calls X
 // and Southland Y", "known as X", "called X in one country and Y in another".
-var aliasWords = map[string]bool{"call": true, "calls": true, "called": true, "calling": true, "dubbed": true,
-	"named": true, "termed": true, "known": true, "referred": true, "refers": true, "refer": true}
+var aliasWords = english.Set("alias-verbs")
 
-// aliases joins the names that a sentence gives as names of one thing.
+// aliases joins the names that a sentence gives as names of one thing
+// ("which Norland calls X and Southland Y", "X, also known as Y"). It
+// reads the name clusters (clusterNames) and the phrases before "known as"
+// or "dubbed"; it joins clusters, marks them aliased, and notes the named
+// phrases in namedPhrases for namePhrases.
 func (e *tevent) aliases() {
 	at := map[[2]int]int{} // (unit, first token) -> name candidate
 	for i := range e.cands {
@@ -432,7 +468,10 @@ type nameForm struct {
 // clusterNames puts the forms of one name together: a form joins the
 // entity whose longer forms contain its words in order ("Rivera" and
 // "President Rivera" in "President Alma Rivera"), when one entity has most
-// such forms; otherwise it starts an entity of its own.
+// such forms; otherwise it starts an entity of its own. A titled name
+// then joins its core, an acronym the name it spells. It reads the name
+// and description candidates; it makes the name clusters and sets the
+// cluster of every name and description.
 func (e *tevent) clusterNames() {
 	byKey := map[string]*nameForm{}
 	var forms []*nameForm
@@ -454,38 +493,64 @@ func (e *tevent) clusterNames() {
 		return cmp.Or(cmp.Compare(len(b.seq), len(a.seq)), cmp.Compare(b.n, a.n), slices.Compare(a.seq, b.seq))
 	})
 	for i, f := range forms {
-		votes := map[int]int{}
-		titled := true // every longer form ends in this one
-		for _, g := range forms[:i] {
-			if len(g.seq) > len(f.seq) && e.shortForm(f.seq, g.seq, byKey) {
-				votes[e.find(g.cluster)] += g.n
-				titled = titled && slices.Equal(g.seq[len(g.seq)-len(f.seq):], f.seq)
-			}
-		}
-		switch c, ok := dominant(votes, 3); {
-		case len(f.seq) >= 2 && len(votes) > 1 && titled && e.properName(f.seq):
-			// A full name of two words or more, none of them a common
-			// noun, that ends forms with several titles ("Party
-			// Chairman Omar Vell", "Party Chair Omar Vell"): one person,
-			// differently titled ("Omar Vell Papers" would be a thing).
-			first := true
-			for v := range votes {
-				if first {
-					f.cluster, first = v, false
-				} else {
-					e.union(f.cluster, v)
-				}
-			}
-			f.cluster = e.find(f.cluster)
-		case ok && len(votes) > 0:
-			f.cluster = c
-		default:
-			f.cluster = e.newCluster(kName)
+		e.clusterForm(f, forms[:i], byKey)
+	}
+	e.joinTitledCores(forms, byKey)
+	e.joinAcronyms(forms)
+	for i := range e.cands {
+		c := &e.cands[i]
+		if c.kind == kName {
+			c.cluster = byKey[strings.Join(c.key, " ")].cluster
 		}
 	}
-	// A titled name is its core's: "Former Director Vell" is "Vell",
-	// the words after its last title word (a common noun of the reports,
-	// "the director") when they stand as a name elsewhere.
+	for i := range e.cands {
+		c := &e.cands[i]
+		if c.kind == kDesc {
+			c.cluster = e.cands[c.name].cluster
+		}
+	}
+}
+
+// clusterForm gives form f a cluster, longer (and commoner) forms having
+// theirs: the entity of the longer forms it is a short form of, by their
+// counts, if one has three times the votes of any other; all of them, if
+// f is a full proper name they all end in (one person under several
+// titles); else a new one.
+func (e *tevent) clusterForm(f *nameForm, longer []*nameForm, byKey map[string]*nameForm) {
+	votes := map[int]int{}
+	titled := true // every longer form ends in this one
+	for _, g := range longer {
+		if len(g.seq) > len(f.seq) && e.shortForm(f.seq, g.seq, byKey) {
+			votes[e.find(g.cluster)] += g.n
+			titled = titled && slices.Equal(g.seq[len(g.seq)-len(f.seq):], f.seq)
+		}
+	}
+	switch c, ok := dominant(votes, 3); {
+	case len(f.seq) >= 2 && len(votes) > 1 && titled && e.properName(f.seq):
+		// A full name of two words or more, none of them a common
+		// noun, that ends forms with several titles ("Party
+		// Chairman Omar Vell", "Party Chair Omar Vell"): one person,
+		// differently titled ("Omar Vell Papers" would be a thing).
+		first := true
+		for v := range votes {
+			if first {
+				f.cluster, first = v, false
+			} else {
+				e.union(f.cluster, v)
+			}
+		}
+		f.cluster = e.find(f.cluster)
+	case ok && len(votes) > 0:
+		f.cluster = c
+	default:
+		f.cluster = e.newCluster(kName)
+	}
+}
+
+// joinTitledCores joins a titled name to its core: "Former Director Vell"
+// is "Vell", the words after its last title word (a common noun of the
+// reports, "the director") when they stand as a name elsewhere.
+func (e *tevent) joinTitledCores(forms []*nameForm, byKey map[string]*nameForm) {
 	for _, f := range forms {
 		for k := len(f.seq) - 1; k > 0; k-- {
 			if e.lowStems[f.seq[k-1]] && e.nounStems[f.seq[k-1]] && !e.lowStems[f.seq[k]] {
@@ -496,10 +561,13 @@ func (e *tevent) clusterNames() {
 			}
 		}
 	}
-	// An acronym is the name whose initials it spells ("GRPA"), when one
-	// name does.
-	// Initials are taken with and without the small words ("JPOF" and
-	// "JPF" of "Joint Pact of Fisheries").
+}
+
+// joinAcronyms joins an acronym ("GRPA", a word seen in capitals) to the
+// name whose initials it spells, when one name's cluster does; initials
+// are taken with and without the small words ("JPOF" and "JPF" of "Joint
+// Pact of Fisheries").
+func (e *tevent) joinAcronyms(forms []*nameForm) {
 	initials := map[string]map[int]bool{}
 	for _, f := range forms {
 		if len(f.seq) < 2 {
@@ -531,26 +599,14 @@ func (e *tevent) clusterNames() {
 			}
 		}
 	}
-	for i := range e.cands {
-		c := &e.cands[i]
-		if c.kind == kName {
-			c.cluster = byKey[strings.Join(c.key, " ")].cluster
-		}
-	}
-	for i := range e.cands {
-		c := &e.cands[i]
-		if c.kind == kDesc {
-			c.cluster = e.cands[c.name].cluster
-		}
-	}
 }
 
 // properName tells whether no word of a name (stems) is written in lower
 // case in the event: "Omar Vell", not "Silver Isles" or "Foreign
 // Minister".
-func (e *tevent) properName(seq []string) bool {
+func (s *stats) properName(seq []string) bool {
 	for _, w := range seq {
-		if e.lowStems[w] {
+		if s.lowStems[w] {
 			return false
 		}
 	}
@@ -563,7 +619,7 @@ func (e *tevent) properName(seq []string) bool {
 // ("Han" of "Han Sol Mi" in "Northland leader Han Sol Mi"), when that
 // core does not end in a common noun ("Varna" is not a short form of
 // "Varna Statements").
-func (e *tevent) shortForm(a, b []string, forms map[string]*nameForm) bool {
+func (s *stats) shortForm(a, b []string, forms map[string]*nameForm) bool {
 	if !subsequence(a, b) {
 		return false
 	}
@@ -575,12 +631,12 @@ func (e *tevent) shortForm(a, b []string, forms map[string]*nameForm) bool {
 		// "Alma Rivera" and "President Rivera" of "President Alma
 		// Rivera", but not the qualifier before a title: "Southland" in
 		// "Southland Prime Minister Alma Rivera".
-		return !e.qualifier(a, b)
+		return !s.qualifier(a, b)
 	}
 	if a[0] == b[len(b)-1] {
 		// but for a common noun written with a capital ("News" of "Fox
 		// News", "Day" of "Bastille Day")
-		return !e.title(a[0])
+		return !s.title(a[0])
 	}
 	// b's core is its longest tail of two words or more that stands alone
 	// as a name, with a last word that does too ("Omar Vell" in "Prime
@@ -589,7 +645,7 @@ func (e *tevent) shortForm(a, b []string, forms map[string]*nameForm) bool {
 	// its last title ("Han Sol Mi" in "President Han Sol Mi", so that "Mr.
 	// Han" is his); else b itself.
 	last := b[len(b)-1]
-	if e.nounStems[last] {
+	if s.nounStems[last] {
 		return false
 	}
 	core := b
@@ -603,7 +659,7 @@ func (e *tevent) shortForm(a, b []string, forms map[string]*nameForm) bool {
 	}
 	if len(core) == len(b) {
 		for k := len(b) - 2; k > 0; k-- {
-			if e.title(b[k-1]) {
+			if s.title(b[k-1]) {
 				core = b[k:]
 				break
 			}
@@ -614,17 +670,17 @@ func (e *tevent) shortForm(a, b []string, forms map[string]*nameForm) bool {
 
 // title tells whether a word (a stem) of a name is a title: a common noun
 // the reports also write in lower case ("president", "minister").
-func (e *tevent) title(w string) bool { return e.lowStems[w] && e.nounStems[w] }
+func (s *stats) title(w string) bool { return s.lowStems[w] && s.nounStems[w] }
 
 // qualifier tells whether the words of a, found in b in order, all come
 // before a title that more words of b follow: they qualify the title
 // ("Southland" in "Southland Prime Minister Alma Rivera") and do not name
 // the person.
-func (e *tevent) qualifier(a, b []string) bool {
+func (s *stats) qualifier(a, b []string) bool {
 	i := 0
 	for k, w := range b {
 		if i == len(a) {
-			return e.title(w) && k < len(b)-1 // a title before a name, not a head noun ("Silver Isles")
+			return s.title(w) && k < len(b)-1 // a title before a name, not a head noun ("Silver Isles")
 		}
 		if a[i] == w {
 			i++
@@ -634,7 +690,7 @@ func (e *tevent) qualifier(a, b []string) bool {
 }
 
 // generational suffixes set a son apart from his father.
-var generational = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
+var generational = english.Set("generational")
 
 // subsequence reports whether a's words occur in b in order.
 func subsequence(a, b []string) bool {

@@ -10,21 +10,20 @@ import (
 
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/token"
+	"github.com/biasdiff/biasdiff/internal/english"
 )
 
 // subjects are the words after which a verb follows: subject pronouns and
 // the "to" of an infinitive.
-var subjects = map[string]bool{"i": true, "you": true, "he": true, "she": true, "it": true, "we": true, "they": true, "who": true, "to": true, "will": true, "would": true, "could": true, "should": true, "must": true, "can": true, "may": true, "might": true}
+var subjects = english.Set("subjects")
 
 // postDeterminers follow a determiner without being the noun ("the next
 // day", "the same meeting").
-var postDeterminers = map[string]bool{"next": true, "last": true, "first": true, "second": true, "third": true, "same": true,
-	"other": true, "former": true, "latter": true, "previous": true, "following": true, "only": true, "whole": true, "entire": true,
-	"few": true, "many": true, "several": true, "own": true}
+var postDeterminers = english.Set("post-determiners")
 
 // relational nouns name a person by a relation to another ("his Southern
 // counterpart").
-var relational = map[string]bool{"counterpart": true, "host": true, "guest": true, "visitor": true}
+var relational = english.Set("relational-nouns")
 
 // describedBy returns the one entity (a name's concept) whose titles and
 // descriptions hold one of words (stems), if exactly one does.
@@ -50,8 +49,8 @@ func (e *tevent) describedBy(words []string, vocab map[int]map[string]bool) (int
 // afterPreposition tells whether a name follows a preposition (or
 // another stopword but "and" and a determiner): "After the War, the
 // islands became..." opens a sentence, it is no apposition.
-func (e *tevent) afterPreposition(c *tcand) bool {
-	toks := e.units[c.u].toks
+func (s *stats) afterPreposition(c *tcand) bool {
+	toks := s.units[c.u].toks
 	t0 := c.t0
 	if t0 > 0 && toks[t0-1].Norm == "the" {
 		t0--
@@ -61,7 +60,7 @@ func (e *tevent) afterPreposition(c *tcand) bool {
 
 // singularDets go with a singular noun only ("that" is left out: it also
 // starts a clause, "said that officials...").
-var singularDets = map[string]bool{"a": true, "an": true, "this": true, "each": true, "every": true, "another": true}
+var singularDets = english.Set("singular-determiners")
 
 // pluralLike: a word that reads as a plural ("needs", "talks"), not one
 // that only ends in -s ("press", "status", "crisis") or a possessive.
@@ -69,52 +68,48 @@ func pluralLike(w string) bool {
 	return !strings.HasSuffix(w, "'s") && !strings.HasSuffix(w, "’s") && singular(w) != w
 }
 
-var determiners = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true,
-	"his": true, "her": true, "its": true, "their": true, "our": true, "my": true, "your": true}
+var determiners = english.Set("determiners")
 
 func determiner(t corpus.Token) bool { return t.Kind == token.Word && determiners[t.Norm] }
 
 // isNoun tells whether a word was seen as a noun (its singular or plural
 // counts too).
-func (e *tevent) isNoun(t corpus.Token) bool {
+func (s *stats) isNoun(t corpus.Token) bool {
 	n := t.Norm
-	return !notHeads[n] && !cardinals[n] && !adverb(n) && !lyWord(n) && (e.nounish[n] || e.nounish[strings.TrimSuffix(n, "s")] || e.nounish[singular(n)] || e.nounish[n+"s"] || (agent(n) && !e.verbs[n]) || relational[singular(n)])
+	return !notHeads[n] && !cardinals[n] && !adverb(n) && !lyWord(n) && (s.nounish[n] || s.nounish[strings.TrimSuffix(n, "s")] || s.nounish[singular(n)] || s.nounish[n+"s"] || (agent(n) && !s.verbs[n]) || relational[singular(n)])
 }
 
 // notHeads are function words the stopword list leaves out (it keeps
 // "will", "can" and "may" as nouns): modals, conjunctions and adverbs
 // that a determiner may precede ("this can be", "the two will meet")
 // but that head no noun phrase in news prose.
-var notHeads = map[string]bool{"will": true, "can": true, "may": true, "might": true, "must": true, "shall": true,
-	"whether": true, "rather": true, "yet": true, "also": true, "however": true, "perhaps": true, "already": true,
-	"still": true, "even": true, "ever": true, "never": true, "often": true, "soon": true, "instead": true,
-	"though": true, "although": true, "unless": true, "since": true, "upon": true, "within": true, "without": true,
-	"among": true, "amid": true, "via": true, "per": true, "else": true, "almost": true, "quite": true,
-	"enough": true, "indeed": true, "thus": true, "hence": true, "therefore": true, "meanwhile": true,
-	"moreover": true, "otherwise": true, "anyway": true, "now": true, "again": true}
+var notHeads = english.Set("not-heads")
 
 // cardinals count the head of a phrase and are none ("the two leaders",
 // not "the next three").
-var cardinals = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
-	"seven": true, "eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true, "twenty": true,
-	"hundred": true, "thousand": true}
+var cardinals = english.Set("cardinals")
 
 // agent tells whether a word looks like an agent noun: "manager",
 // "adviser", "director", "spokesman" (and their plurals), six letters or
 // more.
 func agent(w string) bool {
 	w = strings.TrimSuffix(w, "s")
-	return len(w) >= 6 && !notAgents[w] && (strings.HasSuffix(w, "er") || strings.HasSuffix(w, "or") || strings.HasSuffix(w, "ist") || strings.HasSuffix(w, "man"))
+	if len(w) < 6 || notAgents[w] {
+		return false
+	}
+	for _, suf := range agentSuffixes {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }
 
+// agentSuffixes end agent nouns ("-er", "-or", "-ist", "-man").
+var agentSuffixes = english.List("agent-suffixes")
+
 // notAgents end as agent nouns do but are comparatives or function words.
-var notAgents = map[string]bool{"former": true, "latter": true, "further": true, "another": true, "together": true,
-	"whether": true, "rather": true, "neither": true, "either": true, "whatever": true, "whenever": true,
-	"wherever": true, "whoever": true, "however": true, "better": true, "longer": true, "greater": true,
-	"larger": true, "higher": true, "earlier": true, "bigger": true, "smaller": true, "stronger": true,
-	"deeper": true, "closer": true, "easier": true, "harder": true, "faster": true, "slower": true,
-	"broader": true, "tougher": true, "clearer": true, "sooner": true, "younger": true, "richer": true,
-	"poorer": true, "wider": true, "lesser": true, "bitter": true, "proper": true, "sinister": true}
+var notAgents = english.Set("not-agents")
 
 // lyWord: a word in -ly that is an adverb or an adjective ("shortly",
 // "closely", "daily"), not one of the nouns that end so ("family", "ally").
@@ -123,8 +118,7 @@ func lyWord(w string) bool {
 }
 
 // lyNouns are nouns in -ly.
-var lyNouns = map[string]bool{"family": true, "rally": true, "assembly": true, "supply": true, "reply": true,
-	"monopoly": true, "anomaly": true, "belly": true, "bully": true, "jelly": true, "butterfly": true}
+var lyNouns = english.Set("ly-nouns")
 
 // lowerWord: a word in lower case that is not a stopword.
 func lowerWord(t corpus.Token) bool {
@@ -201,23 +195,26 @@ const minPremodUses = 3
 // a noun): a word the event mostly sets before another ("nuclear"), an
 // irregular participle ("stolen"), or an adjective ending ("financial",
 // "economic", "dangerous", "massive").
-func (e *tevent) adjective(w string) bool {
-	if e.plural[w] {
+func (s *stats) adjective(w string) bool {
+	if s.plural[w] {
 		return false
 	}
-	if e.premod[w] || participles[w] {
+	if s.premod[w] || participles[w] {
 		return true
 	}
 	if len(w) < 6 {
 		return false
 	}
-	for _, suf := range []string{"ial", "ical", "ic", "ous", "ive", "ful", "less", "able", "ible"} {
+	for _, suf := range adjectiveSuffixes {
 		if strings.HasSuffix(w, suf) {
 			return true
 		}
 	}
 	return false
 }
+
+// adjectiveSuffixes end adjectives ("-ial", "-ous", "-ive"...).
+var adjectiveSuffixes = english.List("adjective-suffixes")
 
 // verbForm: a past or present participle ("-ed", "-ing"), five letters
 // or more ("need", "speed", "king" are not).
@@ -231,22 +228,12 @@ func pastForm(w string) bool { return verbForm(w) && strings.HasSuffix(w, "ed") 
 
 // participles are common past participles without -ed, which modify
 // nouns ("the stolen emails") and head none.
-var participles = map[string]bool{"stolen": true, "broken": true, "taken": true, "given": true, "chosen": true,
-	"hidden": true, "written": true, "spoken": true, "forgotten": true, "frozen": true, "fallen": true,
-	"driven": true, "beaten": true, "shaken": true, "sworn": true, "torn": true, "worn": true, "shown": true,
-	"grown": true, "thrown": true, "drawn": true, "withdrawn": true, "overthrown": true, "mistaken": true,
-	"forbidden": true, "rewritten": true, "undertaken": true, "arisen": true}
+var participles = english.Set("participles")
 
 // irregularPast are common English past forms without -ed that are
 // seldom anything but verbs ("became", "wrote"; not "left", "lost" or
 // "set", which also modify and name things).
-var irregularPast = map[string]bool{"became": true, "began": true, "came": true, "gave": true, "took": true,
-	"made": true, "said": true, "told": true, "went": true, "saw": true, "knew": true, "got": true, "met": true,
-	"ran": true, "sent": true, "spoke": true, "stood": true, "thought": true, "wrote": true, "brought": true,
-	"bought": true, "chose": true, "drew": true, "drove": true, "fell": true, "felt": true, "fought": true,
-	"flew": true, "grew": true, "heard": true, "kept": true, "meant": true, "paid": true, "rose": true,
-	"sat": true, "sold": true, "struck": true, "taught": true, "threw": true, "understood": true,
-	"sought": true, "withdrew": true, "arose": true}
+var irregularPast = english.Set("irregular-past")
 
 // closes tells whether the determiner phrase [k, j) ends in its head
 // noun: no content word follows (a preposition, another stopword or
@@ -255,12 +242,12 @@ var irregularPast = map[string]bool{"became": true, "began": true, "came": true,
 // minister went on"), and no word of the phrase is a verb seen after a
 // subject or looks like a verb form ("the ministers discussed handing
 // over").
-func (e *tevent) closes(toks []corpus.Token, k, j int) bool {
+func (s *stats) closes(toks []corpus.Token, k, j int) bool {
 	if !nounEnding(toks[j-1].Norm) || j < len(toks) && lowerWord(toks[j]) {
 		return false
 	}
 	for _, t := range toks[k+1 : j] {
-		if e.verbs[t.Norm] || verbForm(t.Norm) {
+		if s.verbs[t.Norm] || verbForm(t.Norm) {
 			return false
 		}
 	}
@@ -271,13 +258,16 @@ func (e *tevent) closes(toks []corpus.Token, k, j int) bool {
 // ("-tion", "-ment", "-ness", "-ity"...).
 func nounEnding(w string) bool {
 	w = strings.TrimSuffix(w, "s")
-	for _, suf := range []string{"tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ism"} {
+	for _, suf := range nounSuffixes {
 		if strings.HasSuffix(w, suf) {
 			return true
 		}
 	}
 	return false
 }
+
+// nounSuffixes end nouns ("-tion", "-ment", "-ness"...).
+var nounSuffixes = english.List("noun-suffixes")
 
 // barePhrase adds the noun phrase without a determiner starting at token
 // k ("classified information", "intercontinental ballistic missiles"), if
@@ -309,8 +299,8 @@ func (e *tevent) barePhrase(ui, k int) int {
 // breaksPhrase tells whether w cannot go on a noun phrase after prev: a
 // word that heads none (a modal, a conjunction, "also"), or an adverb
 // after a noun ("its policies expressly bar").
-func (e *tevent) breaksPhrase(prev, w corpus.Token) bool {
-	return notHeads[w.Norm] || adverb(w.Norm) && e.isNoun(prev) && !e.adjective(prev.Norm)
+func (s *stats) breaksPhrase(prev, w corpus.Token) bool {
+	return notHeads[w.Norm] || adverb(w.Norm) && s.isNoun(prev) && !s.adjective(prev.Norm)
 }
 
 // opensPhrase tells whether a bare phrase that starts with a verb form
@@ -323,18 +313,16 @@ func opensPhrase(t corpus.Token) bool {
 
 // beHave are the forms of "be" and "have" that make a verb form after
 // them a verb ("were moving funds", "has issued letters").
-var beHave = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true,
-	"has": true, "have": true, "had": true, "having": true}
+var beHave = english.Set("be-have")
 
 // pronouns stand for a subject or an object.
-var pronouns = map[string]bool{"i": true, "you": true, "he": true, "she": true, "it": true, "we": true, "they": true,
-	"me": true, "him": true, "her": true, "us": true, "them": true, "who": true, "which": true, "that": true}
+var pronouns = english.Set("pronouns")
 
 // verbAfterNoun tells whether w, after prev, is a verb: a past form
 // right after a noun that is no modifier ("the secretary shocked", not
 // "the widely reported talks").
-func (e *tevent) verbAfterNoun(prev, w corpus.Token) bool {
-	return pastForm(w.Norm) && e.isNoun(prev) && !e.adjective(prev.Norm)
+func (s *stats) verbAfterNoun(prev, w corpus.Token) bool {
+	return pastForm(w.Norm) && s.isNoun(prev) && !s.adjective(prev.Norm)
 }
 
 // adverb tells whether a word has an adverb's ending ("desperately",
@@ -343,7 +331,7 @@ func adverb(w string) bool {
 	if len(w) < 7 {
 		return false
 	}
-	for _, suf := range []string{"ately", "ally", "ously", "ively", "edly", "ently", "antly", "ingly", "fully", "ibly", "ably"} {
+	for _, suf := range adverbSuffixes {
 		if strings.HasSuffix(w, suf) {
 			return true
 		}
@@ -351,11 +339,12 @@ func adverb(w string) bool {
 	return false
 }
 
+// adverbSuffixes end adverbs ("-ately", "-ously", "-edly"...).
+var adverbSuffixes = english.List("adverb-suffixes")
+
 // timeWords are nouns of time: phrases headed by one say when something
 // happened, not how a report names it.
-var timeWords = map[string]bool{"day": true, "week": true, "weekend": true, "month": true, "year": true, "decade": true,
-	"century": true, "hour": true, "minute": true, "morning": true, "afternoon": true, "evening": true, "night": true,
-	"time": true, "today": true, "yesterday": true, "tomorrow": true}
+var timeWords = english.Set("time-nouns")
 
 // addPhrase adds the noun phrase [t0, t1) whose last token is its head.
 func (e *tevent) addPhrase(ui, t0, t1 int, kind mkind) {
@@ -381,11 +370,51 @@ func (e *tevent) addPhrase(ui, t0, t1 int, kind mkind) {
 // its head is a title or description that entity carries ("the
 // president", "the North Korean leader"), or, for a bare "the X", when one
 // entity's name ends in X ("the party"); the others form concepts by their
-// head noun.
+// head noun. It reads the name clusters (clusterNames, aliases) and the
+// descriptions; it adds the title and the name of a titled name, and the
+// description before a name, as candidates of their own; it sets byHead.
 func (e *tevent) resolvePhrases() {
-	// The words an entity is described by: the titles before its names
-	// (the words before a shorter form of the same name: "President" in
-	// "President Rivera" beside "Rivera") and its descriptions.
+	d := &describers{heads: map[string]map[int]int{}, vocab: map[int]map[string]bool{}, ends: map[string]map[int]bool{}}
+	parts := e.learnTitles(d)
+	e.appositions(d)
+	e.splitTitled(parts)
+	e.splitDescriptions()
+	e.phrasesByHead(d)
+	e.joinByModifiers()
+}
+
+// describers are what resolvePhrases learns of the entities (the
+// clusters of names) before it sends phrases to them: the words each is
+// titled or described by, and the last words of their names.
+type describers struct {
+	heads map[string]map[int]int  // title or description head -> cluster -> count
+	vocab map[int]map[string]bool // cluster -> title and description words
+	ends  map[string]map[int]bool // last word of a name seen twice or more -> clusters
+}
+
+// note records that cluster cl is titled or described by a phrase with
+// this head and these other words.
+func (d *describers) note(cl int, head string, words []string) {
+	if d.heads[head] == nil {
+		d.heads[head] = map[int]int{}
+	}
+	d.heads[head][cl]++
+	if d.vocab[cl] == nil {
+		d.vocab[cl] = map[string]bool{}
+	}
+	for _, w := range words {
+		d.vocab[cl][w] = true
+	}
+	d.vocab[cl][head] = true
+}
+
+// learnTitles notes the words each entity is described by: the titles
+// before its names (the words before a shorter form of the same name:
+// "President" in "President Rivera" beside "Rivera") and its
+// descriptions; and the last words of the names seen twice or more. It
+// returns the titled names as parts: candidate, words of title, whether
+// the title stands apart (1).
+func (e *tevent) learnTitles(d *describers) (parts [][3]int) {
 	forms := map[string]int{} // name form -> cluster
 	for i := range e.cands {
 		c := &e.cands[i]
@@ -393,28 +422,11 @@ func (e *tevent) resolvePhrases() {
 			forms[strings.Join(c.key, " ")] = e.find(c.cluster)
 		}
 	}
-	var parts [][3]int                 // titled names: candidate, words of title, whether the title stands apart (1)
-	heads := map[string]map[int]int{}  // title or description head -> cluster -> count
-	vocab := map[int]map[string]bool{} // cluster -> title and description words
-	ends := map[string]map[int]bool{}  // last word of a name seen twice or more -> clusters
 	formCount := map[string]int{}
 	for i := range e.cands {
 		if c := &e.cands[i]; c.kind == kName && !c.article {
 			formCount[strings.Join(c.key, " ")]++ // "the GRPA" repeats a "GRPA" counted already
 		}
-	}
-	note := func(cl int, head string, words []string) {
-		if heads[head] == nil {
-			heads[head] = map[int]int{}
-		}
-		heads[head][cl]++
-		if vocab[cl] == nil {
-			vocab[cl] = map[string]bool{}
-		}
-		for _, w := range words {
-			vocab[cl][w] = true
-		}
-		vocab[cl][head] = true
 	}
 	for i := range e.cands {
 		c := &e.cands[i]
@@ -423,58 +435,70 @@ func (e *tevent) resolvePhrases() {
 			cl := e.find(c.cluster)
 			last := numbered(c.seq[len(c.seq)-1])
 			if formCount[strings.Join(c.key, " ")] >= 2 {
-				if ends[last] == nil {
-					ends[last] = map[int]bool{}
+				if d.ends[last] == nil {
+					d.ends[last] = map[int]bool{}
 				}
-				ends[last][cl] = true
+				d.ends[last][cl] = true
 			}
 			if c.article {
 				continue // its name without "the" is split already
 			}
-			// Every shorter form of the same name that ends this one
-			// splits it into a title and a name: "Norland" + "Prime
-			// Minister Omar Vell", "Norland Prime Minister Omar" +
-			// "Vell". The first split gives the title words.
-			var splits []int
-			for k := 1; k < len(c.key); k++ {
-				if f, ok := forms[strings.Join(c.key[k:], " ")]; !ok || f != cl {
-					continue
-				}
-				if k == len(c.key)-1 && e.title(c.key[k]) {
-					continue // a common noun ("Accord", of "the 1971 Accord") splits no name into a title and a name
-				}
-				if len(splits) == 0 {
-					ws := slices.Clone(c.key[:k])
-					note(cl, headForm(c.seq[k-1]), ws[:len(ws)-1])
-				}
-				splits = append(splits, k)
-			}
-			if len(splits) == 0 {
-				continue
-			}
-			// The name may go on leftwards over words never seen in
-			// lower case: "Omar" of "Prime Minister Omar Vell" is a given
-			// name, "Minister" a title ("the prime minister"). The title
-			// stands apart only before the whole name.
-			deepest := splits[len(splits)-1]
-			j := deepest
-			for j > 1 && !e.lowered[c.seq[j-1]] {
-				j--
-			}
-			if j < deepest && e.lowered[c.seq[j-1]] {
-				splits = append(splits, j)
-			} else {
-				j = splits[0] // the longest shorter form is the whole name: "Omar Vell" of "Union Chair Omar Vell"
-			}
-			for _, k := range splits {
-				parts = append(parts, [3]int{i, k, boolInt(k == j)})
-			}
+			parts = append(parts, e.titleSplits(i, cl, forms, d)...)
 		case kDesc:
-			note(e.find(c.cluster), c.head, c.mods)
+			d.note(e.find(c.cluster), c.head, c.mods)
 		}
 	}
-	// A phrase set between commas after a name describes it: "Omar Vell,
-	// the veteran envoy, said", "Alma Rivera, a longtime Vell ally,".
+	return parts
+}
+
+// titleSplits splits name candidate i of cluster cl into a title and a
+// name at every shorter form of the same name that ends it: "Norland" +
+// "Prime Minister Omar Vell", "Norland Prime Minister Omar" + "Vell". The
+// first split gives the title words (noted in d).
+func (e *tevent) titleSplits(i, cl int, forms map[string]int, d *describers) [][3]int {
+	c := &e.cands[i]
+	var splits []int
+	for k := 1; k < len(c.key); k++ {
+		if f, ok := forms[strings.Join(c.key[k:], " ")]; !ok || f != cl {
+			continue
+		}
+		if k == len(c.key)-1 && e.title(c.key[k]) {
+			continue // a common noun ("Accord", of "the 1971 Accord") splits no name into a title and a name
+		}
+		if len(splits) == 0 {
+			ws := slices.Clone(c.key[:k])
+			d.note(cl, headForm(c.seq[k-1]), ws[:len(ws)-1])
+		}
+		splits = append(splits, k)
+	}
+	if len(splits) == 0 {
+		return nil
+	}
+	// The name may go on leftwards over words never seen in lower case:
+	// "Omar" of "Prime Minister Omar Vell" is a given name, "Minister" a
+	// title ("the prime minister"). The title stands apart only before the
+	// whole name.
+	deepest := splits[len(splits)-1]
+	j := deepest
+	for j > 1 && !e.lowered[c.seq[j-1]] {
+		j--
+	}
+	if j < deepest && e.lowered[c.seq[j-1]] {
+		splits = append(splits, j)
+	} else {
+		j = splits[0] // the longest shorter form is the whole name: "Omar Vell" of "Union Chair Omar Vell"
+	}
+	var parts [][3]int
+	for _, k := range splits {
+		parts = append(parts, [3]int{i, k, boolInt(k == j)})
+	}
+	return parts
+}
+
+// appositions send a phrase set between commas after a name to that
+// name's entity, which it describes: "Omar Vell, the veteran envoy, said",
+// "Alma Rivera, a longtime Vell ally,".
+func (e *tevent) appositions(d *describers) {
 	nameEnds := map[[2]int]int{} // (unit, token after the name) -> the name
 	for i := range e.cands {
 		if c := &e.cands[i]; c.kind == kName && !c.article {
@@ -493,11 +517,15 @@ func (e *tevent) resolvePhrases() {
 		if n, ok := nameEnds[[2]int{c.u, c.t0 - 1}]; ok && !e.afterPreposition(&e.cands[n]) {
 			cl := e.find(e.cands[n].cluster)
 			c.cluster = cl
-			note(cl, c.head, c.mods)
+			d.note(cl, c.head, c.mods)
 		}
 	}
-	// A titled name is also its title and its name apart ("Norland Prime
-	// Minister", "Omar Vell"): nested mentions of the same entity.
+}
+
+// splitTitled adds the parts of each titled name as nested mentions of
+// its entity: its name ("Omar Vell") and, where the title stands apart,
+// its title ("Norland Prime Minister").
+func (e *tevent) splitTitled(parts [][3]int) {
 	for _, p := range parts {
 		c := e.cands[p[0]]
 		u := &e.units[c.u]
@@ -518,6 +546,12 @@ func (e *tevent) resolvePhrases() {
 			words += len(strings.Split(u.toks[t].Norm, "-"))
 		}
 	}
+}
+
+// splitDescriptions adds the description before a name ("Northland
+// leader" of "Northland leader Han Sol Mi") as a phrase of the name's
+// entity.
+func (e *tevent) splitDescriptions() {
 	for i := range e.cands {
 		c := &e.cands[i]
 		if c.kind == kDesc {
@@ -528,6 +562,13 @@ func (e *tevent) resolvePhrases() {
 			}
 		}
 	}
+}
+
+// phrasesByHead sends each noun phrase not yet in a cluster to the entity
+// it describes (describedEntity), or to the entity whose name its head
+// ends; the others go to a concept of their head noun, people of one kind
+// told apart by their proper modifiers (headKey). It sets byHead.
+func (e *tevent) phrasesByHead(d *describers) {
 	byHead := map[string]int{}          // head form -> concept
 	headProper := map[string][]string{} // person heads -> the proper modifiers of their concept
 	byHeadStem := map[string]int{}      // head stem -> the first such concept (for mining)
@@ -536,80 +577,22 @@ func (e *tevent) resolvePhrases() {
 		if c.kind != kPhrase || c.cluster >= 0 {
 			continue
 		}
-		// Entities titled or described by the head, scored by how many of
-		// the phrase's other words they are described by too.
-		best, bs, tie := -1, -1, false
-		for cl := range heads[c.head] {
-			sc := 0
-			for _, m := range c.mods {
-				if vocab[cl][m] {
-					sc++
-				}
-			}
-			switch {
-			case sc > bs:
-				best, bs, tie = cl, sc, false
-			case sc == bs:
-				tie = true
-			}
-		}
-		if tie {
-			votes := map[int]int{}
-			for cl, n := range heads[c.head] {
-				sc := 0
-				for _, m := range c.mods {
-					if vocab[cl][m] {
-						sc++
-					}
-				}
-				if sc == bs {
-					votes[cl] = n
-				}
-			}
-			best, tie = dominant(votes, 2)
-			tie = !tie
-		}
-		if best >= 0 && !tie {
-			c.cluster = best
+		if cl, ok := e.describedEntity(c, d); ok {
+			c.cluster = cl
 			continue
-		}
-		// "his Southern counterpart": a relational noun is the one entity
-		// whose titles hold its other words.
-		if relational[c.head] && len(c.mods) > 0 {
-			if cl, ok := e.describedBy(c.mods, vocab); ok {
-				c.cluster = cl
-				continue
-			}
 		}
 		// A phrase whose head ends a name of one entity seen twice, in the
 		// same number, is that entity ("the memos" of "the Vell Memos";
 		// not "the communist state" of "the United States"); the phrases
 		// of a head go together ("the redacted memos" with "the memos").
-		end := ends[numbered(e.units[c.u].toks[c.t1-1].Norm)]
+		end := d.ends[numbered(e.units[c.u].toks[c.t1-1].Norm)]
 		if len(c.mods) == 0 && len(end) == 1 {
 			for cl := range end {
 				c.cluster = cl
 			}
 			continue
 		}
-		// People of one kind are told apart by proper modifiers: "the
-		// Norland envoy" is not "the Southland envoy", nor "Southland's
-		// envoys". A phrase whose proper words share none with those of its
-		// head's concept starts another.
-		hk := c.head
-		if agent(c.head) || relational[c.head] || len(heads[c.head]) > 0 {
-			pm := e.properMods(c)
-			have, seen := headProper[hk]
-			switch {
-			case !seen:
-				headProper[hk] = pm
-			case len(pm) == 0:
-			case len(have) == 0:
-				headProper[hk] = pm
-			case !overlaps(have, pm):
-				hk = c.head + "|" + strings.Join(pm, " ")
-			}
-		}
+		hk := e.headKey(c, d, headProper)
 		cl, ok := byHead[hk]
 		if !ok {
 			if len(end) == 1 {
@@ -630,9 +613,79 @@ func (e *tevent) resolvePhrases() {
 	for st, cl := range byHeadStem {
 		e.byHead[st] = cl - 1
 	}
-	// Phrases that differ only in their head noun, after the same name and
-	// word ("the Norland fisheries deal", "the Norland fisheries agreement"), name one
-	// thing in two words.
+}
+
+// describedEntity is the entity titled or described by the head of
+// phrase c, the one described by most of the phrase's other words too
+// (on a tie, the one so described most often, by twice any other); or,
+// for a relational noun ("his Southern counterpart"), the one entity
+// whose titles hold its other words.
+func (e *tevent) describedEntity(c *tcand, d *describers) (int, bool) {
+	score := func(cl int) int {
+		sc := 0
+		for _, m := range c.mods {
+			if d.vocab[cl][m] {
+				sc++
+			}
+		}
+		return sc
+	}
+	best, bs, tie := -1, -1, false
+	for cl := range d.heads[c.head] {
+		switch sc := score(cl); {
+		case sc > bs:
+			best, bs, tie = cl, sc, false
+		case sc == bs:
+			tie = true
+		}
+	}
+	if tie {
+		votes := map[int]int{}
+		for cl, n := range d.heads[c.head] {
+			if score(cl) == bs {
+				votes[cl] = n
+			}
+		}
+		best, tie = dominant(votes, 2)
+		tie = !tie
+	}
+	if best >= 0 && !tie {
+		return best, true
+	}
+	if relational[c.head] && len(c.mods) > 0 {
+		return e.describedBy(c.mods, d.vocab)
+	}
+	return -1, false
+}
+
+// headKey is the key of the head concept phrase c goes to: its head; but
+// people of one kind are told apart by proper modifiers: "the Norland
+// envoy" is not "the Southland envoy", nor "Southland's envoys". A phrase
+// whose proper words share none with those of its head's concept
+// (headProper, set by the first phrase that has some) starts another.
+func (e *tevent) headKey(c *tcand, d *describers, headProper map[string][]string) string {
+	hk := c.head
+	if !agent(c.head) && !relational[c.head] && len(d.heads[c.head]) == 0 {
+		return hk
+	}
+	pm := e.properMods(c)
+	have, seen := headProper[hk]
+	switch {
+	case !seen:
+		headProper[hk] = pm
+	case len(pm) == 0:
+	case len(have) == 0:
+		headProper[hk] = pm
+	case !overlaps(have, pm):
+		hk = c.head + "|" + strings.Join(pm, " ")
+	}
+	return hk
+}
+
+// joinByModifiers joins the head concepts of phrases that differ only in
+// their head noun, after the same name and word ("the Norland fisheries
+// deal", "the Norland fisheries agreement"): one thing in two words.
+func (e *tevent) joinByModifiers() {
 	byMods := map[string]int{}
 	for i := range e.cands {
 		c := &e.cands[i]
@@ -665,14 +718,14 @@ func (e *tevent) resolvePhrases() {
 // properMods are the capitalised words before the head of phrase c, in
 // lower case without 's ("norland" of "Norland's envoy"); none in a
 // headline, where most words are capitalised.
-func (e *tevent) properMods(c *tcand) []string {
-	u := &e.units[c.u]
+func (s *stats) properMods(c *tcand) []string {
+	u := &s.units[c.u]
 	if u.sent < 0 {
 		return nil
 	}
 	var out []string
 	for k, t := range u.toks[c.t0 : c.t1-1] {
-		if t.Kind != token.Word || determiners[t.Norm] || !capitalised(t.Text) || c.t0+k == 0 && !e.midCap[t.Norm] {
+		if t.Kind != token.Word || determiners[t.Norm] || !capitalised(t.Text) || c.t0+k == 0 && !s.midCap[t.Norm] {
 			continue
 		}
 		out = append(out, noPoss(t.Norm))
@@ -691,8 +744,7 @@ func overlaps(a, b []string) bool {
 }
 
 // sameInPlural are nouns in -s that are no plurals ("news", not "new").
-var sameInPlural = map[string]bool{"news": true, "series": true, "species": true, "means": true, "headquarters": true,
-	"whereabouts": true, "politics": true, "economics": true, "ethics": true, "physics": true, "mathematics": true}
+var sameInPlural = english.Set("same-in-plural")
 
 // headForm is how a head noun is compared: its singular, in lower case,
 // so that "talks" is "talk" but "reporter" is not "report", nor

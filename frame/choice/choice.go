@@ -21,6 +21,7 @@ package choice
 import (
 	"cmp"
 	"fmt"
+	"github.com/biasdiff/biasdiff/internal/english"
 	"slices"
 	"strconv"
 	"strings"
@@ -447,15 +448,15 @@ func loadedChoices(arts []*corpus.Article) []Choice {
 // the guide, a mark in the report claims more.
 const distinctiveZ = 2.576
 
-// The helpers below are those of package frame's concept finder, copied.
+// The helpers below are those of package frame's concept finder, copied;
+// the word lists are the same files (internal/english).
 
 // honorifics are titles written short before a name ("Mr. Han", "Sen.
 // Sanders"): part of the name run, not of its words.
-var honorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "rep": true, "sen": true, "gov": true,
-	"gen": true, "prof": true, "rev": true, "sgt": true, "lt": true, "col": true, "capt": true}
+var honorifics = english.Set("honorifics")
 
 // particles complete a phrasal verb ("handing over", "selling off").
-var particles = map[string]bool{"over": true, "up": true, "back": true, "out": true, "away": true, "down": true, "off": true, "in": true}
+var particles = english.Set("particles")
 
 func capitalised(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)

@@ -1,0 +1,127 @@
+package english
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// TestListFiles: every list file says what it is in a comment, holds
+// entries, and its entries are trimmed, in lower case, with single spaces,
+// sorted and each once.
+func TestListFiles(t *testing.T) {
+	paths, err := fs.Glob(files, "lists/*.txt")
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no list files: %v", err)
+	}
+	for _, p := range paths {
+		data, err := files.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(data)
+		if !strings.HasPrefix(text, "# ") {
+			t.Errorf("%s: starts with no comment saying what the list is", p)
+		}
+		if !strings.HasSuffix(text, "\n") {
+			t.Errorf("%s: no final newline", p)
+		}
+		for i, line := range strings.Split(strings.TrimSuffix(text, "\n"), "\n") {
+			if line == "" || line[0] == '#' {
+				continue
+			}
+			switch {
+			case line != strings.TrimSpace(line):
+				t.Errorf("%s:%d: %q: spaces around the entry", p, i+1, line)
+			case strings.Contains(line, "  ") || strings.ContainsAny(line, "\t\r"):
+				t.Errorf("%s:%d: %q: words are one space apart", p, i+1, line)
+			case strings.ContainsFunc(line, unicode.IsUpper):
+				t.Errorf("%s:%d: %q: not in lower case", p, i+1, line)
+			}
+		}
+		ws := parse(text)
+		if len(ws) == 0 {
+			t.Errorf("%s: no entries", p)
+		}
+		for i := 1; i < len(ws); i++ {
+			if ws[i-1] >= ws[i] {
+				t.Errorf("%s: %q before %q: entries are sorted, each once", p, ws[i-1], ws[i])
+			}
+		}
+	}
+}
+
+// asked matches a call of Set or List with its arguments.
+var asked = regexp.MustCompile(`english\.(?:Set|List)\(([^)]*)\)`)
+
+// TestNamesAskedExist: every list name spelt in a call of Set or List in
+// the module's Go files has a file, and every list file is asked for.
+func TestNamesAskedExist(t *testing.T) {
+	have := Names()
+	used := map[string]bool{}
+	root := filepath.Join("..", "..")
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && p != root && (strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata") {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasPrefix(p, filepath.Join(root, "internal", "english")+string(filepath.Separator)) {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		for _, m := range asked.FindAllStringSubmatch(string(data), -1) {
+			for _, arg := range strings.Split(m[1], ",") {
+				name, ok := strings.CutPrefix(strings.TrimSpace(arg), `"`)
+				name, ok2 := strings.CutSuffix(name, `"`)
+				if !ok || !ok2 {
+					t.Errorf("%s: %s: name the list with a string literal", p, m[0])
+					continue
+				}
+				used[name] = true
+				if !slices.Contains(have, name) {
+					t.Errorf("%s: asks for list %q, which has no file", p, name)
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range have {
+		if !used[n] {
+			t.Errorf("lists/%s.txt: no code asks for it", n)
+		}
+	}
+}
+
+func TestSetUnknownPanics(t *testing.T) {
+	defer func() {
+		if recover() == nil {
+			t.Error("Set of an unknown list did not panic")
+		}
+	}()
+	Set("no-such-list")
+}
+
+func TestSetUnion(t *testing.T) {
+	s := Set("days", "months")
+	if !s["monday"] || !s["may"] || s["jan"] || len(s) != 19 {
+		t.Errorf("Set(days, months) = %v", s)
+	}
+	l := List("days")
+	l[0] = "changed"
+	if List("days")[0] == "changed" {
+		t.Error("List shares its slice with the caller")
+	}
+}
