@@ -10,6 +10,7 @@ import (
 	"github.com/biasdiff/biasdiff/align"
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/token"
+	"github.com/biasdiff/biasdiff/frame/predicate"
 )
 
 // Options tune Concepts.
@@ -21,6 +22,9 @@ type Options struct {
 	// MinMentions is the least number of mentions a found concept needs
 	// (default 2); lexicon concepts are kept from one.
 	MinMentions int
+	// Quotes are the event's quote groups (align.Quotes), read with the
+	// claims for predicate rows (package frame/predicate).
+	Quotes []align.QuoteCluster
 }
 
 // Concepts finds the things the reports of one event name, and every
@@ -57,7 +61,20 @@ func Concepts(arts []*corpus.Article, claims []align.Claim, opt Options) []Conce
 	}
 	e := newEvent(arts, claims)
 	e.runPasses("")
-	return e.concepts(opt.Given, opt.MinMentions)
+	return e.concepts(opt.Given, predicates(predicate.Find(arts, claims, opt.Quotes, predicate.Options{})), opt.MinMentions)
+}
+
+// predicates turns predicate rows into concepts.
+func predicates(rows []predicate.Row) []Concept {
+	var out []Concept
+	for _, r := range rows {
+		c := Concept{Label: r.Label, Source: Predicate}
+		for _, w := range r.Wordings {
+			c.Mentions = append(c.Mentions, Mention{Article: w.Article, Sentence: w.Sentence, Start: w.Start, End: w.End, Text: w.Text})
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // A pass is one step of the concept finder: it reads the statistics of
@@ -392,8 +409,14 @@ func (e *tevent) fullNames(ms []ment) map[int]map[string]int {
 }
 
 // concepts turns the clusters into Concepts: lexicon spans first, then
-// the longest mention wherever two overlap.
-func (e *tevent) concepts(lex []Concept, minMentions int) []Concept {
+// the longest mention wherever two overlap, then predicate rows (preds)
+// on the spans left: a predicate wording that overlaps a span of another
+// concept is left out (that concept, often the same act mined from the
+// same diff, already shows it), and a predicate row is kept only while it
+// still holds two wordings in two reports. (Letting predicate rows win
+// over phrases and mined wordings instead lowered every NewsWCL50 figure
+// a little: see NOTES-i20-pred.md.)
+func (e *tevent) concepts(lex, preds []Concept, minMentions int) []Concept {
 	var all []ment
 	titles := e.nameTitles()
 	for i := range e.cands {
@@ -406,7 +429,7 @@ func (e *tevent) concepts(lex []Concept, minMentions int) []Concept {
 	}
 	var kept []ment
 	// Per article, keep non-overlapping spans: lexicon first, then longer.
-	sp := newSpans(len(e.arts), lex, all)
+	sp := newSpans(len(e.arts), slices.Concat(lex, preds), all)
 	for _, lc := range lex {
 		for _, m := range lc.Mentions {
 			sp.claim(m.Article, m.Start, m.End, claim{-1, kMined})
@@ -462,8 +485,47 @@ func (e *tevent) concepts(lex []Concept, minMentions int) []Concept {
 		}
 		kept = append(kept, m)
 	}
+	var keptPreds []Concept
+	for _, pc := range preds {
+		var ms []Mention
+		touched := map[int]bool{} // the clusters that hold some of its wordings
+		for _, m := range pc.Mentions {
+			free := true
+			sp.overlapping(m.Article, m.Start, m.End, func(_ [2]int, o claim) bool {
+				free = false
+				touched[o.cluster] = true
+				return true
+			})
+			if free {
+				ms = append(ms, m)
+			}
+		}
+		if into, ok := joinable(touched, e.kinds); ok && len(ms) > 0 {
+			// The act is already a row of another pass (often mined from
+			// the same diff): its other wordings join that row.
+			for _, m := range ms {
+				sp.claim(m.Article, m.Start, m.End, claim{into, kMined})
+				byCluster[into] = append(byCluster[into], m)
+				if wkind[into] == nil {
+					wkind[into] = map[string]mkind{}
+				}
+				if _, ok := wkind[into][Key(m.Text)]; !ok {
+					wkind[into][Key(m.Text)] = kMined
+				}
+			}
+			continue
+		}
+		pc.Mentions = ms
+		if len(touched) > 0 || Outlets(pc) < 2 || !Differs(pc) {
+			continue
+		}
+		for _, m := range ms {
+			sp.claim(m.Article, m.Start, m.End, claim{-1, kMined})
+		}
+		keptPreds = append(keptPreds, pc)
+	}
 	fullNames := e.fullNames(kept)
-	out := slices.Clone(lex)
+	out := slices.Concat(lex, keptPreds)
 	for cl, ms := range byCluster {
 		top := 0
 		for _, m := range ms {
@@ -510,7 +572,7 @@ func (e *tevent) concepts(lex []Concept, minMentions int) []Concept {
 			out[i].Mentions = []Mention{}
 		}
 		if out[i].Confidence == "" {
-			out[i].Confidence = confidence(evidence{lexicon: out[i].Source == Lexical})
+			out[i].Confidence = confidence(evidence{lexicon: out[i].Source == Lexical, predicate: out[i].Source == Predicate})
 		}
 	}
 	sortConcepts(out)
@@ -573,12 +635,13 @@ func setIDs(out []Concept) {
 // wordings (by Key, nested mentions left out), each by the strongest way
 // it was found (see stronger).
 type evidence struct {
-	lexicon  bool // a concept file's phrases
-	alias    bool // a report says its names name one thing
-	wordings int
-	names    int // found as a name or a description set before one
-	mined    int // found in the word diff of aligned sentences, or a writer's contrast
-	phrases  int // found as a noun phrase only: joined by its head noun
+	lexicon   bool // a concept file's phrases
+	alias     bool // a report says its names name one thing
+	predicate bool // an act worded differently (package frame/predicate)
+	wordings  int
+	names     int // found as a name or a description set before one
+	mined     int // found in the word diff of aligned sentences, or a writer's contrast
+	phrases   int // found as a noun phrase only: joined by its head noun
 }
 
 // confidence is how sure the tool is that the mentions of a concept with
@@ -586,11 +649,14 @@ type evidence struct {
 // single wording leave no doubt, and neither do the forms of one name nor
 // wordings that replace each other in aligned sentences (with one noun
 // phrase at most); noun phrases joined to a name through the titles and
-// descriptions the reports give it ("the foreign minister") are likely;
+// descriptions the reports give it ("the foreign minister") are likely,
+// and so are the acts of package predicate;
 // noun phrases joined by their head noun alone ("court", "system",
 // "treaty" name different things) are loose.
 func confidence(ev evidence) Confidence {
 	switch {
+	case ev.predicate:
+		return Likely
 	case ev.lexicon, ev.alias, ev.wordings <= 1:
 		return Sure
 	case ev.phrases >= 1 && ev.names >= 1:
@@ -599,6 +665,20 @@ func confidence(ev evidence) Confidence {
 		return Loose
 	}
 	return Sure
+}
+
+// joinable tells whether a predicate row whose wordings other concepts
+// hold in part (touched: their clusters) may join the one that holds them:
+// only one concept, found in the text (not a concept file's), and not a
+// name (an act is not a person or a place).
+func joinable(touched map[int]bool, kinds []mkind) (int, bool) {
+	if len(touched) != 1 {
+		return 0, false
+	}
+	for c := range touched {
+		return c, c >= 0 && kinds[c] != kName
+	}
+	return 0, false
 }
 
 // stronger tells whether a wording found as kind a is better evidence

@@ -688,7 +688,8 @@ func TestConceptFinding(t *testing.T) {
 }
 
 // TestMinedFromAlignedClaims: two outlets word one sentence alike but for
-// the act; the two wordings become one mined concept that differs.
+// the act; the two wordings become one mined concept that differs (the
+// predicate row of the same diff yields its spans to it).
 func TestMinedFromAlignedClaims(t *testing.T) {
 	arts, src := event(t,
 		[2]string{"Treaty talks", "The ministers discussed returning the two northern islands under the old declaration on Monday. Markets were calm."},
@@ -856,6 +857,7 @@ func TestConfidence(t *testing.T) {
 		{"phrases by head noun", evidence{wordings: 2, phrases: 2}, Loose},
 		{"phrase joined to a name by its titles", evidence{wordings: 3, names: 1, phrases: 2}, Likely},
 		{"mined, and phrases by head noun", evidence{wordings: 3, mined: 1, phrases: 2}, Loose},
+		{"an act worded differently", evidence{predicate: true, wordings: 2}, Likely},
 	} {
 		if got := confidence(tc.ev); got != tc.want {
 			t.Errorf("%s: confidence(%+v) = %q, want %q", tc.name, tc.ev, got, tc.want)
@@ -863,5 +865,47 @@ func TestConfidence(t *testing.T) {
 	}
 	if !(Sure.Rank() > Likely.Rank() && Likely.Rank() > Loose.Rank() && Loose.Rank() > Confidence("").Rank()) {
 		t.Error("Rank does not order sure > likely > loose > none")
+	}
+}
+
+// TestPredicateRows: an act two reports word differently, in sentences
+// the aligner does not pair but that stand among the same words, is a row
+// of its own (source predicate, likely); one whose wording another
+// concept already holds joins that concept.
+func TestPredicateRows(t *testing.T) {
+	arts, src := event(t,
+		[2]string{"Harbour news", "Late on Sunday, after a standoff, the rebels seized the lighthouse and the harbour cranes at Kelvale. The council met on Monday."},
+		[2]string{"Coast report", "Officials in the capital said on Monday that armed rebels had captured the harbour cranes and the lighthouse at Kelvale overnight. Trade was slow."},
+	)
+	cs := concepts(t, arts)
+	checkInvariants(t, cs, src)
+	a, b := conceptOf(cs, 0, "seized"), conceptOf(cs, 1, "captured")
+	if a == nil || b == nil || a.ID != b.ID {
+		t.Fatalf("seized and captured: got %v and %v", a, b)
+	}
+	if a.Source != Predicate || a.Confidence != Likely {
+		t.Errorf("got source %s, confidence %s; want predicate, likely", a.Source, a.Confidence)
+	}
+	checkOrder(t, cs)
+}
+
+func TestJoinable(t *testing.T) {
+	kinds := []mkind{kName, kMined, kPhrase}
+	for _, c := range []struct {
+		touched map[int]bool
+		into    int
+		ok      bool
+	}{
+		{map[int]bool{}, 0, false},                 // nobody holds its wordings: a row of its own
+		{map[int]bool{1: true}, 1, true},           // a mined row: join it
+		{map[int]bool{2: true}, 2, true},           // a noun phrase's row: join it
+		{map[int]bool{0: true}, 0, false},          // a name: an act is no person
+		{map[int]bool{-1: true}, -1, false},        // a concept file's: not ours to change
+		{map[int]bool{1: true, 2: true}, 0, false}, // two rows: it would bridge them
+	} {
+		into, ok := joinable(c.touched, kinds)
+		if ok != c.ok || ok && into != c.into {
+			t.Errorf("joinable(%v) = %d, %v; want %d, %v", c.touched, into, ok, c.into, c.ok)
+		}
 	}
 }

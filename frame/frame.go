@@ -16,7 +16,8 @@
 // short forms, titles, descriptions, acronyms, alias statements, noun
 // phrases by head), "mined" (wordings a writer contrasts, or that replace
 // each other in aligned sentences: "leasing" / "selling"), "lexicon" (a
-// concept file's phrases); and the helpers that read them: Key and Norm
+// concept file's phrases), "predicate" (an act reports word differently:
+// "seized" / "captured"; package frame/predicate); and the helpers that read them: Key and Norm
 // (the forms in which wordings are compared), Outlets, Differs, Telling,
 // Contrasts and Contrasting (how the outlets' wordings of one concept
 // differ). Concept, Mention, Source and Confidence are the types the
@@ -52,6 +53,9 @@ const (
 	Mined   Source = "mined"
 	Entity  Source = "entity"
 	Lexical Source = "lexicon"
+	// Predicate: an act that reports carrying one statement word
+	// differently ("seized" / "captured"): package frame/predicate.
+	Predicate Source = "predicate"
 )
 
 // Mention is one span of an article that names a concept.
@@ -99,7 +103,10 @@ const (
 	// at most.
 	Sure Confidence = "sure"
 	// Likely: a name with noun phrases joined to it through the titles and
-	// descriptions the reports give it ("the foreign minister").
+	// descriptions the reports give it ("the foreign minister"); an act
+	// that reports word differently (predicate), which WordNet and the
+	// statement or arguments it stands in tie together, right about 85
+	// times in 100.
 	Likely Confidence = "likely"
 	// Loose: noun phrases joined by their head noun alone ("the talks",
 	// "the peace talks"; "a peace treaty", "arms control treaty").

@@ -367,6 +367,8 @@ func contrastWhy(c *ConceptJSON) string {
 		return "a report says these name one thing"
 	case c.Source == frame.Mined:
 		return "wordings that replace each other in aligned sentences, or that a writer sets side by side"
+	case c.Source == frame.Predicate:
+		return "words of like meaning for one act, in statements the reports share"
 	case c.Source == frame.Entity && c.Confidence == frame.Likely:
 		return "one name, with the titles and descriptions the reports give it"
 	case c.Source == frame.Entity:

@@ -464,6 +464,7 @@ func TestContrastWhy(t *testing.T) {
 		{ConceptJSON{Source: frame.Lexical}, "grouped by the concept file"},
 		{ConceptJSON{Source: frame.Entity, Tags: []string{frame.TagAlias}}, "a report says these name one thing"},
 		{ConceptJSON{Source: frame.Mined}, "wordings that replace each other in aligned sentences, or that a writer sets side by side"},
+		{ConceptJSON{Source: frame.Predicate, Confidence: frame.Likely}, "words of like meaning for one act, in statements the reports share"},
 		{ConceptJSON{Source: frame.Entity, Confidence: frame.Likely}, "one name, with the titles and descriptions the reports give it"},
 		{ConceptJSON{Source: frame.Entity, Confidence: frame.Sure}, "the forms of one name"},
 		{ConceptJSON{Source: "other"}, ""},

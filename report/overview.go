@@ -84,7 +84,7 @@ func Compare(arts []*corpus.Article, opt CompareOptions) *Report {
 		for _, l := range opt.Lexicons {
 			given = append(given, l.Match(sub)...)
 		}
-		concepts := frame.Concepts(sub, data.Claims, frame.Options{Given: given})
+		concepts := frame.Concepts(sub, data.Claims, frame.Options{Given: given, Quotes: data.Quotes})
 		prefix := ""
 		if len(events) > 1 {
 			prefix = e.ID
