@@ -627,6 +627,9 @@ func (s *stats) shortForm(a, b []string, forms map[string]*nameForm) bool {
 	if generational[b[len(b)-1]] && !generational[a[len(a)-1]] {
 		return false
 	}
+	if juxtaposed(b, forms, s) {
+		return false
+	}
 	if len(a) > 1 {
 		// "Alma Rivera" and "President Rivera" of "President Alma
 		// Rivera", but not the qualifier before a title: "Southland" in
@@ -665,7 +668,33 @@ func (s *stats) shortForm(a, b []string, forms map[string]*nameForm) bool {
 			}
 		}
 	}
-	return len(core) >= 2 && a[0] == core[0]
+	// The first word of a core stands for a person only ("Han", written
+	// "Mr. Han" or "President Han" somewhere), never for a place or an
+	// organisation ("Northland" of "Northland Times", "West" of "West
+	// Port").
+	return len(core) >= 2 && a[0] == core[0] && s.addressed[a[0]]
+}
+
+// juxtaposed tells whether the name b is two names side by side, as a
+// translation or a dateline leaves them ("Vell Norpress" in "..., Vell
+// Norpress quotes"): its first words end another name, after a given name
+// ("Omar Vell"), and its last words are a name of their own ("Norpress"),
+// neither part a word the reports write in lower case (a title: "Foreign
+// Minister Omar Vell" is one person).
+// Nothing is a short form of it.
+func juxtaposed(b []string, forms map[string]*nameForm, s *stats) bool {
+	for k := 1; k < len(b); k++ {
+		head := b[:k]
+		if forms[strings.Join(b[k:], " ")] == nil || !s.properName(head) || !s.properName(b[k:]) {
+			continue
+		}
+		for _, g := range forms {
+			if n := len(g.seq); n > k && slices.Equal(g.seq[n-k:], head) && !s.title(g.seq[n-k-1]) && !slices.Equal(g.seq, b) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // title tells whether a word (a stem) of a name is a title: a common noun

@@ -165,6 +165,21 @@ func TestPassClusterNames(t *testing.T) {
 			docs:  [][2]string{{"Post", "Officials said Former Director Vell spoke on Monday. Aides said Vell was right, and the director agreed."}},
 			joins: [][2]string{{"Former Director Vell", "Vell"}},
 		},
+		{
+			name:  "the first word of a person's name stands for the person",
+			docs:  [][2]string{{"Talks", "Officials said Han Sol Mi arrived on Monday. Aides said Mr. Han left early."}, {"Talks", "Reporters saw Han Sol Mi in the hall, where Han spoke."}},
+			joins: [][2]string{{"Han", "Han Sol Mi"}},
+		},
+		{
+			name:  "the first word of a place or a paper does not",
+			docs:  [][2]string{{"Storm", "Officials in West Harbour said the storm hit the coast, and the Marbury Times said so too."}, {"Storm", "Reporters in West Harbour saw the damage. In the West, people said the Marbury Times was right, and Marbury agreed."}},
+			apart: [][2]string{{"West", "West Harbour"}, {"Marbury", "Marbury Times"}},
+		},
+		{
+			name:  "two names side by side are not one name",
+			docs:  [][2]string{{"Talks", "Officials said Omar Vell met envoys on Monday, Vell Norpress reports."}, {"Talks", "The talks went well, Norpress said."}},
+			apart: [][2]string{{"Norpress", "Vell Norpress"}},
+		},
 	})
 }
 
@@ -201,6 +216,11 @@ func TestPassWithArticle(t *testing.T) {
 
 func TestPassResolvePhrases(t *testing.T) {
 	runPassCases(t, "resolve-phrases", []passCase{
+		{
+			name: "a qualifier before a title is no mention of the titled name",
+			docs: [][2]string{{"Visit", "Officials said Southland President Han Sol Mi arrived. Aides said the president left, and President Han Sol Mi agreed."}},
+			none: []string{"name:Southland"},
+		},
 		{
 			name:  "a title is its entity",
 			docs:  [][2]string{{"Visit", "Officials said President Alma Rivera met farmers. Aides said the president left early, and Rivera agreed. Officials praised President Rivera."}},

@@ -483,9 +483,14 @@ func (e *tevent) titleSplits(i, cl int, forms map[string]int, d *describers) [][
 	for j > 1 && !e.lowered[c.seq[j-1]] {
 		j--
 	}
-	if j < deepest && e.lowered[c.seq[j-1]] {
+	switch {
+	case j < deepest && e.lowered[c.seq[j-1]]:
 		splits = append(splits, j)
-	} else {
+	case j == deepest && e.lowered[c.seq[j-1]]:
+		// a title right before the shortest form: "Southland President" of
+		// "Southland President Han Sol Mi", where "President Han Sol Mi"
+		// is a form too
+	default:
 		j = splits[0] // the longest shorter form is the whole name: "Omar Vell" of "Union Chair Omar Vell"
 	}
 	var parts [][3]int
@@ -537,7 +542,7 @@ func (e *tevent) splitTitled(parts [][3]int) {
 			if words >= p[1] {
 				if t > c.t0 {
 					e.cands = append(e.cands, tcand{u: c.u, t0: t, t1: c.t1, start: u.toks[t].SrcStart, end: c.end, kind: kName, seq: c.seq[p[1]:], key: c.key[p[1]:], name: -1, cluster: c.cluster})
-					if p[2] == 1 {
+					if p[2] == 1 && e.title(c.key[p[1]-1]) { // a title, not a qualifier alone ("Southland" of "Southland President Han")
 						e.cands = append(e.cands, tcand{u: c.u, t0: c.t0, t1: t, start: c.start, end: u.toks[t-1].SrcEnd, kind: kName, seq: c.seq[:p[1]], key: c.key[:p[1]], name: -1, cluster: c.cluster})
 					}
 				}

@@ -67,6 +67,12 @@ type stats struct {
 	premod map[string]bool
 	// sayVerbs: the verbs that introduce the event's quotes ("states").
 	sayVerbs map[string]bool
+	// addressed: the stems of the words of names written right after an
+	// honorific or a title ("Mr. Han", "President Han Sol Mi said"):
+	// names of people, which a first name or a family name written first
+	// can stand for ("Han" of "Han Sol Mi"), where the first word of a
+	// place or an organisation cannot ("Northland" of "Northland Times").
+	addressed map[string]bool
 }
 
 // newStats reads the event: its units, then each word's case and place
@@ -81,7 +87,36 @@ func newStats(arts []*corpus.Article) *stats {
 	s.premod = s.modifiers()
 	s.plural = s.plurals()
 	s.nounsBetween(between, afterPoss)
+	s.addressed = s.addressedNames()
 	return s
+}
+
+// addressedNames finds the words of the names written after an
+// honorific or a title word (a common noun of the reports, capitalised
+// there: "the president" and "President Han Sol Mi", "Mr. Vell"): names
+// of people.
+func (s *stats) addressedNames() map[string]bool {
+	out := map[string]bool{}
+	for _, u := range s.units {
+		if u.titleCase {
+			continue
+		}
+		for k := 1; k < len(u.toks); k++ {
+			prev := u.toks[k-1]
+			if prev.Text == "." && k > 1 {
+				prev = u.toks[k-2] // "Mr." as two tokens
+			}
+			if prev.Kind != token.Word || !(honorifics[prev.Norm] || capitalised(prev.Text) && s.lowStems[prev.Stem] && s.nounStems[prev.Stem]) {
+				continue
+			}
+			for j := k; j < len(u.toks) && u.toks[j].Kind == token.Word && capitalised(u.toks[j].Text); j++ {
+				if t := u.toks[j]; !s.lowStems[t.Stem] {
+					out[t.Stem] = true
+				}
+			}
+		}
+	}
+	return out
 }
 
 // eventUnits lists the units of the event, article by article: the title
