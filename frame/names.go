@@ -469,7 +469,8 @@ type nameForm struct {
 // entity whose longer forms contain its words in order ("Rivera" and
 // "President Rivera" in "President Alma Rivera"), when one entity has most
 // such forms; otherwise it starts an entity of its own. A titled name
-// then joins its core, an acronym the name it spells. It reads the name
+// then joins its core, an acronym the name it spells, a name the same
+// name with a compass point written another way ("South" / "Southern"). It reads the name
 // and description candidates; it makes the name clusters and sets the
 // cluster of every name and description.
 func (e *tevent) clusterNames() {
@@ -497,6 +498,7 @@ func (e *tevent) clusterNames() {
 	}
 	e.joinTitledCores(forms, byKey)
 	e.joinAcronyms(forms)
+	e.joinVariants(forms)
 	for i := range e.cands {
 		c := &e.cands[i]
 		if c.kind == kName {
@@ -597,6 +599,36 @@ func (e *tevent) joinAcronyms(forms []*nameForm) {
 			for cl := range cls {
 				e.union(cl, f.cluster)
 			}
+		}
+	}
+}
+
+// directions are the compass points, whose adjectives end in "-ern".
+var directions = english.Set("directions")
+
+// joinVariants joins the forms of a name of two words or more that differ
+// only in a compass point written as a noun or as an adjective: "South
+// Kuril Islands" and "Southern Kuril Islands" are one place. (Two names
+// told apart that way alone, "South Africa" and "Southern Africa", are
+// joined too: the one cost of the rule.)
+func (e *tevent) joinVariants(forms []*nameForm) {
+	byNorm := map[string]int{}
+	for _, f := range forms {
+		if len(f.seq) < 2 {
+			continue
+		}
+		norm := make([]string, len(f.seq))
+		for i, w := range f.seq {
+			if b, ok := strings.CutSuffix(w, "ern"); ok && directions[b] {
+				w = b
+			}
+			norm[i] = w
+		}
+		k := strings.Join(norm, " ")
+		if c, ok := byNorm[k]; ok {
+			e.union(c, f.cluster)
+		} else {
+			byNorm[k] = f.cluster
 		}
 	}
 }

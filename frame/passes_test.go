@@ -176,6 +176,11 @@ func TestPassClusterNames(t *testing.T) {
 			apart: [][2]string{{"West", "West Harbour"}, {"Marbury", "Marbury Times"}},
 		},
 		{
+			name:  "a compass point as noun or adjective: one place",
+			docs:  [][2]string{{"Islands", "Officials visited the Southern Silver Islands on Monday."}, {"Islands", "Ships sailed to the South Silver Islands on Tuesday."}},
+			joins: [][2]string{{"Southern Silver Islands", "South Silver Islands"}},
+		},
+		{
 			name:  "two names side by side are not one name",
 			docs:  [][2]string{{"Talks", "Officials said Omar Vell met envoys on Monday, Vell Norpress reports."}, {"Talks", "The talks went well, Norpress said."}},
 			apart: [][2]string{{"Norpress", "Vell Norpress"}},
