@@ -177,7 +177,7 @@ func TestPassClusterNames(t *testing.T) {
 		},
 		{
 			name:  "a compass point as noun or adjective: one place",
-			docs:  [][2]string{{"Islands", "Officials visited the Southern Silver Islands on Monday."}, {"Islands", "Ships sailed to the South Silver Islands on Tuesday."}},
+			docs:  [][2]string{{"Islands", "Two officials visited the remote Southern Silver Islands by boat and met fishermen there."}, {"Islands", "Three small ships sailed to the South Silver Islands with food and fuel for the winter."}},
 			joins: [][2]string{{"Southern Silver Islands", "South Silver Islands"}},
 		},
 		{
