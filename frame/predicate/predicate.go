@@ -112,8 +112,9 @@ type Options struct {
 	// MinCosine is the least cosine for the two sides of a pair to be
 	// alternatives (0: DefaultMinCosine), MinInside for two words paired
 	// inside a longer replacement that WordNet calls kinds of each other
-	// (0: DefaultMinInside).
-	MinCosine, MinInside float64
+	// (0: DefaultMinInside), MinAnchored for a pair of pass 1b
+	// (0: DefaultMinAnchored).
+	MinCosine, MinInside, MinAnchored float64
 }
 
 // DefaultMinCosine and DefaultMinInside: see the package doc, pass 4.
@@ -122,10 +123,13 @@ type Options struct {
 // WordNet synonyms are alternatives in about 9 of 10, direct kinds from a
 // short replacement in about as many, and direct kinds paired inside a
 // longer replacement in 2 of 3, 9 of 10 from a cosine of 0.55; below a
-// cosine of 0.3 WordNet's link is usually a rare sense.
+// cosine of 0.3 WordNet's link is usually a rare sense. Pairs of pass 1b
+// (Anchored), which share only the words around them, need a cosine of
+// 0.4: below it 2 in 3 were wrong ("resolved" / "aimed").
 const (
-	DefaultMinCosine = 0.3
-	DefaultMinInside = 0.55
+	DefaultMinCosine   = 0.3
+	DefaultMinInside   = 0.55
+	DefaultMinAnchored = 0.4
 )
 
 const (
@@ -144,6 +148,9 @@ func Find(arts []*corpus.Article, claims []align.Claim, quotes []align.QuoteClus
 	}
 	if opt.MinInside == 0 {
 		opt.MinInside = DefaultMinInside
+	}
+	if opt.MinAnchored == 0 {
+		opt.MinAnchored = DefaultMinAnchored
 	}
 	ev := newEvent(arts)
 	var pairs []Pair
@@ -164,7 +171,7 @@ func Find(arts []*corpus.Article, claims []align.Claim, quotes []align.QuoteClus
 // they never decide alone.
 func alternatives(c Pair, opt Options) bool {
 	switch {
-	case c.Cosine < opt.MinCosine:
+	case c.Cosine < opt.MinCosine, c.Args && c.Cosine < opt.MinAnchored:
 		return false
 	case c.Relation == wordnet.Synonym:
 		return true

@@ -79,7 +79,7 @@ func TestFind(t *testing.T) {
 		{"a noun of the act",
 			"The council condemned the seizure of the disused lighthouse at Kelvale by the museum trust." + tail,
 			"The council condemned the capture of the disused lighthouse at Kelvale by the museum trust." + tail,
-			"a:the seizure | b:the capture"},
+			"a:seizure | b:capture"},
 		{"words of unrelated meaning",
 			"Soldiers seized the disused lighthouse at Kelvale after a short standoff with the coastguard." + tail,
 			"Soldiers painted the disused lighthouse at Kelvale after a short standoff with the coastguard." + tail,
