@@ -105,3 +105,27 @@ func BenchmarkRelate(b *testing.B) {
 		Relate("handing over", "the transfer")
 	}
 }
+
+// FuzzRelate: any two strings relate without a panic, the same way both
+// ways round, and a word is never its own antonym.
+func FuzzRelate(f *testing.F) {
+	for _, s := range [][2]string{{"seized", "captured"}, {"win", "lose"}, {"handing over", "ceding"}, {"", " "}, {"ran", "running"}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		r := Relate(a, b)
+		if r2 := Relate(b, a); r2 != r {
+			t.Fatalf("Relate(%q, %q) = %v, reversed %v", a, b, r, r2)
+		}
+		if Relate(a, a) == Antonym {
+			t.Fatalf("%q is its own antonym", a)
+		}
+		for _, pos := range poses {
+			for _, l := range Lemmas(a, pos) {
+				if !Known(l, pos) {
+					t.Fatalf("Lemmas(%q) gave %q, not a lemma", a, l)
+				}
+			}
+		}
+	})
+}
