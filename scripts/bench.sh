@@ -49,20 +49,26 @@ echo "biasdiff compare: $samp_ms ms (target < 50 ms)"
 echo "wc -w on the same five files: $wcs_ms ms"
 awk -v a="$samp_ms" -v b="$wcs_ms" 'BEGIN {printf "ratio biasdiff / wc -w: %.1fx\n", a/b}'
 
-# The same against the last commit before alignment by meaning (issue 19),
-# built in this run: the target is at most 1.5x its time.
-base=f7740ee
-if git cat-file -e "$base^{commit}" 2>/dev/null; then
-  mkdir -p "$tmp/base"
-  git archive "$base" | tar -x -C "$tmp/base"
-  (cd "$tmp/base" && go build -o "$tmp/base-biasdiff" ./cmd/biasdiff)
-  base_ms=$(ms_median "$tmp/base-biasdiff" compare)
-  samp_ms=$(ms_median "$bin" compare)
-  echo "biasdiff compare now: $samp_ms ms; at $base (before issue 19): $base_ms ms"
-  awk -v a="$samp_ms" -v b="$base_ms" 'BEGIN {printf "ratio now / before issue 19: %.2fx (target <= 1.5x)\n", a/b}'
-else
-  echo "(commit $base not in this clone: no baseline for the cold compare)"
-fi
+# The same against the last commits before alignment by meaning (issue
+# 19) and before term rows by confidence and predicates (issue 20), built
+# in this run: the targets are at most 1.5x their time.
+baseline() { # commit, label
+  local base=$1 label=$2
+  if git cat-file -e "$base^{commit}" 2>/dev/null; then
+    mkdir -p "$tmp/base-$base"
+    git archive "$base" | tar -x -C "$tmp/base-$base"
+    (cd "$tmp/base-$base" && go build -o "$tmp/biasdiff-$base" ./cmd/biasdiff)
+    local base_ms now_ms
+    base_ms=$(ms_median "$tmp/biasdiff-$base" compare)
+    now_ms=$(ms_median "$bin" compare)
+    echo "biasdiff compare now: $now_ms ms; at $base ($label): $base_ms ms"
+    awk -v a="$now_ms" -v b="$base_ms" -v l="$label" 'BEGIN {printf "ratio now / %s: %.2fx (target <= 1.5x)\n", l, a/b}'
+  else
+    echo "(commit $base not in this clone: no baseline $label for the cold compare)"
+  fi
+}
+baseline f7740ee "before issue 19"
+baseline 51fa12f "before issue 20"
 claims_ns=$(grep '^BenchmarkClaims' "$tmp/bench.txt" | awk '{print $3}' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
 echo "one event of 50 reports aligned (BenchmarkClaims, median of 3): $(awk -v n="$claims_ns" 'BEGIN {printf "%.3f", n/1e9}') s (target < 1 s)"
 
