@@ -38,6 +38,10 @@ const (
 	// two acts to comparison: in a long event the rare words decide, and
 	// the cost stays bounded (pairs per word at most its acts squared).
 	maxArgDF = 20
+	// maxArgActs bounds the acts one word may bring to comparison (a word
+	// repeated all through one long sentence stands in few sentences but
+	// around many acts).
+	maxArgActs = 64
 )
 
 // act is an act word of one sentence with its arguments.
@@ -130,6 +134,9 @@ func Anchored(ev *Event) []Replacement {
 	slices.Sort(keys)
 	for _, x := range keys {
 		ids := byArg[x]
+		if len(ids) > maxArgActs {
+			continue // a word around too many acts tells none apart
+		}
 		for i, p := range ids {
 			for _, q := range ids[i+1:] {
 				a, b := &acts[p], &acts[q]

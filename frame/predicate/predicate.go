@@ -133,6 +133,10 @@ const (
 )
 
 const (
+	// maxUnitTokens bounds the tokens of a statement worth a word diff: a
+	// longer "sentence" is text the segmenter could not split (a page with
+	// no punctuation), where no replacement tells anything.
+	maxUnitTokens = 300
 	// maxWords bounds the words of each side of a replacement.
 	maxWords = 3
 	// minShare is the share of words two statements must have in common
@@ -275,7 +279,7 @@ func Units(ev *Event, claims []align.Claim, quotes []align.QuoteCluster) []UnitP
 	var out []UnitPair
 	seen := map[[4]int]bool{}
 	add := func(a, b Span, quote bool) {
-		if a.s == nil || b.s == nil || a.s.art == b.s.art || a.T0 >= a.T1 || b.T0 >= b.T1 {
+		if a.s == nil || b.s == nil || a.s.art == b.s.art || a.T0 >= a.T1 || b.T0 >= b.T1 || a.T1-a.T0 > maxUnitTokens || b.T1-b.T0 > maxUnitTokens {
 			return
 		}
 		k := [4]int{a.s.art, a.s.sent, b.s.art, b.s.sent}
