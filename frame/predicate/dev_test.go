@@ -51,7 +51,7 @@ func TestDevCandidates(t *testing.T) {
 		quotes := align.Quotes(e.arts)
 		claims := align.Claims(e.arts, align.Options{Singletons: true, Quotes: quotes})
 		ce := newEvent(e.arts)
-		cs := candidates(ce, append(Replacements(Units(ce, claims, quotes)), Anchored(ce)...))
+		cs := candidates(ce, append(Replacements(Units(ce, claims, quotes)), Anchored(ce)...), -1)
 		slices.SortFunc(cs, func(a, b Pair) int {
 			if a.Cosine > b.Cosine {
 				return -1

@@ -159,7 +159,7 @@ func Find(arts []*corpus.Article, claims []align.Claim, quotes []align.QuoteClus
 	ev := newEvent(arts)
 	var pairs []Pair
 	reps := append(Replacements(Units(ev, claims, quotes)), Anchored(ev)...)
-	for _, c := range candidates(ev, reps) {
+	for _, c := range candidates(ev, reps, opt.MinCosine) {
 		if alternatives(c, opt) {
 			pairs = append(pairs, c)
 		}
@@ -591,10 +591,13 @@ func anchored(pa, pb []token.Token, a0, a1, b0, b1 int) bool {
 // cosine of their closest content words (pairs without vectors left
 // out). The caller keeps those at or above its threshold.
 func Candidates(ev *Event, pairs []UnitPair) []Pair {
-	return candidates(ev, Replacements(pairs))
+	return candidates(ev, Replacements(pairs), -1)
 }
 
-func candidates(ev *Event, reps []Replacement) []Pair {
+// candidates asks WordNet about a pair only when its cosine reaches
+// floor (below it no relation could make it an alternative): a few
+// microseconds a pair, the dearest step of the pass on a long event.
+func candidates(ev *Event, reps []Replacement, floor float64) []Pair {
 	var out []Pair
 	for _, r := range reps {
 		ka, va, ok1 := ev.side(r.P.A.s, r.A)
@@ -606,7 +609,10 @@ func candidates(ev *Event, reps []Replacement) []Pair {
 		if !ok {
 			continue
 		}
-		rel := relation(ev.forms(r.P.A.s, r.A), ev.forms(r.P.B.s, r.B))
+		rel := wordnet.None
+		if cos >= floor {
+			rel = relation(ev.forms(r.P.A.s, r.A), ev.forms(r.P.B.s, r.B))
+		}
 		out = append(out, Pair{A: ev.wording(r.P.A.s, r.A, ka), B: ev.wording(r.P.B.s, r.B, kb), Cosine: cos, Relation: rel, Quote: r.P.Quote, Near: r.Near, Inside: r.Inside, Args: r.Args})
 	}
 	return out

@@ -26,7 +26,9 @@
 //
 // Cost: nothing at start; the first call indexes the line starts of
 // the three files (about 1 ms); a lookup is a binary search (about 16
-// string comparisons) and a relation a few dozen set tests.
+// string comparisons) and a relation a few dozen set tests. The senses of
+// each word asked about and each synset read are kept (sync.Map), so a
+// long run pays for each once.
 package wordnet
 
 import (
@@ -224,21 +226,33 @@ type synset struct {
 	hyper, ant, der, sim []int
 }
 
-func synsetOf(id int) synset {
+// parsed holds the synsets parsed so far (*synset by id): each line is
+// read once, when first asked for.
+var parsed sync.Map
+
+func synsetOf(id int) *synset {
+	if v, ok := parsed.Load(id); ok {
+		return v.(*synset)
+	}
 	t := tab().synsets
 	if id < 0 || id >= len(t.start) {
-		return synset{}
+		return &synset{}
 	}
 	f := strings.Split(t.line(id), "\t")
 	for len(f) < 5 {
 		f = append(f, "")
 	}
-	return synset{pos: POS(f[0][0]), hyper: ids(f[1]), ant: ids(f[2]), der: ids(f[3]), sim: ids(f[4])}
+	s := &synset{pos: POS(f[0][0]), hyper: ids(f[1]), ant: ids(f[2]), der: ids(f[3]), sim: ids(f[4])}
+	parsed.Store(id, s)
+	return s
 }
 
 // sensesOf are the synsets of every lemma of w, in every pos, with the
 // synsets derivationally linked to them.
 func sensesOf(w string) map[int]bool {
+	if v, ok := senseCache.Load(w); ok {
+		return v.(map[int]bool)
+	}
 	out := map[int]bool{}
 	for _, pos := range poses {
 		for _, l := range Lemmas(w, pos) {
@@ -250,8 +264,13 @@ func sensesOf(w string) map[int]bool {
 			}
 		}
 	}
+	senseCache.Store(w, out)
 	return out
 }
+
+// senseCache holds sensesOf by word (never written after it is stored:
+// callers only read the sets).
+var senseCache sync.Map
 
 // Relate tells how two words or expressions relate; opposites win over
 // the rest, since a word and its antonym can share a hypernym.
