@@ -463,6 +463,9 @@ type nameForm struct {
 	seq     []string
 	n       int
 	cluster int
+	// juxtaposed: two names side by side, no name of its own (see
+	// juxtaposed).
+	juxtaposed bool
 }
 
 // clusterNames puts the forms of one name together: a form joins the
@@ -493,6 +496,10 @@ func (e *tevent) clusterNames() {
 	slices.SortStableFunc(forms, func(a, b *nameForm) int {
 		return cmp.Or(cmp.Compare(len(b.seq), len(a.seq)), cmp.Compare(b.n, a.n), slices.Compare(a.seq, b.seq))
 	})
+	tails := e.nameTails(forms)
+	for _, f := range forms {
+		f.juxtaposed = juxtaposed(f.seq, byKey, tails, e.stats)
+	}
 	for i, f := range forms {
 		e.clusterForm(f, forms[:i], byKey)
 	}
@@ -659,7 +666,7 @@ func (s *stats) shortForm(a, b []string, forms map[string]*nameForm) bool {
 	if generational[b[len(b)-1]] && !generational[a[len(a)-1]] {
 		return false
 	}
-	if juxtaposed(b, forms, s) {
+	if f := forms[strings.Join(b, " ")]; f != nil && f.juxtaposed {
 		return false
 	}
 	if len(a) > 1 {
@@ -709,24 +716,35 @@ func (s *stats) shortForm(a, b []string, forms map[string]*nameForm) bool {
 
 // juxtaposed tells whether the name b is two names side by side, as a
 // translation or a dateline leaves them ("Vell Norpress" in "..., Vell
-// Norpress quotes"): its first words end another name, after a given name
-// ("Omar Vell"), and its last words are a name of their own ("Norpress"),
-// neither part a word the reports write in lower case (a title: "Foreign
-// Minister Omar Vell" is one person).
+// Norpress quotes"): its first words end another name after a given name
+// ("Omar Vell": tails holds such endings), and its last words are a name
+// of their own ("Norpress"), neither part a word the reports write in
+// lower case (a title: "Foreign Minister Omar Vell" is one person).
 // Nothing is a short form of it.
-func juxtaposed(b []string, forms map[string]*nameForm, s *stats) bool {
+func juxtaposed(b []string, forms map[string]*nameForm, tails map[string]bool, s *stats) bool {
 	for k := 1; k < len(b); k++ {
 		head := b[:k]
-		if forms[strings.Join(b[k:], " ")] == nil || !s.properName(head) || !s.properName(b[k:]) {
-			continue
-		}
-		for _, g := range forms {
-			if n := len(g.seq); n > k && slices.Equal(g.seq[n-k:], head) && !s.title(g.seq[n-k-1]) && !slices.Equal(g.seq, b) {
-				return true
-			}
+		if tails[strings.Join(head, " ")] && forms[strings.Join(b[k:], " ")] != nil && s.properName(head) && s.properName(b[k:]) {
+			return true
 		}
 	}
 	return false
+}
+
+// nameTails are the endings of the forms that follow a word that is no
+// title ("vell" of "omar vell"), for juxtaposed. Cost: the words of the
+// forms, squared per form.
+func (s *stats) nameTails(forms []*nameForm) map[string]bool {
+	tails := map[string]bool{}
+	for _, g := range forms {
+		n := len(g.seq)
+		for k := 1; k < n; k++ {
+			if !s.title(g.seq[n-k-1]) {
+				tails[strings.Join(g.seq[n-k:], " ")] = true
+			}
+		}
+	}
+	return tails
 }
 
 // title tells whether a word (a stem) of a name is a title: a common noun
