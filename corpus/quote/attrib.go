@@ -491,7 +491,11 @@ func (f *finder) events(pi int) {
 		if subj.kind != npNone {
 			ev.np = Span{toks[subj.a].s, toks[subj.b-1].e}
 			ev.npA = subj.a
-			f.resolve(&ev, subj)
+			if ev.relay {
+				f.resolveVia(&ev, subj) // "the NHK channel quoted Abe", "the paper reports"
+			} else {
+				f.resolve(&ev, subj)
+			}
 		} else {
 			ev.npA = -1
 		}
@@ -516,7 +520,7 @@ func (f *finder) events(pi int) {
 				ev.relay = false
 				if by.kind != npNone {
 					via := event{}
-					f.resolve(&via, by)
+					f.resolveVia(&via, by)
 					ev.via = via.speaker
 				}
 				if obj.kind != npNone {
@@ -611,12 +615,24 @@ func (f *finder) resolve(ev *event, n np) {
 		t := &toks[n.a]
 		switch {
 		case f.is(t, "he") || f.is(t, "she") || f.is(t, "him") || f.is(t, "her"):
-			f.resolvePerson(ev, t.s)
+			ss, _ := f.sentence(n.a)
+			if !f.sentenceSubject(ev, toks[ss].s, t.s) {
+				f.resolvePerson(ev, t.s)
+			}
 		case f.is(t, "it"):
 			f.resolveIt(ev, t.s)
 		}
 	case npPhrase:
 		if f.resolveTitle(ev, n) {
+			return
+		}
+		if !f.speakerNoun(n.hd-1) && !f.anySpeaker {
+			// Things do not speak: "a statement published by the
+			// ministry" is the ministry's; "the findings" leave the
+			// speaker to be found elsewhere.
+			if by := f.byAgent(n); by.kind != npNone {
+				f.resolve(ev, by)
+			}
 			return
 		}
 		sp := Span{toks[n.a].s, toks[n.b-1].e}
@@ -626,6 +642,47 @@ func (f *finder) resolve(ev *event, n np) {
 		}
 		ev.speaker, ev.spSpan, ev.has = s, sp, true
 	}
+}
+
+// resolveVia resolves the one who passes words on ("the NHK channel
+// quoted Abe as saying"): a publication may, where it may not speak.
+func (f *finder) resolveVia(ev *event, n np) {
+	f.anySpeaker = true
+	f.resolve(ev, n)
+	f.anySpeaker = false
+}
+
+// byAgent is the agent of a thing that carries words: "the ministry" of
+// "a statement published by the ministry", "the group" of "a letter from
+// the group"; none if the phrase names none.
+func (f *finder) byAgent(n np) np {
+	_, se := f.sentence(n.a)
+	for k := n.hd; k <= n.b && k+1 <= se; k++ {
+		if f.is(&f.toks[k], "by") || f.is(&f.toks[k], "from") {
+			if a := f.forwardNP(k+1, se+1); a.kind == npName || a.kind == npPhrase && f.speakerNoun(a.hd-1) {
+				return a
+			}
+		}
+	}
+	return np{}
+}
+
+// speakerNoun tells whether token k, the head of a noun phrase, names
+// people or a body that can speak: a title ("the minister", "officials")
+// or a noun for people or organisations ("residents", "the committee").
+func (f *finder) speakerNoun(k int) bool {
+	if k < 0 || k >= len(f.toks) {
+		return false
+	}
+	t := &f.toks[k]
+	if t.lx&(lxHead|lxAgent) != 0 {
+		return true
+	}
+	w := strings.ToLower(f.wordText(t))
+	if p, ok := strings.CutSuffix(w, "s"); ok && lexicon[p]&(lxHead|lxAgent) != 0 {
+		return true // a plural: "ministers", "diplomats"
+	}
+	return t.f&fCap != 0 && t.lx&lxOrg != 0 // "the Committee", "the Ministry"
 }
 
 // spanText returns text[sp] with runs of white space made single spaces.
@@ -683,6 +740,21 @@ func (f *finder) resolvePerson(ev *event, pos int) {
 			return
 		}
 	}
+}
+
+// sentenceSubject resolves a pronoun at pos to the first person named in
+// its own sentence before it (from lo), the sentence's subject as a rule:
+// "The group's president, Ann Vell, has been deriding what she called
+// ..." — she is Ann Vell, whoever spoke before.
+func (f *finder) sentenceSubject(ev *event, lo, pos int) bool {
+	i := sort.Search(len(f.ments), func(i int) bool { return f.ments[i].pos >= lo })
+	for ; i < len(f.ments) && f.ments[i].pos < pos; i++ {
+		if m := &f.ments[i]; m.person {
+			f.takeMention(ev, m)
+			return true
+		}
+	}
+	return false
 }
 
 func (f *finder) takeMention(ev *event, m *mention) {

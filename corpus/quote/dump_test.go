@@ -8,12 +8,17 @@ import (
 )
 
 // TestDumpSamples prints what Find makes of the sample corpus (go test -run
-// DumpSamples -v with QUOTE_DUMP=1).
+// DumpSamples -v with QUOTE_DUMP=1), or of the files QUOTE_DUMP names when
+// it is a glob.
 func TestDumpSamples(t *testing.T) {
 	if os.Getenv("QUOTE_DUMP") == "" {
 		t.Skip("set QUOTE_DUMP=1")
 	}
-	files, _ := filepath.Glob("../sample/*.txt")
+	glob := "../sample/*.txt"
+	if g := os.Getenv("QUOTE_DUMP"); g != "1" {
+		glob = g
+	}
+	files, _ := filepath.Glob(glob)
 	for _, fn := range files {
 		b, err := os.ReadFile(fn)
 		if err != nil {

@@ -24,6 +24,7 @@ const (
 	lxParticle                    // name particle ("van", "bin")
 	lxStop                        // verb that ends a subject noun phrase ("is", "has")
 	lxAbbrev                      // abbreviation written with a period ("Mr.", "Gen.")
+	lxAgent                       // a noun for people or a body that can speak ("officials", "group", "residents")
 )
 
 // reportingVerbs lists English reporting verbs, one lemma a line. A line of
@@ -175,6 +176,25 @@ var wordLists = []struct {
 		alliance coalition movement front command agreement accords act accord reports
 		daily herald journal tribune gazette telegraph review magazine channel tv`},
 	{lxParticle, `de van von der den bin ibn al el da di du la le del dos das ben`},
+	{lxAgent, `people person persons man men woman women source sources official officials
+		group groups committee committees campaign campaigns union unions association
+		organization organisation organizations organisations company companies firm
+		agency agencies administration government governments ministry department office
+		council party parties movement coalition alliance team board commission panel
+		family families resident residents critic critics supporter supporters opponent
+		opponents activist activists protester protesters protestors lawmakers senators
+		member members voter voters expert experts analyst analysts observer observers
+		authorities authority police prosecutor prosecutors investigator investigators
+		witness witnesses neighbor neighbors neighbour neighbours student students parent
+		parents teacher teachers worker workers leader leaders democrats republicans
+		conservatives liberals progressives citizens citizen user users fan fans
+		friend friends colleague colleagues staff staffer staffers employee employees
+		owner owners manager managers chapter caucus delegation delegates delegate
+		spokespeople spokesmen spokeswomen representatives officers diplomats aides
+		advisers advisors lawyers attorneys judges officials ministers presidents
+		governors mayors chairmen directors executives executive ceos founders
+		candidates nominees negotiators politicians economists researchers scientists
+		strategists correspondents editors reporters reporter journalist journalists`},
 	{lxStop, `is are was were be been being am has have had will would can could should
 		may might must shall do does did not`},
 	{lxAbbrev, `mr mrs ms dr prof gen lt col sen rep gov st jr sr capt sgt maj adm cmdr

@@ -116,6 +116,8 @@ type finder struct {
 	evAt             []int
 	evs              []event
 	ments            []mention
+	// anySpeaker: resolve takes any noun phrase (resolveVia).
+	anySpeaker bool
 	// surnames are the last words of names known to be people's.
 	surnames map[string]bool
 }

@@ -160,6 +160,18 @@ func TestAttributionPatterns(t *testing.T) {
 			[]want{{"We are ready to continue the dialogue.", "Lavrov", "told", false, ""}}},
 		{"who", `The plan was criticised by Pavel Salin, who warned that “nothing will change.”`,
 			[]want{{"nothing will change.", "Pavel Salin", "warned", true, ""}}},
+		{"pronoun: the first person named in its own sentence", "Sen. Omar Vell said the bill was flawed. “We warned them,” Vell said.\n" +
+			"The group’s president, Ann Rivera, has been deriding what she called “fear-mongering.”\n" +
+			"“Our opponents found a new tactic,” she said.",
+			[]want{
+				{"We warned them", "Vell", "said", false, ""},
+				{"fear-mongering.", "Ann Rivera", "called", true, "attr=she"},
+				{"Our opponents found a new tactic", "Ann Rivera", "said", false, "attr=she"},
+			}},
+		{"things do not speak: the participle takes the sentence's subject", `Governor Han Sol released a statement late Tuesday saying: “The decision was right.”`,
+			[]want{{"The decision was right.", "Han Sol", "saying", false, ""}}},
+		{"a statement by X is X's", `“The claims are false,” said a letter from the Norland Farmers Union.`,
+			[]want{{"The claims are false", "the Norland Farmers Union", "said", false, ""}}},
 		{"no attribution", `Russia’s position on the “peace” talks has not changed.`,
 			[]want{{"peace", "", "", true, ""}}},
 	}
@@ -287,7 +299,7 @@ func TestMarks(t *testing.T) {
 		{"space on the wrong side, nested",
 			`“Moscow drew attention to the need to“ gain an understanding ”of the inhabitants, as well as claims by Russia "in favor of Japan for the" post-war occupation of the islands, "said a statement published by the Foreign Ministry.`,
 			[]want{{`Moscow drew attention to the need to“ gain an understanding ”of the inhabitants, as well as claims by Russia "in favor of Japan for the" post-war occupation of the islands`,
-				"a statement published by the Foreign Ministry", "said", false, ""}}},
+				"the Foreign Ministry", "said", false, ""}}},
 		{"closing mark glued to the attribution", `“Now comes the climax. Together with President Putin, we are negotiating, ”Kyodo says.`,
 			[]want{{"Now comes the climax. Together with President Putin, we are negotiating", "Kyodo", "says", false, ""}}},
 		{"closing after comma and space", "“We have moments of discrepancy, but we are obliged to find a way ”, Kono said.",
