@@ -178,13 +178,51 @@ func (f *finder) addMention(r, h int) {
 		toks[ta-1].k == tPunct && toks[ta-1].c == ',' && ta-1-ss < 8 &&
 			toks[ss].lx&lxFunc != 0 && toks[ss].lx&(lxPron|lxDet) == 0 // "On Monday, Smith …"
 	last := f.wordText(&toks[h-1])
-	m.person = !m.org && (titled || h-na >= 2 && !f.adjectival(na, h) || f.surnames[last])
+	// A name run before a noun for people qualifies it ("Missouri
+	// Republican senators", "another Republican candidate"): no person.
+	modifier := h < len(toks) && f.lower(h) && f.speakerNoun(h)
+	m.person = !m.org && !modifier && (titled || h-na >= 2 && !f.adjectival(na, h) || f.surnames[last])
 	if m.person && (titled || h-na >= 2) {
 		f.surnames[last] = true
 	}
 	if m.person || m.org {
 		f.ments = append(f.ments, m)
 	}
+}
+
+// titleWord tells whether token k is a lower-case role noun, hyphenated
+// ones too ("co-founder", "vice-chair"): a title between an organisation
+// and a person ("Indivisible co-founder Ezra Levin").
+func (f *finder) titleWord(k int) bool {
+	t := &f.toks[k]
+	if !f.lower(k) {
+		return false
+	}
+	if t.lx&lxHead != 0 {
+		return true
+	}
+	w := strings.ToLower(f.wordText(t))
+	if i := strings.LastIndexByte(w, '-'); i >= 0 {
+		return lexicon[w[i+1:]]&lxHead != 0
+	}
+	return false
+}
+
+// innerWord tells whether the small word at token k belongs inside an
+// organisation's name: "for" between capitalised words ("Democracy for
+// Norland"), "of" after an organisation's word ("University of Kelvale",
+// not "Omar Vell of Kelvale").
+func (f *finder) innerWord(k int) bool {
+	if k == 0 || !f.isNameTok(k-1) || !f.isNameTok(k+1) {
+		return false
+	}
+	switch {
+	case f.is(&f.toks[k], "for"):
+		return true
+	case f.is(&f.toks[k], "of"):
+		return f.toks[k-1].lx&lxOrg != 0
+	}
+	return false
 }
 
 // reduce classifies the token range [a, b) as a noun phrase.
@@ -198,7 +236,7 @@ func (f *finder) reduce(a, b int) np {
 	}
 	h := b
 	for k := a + 1; k < b; k++ {
-		if f.lower(k) && toks[k].lx&lxPrep != 0 {
+		if f.lower(k) && toks[k].lx&lxPrep != 0 && !f.innerWord(k) {
 			h = k
 			break
 		}
@@ -347,7 +385,7 @@ func (f *finder) forwardNP(j, hi int) np {
 			}
 			if t.lx&lxPrep != 0 {
 				w := f.text[t.s:t.e]
-				if w == "of" && k > a && (!inName || f.isNameTok(k+1)) {
+				if w == "of" && k > a && (!inName || f.isNameTok(k+1)) || w == "for" && inName && f.innerWord(k) {
 					k++
 					continue
 				}
@@ -361,7 +399,7 @@ func (f *finder) forwardNP(j, hi int) np {
 			if t.lx&(lxClause|lxStop|lxSkip) != 0 || t.lx&lxVerb != 0 && t.lx&lxHead == 0 {
 				break
 			}
-			if inName && !(t.lx&lxParticle != 0 && f.isNameTok(k+1)) && t.lx&lxHead == 0 {
+			if inName && !(t.lx&lxParticle != 0 && f.isNameTok(k+1)) && t.lx&lxHead == 0 && !(f.titleWord(k) && f.isNameTok(k+1)) {
 				break
 			}
 			inName = false
@@ -377,6 +415,45 @@ func (f *finder) forwardNP(j, hi int) np {
 		k++
 	}
 	return f.reduce(a, k)
+}
+
+// leadSubject reads the subject of a verb set after a comma, when asides
+// stand between them: the sentence (from after the last quote before
+// it) is cut at its commas up to the comma at c, and the first part that
+// is a name, or else the first that is a noun phrase for people, is the
+// subject. "One candidate, Omar Vell, the mayor of Kelvale, who is a
+// farmer, said" gives Omar Vell; "Posting online on Friday, Ann Rivera,
+// who runs the group, wrote" gives Ann Rivera (a part that is no noun
+// phrase is skipped).
+func (f *finder) leadSubject(ss, c int) np {
+	toks := f.toks
+	a := ss
+	for m := c - 1; m >= ss; m-- {
+		if toks[m].k == tQuote {
+			a = m + 1
+			break
+		}
+	}
+	var phrase np
+	for parts := 0; a < c && parts < 6; parts++ {
+		for a < c && toks[a].k == tPunct {
+			a++
+		}
+		e := a
+		for e < c && !(toks[e].k == tPunct && toks[e].c == ',') {
+			e++
+		}
+		if n := f.forwardNP(a, e); n.kind != npNone && n.b == e {
+			switch {
+			case n.kind == npName:
+				return n
+			case n.kind == npPhrase && phrase.kind == npNone && f.speakerNoun(n.hd-1):
+				phrase = n
+			}
+		}
+		a = e + 1
+	}
+	return phrase
 }
 
 // appositive reads the subject of a verb after the comma at token p that
@@ -482,6 +559,13 @@ func (f *finder) events(pi int) {
 				}
 				if subj.kind == npNone && p > ss && toks[p].k == tPunct && toks[p].c == ',' {
 					subj = f.appositive(p, ss)
+				}
+				if (subj.kind == npNone || subj.kind == npPhrase && !f.speakerNoun(subj.hd-1)) && !ev.ing {
+					if q := f.skipBack(k-1, ss); q > ss && toks[q].k == tPunct && toks[q].c == ',' {
+						if lead := f.leadSubject(ss, q); lead.kind != npNone {
+							subj = lead
+						}
+					}
 				}
 				if subj.kind == npNone && !ev.ing && (p < ss || toks[p].k == tPunct && (toks[p].c == ',' || toks[p].c == ':')) {
 					subj = f.forwardNP(ve+1, se+1)
