@@ -245,7 +245,7 @@ func (f *finder) reduce(a, b int) np {
 	for r > a {
 		if f.isNameTok(r-1) && (r == h || toks[r-1].f&fPoss == 0) {
 			r--
-		} else if r-2 >= a && f.isParticle(r-1) && f.isNameTok(r-2) {
+		} else if r-2 >= a && (f.isParticle(r-1) || f.innerWord(r-1)) && f.isNameTok(r-2) {
 			r--
 		} else {
 			break
@@ -399,8 +399,8 @@ func (f *finder) forwardNP(j, hi int) np {
 			if t.lx&(lxClause|lxStop|lxSkip) != 0 || t.lx&lxVerb != 0 && t.lx&lxHead == 0 {
 				break
 			}
-			if inName && !(t.lx&lxParticle != 0 && f.isNameTok(k+1)) && t.lx&lxHead == 0 && !(f.titleWord(k) && f.isNameTok(k+1)) {
-				break
+			if inName && !(t.lx&lxParticle != 0 && f.isNameTok(k+1)) && t.lx&lxHead == 0 && !(f.titleWord(k) && f.isNameTok(k+1)) && !f.speakerNoun(k) {
+				break // "the Democratic committee": a name before a noun for people qualifies it
 			}
 			inName = false
 		} else {
@@ -560,9 +560,11 @@ func (f *finder) events(pi int) {
 				if subj.kind == npNone && p > ss && toks[p].k == tPunct && toks[p].c == ',' {
 					subj = f.appositive(p, ss)
 				}
-				if (subj.kind == npNone || subj.kind == npPhrase && !f.speakerNoun(subj.hd-1)) && !ev.ing {
+				if (subj.kind == npNone || subj.kind == npPhrase) && !ev.ing {
 					if q := f.skipBack(k-1, ss); q > ss && toks[q].k == tPunct && toks[q].c == ',' {
-						if lead := f.leadSubject(ss, q); lead.kind != npNone {
+						// a name among the asides wins over a role: "Omar
+						// Vell, the mayor, said" is Omar Vell's
+						if lead := f.leadSubject(ss, q); lead.kind == npName || lead.kind != npNone && (subj.kind == npNone || !f.speakerNoun(subj.hd-1)) {
 							subj = lead
 						}
 					}
@@ -671,6 +673,12 @@ func (f *finder) inheritSubject(ev *event, k, ss int) {
 	for j := k - 1; j >= ss; j-- {
 		if e := f.evAt[j]; e >= 0 && f.evs[e].has && f.evs[e].finite {
 			p := f.evs[e]
+			if p.relay {
+				// "The Times reports Ann Rivera first stated her view,
+				// saying": the participle is the reported person's.
+				ss = j + 1
+				break
+			}
 			ev.speaker, ev.spSpan, ev.person, ev.named, ev.has = p.speaker, p.spSpan, p.person, p.named, true
 			return
 		}
@@ -693,6 +701,11 @@ func (f *finder) resolve(ev *event, n np) {
 	case npName:
 		sp := Span{toks[n.na].s, toks[n.nb-1].s + len(f.wordText(&toks[n.nb-1]))}
 		last := f.wordText(&toks[n.nb-1])
+		if n.nb-n.na == 1 {
+			if full, ok := f.spelledOut(last, toks[n.na].s); ok {
+				sp = full // "NRA" is the National Rifle Association the article named
+			}
+		}
 		ev.speaker, ev.spSpan, ev.has, ev.named = f.spanText(sp), sp, true, true
 		ev.person = !n.org && (n.titled || n.nb-n.na >= 2 && !f.adjectival(n.na, n.nb) || f.surnames[last])
 	case npPron:
@@ -767,6 +780,32 @@ func (f *finder) speakerNoun(k int) bool {
 		return true // a plural: "ministers", "diplomats"
 	}
 	return t.f&fCap != 0 && t.lx&lxOrg != 0 // "the Committee", "the Ministry"
+}
+
+// spelledOut finds, for an acronym ("NRA", "N.R.A."), the organisation
+// named before pos whose initials it spells ("National Rifle
+// Association"; small words may be left out: "Bank of Norland", "BN").
+func (f *finder) spelledOut(w string, pos int) (Span, bool) {
+	acr := strings.ReplaceAll(w, ".", "")
+	if len(acr) < 2 || strings.ToUpper(acr) != acr || strings.ToLower(acr) == acr {
+		return Span{}, false
+	}
+	i := sort.Search(len(f.ments), func(i int) bool { return f.ments[i].pos >= pos })
+	for i--; i >= 0; i-- {
+		m := f.ments[i]
+		var all, content strings.Builder
+		for _, x := range strings.Fields(f.text[m.name.Start:m.name.End]) {
+			r := x[0]
+			all.WriteByte(r)
+			if r >= 'A' && r <= 'Z' {
+				content.WriteByte(r)
+			}
+		}
+		if len(strings.Fields(f.text[m.name.Start:m.name.End])) >= 2 && (all.String() == acr || content.String() == acr) {
+			return m.name, true
+		}
+	}
+	return Span{}, false
 }
 
 // spanText returns text[sp] with runs of white space made single spaces.

@@ -172,6 +172,22 @@ func TestAttributionPatterns(t *testing.T) {
 			[]want{{"The decision was right.", "Han Sol", "saying", false, ""}}},
 		{"a statement by X is X's", `“The claims are false,” said a letter from the Norland Farmers Union.`,
 			[]want{{"The claims are false", "the Norland Farmers Union", "said", false, ""}}},
+		{"asides between the subject and the verb", `One candidate, Omar Vell, the mayor of Kelvale, who is a farmer, said the bill “goes too far.”`,
+			[]want{{"goes too far.", "Omar Vell", "said", true, ""}}},
+		{"an organisation's name with for; a role between it and a person", "“The deal was a mistake,” said Farmers for Norland. " +
+			"“We will fight on,” said Farmers for Norland co-founder Ann Rivera.",
+			[]want{
+				{"The deal was a mistake", "Farmers for Norland", "said", false, ""},
+				{"We will fight on", "Ann Rivera", "said", false, ""},
+			}},
+		{"a name before a noun for people qualifies it", "Two Norland Republican senators urged Omar Vell to quit. Instead, Vell released an ad.\n" +
+			"“I will stay,” he said in the ad.",
+			[]want{{"I will stay", "Vell", "said", false, "attr=he"}}},
+		{"the reported person's participle", `The Gazette reports Ann Rivera first stated her view on Friday, saying it was a matter for “voters.”`,
+			[]want{{"voters.", "Ann Rivera", "saying", true, ""}}},
+		{"an acronym is the organisation the article named", "The National Farmers Association backed the plan on Monday.\n" +
+			"The NFA said it needs “time to digest” the findings.",
+			[]want{{"time to digest", "National Farmers Association", "said", true, ""}}},
 		{"no attribution", `Russia’s position on the “peace” talks has not changed.`,
 			[]want{{"peace", "", "", true, ""}}},
 	}
