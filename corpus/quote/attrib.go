@@ -175,6 +175,7 @@ func (f *finder) addMention(r, h int) {
 	m.org = f.orgRun(na, h)
 	ss, _ := f.sentence(ta)
 	m.subject = ta == ss || ta-1 == ss && toks[ss].lx&lxDet != 0 ||
+		ta > ss && f.clauseOpener(ta-1) || // "..., when Senator Vell suggested"
 		toks[ta-1].k == tPunct && toks[ta-1].c == ',' && ta-1-ss < 8 &&
 			toks[ss].lx&lxFunc != 0 && toks[ss].lx&(lxPron|lxDet) == 0 // "On Monday, Smith …"
 	last := f.wordText(&toks[h-1])
@@ -188,6 +189,32 @@ func (f *finder) addMention(r, h int) {
 	if m.person || m.org {
 		f.ments = append(f.ments, m)
 	}
+}
+
+// clauseOpener tells whether token k opens an adverbial clause, whose
+// subject is an actor of the story: "when", "as", "after", "because",
+// "while". Not "that" ("argued that Trump was …": what was said) nor a
+// relative word.
+func (f *finder) clauseOpener(k int) bool {
+	if !f.lower(k) {
+		return false
+	}
+	switch strings.ToLower(f.wordText(&f.toks[k])) {
+	case "when", "as", "after", "before", "because", "while", "since", "although", "though", "if", "unless", "until", "whereas", "once":
+		return true
+	}
+	return false
+}
+
+// hasInnerWord tells whether the name [a, b) holds a small word of an
+// organisation's name ("Democracy for Norland"): no person's.
+func (f *finder) hasInnerWord(a, b int) bool {
+	for k := a + 1; k < b-1; k++ {
+		if f.innerWord(k) {
+			return true
+		}
+	}
+	return false
 }
 
 // titleWord tells whether token k is a lower-case role noun, hyphenated
@@ -259,8 +286,8 @@ func (f *finder) reduce(a, b int) np {
 	}
 	if r < h && toks[h-1].f&fPoss == 0 {
 		na, titled := f.splitTitles(r, h)
-		org := f.orgRun(na, h)
-		if na < h && !(org && d == r-1) {
+		org := f.orgRun(na, h) || f.hasInnerWord(na, h)
+		if na < h && !(org && d >= 0 && d == r-1) {
 			return np{kind: npName, a: r, b: b, na: na, nb: h, hd: h, titled: titled, org: org}
 		}
 	}

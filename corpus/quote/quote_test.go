@@ -188,6 +188,17 @@ func TestAttributionPatterns(t *testing.T) {
 		{"an acronym is the organisation the article named", "The National Farmers Association backed the plan on Monday.\n" +
 			"The NFA said it needs “time to digest” the findings.",
 			[]want{{"time to digest", "National Farmers Association", "said", true, ""}}},
+		{"the subject of a when-clause, not of a that-clause", "“We stand firm,” said Ann Rivera. Members of the group rallied on Sunday, when Senate leader Omar Vell suggested a deal was close.\n" +
+			"“Talks will continue,” he said.\n" +
+			"At a rally Harlow Vey criticised the council, but argued that Vell was a “dangerous man.” “I know a bad deal when I see one,” he said.",
+			[]want{
+				{"We stand firm", "Ann Rivera", "said", false, ""},
+				{"Talks will continue", "Omar Vell", "said", false, "attr=he"},
+				{"dangerous man.", "Harlow Vey", "argued", true, ""},
+				{"I know a bad deal when I see one", "Harlow Vey", "said", false, "attr=he"},
+			}},
+		{"an organisation's name first in its sentence", `Democracy for Norland, the group founded by Omar Vell, also said: “This is a weak deal.”`,
+			[]want{{"This is a weak deal.", "Democracy for Norland", "said", false, ""}}},
 		{"no attribution", `Russia’s position on the “peace” talks has not changed.`,
 			[]want{{"peace", "", "", true, ""}}},
 	}
