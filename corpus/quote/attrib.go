@@ -176,6 +176,7 @@ func (f *finder) addMention(r, h int) {
 	ss, _ := f.sentence(ta)
 	m.subject = ta == ss || ta-1 == ss && toks[ss].lx&lxDet != 0 ||
 		ta > ss && f.clauseOpener(ta-1) || // "..., when Senator Vell suggested"
+		ta > ss+1 && (f.is(&toks[ta-1], "and") || f.is(&toks[ta-1], "but")) && toks[ta-2].k == tPunct && toks[ta-2].c == ',' || // "..., and Omar Vell sent"
 		toks[ta-1].k == tPunct && toks[ta-1].c == ',' && ta-1-ss < 8 &&
 			toks[ss].lx&lxFunc != 0 && toks[ss].lx&(lxPron|lxDet) == 0 // "On Monday, Smith …"
 	last := f.wordText(&toks[h-1])
@@ -325,6 +326,18 @@ func (f *finder) skipBack(j, lo int) int {
 	toks := f.toks
 	for n := 0; j >= lo && n < 5; n++ {
 		t := &toks[j]
+		if t.k == tPunct && t.c == ')' {
+			// an aside in brackets: "Sen. Ann Rivera (D-Norland) told"
+			o := j - 1
+			for o >= lo && j-o < 10 && !(toks[o].k == tPunct && toks[o].c == '(') {
+				o--
+			}
+			if o >= lo && j-o < 10 {
+				j = o - 1
+				continue
+			}
+			break
+		}
 		if t.k != tWord {
 			break
 		}
@@ -442,6 +455,32 @@ func (f *finder) forwardNP(j, hi int) np {
 		k++
 	}
 	return f.reduce(a, k)
+}
+
+// writerSubject is the speaker of quoted words that no reporting verb
+// introduces, inside the writer's sentence: its subject, when that is a
+// person or a body ("Vell deemed the plan “a con”", "He praised the group
+// “for coming up”", "Ann Rivera, ..., posted on her page: “…”"); none when
+// the quote opens the sentence.
+func (f *finder) writerSubject(k int) event {
+	ss, _ := f.sentence(k)
+	var ev event
+	if k <= ss {
+		return ev
+	}
+	n := f.forwardNP(ss, k)
+	if n.kind != npPron {
+		n = f.leadSubject(ss, k)
+	}
+	if n.kind == npNone || n.b > k {
+		return ev
+	}
+	ev.np = Span{f.toks[n.a].s, f.toks[n.b-1].e}
+	f.resolve(&ev, n)
+	if !ev.person && !ev.named && !(n.kind == npPhrase && f.speakerNoun(n.hd-1)) {
+		return event{}
+	}
+	return ev
 }
 
 // leadSubject reads the subject of a verb set after a comma, when asides
@@ -712,6 +751,15 @@ func (f *finder) inheritSubject(ev *event, k, ss int) {
 	}
 	lo, hi := f.toks[ss].s, f.toks[k].s
 	i := sort.Search(len(f.ments), func(i int) bool { return f.ments[i].pos >= lo })
+	// the nearest subject of a clause before it ("…, and Omar Vell sent a
+	// letter citing …, saying"), else the first person named
+	j := sort.Search(len(f.ments), func(i int) bool { return f.ments[i].pos >= hi })
+	for j--; j >= i; j-- {
+		if m := f.ments[j]; m.person && m.subject {
+			ev.speaker, ev.spSpan, ev.person, ev.named, ev.has = f.spanText(m.name), m.name, true, true, true
+			return
+		}
+	}
 	for ; i < len(f.ments) && f.ments[i].pos < hi; i++ {
 		if m := f.ments[i]; m.person {
 			ev.speaker, ev.spSpan, ev.person, ev.named, ev.has = f.spanText(m.name), m.name, true, true, true
@@ -750,7 +798,7 @@ func (f *finder) resolve(ev *event, n np) {
 		if f.resolveTitle(ev, n) {
 			return
 		}
-		if !f.speakerNoun(n.hd-1) && !f.anySpeaker {
+		if !f.speakerNoun(n.hd-1) && !(f.anySpeaker && f.toks[n.hd-1].lx&lxMedia != 0) {
 			// Things do not speak: "a statement published by the
 			// ministry" is the ministry's; "the findings" leave the
 			// speaker to be found elsewhere.
@@ -769,7 +817,8 @@ func (f *finder) resolve(ev *event, n np) {
 }
 
 // resolveVia resolves the one who passes words on ("the NHK channel
-// quoted Abe as saying"): a publication may, where it may not speak.
+// quoted Abe as saying"): a publication may, where it may not speak; a
+// thing still may not ("a letter citing").
 func (f *finder) resolveVia(ev *event, n np) {
 	f.anySpeaker = true
 	f.resolve(ev, n)

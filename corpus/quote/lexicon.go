@@ -25,6 +25,7 @@ const (
 	lxStop                        // verb that ends a subject noun phrase ("is", "has")
 	lxAbbrev                      // abbreviation written with a period ("Mr.", "Gen.")
 	lxAgent                       // a noun for people or a body that can speak ("officials", "group", "residents")
+	lxMedia                       // a noun for a publication that passes words on ("channel", "newspaper")
 )
 
 // reportingVerbs lists English reporting verbs, one lemma a line. A line of
@@ -176,6 +177,10 @@ var wordLists = []struct {
 		alliance coalition movement front command agreement accords act accord reports
 		daily herald journal tribune gazette telegraph review magazine channel tv`},
 	{lxParticle, `de van von der den bin ibn al el da di du la le del dos das ben`},
+	{lxMedia, `channel channels network networks newspaper newspapers paper papers agency
+		broadcaster broadcasters outlet outlets station stations tv radio magazine
+		daily tabloid website site blog wire service publication publications
+		media press journal times post gazette herald tribune`},
 	{lxAgent, `people person persons man men woman women source sources official officials
 		group groups committee committees campaign campaigns union unions association
 		organization organisation organizations organisations company companies firm

@@ -142,7 +142,10 @@ type para struct {
 
 // qinfo is what the token pass learnt about a quote.
 type qinfo struct {
-	ev         int // the attribution event, or -1
+	ev int // the attribution event, or -1
+	// subj: with no attribution event, the subject of the writer's
+	// sentence the quoted words stand in ("Vell deemed the plan “a con”").
+	subj       event
 	partial    bool
 	startsPara bool
 	standalone bool // its paragraph is only quotes and punctuation
@@ -170,6 +173,9 @@ func (f *finder) attribute() {
 		}
 		if in.ev < 0 {
 			in.ev = f.inSentence(k)
+		}
+		if in.ev < 0 {
+			in.subj = f.writerSubject(k)
 		}
 		in.partial = f.partial(k)
 		// `“Peace” talks resumed`: the writer's sentence goes on after it.
@@ -331,6 +337,13 @@ func (f *finder) assemble(sentences []Span) []Quote {
 		q.Unbalanced = r.unbal
 		q.Sentence = sentenceOf(sentences, r.inner.Start)
 		if in.ev < 0 {
+			if in.subj.has {
+				q.Speaker, q.SpeakerSpan = in.subj.speaker, in.subj.spSpan
+				if in.subj.np.End > 0 {
+					q.Attribution = f.spanText(in.subj.np)
+				}
+				direct[i] = true
+			}
 			continue
 		}
 		e := &f.evs[in.ev]

@@ -199,6 +199,13 @@ func TestAttributionPatterns(t *testing.T) {
 			}},
 		{"an organisation's name first in its sentence", `Democracy for Norland, the group founded by Omar Vell, also said: “This is a weak deal.”`,
 			[]want{{"This is a weak deal.", "Democracy for Norland", "said", false, ""}}},
+		{"quoted words in the writer's sentence are its subject's", "Omar Vell spoke in Kelvale on Monday. He deemed the plan “a con” and “a disaster.”\n" +
+			"Ann Rivera, a farmer from Dunmore, posted on her page: “The vote was fair.”",
+			[]want{
+				{"a con", "Omar Vell", "", true, "attr=He"},
+				{"a disaster.", "Omar Vell", "", true, "attr=He"},
+				{"The vote was fair.", "Ann Rivera", "", false, ""},
+			}},
 		{"no attribution", `Russia’s position on the “peace” talks has not changed.`,
 			[]want{{"peace", "", "", true, ""}}},
 	}
