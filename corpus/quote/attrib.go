@@ -148,6 +148,10 @@ func (f *finder) mentions() {
 				j++
 				continue
 			}
+			if f.initialDot(j) {
+				j++ // "W. Douglas Parker": the stop after an initial
+				continue
+			}
 			break
 		}
 		f.addMention(i, j)
@@ -192,6 +196,18 @@ func (f *finder) addMention(r, h int) {
 	}
 }
 
+// subjectBetween tells whether a person who is a clause's subject is
+// named between tokens j and k.
+func (f *finder) subjectBetween(j, k int) bool {
+	lo, hi := f.toks[j].e, f.toks[k].s
+	for i := sort.Search(len(f.ments), func(i int) bool { return f.ments[i].pos >= lo }); i < len(f.ments) && f.ments[i].pos < hi; i++ {
+		if f.ments[i].person && f.ments[i].subject {
+			return true
+		}
+	}
+	return false
+}
+
 // clauseOpener tells whether token k opens an adverbial clause, whose
 // subject is an actor of the story: "when", "as", "after", "because",
 // "while". Not "that" ("argued that Trump was …": what was said) nor a
@@ -205,6 +221,16 @@ func (f *finder) clauseOpener(k int) bool {
 		return true
 	}
 	return false
+}
+
+// initialDot tells whether token k is the full stop after an initial
+// inside a name ("W." of "W. Douglas Parker").
+func (f *finder) initialDot(k int) bool {
+	if k < 1 || k+1 >= len(f.toks) || !(f.toks[k].k == tPunct && f.toks[k].c == '.') || !f.isNameTok(k+1) {
+		return false
+	}
+	w := f.wordText(&f.toks[k-1])
+	return len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z'
 }
 
 // hasInnerWord tells whether the name [a, b) holds a small word of an
@@ -465,15 +491,23 @@ func (f *finder) forwardNP(j, hi int) np {
 func (f *finder) writerSubject(k int) event {
 	ss, _ := f.sentence(k)
 	var ev event
-	if k <= ss {
+	if k <= ss || f.naming(k) {
 		return ev
 	}
 	n := f.forwardNP(ss, k)
-	if n.kind != npPron {
+	if n.kind != npPron && n.kind != npName {
 		n = f.leadSubject(ss, k)
 	}
 	if n.kind == npNone || n.b > k {
 		return ev
+	}
+	for j := n.b; j+1 < k; j++ {
+		if t := &f.toks[j]; t.k == tPunct && t.c == ',' && (f.clauseOpener(j+1) || f.lower(j+1) && f.toks[j+1].lx&lxClause != 0 || f.is(&f.toks[j+1], "with")) {
+			// another clause, with a subject of its own, holds the
+			// quote: "Japan has demanded the land back, with the
+			// constitution referring to it as its “northern territories”"
+			return ev
+		}
 	}
 	ev.np = Span{f.toks[n.a].s, f.toks[n.b-1].e}
 	f.resolve(&ev, n)
@@ -481,6 +515,35 @@ func (f *finder) writerSubject(k int) event {
 		return event{}
 	}
 	return ev
+}
+
+// naming tells whether the quote at token k gives a name, not words
+// someone said: written in title case ("the “Territory of Meanings”"), or
+// after a naming word ("dubbed", "so-called", "known as").
+func (f *finder) naming(k int) bool {
+	if k > 0 {
+		switch p := strings.ToLower(f.wordText(&f.toks[k-1])); p {
+		case "dubbed", "named", "nicknamed", "titled", "entitled", "so-called", "branded", "labelled", "labeled":
+			return true
+		case "as":
+			if k > 1 && f.is(&f.toks[k-2], "known") {
+				return true
+			}
+		}
+	}
+	rq := &f.raw[f.toks[k].q]
+	words, caps := 0, 0
+	for _, w := range strings.Fields(f.text[rq.inner.Start:rq.inner.End]) {
+		w = strings.Trim(w, ".,;:!?\"'“”‘’()")
+		if w == "" || len(w) <= 3 && strings.ToLower(w) == w {
+			continue // small words stay lower case in titles
+		}
+		words++
+		if r := w[0]; r >= 'A' && r <= 'Z' {
+			caps++
+		}
+	}
+	return words >= 2 && caps == words
 }
 
 // leadSubject reads the subject of a verb set after a comma, when asides
@@ -742,6 +805,12 @@ func (f *finder) inheritSubject(ev *event, k, ss int) {
 			if p.relay {
 				// "The Times reports Ann Rivera first stated her view,
 				// saying": the participle is the reported person's.
+				ss = j + 1
+				break
+			}
+			if f.subjectBetween(j, k) {
+				// "…, and Omar Vell sent a letter citing …": a clause
+				// with its own subject stands between
 				ss = j + 1
 				break
 			}

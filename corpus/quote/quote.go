@@ -229,6 +229,12 @@ func (f *finder) trailing(k int) int {
 func (f *finder) endsAfter(m int) bool {
 	toks := f.toks
 	n := m + 1
+	if n+1 < len(toks) && f.is(&toks[n], "as") && toks[n+1].k == tWord && toks[n+1].lx&lxIng != 0 {
+		n += 2 // "Vell was quoted as saying"
+	}
+	if n < len(toks) && toks[n].k == tPunct && toks[n].c == ',' {
+		return true // "“…?” Vell said, playing peacemaker"
+	}
 	for n < len(toks) && toks[n].k == tWord && (f.is(&toks[n], "out") || toks[n].lx&(lxWeekday|lxTime) != 0) {
 		n++
 	}

@@ -206,6 +206,15 @@ func TestAttributionPatterns(t *testing.T) {
 				{"a disaster.", "Omar Vell", "", true, "attr=He"},
 				{"The vote was fair.", "Ann Rivera", "", false, ""},
 			}},
+		{"quoted as saying after a question", `“How about the mayor starts it off?” Mr. Vell was quoted as saying, playing peacemaker.`,
+			[]want{{"How about the mayor starts it off?", "Vell", "quoted", false, ""}}},
+		{"a clause with its own subject, an initial in the name", `Farmers urged Ms. Rivera to reject it, and W. Omar Vell, chief of the Kelvale Dairy, sent her a letter citing the “comeback” and saying, “This bill would hurt us.”`,
+			[]want{
+				{"comeback", "W. Omar Vell", "citing", true, ""},
+				{"This bill would hurt us.", "W. Omar Vell", "saying", false, ""},
+			}},
+		{"quoted words in another clause of the sentence are not its subject's", `Norland has demanded the isles back, with its charter referring to them as its “southern lands.”`,
+			[]want{{"southern lands.", "", "", true, ""}}},
 		{"no attribution", `Russia’s position on the “peace” talks has not changed.`,
 			[]want{{"peace", "", "", true, ""}}},
 	}
