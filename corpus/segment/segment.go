@@ -397,8 +397,9 @@ func lastSpaceSize(text string, i int) int {
 }
 
 // tokenStart returns the start of the word that ends at text[i]: letters,
-// digits and periods (so U.S, p.m, S.C stay whole), stopping at hyphens,
-// brackets, quotes, slashes and space (R-Fla, (N.Y, ex-Sen give Fla, N.Y, Sen).
+// digits, degree signs and periods (so U.S, p.m, S.C, N°, 15°C stay whole),
+// stopping at hyphens, brackets, quotes, slashes and space (R-Fla, (N.Y,
+// ex-Sen give Fla, N.Y, Sen).
 func tokenStart(text string, i int) int {
 	p := i
 	for p > 0 {
@@ -411,7 +412,7 @@ func tokenStart(text string, i int) int {
 			break
 		}
 		r, size := utf8.DecodeLastRuneInString(text[:p])
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '°' {
 			break
 		}
 		p -= size

@@ -92,6 +92,8 @@ var splitTests = []struct {
 		[]string{"The blast happened at 6:15 a.m.", "Nobody was hurt."}},
 	{"number abbreviations", "He is the No. 2 official in Ames, pop. 66,000, and earns approx. 90,000 a year.",
 		[]string{"He is the No. 2 official in Ames, pop. 66,000, and earns approx. 90,000 a year."}},
+	{"numero sign", "The fund is N°. 12 on the list, at 15°C. Rain fell.",
+		[]string{"The fund is N°. 12 on the list, at 15°C.", "Rain fell."}},
 	{"latin", "Rivals, e.g. Norcom, and partners, i.e. Bell, sued, as in Smith v. Jones and Kaye vs. Lowe.",
 		[]string{"Rivals, e.g. Norcom, and partners, i.e. Bell, sued, as in Smith v. Jones and Kaye vs. Lowe."}},
 	{"place prefix", "She lives in St. Paul near Mt. Vernon Avenue. Her office is in Ft. Worth.",

@@ -42,7 +42,7 @@ func init() {
 		"Sask", "Mex",
 		"Mfg", "Assoc", "Div", "Dist",
 		// Counting, measure and reference words.
-		"No", "Nos", "no", "nos", "Vol", "vol", "Vols", "vols", "pp", "Pp", "pg",
+		"No", "Nos", "no", "nos", "N°", "Nº", "n°", "nº", "Vol", "vol", "Vols", "vols", "pp", "Pp", "pg",
 		"Fig", "fig", "Figs", "figs", "Art", "art", "Ch", "ch", "sec",
 		"Ex", "ex", "Op", "op", "Ed", "ed", "Eds", "eds", "pop", "Pop",
 		"est", "Est", "approx", "Approx", "ca", "abt", "avg", "Avg",
