@@ -28,11 +28,6 @@ var goldenExceptions = map[int]string{}
 // passing fails the test.
 var goldenPending = map[int]string{
 	18: "a.m. before a title at the start of a sentence",
-	31: "inline list 1.) 2.)",
-	33: "inline list 1) 2)",
-	35: "inline list 1. 2.",
-	38: "inline list after the hyphen bullet ⁃",
-	39: "inline list a. b. c.",
 }
 
 type goldenCase struct {

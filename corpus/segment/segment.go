@@ -17,7 +17,10 @@
 // one only before a common sentence-opening word; other abbreviations such as
 // Jan., Corp. and state names never before a number), attributions after a
 // quoted question or exclamation ("...?” Roberts asked), spaced ellipses
-// marking an omission, and list markers ("3.") that open a sentence.
+// marking an omission, and list markers ("3.") that open a sentence. Inside
+// a line, a bullet starts a list item, and so does the marker of the item
+// that comes next after the one opening the sentence, in the same style
+// ("1. The first item 2. The second item", "a) ... b)").
 package segment
 
 import (
@@ -49,7 +52,20 @@ func Split(text string) []Range {
 			i++
 			start = i
 			continue
-		case '.', '?', '!':
+		case ')':
+			if ms := nextItem(text, start, i); ms > 0 {
+				out = appendTrimmed(out, text, start, ms)
+				start = ms
+			}
+			i++
+			continue
+		case '.':
+			if ms := nextItem(text, start, i); ms > 0 {
+				out = appendTrimmed(out, text, start, ms)
+				start = ms
+			}
+			fallthrough
+		case '?', '!':
 			end, split := boundary(text, start, i)
 			if split {
 				out = appendTrimmed(out, text, start, end)
@@ -71,7 +87,7 @@ func Split(text string) []Range {
 				start = end
 			}
 			i = end
-		case '•':
+		case '•', '◦', '▪', '■', '►', '‣', '⁃':
 			// A bullet inside a line starts a list item: it belongs to
 			// the sentence it starts.
 			if precededBySpace(text, i) && firstWord(text, start, i) < i {
@@ -86,11 +102,12 @@ func Split(text string) []Range {
 	return appendTrimmed(out, text, start, n)
 }
 
-// interesting marks the bytes Split must look at: terminal marks, ASCII line
-// breaks and the lead bytes of U+0085, U+2028, U+2029 and U+2026.
+// interesting marks the bytes Split must look at: terminal marks, closing
+// parentheses (of list markers), ASCII line breaks and the lead bytes of
+// U+0085, U+2028, U+2029, U+2026 and the bullets.
 var interesting = [256]bool{
 	'\n': true, '\r': true, '\v': true, '\f': true,
-	'.': true, '?': true, '!': true,
+	'.': true, '?': true, '!': true, ')': true,
 	0xC2: true, 0xE2: true,
 }
 
@@ -455,6 +472,97 @@ func firstWord(text string, start, i int) int {
 		break
 	}
 	return p
+}
+
+// nextItem looks at the period or parenthesis at text[i], in the sentence
+// that began at start. When it ends the marker of the list item that comes
+// next after the one opening that sentence, in the same style (“1. The
+// first item 2. The second”, “a) ... b)”, “9.) ... 10.)”), nextItem returns
+// the start of that marker, where the next item begins; else 0. A marker
+// stands after white space and before white space and a word that is not
+// lower case; a letter before a period must be lower case (“A. Smith and
+// B. Jones” are initials).
+func nextItem(text string, start, i int) int {
+	// The marker: 1-3 digits or one letter, then . or .) or ).
+	m := i
+	for m > start && i-m < 3 && text[m-1] >= '0' && text[m-1] <= '9' {
+		m--
+	}
+	if m == i {
+		if m > start && isASCIILetter(text[m-1]) {
+			m--
+		} else {
+			return 0
+		}
+	}
+	if m <= start || !precededBySpace(text, m) {
+		return 0
+	}
+	end := i + 1
+	if text[i] == '.' && end < len(text) && text[end] == ')' {
+		end++
+	}
+	if end >= len(text) {
+		return 0
+	}
+	k := end
+	for k < len(text) {
+		size, lb := spaceAt(text, k)
+		if size == 0 || lb {
+			break
+		}
+		k += size
+	}
+	if k == end || k == len(text) {
+		return 0
+	}
+	if r, _ := utf8.DecodeRuneInString(text[k:]); unicode.IsLower(r) || continues(r) {
+		return 0 // what follows a list marker is a new item, not a lower-case word
+	}
+	// The marker opening the sentence, in the same style.
+	f := firstWord(text, start, m)
+	g := f
+	for g < m && g-f < 3 && text[g] >= '0' && text[g] <= '9' {
+		g++
+	}
+	digits := g > f
+	if !digits {
+		if g >= m || !isASCIILetter(text[g]) {
+			return 0
+		}
+		g++
+	}
+	if g+(end-i) >= m || text[g:g+(end-i)] != text[i:end] {
+		return 0
+	}
+	if size, _ := spaceAt(text, g+(end-i)); size == 0 {
+		return 0
+	}
+	if digits != (text[m] >= '0' && text[m] <= '9') {
+		return 0
+	}
+	if !digits {
+		if text[i] == '.' && !(text[m] >= 'a' && text[m] <= 'z') {
+			return 0
+		}
+		if text[m] != text[f]+1 {
+			return 0
+		}
+		return m
+	}
+	if atoi(text[m:i]) != atoi(text[f:g])+1 {
+		return 0
+	}
+	return m
+}
+
+// atoi returns the value of a short run of ASCII digits.
+func atoi(s string) int {
+	v := 0
+	for k := 0; k < len(s); k++ {
+		v = v*10 + int(s[k]-'0')
+	}
+	return v
 }
 
 // isListMarker reports whether tok, followed by a period at the start of a
