@@ -376,7 +376,7 @@ func boundary(text string, start, i int) (end int, split bool) {
 	if cls == plain {
 		return j, true
 	}
-	return j, splitAfterAbbrev(text, cls, k)
+	return j, splitAfterAbbrev(text, cls, start, ts, k)
 }
 
 // continues reports whether a word starting with r continues a sentence
@@ -601,7 +601,7 @@ const (
 	title           // Mr., Sen., e.g., vs.: never ends a sentence
 	initial         // C., U.S., Jr., St.: ends one only before a sentence opener
 	abbrev          // Jan., Corp., Calif., pop.: ends one unless a number follows
-	clockAbb        // a.m., p.m.: ends one unless a day, month or time zone follows
+	clockAbb        // a.m., p.m.: ends one unless a day, month or time zone follows or it ends a time opening the sentence
 	company         // Inc., Corp.: like abbrev, but not before a corporate title
 )
 
@@ -654,9 +654,10 @@ func classify(tok string) int {
 }
 
 // splitAfterAbbrev decides whether a sentence ends after an abbreviation of
-// class cls (not plain) whose next word starts at text[k], a word that is
-// neither lower-case nor punctuation that continues a sentence.
-func splitAfterAbbrev(text string, cls, k int) bool {
+// class cls (not plain), written at text[ts] in the sentence that began at
+// start, whose next word starts at text[k], a word that is neither
+// lower-case nor punctuation that continues a sentence.
+func splitAfterAbbrev(text string, cls, start, ts, k int) bool {
 	if cls == title {
 		return false
 	}
@@ -677,7 +678,7 @@ func splitAfterAbbrev(text string, cls, k int) bool {
 	case initial:
 		return starters[w]
 	case clockAbb:
-		return !clockFollowers[w]
+		return !clockFollowers[w] && !timeOpener(text, start, ts)
 	case company:
 		// Apple Inc. CEO Tim Cook, Pfizer Inc. Chief Executive Albert Bourla
 		if corporateTitles[w] || len(w) >= 2 && allUpper(w) {
@@ -688,6 +689,36 @@ func splitAfterAbbrev(text string, cls, k int) bool {
 	// (Calif. Gov. Gavin Newsom).
 	if k+len(w) < len(text) && text[k+len(w)] == '.' && abbreviations[w] == title {
 		return false
+	}
+	return true
+}
+
+// timeOpener reports whether the sentence that began at start is, up to
+// text[ts], no more than prepositions and a clock time: “At 5 a.m.” or
+// “Shortly after 6:30 p.m.” opens a sentence and cannot be one, so the
+// capitalized word after it is the sentence's subject (At 5 a.m. Mr. Smith
+// went to the bank).
+func timeOpener(text string, start, ts int) bool {
+	p := firstWord(text, start, ts)
+	words := 0
+	for p < ts {
+		w := wordAt(text, p)
+		if w == "" || !timePrepositions[w] {
+			break
+		}
+		words++
+		p += len(w)
+		for p < ts && text[p] == ' ' {
+			p++
+		}
+	}
+	if words == 0 || p == ts {
+		return false
+	}
+	for ; p < ts; p++ {
+		if c := text[p]; !(c >= '0' && c <= '9' || c == ':' || c == '.' || c == ' ') {
+			return false
+		}
 	}
 	return true
 }

@@ -90,6 +90,8 @@ var splitTests = []struct {
 		[]string{"Polls close at 8 p.m. Tuesday in most states, and at 7 a.m. ET the count starts."}},
 	{"am pm at end", "The blast happened at 6:15 a.m. Nobody was hurt.",
 		[]string{"The blast happened at 6:15 a.m.", "Nobody was hurt."}},
+	{"am pm opening", "At 5 a.m. Gov. Lee signed it. Shortly after 9:30 p.m. Police left. Talks ended at 6 p.m. Mr. Lee went home.",
+		[]string{"At 5 a.m. Gov. Lee signed it.", "Shortly after 9:30 p.m. Police left.", "Talks ended at 6 p.m.", "Mr. Lee went home."}},
 	{"number abbreviations", "He is the No. 2 official in Ames, pop. 66,000, and earns approx. 90,000 a year.",
 		[]string{"He is the No. 2 official in Ames, pop. 66,000, and earns approx. 90,000 a year."}},
 	{"numero sign", "The fund is N°. 12 on the list, at 15°C. Rain fell.",

@@ -111,6 +111,15 @@ var clockFollowers = setOf(
 	"New", "Hawaii", "Alaska", "Universal",
 )
 
+// timePrepositions may stand before a clock time that opens a sentence
+// (At 5 a.m., Shortly after 6 p.m.).
+var timePrepositions = setOf(
+	"At", "By", "Until", "Till", "Before", "After", "From", "Around", "About",
+	"Since", "Shortly", "Just", "Soon", "Sometime", "Starting", "Beginning",
+	"Early", "Late", "at", "by", "until", "till", "before", "after", "around",
+	"about", "since", "from",
+)
+
 // corporateTitles follow a company name in a title (Apple Inc. Chief
 // Executive Tim Cook).
 var corporateTitles = setOf(
