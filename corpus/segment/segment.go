@@ -53,16 +53,20 @@ func Split(text string) []Range {
 			start = i
 			continue
 		case ')':
-			if ms := nextItem(text, start, i); ms > 0 {
-				out = appendTrimmed(out, text, start, ms)
-				start = ms
+			if mayEndMarker(text, start, i) {
+				if ms := nextItem(text, start, i); ms > 0 {
+					out = appendTrimmed(out, text, start, ms)
+					start = ms
+				}
 			}
 			i++
 			continue
 		case '.':
-			if ms := nextItem(text, start, i); ms > 0 {
-				out = appendTrimmed(out, text, start, ms)
-				start = ms
+			if mayEndMarker(text, start, i) {
+				if ms := nextItem(text, start, i); ms > 0 {
+					out = appendTrimmed(out, text, start, ms)
+					start = ms
+				}
 			}
 			fallthrough
 		case '?', '!':
@@ -472,6 +476,20 @@ func firstWord(text string, start, i int) int {
 		break
 	}
 	return p
+}
+
+// mayEndMarker is a quick test, before nextItem, of whether text[i] may
+// end a list marker: a digit before it, or a letter standing alone.
+func mayEndMarker(text string, start, i int) bool {
+	if i < start+2 {
+		return false
+	}
+	c := text[i-1]
+	if c >= '0' && c <= '9' {
+		return true
+	}
+	c2 := text[i-2]
+	return isASCIILetter(c) && (c2 >= utf8.RuneSelf || asciiSpace[c2])
 }
 
 // nextItem looks at the period or parenthesis at text[i], in the sentence
