@@ -17,7 +17,10 @@
 // one only before a common sentence-opening word; other abbreviations such as
 // Jan., Corp. and state names never before a number), attributions after a
 // quoted question or exclamation ("...?” Roberts asked), spaced ellipses
-// marking an omission, and list markers ("3.") that open a sentence.
+// marking an omission, and list markers ("3.") that open a sentence. Inside
+// a line, a bullet starts a list item, and so does the marker of the item
+// that comes next after the one opening the sentence, in the same style
+// ("1. The first item 2. The second item", "a) ... b)").
 package segment
 
 import (
@@ -49,7 +52,24 @@ func Split(text string) []Range {
 			i++
 			start = i
 			continue
-		case '.', '?', '!':
+		case ')':
+			if mayEndMarker(text, start, i) {
+				if ms := nextItem(text, start, i); ms > 0 {
+					out = appendTrimmed(out, text, start, ms)
+					start = ms
+				}
+			}
+			i++
+			continue
+		case '.':
+			if mayEndMarker(text, start, i) {
+				if ms := nextItem(text, start, i); ms > 0 {
+					out = appendTrimmed(out, text, start, ms)
+					start = ms
+				}
+			}
+			fallthrough
+		case '?', '!':
 			end, split := boundary(text, start, i)
 			if split {
 				out = appendTrimmed(out, text, start, end)
@@ -71,7 +91,7 @@ func Split(text string) []Range {
 				start = end
 			}
 			i = end
-		case '•':
+		case '•', '◦', '▪', '■', '►', '‣', '⁃':
 			// A bullet inside a line starts a list item: it belongs to
 			// the sentence it starts.
 			if precededBySpace(text, i) && firstWord(text, start, i) < i {
@@ -86,11 +106,12 @@ func Split(text string) []Range {
 	return appendTrimmed(out, text, start, n)
 }
 
-// interesting marks the bytes Split must look at: terminal marks, ASCII line
-// breaks and the lead bytes of U+0085, U+2028, U+2029 and U+2026.
+// interesting marks the bytes Split must look at: terminal marks, closing
+// parentheses (of list markers), ASCII line breaks and the lead bytes of
+// U+0085, U+2028, U+2029, U+2026 and the bullets.
 var interesting = [256]bool{
 	'\n': true, '\r': true, '\v': true, '\f': true,
-	'.': true, '?': true, '!': true,
+	'.': true, '?': true, '!': true, ')': true,
 	0xC2: true, 0xE2: true,
 }
 
@@ -359,7 +380,7 @@ func boundary(text string, start, i int) (end int, split bool) {
 	if cls == plain {
 		return j, true
 	}
-	return j, splitAfterAbbrev(text, cls, k)
+	return j, splitAfterAbbrev(text, cls, start, ts, k)
 }
 
 // continues reports whether a word starting with r continues a sentence
@@ -397,8 +418,9 @@ func lastSpaceSize(text string, i int) int {
 }
 
 // tokenStart returns the start of the word that ends at text[i]: letters,
-// digits and periods (so U.S, p.m, S.C stay whole), stopping at hyphens,
-// brackets, quotes, slashes and space (R-Fla, (N.Y, ex-Sen give Fla, N.Y, Sen).
+// digits, degree signs and periods (so U.S, p.m, S.C, N°, 15°C stay whole),
+// stopping at hyphens, brackets, quotes, slashes and space (R-Fla, (N.Y,
+// ex-Sen give Fla, N.Y, Sen).
 func tokenStart(text string, i int) int {
 	p := i
 	for p > 0 {
@@ -411,7 +433,7 @@ func tokenStart(text string, i int) int {
 			break
 		}
 		r, size := utf8.DecodeLastRuneInString(text[:p])
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '°' {
 			break
 		}
 		p -= size
@@ -456,6 +478,111 @@ func firstWord(text string, start, i int) int {
 	return p
 }
 
+// mayEndMarker is a quick test, before nextItem, of whether text[i] may
+// end a list marker: a digit before it, or a letter standing alone.
+func mayEndMarker(text string, start, i int) bool {
+	if i < start+2 {
+		return false
+	}
+	c := text[i-1]
+	if c >= '0' && c <= '9' {
+		return true
+	}
+	c2 := text[i-2]
+	return isASCIILetter(c) && (c2 >= utf8.RuneSelf || asciiSpace[c2])
+}
+
+// nextItem looks at the period or parenthesis at text[i], in the sentence
+// that began at start. When it ends the marker of the list item that comes
+// next after the one opening that sentence, in the same style (“1. The
+// first item 2. The second”, “a) ... b)”, “9.) ... 10.)”), nextItem returns
+// the start of that marker, where the next item begins; else 0. A marker
+// stands after white space and before white space and a word that is not
+// lower case; a letter before a period must be lower case (“A. Smith and
+// B. Jones” are initials).
+func nextItem(text string, start, i int) int {
+	// The marker: 1-3 digits or one letter, then . or .) or ).
+	m := i
+	for m > start && i-m < 3 && text[m-1] >= '0' && text[m-1] <= '9' {
+		m--
+	}
+	if m == i {
+		if m > start && isASCIILetter(text[m-1]) {
+			m--
+		} else {
+			return 0
+		}
+	}
+	if m <= start || !precededBySpace(text, m) {
+		return 0
+	}
+	end := i + 1
+	if text[i] == '.' && end < len(text) && text[end] == ')' {
+		end++
+	}
+	if end >= len(text) {
+		return 0
+	}
+	k := end
+	for k < len(text) {
+		size, lb := spaceAt(text, k)
+		if size == 0 || lb {
+			break
+		}
+		k += size
+	}
+	if k == end || k == len(text) {
+		return 0
+	}
+	if r, _ := utf8.DecodeRuneInString(text[k:]); unicode.IsLower(r) || continues(r) {
+		return 0 // what follows a list marker is a new item, not a lower-case word
+	}
+	// The marker opening the sentence, in the same style.
+	f := firstWord(text, start, m)
+	g := f
+	for g < m && g-f < 3 && text[g] >= '0' && text[g] <= '9' {
+		g++
+	}
+	digits := g > f
+	if !digits {
+		if g >= m || !isASCIILetter(text[g]) {
+			return 0
+		}
+		g++
+	}
+	if g+(end-i) >= m || text[g:g+(end-i)] != text[i:end] {
+		return 0
+	}
+	if size, _ := spaceAt(text, g+(end-i)); size == 0 {
+		return 0
+	}
+	if digits != (text[m] >= '0' && text[m] <= '9') {
+		return 0
+	}
+	if !digits {
+		if text[i] == '.' && !(text[m] >= 'a' && text[m] <= 'z') {
+			return 0
+		}
+		if text[m] != text[f]+1 {
+			return 0
+		}
+		return m
+	}
+	if atoi(text[m:i]) != atoi(text[f:g])+1 {
+		return 0
+	}
+	return m
+}
+
+// atoi returns the value of a short run of ASCII digits.
+func atoi(s string) int {
+	v := 0
+	for k := 0; k < len(s); k++ {
+		v = v*10 + int(s[k]-'0')
+	}
+	return v
+}
+
 // isListMarker reports whether tok, followed by a period at the start of a
 // sentence, numbers a list item: 1-3 digits, one letter or a small Roman
 // numeral.
@@ -492,7 +619,7 @@ const (
 	title           // Mr., Sen., e.g., vs.: never ends a sentence
 	initial         // C., U.S., Jr., St.: ends one only before a sentence opener
 	abbrev          // Jan., Corp., Calif., pop.: ends one unless a number follows
-	clockAbb        // a.m., p.m.: ends one unless a day, month or time zone follows
+	clockAbb        // a.m., p.m.: ends one unless a day, month or time zone follows or it ends a time opening the sentence
 	company         // Inc., Corp.: like abbrev, but not before a corporate title
 )
 
@@ -545,9 +672,10 @@ func classify(tok string) int {
 }
 
 // splitAfterAbbrev decides whether a sentence ends after an abbreviation of
-// class cls (not plain) whose next word starts at text[k], a word that is
-// neither lower-case nor punctuation that continues a sentence.
-func splitAfterAbbrev(text string, cls, k int) bool {
+// class cls (not plain), written at text[ts] in the sentence that began at
+// start, whose next word starts at text[k], a word that is neither
+// lower-case nor punctuation that continues a sentence.
+func splitAfterAbbrev(text string, cls, start, ts, k int) bool {
 	if cls == title {
 		return false
 	}
@@ -568,7 +696,7 @@ func splitAfterAbbrev(text string, cls, k int) bool {
 	case initial:
 		return starters[w]
 	case clockAbb:
-		return !clockFollowers[w]
+		return !clockFollowers[w] && !timeOpener(text, start, ts)
 	case company:
 		// Apple Inc. CEO Tim Cook, Pfizer Inc. Chief Executive Albert Bourla
 		if corporateTitles[w] || len(w) >= 2 && allUpper(w) {
@@ -579,6 +707,36 @@ func splitAfterAbbrev(text string, cls, k int) bool {
 	// (Calif. Gov. Gavin Newsom).
 	if k+len(w) < len(text) && text[k+len(w)] == '.' && abbreviations[w] == title {
 		return false
+	}
+	return true
+}
+
+// timeOpener reports whether the sentence that began at start is, up to
+// text[ts], no more than prepositions and a clock time: “At 5 a.m.” or
+// “Shortly after 6:30 p.m.” opens a sentence and cannot be one, so the
+// capitalized word after it is the sentence's subject (At 5 a.m. Mr. Smith
+// went to the bank).
+func timeOpener(text string, start, ts int) bool {
+	p := firstWord(text, start, ts)
+	words := 0
+	for p < ts {
+		w := wordAt(text, p)
+		if w == "" || !timePrepositions[w] {
+			break
+		}
+		words++
+		p += len(w)
+		for p < ts && text[p] == ' ' {
+			p++
+		}
+	}
+	if words == 0 || p == ts {
+		return false
+	}
+	for ; p < ts; p++ {
+		if c := text[p]; !(c >= '0' && c <= '9' || c == ':' || c == '.' || c == ' ') {
+			return false
+		}
 	}
 	return true
 }

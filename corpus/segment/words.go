@@ -42,7 +42,7 @@ func init() {
 		"Sask", "Mex",
 		"Mfg", "Assoc", "Div", "Dist",
 		// Counting, measure and reference words.
-		"No", "Nos", "no", "nos", "Vol", "vol", "Vols", "vols", "pp", "Pp", "pg",
+		"No", "Nos", "no", "nos", "N°", "Nº", "n°", "nº", "Vol", "vol", "Vols", "vols", "pp", "Pp", "pg",
 		"Fig", "fig", "Figs", "figs", "Art", "art", "Ch", "ch", "sec",
 		"Ex", "ex", "Op", "op", "Ed", "ed", "Eds", "eds", "pop", "Pop",
 		"est", "Est", "approx", "Approx", "ca", "abt", "avg", "Avg",
@@ -109,6 +109,15 @@ var clockFollowers = setOf(
 	"Eastern", "Central", "Mountain", "Pacific", "Atlantic", "Greenwich",
 	"Moscow", "London", "Washington", "Beijing", "Tokyo", "Paris", "Berlin",
 	"New", "Hawaii", "Alaska", "Universal",
+)
+
+// timePrepositions may stand before a clock time that opens a sentence
+// (At 5 a.m., Shortly after 6 p.m.).
+var timePrepositions = setOf(
+	"At", "By", "Until", "Till", "Before", "After", "From", "Around", "About",
+	"Since", "Shortly", "Just", "Soon", "Sometime", "Starting", "Beginning",
+	"Early", "Late", "at", "by", "until", "till", "before", "after", "around",
+	"about", "since", "from",
 )
 
 // corporateTitles follow a company name in a title (Apple Inc. Chief
