@@ -103,12 +103,23 @@ type Removal struct {
 
 // Quote is a direct quotation in the kept text.
 type Quote struct {
-	Text    string `json:"text"`
+	Text string `json:"text"`
+	// Speaker is who said it as a careful reader would name them: a
+	// pronoun or a title resolved to the person, an acronym to the
+	// organisation the article named; "" when the text does not say.
 	Speaker string `json:"speaker"`
-	Verb    string `json:"verb"`
-	Start   int    `json:"start"`
-	End     int    `json:"end"`
-	Partial bool   `json:"partial,omitempty"`
+	// SpeakerAsWritten is the attribution's subject as the text writes
+	// it ("he", "the senator", "NRA"); "" if none.
+	SpeakerAsWritten string `json:"speaker_as_written,omitempty"`
+	// SpeakerStart and SpeakerEnd are the source offsets (runes) of the
+	// mention Speaker was read from: the attribution, or the earlier
+	// mention a pronoun or title was resolved to; 0, 0 if none.
+	SpeakerStart int    `json:"speaker_start,omitempty"`
+	SpeakerEnd   int    `json:"speaker_end,omitempty"`
+	Verb         string `json:"verb"`
+	Start        int    `json:"start"`
+	End          int    `json:"end"`
+	Partial      bool   `json:"partial,omitempty"`
 	// Sentence is the index of the sentence the quote starts in.
 	Sentence int `json:"sentence"`
 }

@@ -92,7 +92,11 @@ func finish(a *Article, d *doc, ls []*line, st *lineStats, w *worker, quotes boo
 	}
 	for _, q := range found {
 		start, end := a.Body.Span(q.Start, q.End)
-		a.Quotes = append(a.Quotes, Quote{Text: q.Text, Speaker: q.Speaker, Verb: q.Verb, Start: start, End: end, Partial: q.Partial, Sentence: q.Sentence})
+		qq := Quote{Text: q.Text, Speaker: q.Speaker, SpeakerAsWritten: q.Attribution, Verb: q.Verb, Start: start, End: end, Partial: q.Partial, Sentence: q.Sentence}
+		if q.Speaker != "" && q.SpeakerSpan.End > q.SpeakerSpan.Start {
+			qq.SpeakerStart, qq.SpeakerEnd = a.Body.Span(q.SpeakerSpan.Start, q.SpeakerSpan.End)
+		}
+		a.Quotes = append(a.Quotes, qq)
 	}
 
 	enWords, stop := 0, 0 // for the language guess: English stopwords among the first words

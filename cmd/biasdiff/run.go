@@ -448,7 +448,10 @@ file, or of the "maintext" field for news-please JSON.
 
 JSON shape: {"articles":[{"id","path","outlet","title","date","url","language",
 "sentences":[{"text","start","end"}],"removed":[{"text","start","end","reason"}],
-"quotes":[{"text","speaker","verb","start","end"}]}],"not_read":[{"path","reason"}]}
+"quotes":[{"text","speaker","speaker_as_written","speaker_start","speaker_end","verb",
+"start","end"}]}],"not_read":[{"path","reason"}]} (speaker: who said it, a pronoun or
+title resolved to the person; speaker_as_written: the attribution as the text writes it;
+speaker_start/end: where the mention the speaker was read from stands)
 (not_read: the inputs skipped, when there are any; text and md list them last)
 
 Examples:

@@ -365,7 +365,7 @@ func (f *finder) assemble(sentences []Span) []Quote {
 		// `"…," AFP reports` after someone else's quote in the paragraph.
 		if e.relay && i > 0 && f.raw[i-1].para == r.para && qs[i-1].Speaker != "" && qs[i-1].Speaker != q.Speaker {
 			q.Via = q.Speaker
-			q.Speaker, q.SpeakerSpan = qs[i-1].Speaker, qs[i-1].SpeakerSpan
+			q.Speaker, q.SpeakerSpan, q.Attribution = qs[i-1].Speaker, qs[i-1].SpeakerSpan, qs[i-1].Attribution
 		}
 	}
 	// next[i] is the next quote with its own speaker in i's paragraph or
