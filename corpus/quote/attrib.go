@@ -876,6 +876,20 @@ func (f *finder) resolve(ev *event, n np) {
 			}
 			return
 		}
+		if f.is(&toks[n.a], "the") && toks[n.hd-1].lx&lxHead != 0 {
+			// "the diplomat said", "the expert states": a role the
+			// article gives someone it named before, read as a pronoun;
+			// the same role later in the article is the same person
+			role := strings.ToLower(f.wordText(&toks[n.hd-1]))
+			if r, ok := f.roles[role]; ok {
+				f.take(ev, &r)
+				return
+			}
+			if f.resolvePerson(ev, toks[n.a].s); ev.has {
+				f.roles[role] = *ev
+				return
+			}
+		}
 		sp := Span{toks[n.a].s, toks[n.b-1].e}
 		s := f.spanText(sp)
 		if toks[n.a].f&fCap != 0 && toks[n.a].lx&lxDet != 0 {

@@ -78,7 +78,7 @@ type Quote struct {
 // body, paragraphs separated by "\n"; sentences are its sentence byte
 // ranges (from the segmenter), in order.
 func Find(text string, sentences []Span) []Quote {
-	f := &finder{text: text, surnames: map[string]bool{}}
+	f := &finder{text: text, surnames: map[string]bool{}, roles: map[string]event{}}
 	f.raw = make([]rawQuote, 0, len(text)/512+4)
 	f.paras = make([]para, 0, len(text)/256+4)
 	f.scan()
@@ -118,6 +118,8 @@ type finder struct {
 	ments            []mention
 	// anySpeaker: resolve takes any noun phrase (resolveVia).
 	anySpeaker bool
+	// roles: the person each role phrase ("the expert") was read as.
+	roles map[string]event
 	// surnames are the last words of names known to be people's.
 	surnames map[string]bool
 }

@@ -215,6 +215,16 @@ func TestAttributionPatterns(t *testing.T) {
 			}},
 		{"quoted words in another clause of the sentence are not its subject's", `Norland has demanded the isles back, with its charter referring to them as its “southern lands.”`,
 			[]want{{"southern lands.", "", "", true, ""}}},
+		{"a role no title matches is the person named before it; the same role later is the same person", "Omar Vell spoke after the talks. “The parties need time,” Vell said. " +
+			"Ann Rivera, who studies the region, also spoke. “Both sides are tired,” she said.\n" +
+			"“You cannot hurry,” said the expert. Omar Vell disagreed. “We are ready,” Vell said. “Both sides must wait,” the expert added.",
+			[]want{
+				{"The parties need time", "Vell", "said", false, ""},
+				{"Both sides are tired", "Ann Rivera", "said", false, "attr=she"},
+				{"You cannot hurry", "Ann Rivera", "said", false, "attr=the_expert"},
+				{"We are ready", "Vell", "said", false, ""},
+				{"Both sides must wait", "Ann Rivera", "added", false, "attr=the_expert"},
+			}},
 		{"no attribution", `Russia’s position on the “peace” talks has not changed.`,
 			[]want{{"peace", "", "", true, ""}}},
 	}
