@@ -405,8 +405,10 @@ func clean(d *doc, ls []*line, st *lineStats) cleaned {
 			remove(l, "boilerplate: interface text")
 			continue
 		}
-		if k, ok := containsPhrase(l.norm, kindShare, kindCredit, kindNotice); ok && l.words <= 30 {
+		if k, n, ok := containsPhrase(l.norm, kindShare, kindCredit, kindNotice); ok && l.words <= 30 {
 			switch {
+			case k == kindShare && n == 1 && (l.prose() || l.words > 6):
+				// One word ("teilen", "share") is a button only on a short label.
 			case k == kindShare && l.words <= 12:
 				remove(l, "boilerplate: share prompt")
 				continue
@@ -533,10 +535,10 @@ func scriptName(i int) string {
 }
 
 // containsPhrase reports whether norm contains, on word boundaries, a phrase
-// of one of the kinds, and which kind.
-func containsPhrase(norm string, kinds ...phraseKind) (phraseKind, bool) {
+// of one of the kinds, which kind, and how many words it has.
+func containsPhrase(norm string, kinds ...phraseKind) (phraseKind, int, bool) {
 	if strings.Count(norm, " ") >= 30 {
-		return 0, false // the kinds looked for apply to short lines only
+		return 0, 0, false // the kinds looked for apply to short lines only
 	}
 	// Word start offsets in norm (words are one space apart).
 	var starts [32]int
@@ -560,19 +562,19 @@ func containsPhrase(norm string, kinds ...phraseKind) (phraseKind, bool) {
 		if !phraseStarts[norm[starts[i]:wordEnd(i)]] {
 			continue
 		}
-		for j := i; j < n && j < i+8; j++ {
+		for j := min(n, i+8) - 1; j >= i; j-- { // the longest phrase first
 			k, ok := phrases[norm[starts[i]:wordEnd(j)]]
 			if !ok {
 				continue
 			}
 			for _, want := range kinds {
 				if k == want {
-					return k, true
+					return k, j - i + 1, true
 				}
 			}
 		}
 	}
-	return 0, false
+	return 0, 0, false
 }
 
 // crossLink reports whether l is a cross-link to another story (a related
