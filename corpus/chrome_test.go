@@ -109,3 +109,44 @@ func TestChromeCaptures(t *testing.T) {
 		t.Errorf("%.1f%% of the chrome lines left in (%d of %d), want at most 1%%", share, left, chrome)
 	}
 }
+
+// TestChromeKeepsArticleLines: article sentences that share words with the
+// general signals stay (a short reported refusal to comment, a sentence
+// with a share verb, a quote addressed to the reader, a short subheading).
+func TestChromeKeepsArticleLines(t *testing.T) {
+	en := [3]string{
+		"Town votes on the new harbour wall",
+		"The council of the harbour town voted on Tuesday to rebuild the sea wall that a storm breached in February.",
+		"The regional flood authority is expected to decide next month whether it will pay half of the cost.",
+	}
+	de := [3]string{
+		"Stadt stimmt über die neue Hafenmauer ab",
+		"Der Rat der Hafenstadt hat am Dienstag beschlossen, die Mauer wieder aufzubauen, die ein Sturm im Februar durchbrochen hatte.",
+		"Die Hochwasserbehörde soll im nächsten Monat entscheiden, ob sie die Hälfte der Kosten übernimmt.",
+	}
+	ru := [3]string{
+		"Город проголосовал за новую стену в порту",
+		"Совет портового города во вторник решил восстановить стену, которую в феврале разрушил шторм.",
+		"Региональное ведомство в следующем месяце решит, оплатит ли оно половину расходов.",
+	}
+	for _, c := range []struct {
+		frame [3]string
+		line  string
+	}{
+		{en, "A spokesman declined to comment."},
+		{en, "“Sign up now or lose your place,” the mayor told residents."},
+		{en, "Background"},
+		{de, "Die Polizei lehnte einen Kommentar ab."},
+		{de, "Sie teilen sich die Kosten."},
+		{ru, "В пресс-службе отказались от комментариев."},
+	} {
+		text := c.frame[0] + "\n\n" + c.frame[1] + "\n\n" + c.line + "\n\n" + c.frame[2] + "\n"
+		arts := loadOne(t, "a.txt", []byte(text))
+		if len(arts) != 1 {
+			t.Fatalf("%q: %d articles", c.line, len(arts))
+		}
+		for _, r := range arts[0].Removed {
+			t.Errorf("%q: removed %q (%s)", c.line, r.Text, r.Reason)
+		}
+	}
+}

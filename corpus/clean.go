@@ -440,8 +440,9 @@ func clean(d *doc, ls []*line, st *lineStats) cleaned {
 		proseSeen = proseSeen || l.prose()
 		if k, n, ok := containsPhrase(l.norm, kindShare, kindCredit, kindNotice); ok && l.words <= 30 {
 			switch {
-			case k == kindShare && n == 1 && (l.prose() || l.words > 6):
-				// One word ("teilen", "share") is a button only on a short label.
+			case k == kindShare && n == 1 && (l.prose() || l.words > 6 || endsSentence(text)):
+				// One word ("teilen", "share") is a button only on a short
+				// label, not in a sentence.
 			case k == kindShare && l.words <= 12:
 				remove(l, "boilerplate: share prompt")
 				continue
