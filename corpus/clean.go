@@ -14,10 +14,12 @@ import (
 // and what is page chrome, by signals a reader of any site would use: the
 // shape of the line (words, final punctuation, bullets), its script against
 // the article's, repetition inside the file and across the input, where it
-// stands (before the headline, after the comment section or the last
-// paragraph), and a data file of generic web-boilerplate phrases. It knows no
-// site and no story. Every line or fragment it removes is kept with the
-// reason.
+// stands (before the headline, under it, after the comment section or the
+// last paragraph), what it asks of the reader (signals.go: a prompt to sign
+// up or comment, a comment system's strings, a link to another story under
+// a label), and a data file of generic web-boilerplate phrases and words.
+// It knows no site and no story. Every line or fragment it removes is kept
+// with the reason.
 
 //go:embed boilerplate.txt
 var boilerplateData string
@@ -39,8 +41,13 @@ var phraseKinds = map[string]phraseKind{
 }
 
 // phrases maps normalised phrases to their kind; phraseStarts holds their
-// first words.
-var phrases, phraseStarts = parsePhrases(boilerplateData)
+// first words; prompts are the phrases that start a prompt to the reader;
+// lexWords the words of each word kind.
+var (
+	phrases, phraseStarts = parsePhrases(boilerplateData)
+	prompts               = map[string]bool{}
+	lexWords              lexicon
+)
 
 func parsePhrases(data string) (map[string]phraseKind, map[string]bool) {
 	m := map[string]phraseKind{}
@@ -51,6 +58,14 @@ func parsePhrases(data string) (map[string]phraseKind, map[string]bool) {
 			continue
 		}
 		kind, phrase, ok := strings.Cut(l, "\t")
+		if wk := wordKinds[kind]; ok && wk != 0 {
+			lexWords.add(wk, phrase)
+			continue
+		}
+		if ok && kind == "prompt" {
+			prompts[normLine(phrase, false)] = true
+			continue
+		}
 		k := phraseKinds[kind]
 		if !ok || k == 0 {
 			panic(fmt.Sprintf("boilerplate.txt:%d: want KIND<TAB>PHRASE", i+1))
@@ -383,6 +398,8 @@ func clean(d *doc, ls []*line, st *lineStats) cleaned {
 	// Line-by-line signals.
 	tail := false
 	firstSeen := map[string]int{}
+	labels := make([]bool, len(ls)) // lines that may label links to other stories
+	proseSeen := false
 	for i, l := range ls {
 		if tail {
 			remove(l, "after the comment section")
@@ -392,9 +409,10 @@ func clean(d *doc, ls []*line, st *lineStats) cleaned {
 			remove(l, "no words")
 			continue
 		}
+		text := s[l.b0:l.b1]
 		bare := ""
 		if l.words <= 12 { // phrases are short; "Comments (12)" is a phrase and a number
-			bare = normLine(s[l.b0:l.b1], true)
+			bare = normLine(text, true)
 		}
 		switch phrases[bare] {
 		case kindComments:
@@ -405,8 +423,26 @@ func clean(d *doc, ls []*line, st *lineStats) cleaned {
 			remove(l, "boilerplate: interface text")
 			continue
 		}
-		if k, ok := containsPhrase(l.norm, kindShare, kindCredit, kindNotice); ok && l.words <= 30 {
+		var w lineWords
+		if l.words <= 15 { // the word signals look at short lines only
+			w = wordsOf(l.norm)
+		}
+		labels[i] = linkLabel(text, l, &w)
+		if count, ok := commentString(text, l, &w); ok {
+			if count && proseSeen {
+				remove(l, "comment system: count of comments, the comment section starts")
+				tail = true
+			} else {
+				remove(l, "comment system: interface string")
+			}
+			continue
+		}
+		proseSeen = proseSeen || l.prose()
+		if k, n, ok := containsPhrase(l.norm, kindShare, kindCredit, kindNotice); ok && l.words <= 30 {
 			switch {
+			case k == kindShare && n == 1 && (l.prose() || l.words > 6 || endsSentence(text)):
+				// One word ("teilen", "share") is a button only on a short
+				// label, not in a sentence.
 			case k == kindShare && l.words <= 12:
 				remove(l, "boilerplate: share prompt")
 				continue
@@ -431,6 +467,22 @@ func clean(d *doc, ls []*line, st *lineStats) cleaned {
 			}
 			continue
 		}
+		if why, ok := readerPrompt(text, l, &w); ok {
+			remove(l, why)
+			continue
+		}
+		if cookieNotice(text, l, &w) {
+			remove(l, "cookie notice")
+			continue
+		}
+		if readingTime(l, &w) {
+			remove(l, "reading time")
+			continue
+		}
+		if labelLink(text, l) {
+			remove(l, "link to another story under a label")
+			continue
+		}
 		if artScript != 0 && l.script != 0 && l.script != artScript && l.share >= 0.5 {
 			remove(l, fmt.Sprintf("in %s script; the article is in %s", scriptName(l.script), scriptName(artScript)))
 			continue
@@ -449,6 +501,7 @@ func clean(d *doc, ls []*line, st *lineStats) cleaned {
 			continue
 		}
 	}
+	markLinkBlocks(s, ls, labels)
 	markBulletRuns(ls)
 
 	// The headline, and what stands before it.
@@ -467,8 +520,10 @@ func clean(d *doc, ls []*line, st *lineStats) cleaned {
 				}
 			}
 			ls[ti].removed, ls[ti].reason = false, ""
+			markUnderHeadline(s, ls, ti)
 		}
 	}
+	markInterfaceBlocks(s, ls, title[0])
 	// What trails the last paragraph of prose.
 	last := -1
 	for i, l := range ls {
@@ -533,10 +588,10 @@ func scriptName(i int) string {
 }
 
 // containsPhrase reports whether norm contains, on word boundaries, a phrase
-// of one of the kinds, and which kind.
-func containsPhrase(norm string, kinds ...phraseKind) (phraseKind, bool) {
+// of one of the kinds, which kind, and how many words it has.
+func containsPhrase(norm string, kinds ...phraseKind) (phraseKind, int, bool) {
 	if strings.Count(norm, " ") >= 30 {
-		return 0, false // the kinds looked for apply to short lines only
+		return 0, 0, false // the kinds looked for apply to short lines only
 	}
 	// Word start offsets in norm (words are one space apart).
 	var starts [32]int
@@ -560,19 +615,19 @@ func containsPhrase(norm string, kinds ...phraseKind) (phraseKind, bool) {
 		if !phraseStarts[norm[starts[i]:wordEnd(i)]] {
 			continue
 		}
-		for j := i; j < n && j < i+8; j++ {
+		for j := min(n, i+8) - 1; j >= i; j-- { // the longest phrase first
 			k, ok := phrases[norm[starts[i]:wordEnd(j)]]
 			if !ok {
 				continue
 			}
 			for _, want := range kinds {
 				if k == want {
-					return k, true
+					return k, j - i + 1, true
 				}
 			}
 		}
 	}
-	return 0, false
+	return 0, 0, false
 }
 
 // crossLink reports whether l is a cross-link to another story (a related
@@ -723,7 +778,8 @@ func markBulletRuns(ls []*line) {
 // findTitle returns the index of the headline line, or -1. With a known
 // title it is the first line that says it; otherwise a line repeated near the
 // top of the page (captures often hold the headline twice), or else the
-// first kept line that is shaped like a headline.
+// longest kept line shaped like a headline before prose that starts near
+// the top, or else the first kept line if it is shaped like a headline.
 func findTitle(s string, ls []*line, known string) int {
 	const top = 12
 	if known != "" {
@@ -745,6 +801,29 @@ func findTitle(s string, ls []*line, known string) int {
 			}
 		}
 	}
+	// Else, when prose starts near the top, the longest line shaped like a
+	// headline among the kept lines before it (menus, sign-in links and
+	// bylines are shorter; a menu written in lower case is no headline),
+	// the first of equals.
+	best, prose := -1, false
+	for i, l := range ls[:min(len(ls), 2*top)] {
+		if l.removed {
+			continue
+		}
+		if l.prose() {
+			prose = true
+			break
+		}
+		if l.words >= 3 && l.words <= 25 && !strings.HasSuffix(strings.TrimRight(s[l.b0:l.b1], "\"”’'"), ".") &&
+			!startsLower(s[l.b0:l.b1]) && (best < 0 || l.words > ls[best].words) {
+			best = i
+		}
+	}
+	if prose {
+		return best
+	}
+	// No prose near the top: the first kept line, if shaped like a
+	// headline.
 	for i, l := range ls {
 		if l.removed {
 			continue
@@ -755,4 +834,40 @@ func findTitle(s string, ls []*line, known string) int {
 		return -1
 	}
 	return -1
+}
+
+// startsLower reports whether the first letter of text is lower case
+// (a headline's is not; a menu's items may all be).
+func startsLower(text string) bool {
+	for _, r := range text {
+		if unicode.IsLetter(r) {
+			return unicode.IsLower(r)
+		}
+	}
+	return false
+}
+
+// markUnderHeadline removes the short lines between the headline at ti and
+// the first prose that are no sentence and quote no one: bylines, dates,
+// reading times, section names.
+func markUnderHeadline(s string, ls []*line, ti int) {
+	const window = 6 // lines: a byline, dates, a reading time, a section
+	end := ti + 1
+	for end < len(ls) && end <= ti+window && !ls[end].prose() {
+		end++
+	}
+	if end == len(ls) || !ls[end].prose() {
+		return // no prose close under the headline: the short lines may be the article
+	}
+	for _, l := range ls[ti+1 : end] {
+		text := s[l.b0:l.b1]
+		if l.removed || endsSentence(text) || strings.HasSuffix(text, "?") || quoted(text) {
+			continue
+		}
+		if l.words <= 6 {
+			l.removed, l.reason = true, "byline or date under the headline"
+		} else if w := wordsOf(l.norm); dateLine(text, l, &w) {
+			l.removed, l.reason = true, "date line under the headline"
+		}
+	}
 }
