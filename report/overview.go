@@ -96,7 +96,7 @@ func Compare(arts []*corpus.Article, opt CompareOptions) *Report {
 		}
 		r.Concepts = append(r.Concepts, cj...)
 		generic := lexicon.Generic().Match(sub)
-		data.Attribution = attribution.FindMatched(sub, lexicon.Generic(), generic)
+		data.Attribution = attribution.FindPeople(sub, lexicon.Generic(), generic, concepts)
 		data.Distinctive = distinctive.Find(sub, distinctive.Options{})
 		r.Flags = append(r.Flags, Flags(sub, choice.Find(sub, concepts, data.Distinctive, generic, choice.Options{}))...)
 		r.Events = append(r.Events, data)

@@ -991,7 +991,7 @@ func (f *finder) resolvePerson(ev *event, pos int) {
 		evOK := i >= 0 && f.evs[i].pos >= lo
 		mOK := j >= 0 && f.ments[j].pos >= lo
 		if evOK && (!mOK || f.evs[i].pos >= f.ments[j].pos) {
-			if e := &f.evs[i]; e.has && e.person {
+			if e := &f.evs[i]; e.has && e.person && !e.relay {
 				f.take(ev, e)
 				return
 			}
@@ -1017,7 +1017,7 @@ func (f *finder) resolvePerson(ev *event, pos int) {
 		return
 	}
 	for i, n := ei, 0; i >= 0 && n < scanLimit && f.evs[i].pos >= lo; i, n = i-1, n+1 {
-		if e := &f.evs[i]; e.has && e.named && !e.accord {
+		if e := &f.evs[i]; e.has && e.named && !e.accord && !e.relay {
 			f.take(ev, e)
 			return
 		}

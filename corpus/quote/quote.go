@@ -368,6 +368,11 @@ func (f *finder) assemble(sentences []Span) []Quote {
 		if e.relay && i > 0 && f.raw[i-1].para == r.para && qs[i-1].Speaker != "" && qs[i-1].Speaker != q.Speaker {
 			q.Via = q.Speaker
 			q.Speaker, q.SpeakerSpan, q.Attribution = qs[i-1].Speaker, qs[i-1].SpeakerSpan, qs[i-1].Attribution
+		} else if e.relay && e.via == "" {
+			// "“…,” the agency reports": who passes the words on is no
+			// speaker; the speaker is left to the quotes around it
+			q.Via = q.Speaker
+			q.Speaker, q.SpeakerSpan, direct[i] = "", Span{}, false
 		}
 	}
 	// next[i] is the next quote with its own speaker in i's paragraph or

@@ -148,7 +148,17 @@ func Find(arts []*corpus.Article, lex *lexicon.Lexicon) Attribution {
 // (lex.Match(arts)), for a caller that needs them for the word-choice marks too
 // (package choice).
 func FindMatched(arts []*corpus.Article, lex *lexicon.Lexicon, matched []frame.Concept) Attribution {
+	return FindPeople(arts, lex, matched, nil)
+}
+
+// FindPeople is FindMatched with the event's concepts (frame.Concepts):
+// a quote whose speaker was read from a mention of a name's concept
+// ("Lavrov", "the foreign minister", "Russian FM Sergey Lavrov") counts
+// for that concept's row, under its label, so that one person is one row
+// on the term table's evidence; other speakers merge by their names.
+func FindPeople(arts []*corpus.Article, lex *lexicon.Lexicon, matched, concepts []frame.Concept) Attribution {
 	n := len(arts)
+	people := peopleIndex(arts, concepts)
 	at := Attribution{
 		Speakers:  []SpeakerRow{},
 		Verbs:     []VerbUse{},
@@ -193,12 +203,16 @@ func FindMatched(arts []*corpus.Article, lex *lexicon.Lexicon, matched []frame.C
 	var refs []qref
 	names := []*attrName{}
 	byKey := map[string]int{}
+	pubs := publications(arts)
 	for ai, a := range arts {
 		if a == nil {
 			continue
 		}
 		for qi, q := range a.Quotes {
 			s := strings.Join(strings.Fields(q.Speaker), " ")
+			if pubs[strings.ToLower(s)] {
+				s = "" // a publication of the event passes words on; it is no speaker ("Kyodo says")
+			}
 			if s == "" {
 				at.Unnamed[ai]++
 				refs = append(refs, qref{ai, qi, -1})
@@ -206,6 +220,9 @@ func FindMatched(arts []*corpus.Article, lex *lexicon.Lexicon, matched []frame.C
 			}
 			named := attrNamed(m, lex, s)
 			k := attrKey(named, s)
+			if c := people.at(ai, q.SpeakerStart, q.SpeakerEnd); c != nil {
+				s, named, k = c.Label, true, "concept:"+c.ID
+			}
 			ni, ok := byKey[k]
 			if !ok {
 				ni = len(names)
@@ -283,6 +300,67 @@ func FindMatched(arts []*corpus.Article, lex *lexicon.Lexicon, matched []frame.C
 		return cmp.Or(cmp.Compare(attrSum(y.Quotes), attrSum(x.Quotes)), strings.Compare(x.Speaker, y.Speaker))
 	})
 	return at
+}
+
+// publications are the names of the event's outlets, lower case, whole
+// and by their first word ("kyodo news (republished)", "kyodo").
+func publications(arts []*corpus.Article) map[string]bool {
+	out := map[string]bool{}
+	for _, a := range arts {
+		if a == nil || a.Outlet == "" {
+			continue
+		}
+		o := strings.ToLower(a.Outlet)
+		out[o] = true
+		if f := strings.Fields(o); len(f) > 1 && utf8.RuneCountInString(f[0]) >= 4 {
+			out[f[0]] = true
+		}
+	}
+	return out
+}
+
+// people indexes, per article, the mentions of the concepts that name
+// someone: entity concepts (names, their short forms, titles and
+// descriptions) the finder is not loose about.
+type people map[int][]personMention
+
+type personMention struct {
+	start, end int
+	c          *frame.Concept
+}
+
+func peopleIndex(arts []*corpus.Article, concepts []frame.Concept) people {
+	p := people{}
+	for i := range concepts {
+		c := &concepts[i]
+		if c.Source != frame.Entity || c.Confidence == frame.Loose {
+			continue
+		}
+		for _, m := range c.Mentions {
+			p[m.Article] = append(p[m.Article], personMention{m.Start, m.End, c})
+		}
+	}
+	return p
+}
+
+// at is the concept with a mention over [start, end) of article a: the
+// one sharing the most of it, at least half, and opening it ("Foreign
+// Ministry" of "the Foreign Ministry"); nil if none.
+func (p people) at(a, start, end int) *frame.Concept {
+	if end <= start {
+		return nil
+	}
+	var best *frame.Concept
+	most := 0
+	for _, m := range p[a] {
+		// the name must open the speaker's phrase (but for a determiner):
+		// "an aide to President Vell" is not Vell
+		in := min(end, m.end) - max(start, m.start)
+		if in > most && 2*in >= end-start && m.start-start <= 4 {
+			best, most = m.c, in
+		}
+	}
+	return best
 }
 
 // attrName is one distinct speaker name.

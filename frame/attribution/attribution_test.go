@@ -7,8 +7,10 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"unicode"
 	"unicode/utf8"
 
+	"github.com/biasdiff/biasdiff/align"
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/sample"
 	"github.com/biasdiff/biasdiff/frame"
@@ -403,6 +405,73 @@ func TestSampleAttribution(t *testing.T) {
 	for _, v := range []string{"said", "told", "stressed", "blasted"} {
 		if !verbs[v] {
 			t.Errorf("verbs for the foreign minister lack %q: %v", v, verbs)
+		}
+	}
+}
+
+// TestSampleSpeakers: on the sample, with the event's concepts, every
+// speaker row is a person, a group or a body that speaks: no pronoun, no
+// adverb, no publication of the event, no common noun alone; and one
+// person is one row ("the top diplomat", "the head of the diplomatic
+// department" and "Lavrov" are Sergey Lavrov).
+func TestSampleSpeakers(t *testing.T) {
+	arts, err := corpus.LoadFS(sample.FS, corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := frame.Concepts(arts, align.Claims(arts, align.Options{}), frame.Options{})
+	at := FindPeople(arts, lexicon.Generic(), lexicon.Generic().Match(arts), cs)
+	pubs := publications(arts)
+	pronouns := map[string]bool{"he": true, "she": true, "it": true, "they": true, "we": true, "i": true, "you": true, "him": true, "her": true, "them": true}
+	lavrov := 0
+	for _, r := range at.Speakers {
+		s := r.Speaker
+		low := strings.ToLower(s)
+		words := strings.Fields(s)
+		capital := slices.ContainsFunc(words, func(w string) bool { r, _ := utf8.DecodeRuneInString(w); return unicode.IsUpper(r) })
+		switch {
+		case pronouns[low]:
+			t.Errorf("speaker %q is a pronoun", s)
+		case len(words) == 1 && strings.HasSuffix(low, "ly"), low == "instead":
+			t.Errorf("speaker %q is an adverb", s)
+		case pubs[low]:
+			t.Errorf("speaker %q is a publication of the event", s)
+		case !capital && !strings.HasPrefix(low, "the ") && !strings.HasPrefix(low, "an ") && !strings.HasPrefix(low, "a "):
+			t.Errorf("speaker %q is a common noun alone", s)
+		}
+		if strings.Contains(s, "Lavrov") {
+			lavrov++
+		}
+		if strings.Contains(low, "diplomat") {
+			t.Errorf("speaker %q: the sample's diplomat is Sergey Lavrov", s)
+		}
+	}
+	if lavrov != 1 {
+		t.Errorf("Sergey Lavrov in %d rows, want 1: %+v", lavrov, at.Speakers)
+	}
+}
+
+// TestPeopleRows: a quote whose speaker was read from a mention of a
+// name's concept counts for that concept; a phrase that only ends in the
+// name ("an aide to Governor Vell") does not.
+func TestPeopleRows(t *testing.T) {
+	p := people{0: {{start: 10, end: 19, c: &frame.Concept{ID: "vell", Label: "Omar Vell"}}}}
+	for _, c := range []struct {
+		start, end int
+		want       string
+	}{
+		{10, 19, "Omar Vell"}, // the name itself
+		{6, 19, "Omar Vell"},  // "the Omar Vell": a determiner before it
+		{0, 19, ""},           // "an aide to Omar Vell"
+		{30, 40, ""},          // elsewhere
+		{0, 0, ""},            // no span
+	} {
+		got := ""
+		if cc := p.at(0, c.start, c.end); cc != nil {
+			got = cc.Label
+		}
+		if got != c.want {
+			t.Errorf("at(%d, %d) = %q, want %q", c.start, c.end, got, c.want)
 		}
 	}
 }
