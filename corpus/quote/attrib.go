@@ -495,7 +495,7 @@ func (f *finder) writerSubject(k int) event {
 		return ev
 	}
 	n := f.forwardNP(ss, k)
-	if n.kind != npPron && n.kind != npName {
+	if n.kind != npPron && n.kind != npName || n.b-n.a == 1 && f.sentenceAdverb(n.a) {
 		n = f.leadSubject(ss, k)
 	}
 	if n.kind == npNone || n.b > k {
@@ -572,7 +572,7 @@ func (f *finder) leadSubject(ss, c int) np {
 		for e < c && !(toks[e].k == tPunct && toks[e].c == ',') {
 			e++
 		}
-		if n := f.forwardNP(a, e); n.kind != npNone && n.b == e {
+		if n := f.forwardNP(a, e); n.kind != npNone && n.b == e && !(n.b-n.a == 1 && f.sentenceAdverb(n.a)) {
 			switch {
 			case n.kind == npName:
 				return n
@@ -583,6 +583,21 @@ func (f *finder) leadSubject(ss, c int) np {
 		a = e + 1
 	}
 	return phrase
+}
+
+// sentenceAdverb tells whether token k is an adverb set before a comma
+// ("Instead,", "Previously,", "Additionally,"): no name, whatever its
+// capital.
+func (f *finder) sentenceAdverb(k int) bool {
+	w := strings.ToLower(f.wordText(&f.toks[k]))
+	if lx := lexicon[w]; lx&(lxPron|lxDet|lxHonor) == 0 && lx&(lxFunc|lxSkip) != 0 {
+		return true // "However,", "Meanwhile,", "Later," (not "He", "The", "Mr.")
+	}
+	switch w {
+	case "instead", "additionally", "furthermore", "moreover", "nevertheless", "nonetheless", "otherwise", "therefore", "thus", "indeed", "likewise", "similarly", "overall", "separately", "finally", "notably", "ultimately":
+		return true
+	}
+	return strings.HasSuffix(w, "ly") && len(w) > 5 && k+1 < len(f.toks) && f.toks[k+1].k == tPunct && f.toks[k+1].c == ','
 }
 
 // appositive reads the subject of a verb after the comma at token p that

@@ -225,6 +225,8 @@ func TestAttributionPatterns(t *testing.T) {
 				{"We are ready", "Vell", "said", false, ""},
 				{"Both sides must wait", "Ann Rivera", "added", false, "attr=the_expert"},
 			}},
+		{"an adverb before a comma is no name", `Instead, Governor Ann Rivera was seen praising the council for its “leadership” in the storm.`,
+			[]want{{"leadership", "Ann Rivera", "", true, ""}}},
 		{"no attribution", `Russia’s position on the “peace” talks has not changed.`,
 			[]want{{"peace", "", "", true, ""}}},
 	}
