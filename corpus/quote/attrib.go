@@ -572,7 +572,11 @@ func (f *finder) leadSubject(ss, c int) np {
 		for e < c && !(toks[e].k == tPunct && toks[e].c == ',') {
 			e++
 		}
-		if n := f.forwardNP(a, e); n.kind != npNone && n.b == e && !(n.b-n.a == 1 && f.sentenceAdverb(n.a)) {
+		n := f.forwardNP(a, e)
+		if n.kind == npName && e == c && n.b < e && !(n.b-n.a == 1 && f.sentenceAdverb(n.a)) {
+			return n // the last part opens with a name: its clause's subject ("Instead, Ann Rivera was seen praising …")
+		}
+		if n.kind != npNone && n.b == e && !(n.b-n.a == 1 && f.sentenceAdverb(n.a)) {
 			switch {
 			case n.kind == npName:
 				return n
