@@ -72,13 +72,9 @@ func buildLexicon() map[string]uint32 {
 			m[w] |= l.class
 		}
 	}
-	// A line of reporting-verbs is a lemma, then its forms if irregular.
 	nouns, relays := english.Set("reporting-verb-nouns"), english.Set("relay-verbs")
 	for _, line := range english.List("reporting-verbs") {
-		forms := strings.Fields(line)
-		if len(forms) == 1 {
-			forms = append(forms, regularForms(forms[0])...)
-		}
+		forms := english.VerbForms(line)
 		class := lxVerb
 		if relays[forms[0]] {
 			class |= lxRelay
@@ -102,22 +98,6 @@ func buildLexicon() map[string]uint32 {
 		}
 	}
 	return m
-}
-
-// regularForms returns the -s, -ed and -ing forms of a regular verb.
-func regularForms(v string) []string {
-	n := len(v)
-	switch {
-	case strings.HasSuffix(v, "e"):
-		return []string{v + "s", v + "d", v[:n-1] + "ing"}
-	case strings.HasSuffix(v, "y") && n > 1 && !strings.ContainsRune("aeiou", rune(v[n-2])):
-		return []string{v[:n-1] + "ies", v[:n-1] + "ied", v + "ing"}
-	case strings.HasSuffix(v, "s") || strings.HasSuffix(v, "sh") || strings.HasSuffix(v, "ch") ||
-		strings.HasSuffix(v, "x") || strings.HasSuffix(v, "z"):
-		return []string{v + "es", v + "ed", v + "ing"}
-	default:
-		return []string{v + "s", v + "ed", v + "ing"}
-	}
 }
 
 // ReportingVerb tells whether a lower-case word is a form of an English
