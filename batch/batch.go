@@ -53,6 +53,7 @@ import (
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/token"
 	"github.com/biasdiff/biasdiff/frame/lexicon"
+	"github.com/biasdiff/biasdiff/internal/par"
 	"github.com/biasdiff/biasdiff/report"
 )
 
@@ -73,8 +74,8 @@ type Options struct {
 	Manifest string
 	MaxBytes int64
 	Stdin    io.Reader
-	// Jobs is how many files are read and events analysed at once (at
-	// least 1).
+	// Jobs is how many files are read and events analysed at once (0:
+	// GOMAXPROCS, as in package par).
 	Jobs int
 	// Memory is the memory, in bytes, the run aims to stay under (0:
 	// DefaultMemory): see the package documentation.
@@ -142,7 +143,7 @@ func Run(ctx context.Context, paths []string, opt Options) (Summary, error) {
 	if opt.Progress == nil {
 		opt.Progress = quiet{}
 	}
-	opt.Jobs = max(1, opt.Jobs)
+	opt.Jobs = par.Jobs(opt.Jobs)
 	dir, err := checkDir(opt.Output, paths, opt.Force)
 	if err != nil {
 		return Summary{}, &InputError{Err: err, Dir: true}
@@ -296,7 +297,7 @@ func (c *run) run(ctx context.Context, paths []string) (Summary, error) {
 	slices.SortStableFunc(order, func(x, y int) int { return words[y] - words[x] })
 	budget := newBudget(c.opt.Memory * 3 / 4)
 	err := wait(ctx, func() error {
-		forEach(ctx, len(order), c.opt.Jobs, func(k int) {
+		par.ForEach(ctx, len(order), c.opt.Jobs, func(k int) {
 			i := order[k]
 			need := budget.take(int64(words[i]) * bytesPerWord)
 			defer budget.give(need)
@@ -554,31 +555,6 @@ func (b *budget) give(n int64) {
 	b.used -= n
 	b.mu.Unlock()
 	b.cond.Broadcast()
-}
-
-// forEach calls f for every i in [0, n) on at most jobs goroutines, and
-// stops handing out work when ctx is done. Each call writes only its own
-// results, so that they do not depend on the number of goroutines.
-func forEach(ctx context.Context, n, jobs int, f func(int)) {
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range max(1, min(jobs, n)) {
-		wg.Go(func() {
-			for i := range next {
-				f(i)
-			}
-		})
-	}
-feed:
-	for i := range n {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			break feed
-		}
-	}
-	close(next)
-	wg.Wait()
 }
 
 // wait runs f and waits for it, or for ctx to be done (then f goes on in

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -46,7 +47,9 @@ type Options struct {
 	// large corpus does not stop the run; Load fails only when no article
 	// is left.
 	Skip bool
-	// Jobs bounds the files read at once (0: GOMAXPROCS).
+	// Jobs bounds the files read and processed at once (0: GOMAXPROCS,
+	// as everywhere: see package par). With 0, Load, whose reading waits
+	// on the disk as much as it parses, reads 4×GOMAXPROCS files at once.
 	Jobs int
 	// NoQuotes skips finding quotes (Article.Quotes stays empty), for
 	// callers that do not use them: grouping.
@@ -398,7 +401,7 @@ func build(srcs []source, manifest map[string]Meta, opt Options, key func(string
 	if readers <= 0 {
 		readers = 4 * runtime.GOMAXPROCS(0)
 	}
-	par.ForEachN(len(srcs), readers, func() func(int) {
+	par.ForEachWorker(context.Background(), len(srcs), readers, func() func(int) {
 		return func(i int) { read[i].ds, read[i].err = readSource(srcs[i], limit) }
 	})
 	for i, s := range srcs {

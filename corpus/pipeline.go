@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"context"
 	"path/filepath"
 	"strings"
 	"unicode"
@@ -20,7 +21,7 @@ import (
 func process(arts []*Article, docs []doc, opt Options) {
 	st := newLineStats()
 	lines := make([][]*line, len(docs))
-	par.ForEach(len(docs), func() func(int) {
+	par.ForEachWorker(context.Background(), len(docs), 0, func() func(int) {
 		return func(i int) {
 			if docs[i].capture {
 				lines[i] = splitLines(docs[i].text)
@@ -34,7 +35,7 @@ func process(arts []*Article, docs []doc, opt Options) {
 	}
 	// Articles are independent from here on: each worker has its own
 	// tokenizer, whose cache stays warm.
-	par.ForEachN(len(docs), opt.Jobs, func() func(int) {
+	par.ForEachWorker(context.Background(), len(docs), opt.Jobs, func() func(int) {
 		var w worker
 		return func(i int) {
 			finish(arts[i], &docs[i], lines[i], st, &w, !opt.NoQuotes)

@@ -3,6 +3,7 @@ package corpus
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -68,7 +69,7 @@ func Scan(paths []string, opt Options) (*Index, error) {
 		err      error
 	}
 	res := make([]result, len(srcs))
-	par.ForEachN(len(srcs), opt.Jobs, func() func(int) {
+	par.ForEachWorker(context.Background(), len(srcs), opt.Jobs, func() func(int) {
 		var w worker
 		return func(i int) {
 			ds, err := readSource(srcs[i], x.limit)
@@ -119,7 +120,7 @@ func Scan(paths []string, opt Options) (*Index, error) {
 			capt = append(capt, i)
 		}
 	}
-	par.ForEachN(len(capt), opt.Jobs, func() func(int) {
+	par.ForEachWorker(context.Background(), len(capt), opt.Jobs, func() func(int) {
 		var w worker
 		return func(k int) {
 			i := capt[k]

@@ -316,7 +316,7 @@ func opensPhrase(t corpus.Token) bool {
 var beHave = english.Set("be-have")
 
 // pronouns stand for a subject or an object.
-var pronouns = english.Set("pronouns")
+var pronouns = english.Set("personal-pronouns", "relative-pronouns")
 
 // verbAfterNoun tells whether w, after prev, is a verb: a past form
 // right after a noun that is no modifier ("the secretary shocked", not
@@ -344,7 +344,7 @@ var adverbSuffixes = english.List("adverb-suffixes")
 
 // timeWords are nouns of time: phrases headed by one say when something
 // happened, not how a report names it.
-var timeWords = english.Set("time-nouns")
+var timeWords = english.Set("time-nouns", "time-units")
 
 // addPhrase adds the noun phrase [t0, t1) whose last token is its head.
 func (e *tevent) addPhrase(ui, t0, t1 int, kind mkind) {

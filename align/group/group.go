@@ -24,6 +24,7 @@ package group
 
 import (
 	"cmp"
+	"context"
 	"math"
 	"runtime"
 	"slices"
@@ -227,7 +228,7 @@ type shard struct {
 // dictionary and each article's raw counts, sorted by id.
 func intern(fs []found) (*dict, [][]feat) {
 	var sh [shards]shard
-	par.ForEach(shards, func() func(int) {
+	par.ForEachWorker(context.Background(), shards, 0, func() func(int) {
 		return func(k int) {
 			s := &sh[k]
 			s.ids = map[uint64]int32{}
@@ -274,7 +275,7 @@ func intern(fs []found) (*dict, [][]feat) {
 		d.quote = append(d.quote, sh[k].quote...)
 	}
 	raw := make([][]feat, len(fs))
-	par.ForEach(len(fs), func() func(int) {
+	par.ForEachWorker(context.Background(), len(fs), 0, func() func(int) {
 		return func(i int) {
 			f := &fs[i]
 			tf := make([]feat, 0, len(f.occs))
@@ -354,7 +355,7 @@ func Group(arts []*corpus.Article, opt Options) []Event {
 		return evs
 	}
 	fs := make([]found, n)
-	par.ForEach(n, func() func(int) {
+	par.ForEachWorker(context.Background(), n, 0, func() func(int) {
 		var x extractor
 		return func(i int) {
 			if f, ok := opt.Features.take(arts[i]); ok {
@@ -370,7 +371,7 @@ func Group(arts []*corpus.Article, opt Options) []Event {
 		d.idf[df] = idf(n, df)
 	}
 	vecs := make([][]feat, n)
-	par.ForEach(n, func() func(int) {
+	par.ForEachWorker(context.Background(), n, 0, func() func(int) {
 		return func(i int) { vecs[i] = weigh(raw[i], d) }
 	})
 	dates := make([]dayRange, n)
@@ -600,7 +601,7 @@ func candidates(vecs [][]feat, nfeat int, dates []dayRange, opt Options) []edge 
 	// Each article's candidates are found and scored on every CPU; a pair
 	// found from both ends scores the same and is kept once.
 	per := make([][]edge, n)
-	par.ForEach(n, func() func(int) {
+	par.ForEachWorker(context.Background(), n, 0, func() func(int) {
 		q := &querier{vecs: vecs, post: post, dates: dates, opt: opt, acc: make([]float64, n), dense: make([]float32, nfeat)}
 		return func(i int) { per[i] = q.query(i) }
 	})
@@ -852,7 +853,7 @@ func clusterParts(n int, edges []edge, threshold float64) []int {
 		}
 	}
 	root := make([]int, n)
-	par.ForEach(len(members), func() func(int) {
+	par.ForEachWorker(context.Background(), len(members), 0, func() func(int) {
 		return func(k int) {
 			ms := members[k]
 			if len(ms) == 1 {
@@ -1073,7 +1074,7 @@ func declaredEvents(arts []*corpus.Article, root []int) []int {
 func events(arts []*corpus.Article, root []int, raw [][]feat, d *dict) []Event {
 	out := eventsOf(arts, root)
 	d.fillBest() // before the workers read it
-	par.ForEach(len(out), func() func(int) {
+	par.ForEachWorker(context.Background(), len(out), 0, func() func(int) {
 		return func(k int) { out[k].Label = label(out[k].Articles, raw, d) }
 	})
 	return out

@@ -61,16 +61,16 @@ package reuse
 
 import (
 	"cmp"
+	"context"
 	"math"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/biasdiff/biasdiff/align/wdiff"
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/token"
+	"github.com/biasdiff/biasdiff/internal/par"
 )
 
 // Span is a range of source characters (runes) [Start, End).
@@ -203,7 +203,7 @@ func Find(arts []*corpus.Article, opt Options) []Pair {
 	n := opt.N
 
 	docs := make([]doc, len(arts))
-	parallel(len(arts), func(i int) { docs[i] = words(arts[i]) })
+	par.ForEach(context.Background(), len(arts), 0, func(i int) { docs[i] = words(arts[i]) })
 
 	// The index: every shingle of every article, sorted by hash.
 	total := 0
@@ -299,7 +299,7 @@ func Find(arts []*corpus.Article, opt Options) []Pair {
 
 	out := make([]Pair, len(cands))
 	keep := make([]bool, len(cands))
-	parallel(len(cands), func(i int) {
+	par.ForEach(context.Background(), len(cands), 0, func(i int) {
 		s := cands[i]
 		a, b := int(s[0].a), int(s[0].b)
 		ps := align(&docs[a], &docs[b], s, opt)
@@ -325,35 +325,6 @@ func Find(arts []*corpus.Article, opt Options) []Pair {
 		}
 	}
 	return res
-}
-
-// parallel runs f(0..n-1) on all CPUs.
-func parallel(n int, f func(i int)) {
-	w := min(runtime.GOMAXPROCS(0), n)
-	if w <= 1 {
-		for i := range n {
-			f(i)
-		}
-		return
-	}
-	var next int64
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	for range w {
-		wg.Go(func() {
-			for {
-				mu.Lock()
-				i := next
-				next++
-				mu.Unlock()
-				if int(i) >= n {
-					return
-				}
-				f(int(i))
-			}
-		})
-	}
-	wg.Wait()
 }
 
 // share is the share of n words covered by the union of the word ranges.

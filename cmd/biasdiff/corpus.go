@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -84,7 +83,7 @@ func runCorpus(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	fs.StringVarP(&f.output, "output", "o", "", "the output `DIR` (required; replaced as a whole)")
 	fs.StringVar(&f.manifest, "manifest", "", "metadata manifest `FILE` (YAML or CSV: path, outlet, date, title, url, lang, event)")
 	fs.Int64Var(&f.maxBytes, "max-bytes", corpus.DefaultMaxBytes, "largest input file to read, in bytes (JSON Lines: per line)")
-	fs.IntVarP(&f.jobs, "jobs", "j", 0, "files read and events analysed at once (default: the number of CPUs)")
+	fs.IntVarP(&f.jobs, "jobs", "j", 0, "files read and events analysed at once (0: GOMAXPROCS, the number of CPUs)")
 	fs.BoolVarP(&f.quiet, "quiet", "q", false, "no progress on standard error")
 	fs.Int64Var(&f.memory, "memory", batch.DefaultMemory>>20, "the memory in `MiB` the run aims to stay under: fewer events are analysed at once near it")
 	fs.BoolVar(&f.force, "force", false, "replace DIR even when it holds files an earlier run did not write (they are removed)")
@@ -117,9 +116,6 @@ func runCorpus(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	}
 	if f.jobs < 0 {
 		return usage("--jobs must be 0 (the number of CPUs) or more, not %d", f.jobs)
-	}
-	if f.jobs == 0 {
-		f.jobs = runtime.GOMAXPROCS(0)
 	}
 	if fs.NArg() == 0 {
 		return usage("no PATH given")

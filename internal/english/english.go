@@ -4,7 +4,15 @@
 // A list file has one word or phrase a line, in lower case, sorted, each
 // once; lines starting with # say what the list is and where it is used,
 // and blank lines are ignored. A list is named by its file name without
-// ".txt" ("determiners" is lists/determiners.txt).
+// ".txt" ("determiners" is lists/determiners.txt). A list whose comment
+// has a line starting "# case-sensitive" keeps its entries as they are
+// written and matched ("No" and "no" are different abbreviations); the
+// packages that match capitalised words in lower-case lists capitalise
+// them themselves. reporting-verbs has a verb a line: the lemma, then its
+// forms if they are not regular (see VerbForms).
+//
+// Every English word list of biasdiff is here, each once; segment, quote
+// and frame read them when they are initialised.
 //
 // Set and List panic on a name with no file: the packages that use a list
 // ask for it when they are initialised, so a wrong name fails every test
@@ -65,24 +73,50 @@ func Names() []string {
 	return out
 }
 
-// List returns the entries of the named list, in file order (sorted); the
-// caller may keep and change the slice. It panics if there is no such list.
-func List(name string) []string {
-	ws, ok := lists()[name]
-	if !ok {
-		panic(fmt.Sprintf("english: no word list %q (internal/english/lists/%s.txt)", name, name))
+// List returns the entries of the named lists, list after list, each in
+// file order (sorted); the caller may keep and change the slice. It panics
+// if a list does not exist.
+func List(names ...string) []string {
+	var out []string
+	for _, name := range names {
+		ws, ok := lists()[name]
+		if !ok {
+			panic(fmt.Sprintf("english: no word list %q (internal/english/lists/%s.txt)", name, name))
+		}
+		out = append(out, ws...)
 	}
-	return slices.Clone(ws)
+	return out
 }
 
 // Set returns the entries of the named lists as one set, a new map the
 // caller may keep and change. It panics if a list does not exist.
 func Set(names ...string) map[string]bool {
 	out := map[string]bool{}
-	for _, n := range names {
-		for _, w := range List(n) {
-			out[w] = true
-		}
+	for _, w := range List(names...) {
+		out[w] = true
 	}
 	return out
+}
+
+// VerbForms returns a verb's forms from a line of a verb list such as
+// reporting-verbs: the lemma, then the forms the line gives, or, for a line
+// of one word, its regular -s, -ed and -ing forms.
+func VerbForms(line string) []string {
+	forms := strings.Fields(line)
+	if len(forms) != 1 {
+		return forms
+	}
+	v := forms[0]
+	n := len(v)
+	switch {
+	case strings.HasSuffix(v, "e"):
+		return append(forms, v+"s", v+"d", v[:n-1]+"ing")
+	case strings.HasSuffix(v, "y") && n > 1 && !strings.ContainsRune("aeiou", rune(v[n-2])):
+		return append(forms, v[:n-1]+"ies", v[:n-1]+"ied", v+"ing")
+	case strings.HasSuffix(v, "s") || strings.HasSuffix(v, "sh") || strings.HasSuffix(v, "ch") ||
+		strings.HasSuffix(v, "x") || strings.HasSuffix(v, "z"):
+		return append(forms, v+"es", v+"ed", v+"ing")
+	default:
+		return append(forms, v+"s", v+"ed", v+"ing")
+	}
 }
