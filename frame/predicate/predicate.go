@@ -796,8 +796,7 @@ func Rows(pairs []Pair) []Row {
 		parent = append(parent, len(parent))
 		return len(parent) - 1
 	}
-	var find func(int) int
-	find = func(i int) int {
+	find := func(i int) int {
 		for parent[i] != i {
 			parent[i] = parent[parent[i]]
 			i = parent[i]
