@@ -533,7 +533,7 @@ func (f *finder) naming(k int) bool {
 	}
 	rq := &f.raw[f.toks[k].q]
 	words, caps := 0, 0
-	for _, w := range strings.Fields(f.text[rq.inner.Start:rq.inner.End]) {
+	for w := range strings.FieldsSeq(f.text[rq.inner.Start:rq.inner.End]) {
 		w = strings.Trim(w, ".,;:!?\"'“”‘’()")
 		if w == "" || len(w) <= 3 && strings.ToLower(w) == w {
 			continue // small words stay lower case in titles
@@ -1117,8 +1117,9 @@ func (f *finder) resolveTitle(ev *event, n np) bool {
 }
 
 func hasWordFold(s, w string) bool {
-	for _, x := range strings.Fields(s) {
-		if strings.EqualFold(strings.TrimSuffix(x, "."), strings.TrimSuffix(w, ".")) {
+	w = strings.TrimSuffix(w, ".")
+	for x := range strings.FieldsSeq(s) {
+		if strings.EqualFold(strings.TrimSuffix(x, "."), w) {
 			return true
 		}
 	}
