@@ -333,8 +333,8 @@ func peopleIndex(arts []*corpus.Article, concepts []frame.Concept) people {
 	p := people{}
 	for i := range concepts {
 		c := &concepts[i]
-		if c.Source != frame.Entity || c.Confidence == frame.Loose {
-			continue
+		if r, _ := utf8.DecodeRuneInString(c.Label); c.Source != frame.Entity || c.Confidence == frame.Loose || !unicode.IsUpper(r) {
+			continue // a name's concept only ("Sergey Lavrov"), not a noun phrase's ("the post")
 		}
 		for _, m := range c.Mentions {
 			p[m.Article] = append(p[m.Article], personMention{m.Start, m.End, c})
