@@ -74,6 +74,9 @@ func (f *finder) isNameTok(k int) bool {
 	if t.lx&lxFunc != 0 && t.lx&lxHonor == 0 || t.lx&lxWeekday != 0 {
 		return false
 	}
+	if w := f.text[t.s:t.e]; len(w) >= 3 && w[1] == '-' && w[0] >= 'A' && w[0] <= 'Z' {
+		return false // a party and state tag after a name: "D-N.Y.", "R-Ohio"
+	}
 	if t.lx&lxMonth != 0 && k+1 < len(f.toks) && f.toks[k+1].k == tWord && f.toks[k+1].f&(fCap|fLower) == 0 {
 		return false
 	}
@@ -1050,10 +1053,28 @@ func (f *finder) resolvePerson(ev *event, pos int) {
 func (f *finder) sentenceSubject(ev *event, lo, pos int) bool {
 	i := sort.Search(len(f.ments), func(i int) bool { return f.ments[i].pos >= lo })
 	for ; i < len(f.ments) && f.ments[i].pos < pos; i++ {
-		if m := &f.ments[i]; m.person {
+		if m := &f.ments[i]; m.person && !f.afterPreposition(m.pos) {
 			f.takeMention(ev, m)
 			return true
 		}
+	}
+	return false
+}
+
+// afterPreposition tells whether the word before byte pos is a
+// preposition: the name there is no subject ("Of Vell, he said").
+func (f *finder) afterPreposition(pos int) bool {
+	k := sort.Search(len(f.toks), func(i int) bool { return f.toks[i].s >= pos })
+	if k == 0 || k > len(f.toks) {
+		return false
+	}
+	p := &f.toks[k-1]
+	if p.k != tWord {
+		return false
+	}
+	switch strings.ToLower(f.wordText(p)) {
+	case "of", "about", "on", "with", "for", "to", "against", "at", "from", "like", "unlike", "toward", "towards", "regarding":
+		return true
 	}
 	return false
 }

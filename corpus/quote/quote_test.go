@@ -227,6 +227,12 @@ func TestAttributionPatterns(t *testing.T) {
 			}},
 		{"an adverb before a comma is no name", `Instead, Governor Ann Rivera was seen praising the council for its “leadership” in the storm.`,
 			[]want{{"leadership", "Ann Rivera", "", true, ""}}},
+		{"a party and state tag is no name; a name after a preposition is no subject", "Senator Omar Vell, D-Norland, concluded, “We will vote no.”\n" +
+			"Governor Ann Rivera spoke next. Of Vell, she said, “He is a friend.”",
+			[]want{
+				{"We will vote no.", "Omar Vell", "concluded", false, ""},
+				{"He is a friend.", "Ann Rivera", "said", false, "attr=she"},
+			}},
 		{"no attribution", `Russia’s position on the “peace” talks has not changed.`,
 			[]want{{"peace", "", "", true, ""}}},
 	}
