@@ -133,6 +133,10 @@ const (
 )
 
 const (
+	// maxClaimPairs bounds the pairs of one claim's members compared: a
+	// claim every report of a large event carries would otherwise cost a
+	// diff per pair of reports, where a few dozen pairs show its wordings.
+	maxClaimPairs = 36
 	// maxUnitTokens bounds the tokens of a statement worth a word diff: a
 	// longer "sentence" is text the segmenter could not split (a page with
 	// no punctuation), where no replacement tells anything.
@@ -296,11 +300,16 @@ func Units(ev *Event, claims []align.Claim, quotes []align.QuoteCluster) []UnitP
 		if c.Outlets() < 2 {
 			continue
 		}
+		pairs := 0
 		for x, ma := range c.Members {
 			for _, mb := range c.Members[x+1:] {
+				if pairs == maxClaimPairs {
+					break
+				}
 				ua, ub := ev.unit(ma.Article, ma.Sentence), ev.unit(mb.Article, mb.Sentence)
-				if ua != nil && ub != nil {
+				if ua != nil && ub != nil && ua.art != ub.art {
 					add(Span{ua, 0, len(ua.toks)}, Span{ub, 0, len(ub.toks)}, false)
+					pairs++
 				}
 			}
 		}
