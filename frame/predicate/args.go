@@ -3,6 +3,7 @@ package predicate
 import (
 	"math"
 	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/biasdiff/biasdiff/corpus/token"
@@ -44,14 +45,21 @@ const (
 	maxArgActs = 64
 )
 
-// act is an act word of one sentence with its arguments.
+// act is an act word of one sentence with its arguments: args[a0:a1] of
+// the pass's shared slice, sorted by stem, once each.
 type act struct {
-	s    *sentence
-	k    int      // token index in s
-	kind int      // actKind
-	args []string // stems of the content words in the window, sorted, once each
-	low  map[string]bool
-	w    float64 // their summed weight
+	s      *sentence
+	k      int // token index in s
+	kind   int // actKind
+	a0, a1 int32
+	w      float64 // the arguments' summed weight
+}
+
+// arg is an argument word: its stem, and whether the event writes it in
+// lower case (a thing, a place, a manner; not a name only).
+type arg struct {
+	stem string
+	low  bool
 }
 
 // Anchored is pass 1b: pairs of act words of different reports, in any
@@ -73,8 +81,9 @@ func Anchored(ev *Event) []Replacement {
 		return nil
 	}
 	df := map[string]int{}
+	seen := map[string]bool{}
 	for _, s := range sents {
-		seen := map[string]bool{}
+		clear(seen)
 		for _, t := range s.plain {
 			if content(t) && !seen[t.Stem] {
 				seen[t.Stem] = true
@@ -85,6 +94,7 @@ func Anchored(ev *Event) []Replacement {
 	idf := func(stem string) float64 { return math.Log(float64(len(sents)+1) / float64(df[stem]+1)) }
 	rare := func(stem string) bool { return df[stem] <= max(2, min(len(sents)/4, maxArgDF)) }
 	var acts []act
+	var args []arg
 	byArg := map[string][]int{}
 	for _, s := range sents {
 		for k, t := range s.plain {
@@ -95,13 +105,8 @@ func Anchored(ev *Event) []Replacement {
 			if kind == 0 {
 				continue
 			}
-			a := act{s: s, k: k, kind: kind, low: map[string]bool{}}
-			add := func(u token.Token) {
-				a.args = append(a.args, u.Stem)
-				if ev.lower[u.Norm] {
-					a.low[u.Stem] = true
-				}
-			}
+			a := act{s: s, k: k, kind: kind, a0: int32(len(args))}
+			add := func(u token.Token) { args = append(args, arg{u.Stem, ev.lower[u.Norm]}) }
 			for j, n := k-1, 0; j >= 0 && n < argWindow; j-- {
 				if u := s.plain[j]; content(u) && u.Stem != t.Stem {
 					add(u)
@@ -114,12 +119,23 @@ func Anchored(ev *Event) []Replacement {
 					n++
 				}
 			}
-			slices.Sort(a.args)
-			a.args = slices.Compact(a.args)
-			for _, x := range a.args {
-				a.w += idf(x)
-				if rare(x) {
-					byArg[x] = append(byArg[x], len(acts))
+			mine := args[a.a0:]
+			slices.SortFunc(mine, func(x, y arg) int { return strings.Compare(x.stem, y.stem) })
+			n := 0
+			for _, x := range mine {
+				if n > 0 && mine[n-1].stem == x.stem {
+					mine[n-1].low = mine[n-1].low || x.low
+					continue
+				}
+				mine[n] = x
+				n++
+			}
+			args = args[:int(a.a0)+n]
+			a.a1 = int32(len(args))
+			for _, x := range args[a.a0:a.a1] {
+				a.w += idf(x.stem)
+				if rare(x.stem) {
+					byArg[x.stem] = append(byArg[x.stem], len(acts))
 				}
 			}
 			acts = append(acts, a)
@@ -149,11 +165,12 @@ func Anchored(ev *Event) []Replacement {
 					continue // one word: no alternative
 				}
 				shared, w, thing := 0, 0.0, false
-				for _, y := range a.args {
-					if _, ok := slices.BinarySearch(b.args, y); ok {
+				bargs := args[b.a0:b.a1]
+				for _, y := range args[a.a0:a.a1] {
+					if j, ok := slices.BinarySearchFunc(bargs, y.stem, func(x arg, t string) int { return strings.Compare(x.stem, t) }); ok {
 						shared++
-						w += idf(y)
-						thing = thing || a.low[y] && b.low[y]
+						w += idf(y.stem)
+						thing = thing || y.low && bargs[j].low
 					}
 				}
 				if shared < minArgWords || w < minArgShare*min(a.w, b.w) || !thing {
