@@ -46,7 +46,11 @@
 //     "handed over"); a shared head noun alone ("peace treaty" / "arms
 //     treaty") never joins.
 //
-// Cost: per claim of m members, m² word diffs of two sentences (each
+// Events of book-length reports (over 400 sentences each on average) are
+// not searched: there the passes would cost more than the rest of the
+// analysis.
+//
+// Cost: per claim of m members, m² word diffs (at most 36) of two sentences (each
 // O(n·d) in the tokens n and the edits d), plus per replacement a few
 // vector lookups (binary searches in the embedded table) and cosines of
 // 100 dimensions, and a few WordNet lookups (binary searches, about 10 µs
@@ -133,6 +137,10 @@ const (
 )
 
 const (
+	// maxSentences is the average length, in sentences, of reports past
+	// which the event is not searched (see bookLength): a long feature
+	// runs to about 150.
+	maxSentences = 400
 	// maxClaimPairs bounds the pairs of one claim's members compared: a
 	// claim every report of a large event carries would otherwise cost a
 	// diff per pair of reports, where a few dozen pairs show its wordings.
@@ -151,6 +159,9 @@ const (
 // Find returns the rows of the event, those carried by most reports
 // first.
 func Find(arts []*corpus.Article, claims []align.Claim, quotes []align.QuoteCluster, opt Options) []Row {
+	if bookLength(arts) {
+		return nil
+	}
 	if opt.MinCosine == 0 {
 		opt.MinCosine = DefaultMinCosine
 	}
@@ -187,6 +198,18 @@ func alternatives(c Pair, opt Options) bool {
 		return !c.Inside && !c.Args || c.Cosine >= opt.MinInside
 	}
 	return false
+}
+
+// bookLength tells whether the reports of an event are far longer than
+// news reports (over maxSentences sentences each on average): there the
+// passes would cost more than the rest of the analysis (a word diff per
+// pair of aligned statements, an act per verb), and no row is looked for.
+func bookLength(arts []*corpus.Article) bool {
+	n := 0
+	for _, a := range arts {
+		n += len(a.Sentences)
+	}
+	return len(arts) > 0 && n > maxSentences*len(arts)
 }
 
 // Event is what the passes read of the articles: their sentences'

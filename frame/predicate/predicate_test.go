@@ -216,3 +216,23 @@ func TestAnchored(t *testing.T) {
 		})
 	}
 }
+
+// TestBookLength: reports far longer than news (over maxSentences
+// sentences each on average) are not searched; news reports are.
+func TestBookLength(t *testing.T) {
+	art := func(n int) *corpus.Article { return &corpus.Article{Sentences: make([]corpus.Sentence, n)} }
+	for _, c := range []struct {
+		arts []*corpus.Article
+		want bool
+	}{
+		{nil, false},
+		{[]*corpus.Article{art(40), art(60)}, false},
+		{[]*corpus.Article{art(maxSentences), art(maxSentences)}, false},
+		{[]*corpus.Article{art(1800), art(1700)}, true},
+		{[]*corpus.Article{art(1800), art(30)}, true}, // on average
+	} {
+		if got := bookLength(c.arts); got != c.want {
+			t.Errorf("bookLength(%d reports) = %v, want %v", len(c.arts), got, c.want)
+		}
+	}
+}
