@@ -39,6 +39,7 @@ type event struct {
 	ing     bool
 	finite  bool
 	accord  bool // "according to"
+	thing   bool // the subject is a thing ("the report said"): no speaker, and none borrowed
 	npA     int  // paragraph-local token index where the subject starts
 }
 
@@ -896,6 +897,7 @@ func (f *finder) resolve(ev *event, n np) {
 			if by := f.byAgent(n); by.kind != npNone {
 				f.resolve(ev, by)
 			}
+			ev.thing = !ev.has
 			return
 		}
 		if f.is(&toks[n.a], "the") && toks[n.hd-1].lx&lxHead != 0 {

@@ -389,8 +389,8 @@ func (f *finder) assemble(sentences []Span) []Quote {
 		}
 	}
 	for i := range qs {
-		if qs[i].Speaker == "" {
-			f.inherit(qs, next, i)
+		if qs[i].Speaker == "" && !f.thingSaid(i) {
+			f.inherit(qs, next, i) // (not words a report or a statement gives: no one's to borrow)
 		}
 	}
 	return qs
@@ -400,6 +400,14 @@ func (f *finder) assemble(sentences []Span) []Quote {
 // quote before it in its paragraph or its multi-paragraph chain, else of
 // the next attributed quote there, else, for a quote opening its paragraph,
 // of the paragraph before.
+// thingSaid tells whether quote i is given by a thing in a finite clause
+// ("the report said"): its words are no one's to borrow from the quotes
+// around it.
+func (f *finder) thingSaid(i int) bool {
+	e := f.info[i].ev
+	return e >= 0 && f.evs[e].thing && f.evs[e].finite && !f.evs[e].relay
+}
+
 func (f *finder) inherit(qs []Quote, next []int, i int) {
 	r := &f.raw[i]
 	q := &qs[i]

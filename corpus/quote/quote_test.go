@@ -233,6 +233,11 @@ func TestAttributionPatterns(t *testing.T) {
 				{"We will vote no.", "Omar Vell", "concluded", false, ""},
 				{"He is a friend.", "Ann Rivera", "said", false, "attr=she"},
 			}},
+		{"a thing's words borrow no one's name", "“We will fight,” Omar Vell said. “The plan is unsafe,” the report said.",
+			[]want{
+				{"We will fight", "Omar Vell", "said", false, ""},
+				{"The plan is unsafe", "", "said", false, ""},
+			}},
 		{"no attribution", `Russia’s position on the “peace” talks has not changed.`,
 			[]want{{"peace", "", "", true, ""}}},
 	}
