@@ -89,6 +89,7 @@ func Compare(arts []*corpus.Article, opt CompareOptions) *Report {
 		if len(events) > 1 {
 			prefix = e.ID
 		}
+		nameQuoteGroups(sub, data.Quotes, attribution.NewPeople(sub, concepts))
 		cj := ConceptsJSON(sub, concepts, prefix)
 		data.Concepts = []string{}
 		for _, c := range cj {
@@ -294,4 +295,31 @@ func shorten(s string, n int) string {
 		return s
 	}
 	return strings.TrimRight(string(r[:n-1]), " ") + "…"
+}
+
+// nameQuoteGroups names each quote group's speakers as the attribution
+// table does: a variant whose speaker was read from a mention of a name's
+// concept takes the concept's label, and the group the label most of its
+// variants take (a tie keeps the group's own speaker; so does a group
+// where no variant has a label). One person is then one name across the report's tables.
+func nameQuoteGroups(arts []*corpus.Article, groups []align.QuoteCluster, p attribution.People) {
+	for gi := range groups {
+		g := &groups[gi]
+		own := ""
+		for vi := range g.Variants {
+			v := &g.Variants[vi]
+			if v.Quote < 0 || v.Quote >= len(arts[v.Article].Quotes) {
+				continue
+			}
+			if name, ok := p.Name(v.Article, arts[v.Article].Quotes[v.Quote]); ok {
+				if v.Speaker == g.Speaker && own == "" {
+					own = name // the group's own speaker, by its concept
+				}
+				v.Speaker = name
+			}
+		}
+		if own != "" {
+			g.Speaker = own
+		}
+	}
 }

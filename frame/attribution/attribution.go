@@ -319,6 +319,25 @@ func publications(arts []*corpus.Article) map[string]bool {
 	return out
 }
 
+// People names the speakers of quotes by the event's concepts, as the
+// attribution table does (FindPeople), for the other tables that show
+// speakers (quote groups).
+type People struct{ idx people }
+
+// NewPeople indexes the concepts that name someone (see FindPeople).
+func NewPeople(arts []*corpus.Article, concepts []frame.Concept) People {
+	return People{peopleIndex(arts, concepts)}
+}
+
+// Name is the label of the concept the quote's speaker was read from, if
+// it is a name's; false if none (the speaker stays as the quote gives it).
+func (p People) Name(art int, q corpus.Quote) (string, bool) {
+	if c := p.idx.at(art, q.SpeakerStart, q.SpeakerEnd); c != nil {
+		return c.Label, true
+	}
+	return "", false
+}
+
 // people indexes, per article, the mentions of the concepts that name
 // someone: entity concepts (names, their short forms, titles and
 // descriptions) the finder is not loose about.
