@@ -460,3 +460,17 @@ func TestOffsetsPerturbed(t *testing.T) {
 	}
 	t.Logf("%d discrepancies", found)
 }
+
+// TestCalendar: the days and months are numbered from their lists'
+// order, and the months' short forms but "mar" (a verb too) count.
+func TestCalendar(t *testing.T) {
+	for w, want := range map[string]int{"monday": 1, "sunday": 7, "january": 1, "may": 5, "december": 12, "sept": 9, "sep": 9, "jan": 1, "mar": 0} {
+		got := weekdays[w] + months[w]
+		if got != want {
+			t.Errorf("%q: %d, want %d", w, got, want)
+		}
+	}
+	if monthAbbrevs["may"] || monthAbbrevs["mar"] || !monthAbbrevs["dec"] {
+		t.Errorf("month short forms: %v", monthAbbrevs)
+	}
+}

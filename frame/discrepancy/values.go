@@ -1,6 +1,7 @@
 package discrepancy
 
 import (
+	"github.com/biasdiff/biasdiff/internal/english"
 	"math"
 	"strconv"
 	"strings"
@@ -59,14 +60,32 @@ func lowered(s string) bool {
 	return unicode.IsLower(r)
 }
 
-var weekdays = map[string]int{"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7}
+// weekdays and months number the days of the week and the months from 1,
+// in the order of their lists (internal/english: days, months); months
+// also holds the short forms of the months (month-abbreviations), but for
+// "mar", a verb too ("to mar").
+var weekdays, months, monthAbbrevs = calendar()
 
-var months = map[string]int{"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-	"august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-	"jan": 1, "feb": 2, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
-
-var monthAbbrevs = map[string]bool{"jan": true, "feb": true, "apr": true, "jun": true, "jul": true, "aug": true,
-	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true}
+func calendar() (days, months map[string]int, abbrevs map[string]bool) {
+	days, months, abbrevs = map[string]int{}, map[string]int{}, map[string]bool{}
+	for i, d := range english.List("days") {
+		days[d] = i + 1
+	}
+	for i, m := range english.List("months") {
+		months[m] = i + 1
+	}
+	for _, a := range english.List("month-abbreviations") {
+		if a == "mar" {
+			continue
+		}
+		for full, n := range months {
+			if strings.HasPrefix(full, a) {
+				months[a], abbrevs[a] = n, true
+			}
+		}
+	}
+	return days, months, abbrevs
+}
 
 // monthPreps are the words before a month named alone that make it one:
 // "in March" (not "the March on the capital"), "since May".

@@ -2,7 +2,9 @@
 // text file a list in lists/, embedded in the binary and read once.
 //
 // A list file has one word or phrase a line, in lower case, sorted, each
-// once; lines starting with # say what the list is and where it is used,
+// once (a list whose order means something says "# in order" and keeps
+// it: the days of the week from Monday, the months from January); lines
+// starting with # say what the list is and where it is used,
 // and blank lines are ignored. A list is named by its file name without
 // ".txt" ("determiners" is lists/determiners.txt). A list whose comment
 // has a line starting "# case-sensitive" keeps its entries as they are
