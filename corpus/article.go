@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/biasdiff/biasdiff/corpus/textmap"
 	"github.com/biasdiff/biasdiff/corpus/token"
@@ -129,6 +131,22 @@ type Quote struct {
 type Token struct {
 	token.Token
 	SrcStart, SrcEnd int
+}
+
+// TitleCase tells whether a sentence is written as a headline: four
+// words or more, four in five of those that are not stopwords
+// capitalised (a headline kept as a sentence, whatever its place).
+func TitleCase(toks []Token) bool {
+	words, caps := 0, 0
+	for _, t := range toks {
+		if t.Kind == token.Word && !t.Stop {
+			words++
+			if r, _ := utf8.DecodeRuneInString(t.Text); unicode.IsUpper(r) {
+				caps++
+			}
+		}
+	}
+	return words >= 4 && caps*5 >= words*4
 }
 
 // PlainTokens returns the tokens of sentence i (token.Tokenize of its

@@ -615,7 +615,7 @@ var directions = english.Set("directions")
 
 // joinVariants joins the forms of a name of two words or more that differ
 // only in a compass point written as a noun or as an adjective: "South
-// Kuril Islands" and "Southern Kuril Islands" are one place. (Two names
+// Silver Islands" and "Southern Silver Islands" are one place. (Two names
 // told apart that way alone, "South Africa" and "Southern Africa", are
 // joined too: the one cost of the rule.)
 func (e *tevent) joinVariants(forms []*nameForm) {

@@ -20,21 +20,6 @@ type tunit struct {
 	titleCase bool
 }
 
-// titleCase tells whether a sentence is written as a headline: four words
-// or more, four in five of those that are not stopwords capitalised.
-func titleCase(toks []corpus.Token) bool {
-	words, caps := 0, 0
-	for _, t := range toks {
-		if t.Kind == token.Word && !t.Stop {
-			words++
-			if capitalised(t.Text) {
-				caps++
-			}
-		}
-	}
-	return words >= 4 && caps*5 >= words*4
-}
-
 // stats are the event's units (sentences and titles, with their tokens)
 // and what its words are seen doing across all of them: written with a
 // capital inside a sentence or not, after a determiner, after a subject.
@@ -135,7 +120,7 @@ func eventUnits(arts []*corpus.Article) []tunit {
 		}
 		for si := range a.Sentences {
 			toks := a.SentenceTokens(si)
-			units = append(units, tunit{art: ai, sent: si, toks: toks, titleCase: titleCase(toks)})
+			units = append(units, tunit{art: ai, sent: si, toks: toks, titleCase: corpus.TitleCase(toks)})
 		}
 	}
 	return units

@@ -153,7 +153,7 @@ func FindMatched(arts []*corpus.Article, lex *lexicon.Lexicon, matched []frame.C
 
 // FindPeople is FindMatched with the event's concepts (frame.Concepts):
 // a quote whose speaker was read from a mention of a name's concept
-// ("Lavrov", "the foreign minister", "Russian FM Sergey Lavrov") counts
+// ("Vell", "the foreign minister", "Norland FM Omar Vell") counts
 // for that concept's row, under its label, so that one person is one row
 // on the term table's evidence; other speakers merge by their names.
 func FindPeople(arts []*corpus.Article, lex *lexicon.Lexicon, matched, concepts []frame.Concept) Attribution {
@@ -211,7 +211,7 @@ func FindPeople(arts []*corpus.Article, lex *lexicon.Lexicon, matched, concepts 
 		for qi, q := range a.Quotes {
 			s := strings.Join(strings.Fields(q.Speaker), " ")
 			if pubs[strings.ToLower(s)] {
-				s = "" // a publication of the event passes words on; it is no speaker ("Kyodo says")
+				s = "" // a publication of the event passes words on; it is no speaker ("Norpress says")
 			}
 			if s == "" {
 				at.Unnamed[ai]++
@@ -303,7 +303,7 @@ func FindPeople(arts []*corpus.Article, lex *lexicon.Lexicon, matched, concepts 
 }
 
 // publications are the names of the event's outlets, lower case, whole
-// and by their first word ("kyodo news (republished)", "kyodo").
+// and by their first word ("norpress news (wire)", "norpress").
 func publications(arts []*corpus.Article) map[string]bool {
 	out := map[string]bool{}
 	for _, a := range arts {
@@ -353,7 +353,7 @@ func peopleIndex(arts []*corpus.Article, concepts []frame.Concept) people {
 	for i := range concepts {
 		c := &concepts[i]
 		if r, _ := utf8.DecodeRuneInString(c.Label); c.Source != frame.Entity || c.Confidence == frame.Loose || !unicode.IsUpper(r) {
-			continue // a name's concept only ("Sergey Lavrov"), not a noun phrase's ("the post")
+			continue // a name's concept only ("Omar Vell"), not a noun phrase's ("the post")
 		}
 		for _, m := range c.Mentions {
 			p[m.Article] = append(p[m.Article], personMention{m.Start, m.End, c})

@@ -411,7 +411,7 @@ func loadedChoices(arts []*corpus.Article) []Choice {
 		for si := range toks[ai] {
 			// A capital marks a name, unless the sentence's first word or
 			// a headline's title case explains it.
-			title, first, quoted := titleCase(toks[ai][si]), true, false
+			title, first, quoted := corpus.TitleCase(toks[ai][si]), true, false
 			for _, t := range toks[ai][si] {
 				if t.Kind == token.Punct && t.Norm == `"` {
 					quoted = !quoted
@@ -463,17 +463,3 @@ func capitalised(s string) bool {
 	return unicode.IsUpper(r)
 }
 
-// titleCase tells whether a sentence is written as a headline: four words
-// or more, four in five of those that are not stopwords capitalised.
-func titleCase(toks []corpus.Token) bool {
-	words, caps := 0, 0
-	for _, t := range toks {
-		if t.Kind == token.Word && !t.Stop {
-			words++
-			if capitalised(t.Text) {
-				caps++
-			}
-		}
-	}
-	return words >= 4 && caps*5 >= words*4
-}

@@ -11,15 +11,15 @@ import (
 
 // Pass 1b, acts that share their arguments. Reports often tell one act in
 // sentences the aligner does not pair, since the rest of each sentence
-// differs: "a joint declaration ceding Shikotan and Habomai, two islands
-// ..." and "a declaration which mentions the transfer ... of the smaller
-// two of the four islands -- Shikotan and Habomai". What makes those one
+// differs: "rebels seized the lighthouse and the harbour cranes" and
+// "after a night of shelling, armed rebels captured the harbour cranes".
+// What makes those one
 // act is that the same things stand around the act word: an act word of
 // one report and one of another are a candidate pair when the content
 // words near each (its arguments, by a window) are largely the same, the
 // rarer words weighing more. Names alone are not enough: the same people
-// do many things ("Putin is due to visit Japan" in June, "the meeting of
-// Putin and Abe" in January), so at least one word in common must be a
+// do many things ("Governor Vell is due to visit Norland" in June, "the
+// meeting of Vell and Rivera" in January), so at least one word in common must be a
 // word the event writes in lower case (what the act is done to, where,
 // how).
 

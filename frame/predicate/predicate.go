@@ -282,7 +282,7 @@ func (ev *Event) unit(ai, si int) *sentence {
 	}
 	if u != nil {
 		u.verbStems = ev.verbStems
-		u.titleCase = u.titleCase || titleCase(u.toks)
+		u.titleCase = u.titleCase || corpus.TitleCase(u.toks)
 	}
 	ev.units[[2]int{ai, si}] = u
 	return u
@@ -949,20 +949,6 @@ func capitalised(s string) bool {
 	return unicode.IsUpper(r)
 }
 
-// titleCase: four words or more, four in five of those that are not
-// stopwords capitalised (a headline kept as a sentence).
-func titleCase(toks []corpus.Token) bool {
-	words, caps := 0, 0
-	for _, t := range toks {
-		if t.Kind == token.Word && !t.Stop {
-			words++
-			if capitalised(t.Text) {
-				caps++
-			}
-		}
-	}
-	return words >= 4 && caps*5 >= words*4
-}
 
 //go:embed words.txt
 var wordsTxt string
