@@ -949,7 +949,6 @@ func capitalised(s string) bool {
 	return unicode.IsUpper(r)
 }
 
-
 //go:embed words.txt
 var wordsTxt string
 
