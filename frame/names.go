@@ -751,6 +751,18 @@ func (s *stats) nameTails(forms []*nameForm) map[string]bool {
 // the reports also write in lower case ("president", "minister").
 func (s *stats) title(w string) bool { return s.lowStems[w] && s.nounStems[w] }
 
+// roleStems are the stems of the English role nouns ("chairman",
+// "minister"): titles even where the reports never write them in lower
+// case ("the Judiciary Committee" qualifies "Judiciary Committee
+// Chairman Omar Vell" and is not his short form).
+var roleStems = func() map[string]bool {
+	out := map[string]bool{}
+	for _, w := range english.List("role-nouns") {
+		out[stemOf(w)] = true
+	}
+	return out
+}()
+
 // qualifier tells whether the words of a, found in b in order, all come
 // before a title that more words of b follow: they qualify the title
 // ("Southland" in "Southland Prime Minister Alma Rivera") and do not name
@@ -759,7 +771,7 @@ func (s *stats) qualifier(a, b []string) bool {
 	i := 0
 	for k, w := range b {
 		if i == len(a) {
-			return s.title(w) && k < len(b)-1 // a title before a name, not a head noun ("Silver Isles")
+			return (s.title(w) || roleStems[w]) && k < len(b)-1 // a title before a name, not a head noun ("Silver Isles")
 		}
 		if a[i] == w {
 			i++

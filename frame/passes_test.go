@@ -181,6 +181,11 @@ func TestPassClusterNames(t *testing.T) {
 			joins: [][2]string{{"Southern Silver Islands", "South Silver Islands"}},
 		},
 		{
+			name:  "an organisation in a title is no short form of the titled person",
+			docs:  [][2]string{{"Hearing", "Lawmakers said House Fisheries Committee Chairman Omar Vell opened the hearing on Monday."}, {"Hearing", "Members of the Fisheries Committee met on Monday, and Omar Vell spoke first."}},
+			apart: [][2]string{{"Fisheries Committee", "House Fisheries Committee Chairman Omar Vell"}},
+		},
+		{
 			name:  "two names side by side are not one name",
 			docs:  [][2]string{{"Talks", "Officials said Omar Vell met envoys on Monday, Vell Norpress reports."}, {"Talks", "The talks went well, Norpress said."}},
 			apart: [][2]string{{"Norpress", "Vell Norpress"}},
@@ -221,6 +226,12 @@ func TestPassWithArticle(t *testing.T) {
 
 func TestPassResolvePhrases(t *testing.T) {
 	runPassCases(t, "resolve-phrases", []passCase{
+		{
+			name:  "a plural or another country's officials are not the official named",
+			docs:  [][2]string{{"Memo", "Officials said Justice Department official Omar Vell wrote the memo. Aides said the official left early, and Vell agreed. The Southland official said nothing, and the officials in Kelvale waited."}},
+			joins: [][2]string{{"the official", "Justice Department official Omar Vell"}},
+			apart: [][2]string{{"The Southland official said", "Justice Department official Omar Vell"}, {"the officials", "Justice Department official Omar Vell"}},
+		},
 		{
 			name: "a qualifier before a title is no mention of the titled name",
 			docs: [][2]string{{"Visit", "Officials said Southland President Han Sol Mi arrived. Aides said the president left, and President Han Sol Mi agreed."}},

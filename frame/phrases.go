@@ -654,13 +654,25 @@ func (e *tevent) describedEntity(c *tcand, d *describers) (int, bool) {
 		best, tie = dominant(votes, 2)
 		tie = !tie
 	}
-	if best >= 0 && !tie {
+	if best >= 0 && !tie && !e.otherKind(c, bs) {
 		return best, true
 	}
 	if relational[c.head] && len(c.mods) > 0 {
 		return e.describedBy(c.mods, d.vocab)
 	}
 	return -1, false
+}
+
+// otherKind tells whether phrase c, whose modifiers share score words
+// with the entity its head describes, names others than that entity: a
+// plural ("the officials", "Russian officials" are not the official Omar
+// Vell), or proper modifiers none of which the entity's descriptions have
+// ("the Norland envoy" is not Southland's).
+func (e *tevent) otherKind(c *tcand, score int) bool {
+	if w := e.units[c.u].toks[c.t1-1].Norm; w != c.head && pluralLike(w) {
+		return true
+	}
+	return score == 0 && len(e.properMods(c)) > 0
 }
 
 // headKey is the key of the head concept phrase c goes to: its head; but
