@@ -81,8 +81,17 @@ func parsePhrases(data string) (map[string]phraseKind, map[string]bool) {
 // normLine lowercases s and keeps its words (letters and digits), one space
 // apart. With noNumbers, words made only of digits are dropped.
 func normLine(s string, noNumbers bool) string {
+	norm, _ := scanLine(s, noNumbers, nil)
+	return norm
+}
+
+// scanLine is normLine that also counts, in one pass, the words as
+// wordCount would (the second result) and, when counts is not nil, the
+// letters of each script as scriptOf sorts them.
+func scanLine(s string, noNumbers bool, counts *[16]int) (string, int) {
 	var b strings.Builder
 	b.Grow(len(s))
+	words := 0
 	for i := 0; i < len(s); {
 		// Find the next word [i, j).
 		for i < len(s) {
@@ -103,12 +112,16 @@ func normLine(s string, noNumbers bool) string {
 			break
 		}
 		j, digits, ascii := i, true, true
+		latin, unspaced := 0, 0
 		for j < len(s) {
 			if c := s[j]; c < utf8.RuneSelf {
 				if !asciiWord[c] {
 					break
 				}
-				digits = digits && c >= '0' && c <= '9'
+				if c > '9' {
+					digits = false
+					latin++
+				}
 				j++
 				continue
 			}
@@ -117,10 +130,22 @@ func normLine(s string, noNumbers bool) string {
 				break
 			}
 			digits = digits && unicode.IsDigit(r)
+			if sc := scriptOf(r); sc > 0 {
+				if counts != nil {
+					counts[sc]++
+				}
+				if sc < otherScript && scripts[sc].unspaced {
+					unspaced++
+				}
+			}
 			ascii = false
 			j += n
 		}
+		if counts != nil {
+			counts[1] += latin
+		}
 		if !(noNumbers && digits) {
+			words += max(1, (unspaced+charsPerWord-1)/charsPerWord)
 			if b.Len() > 0 {
 				b.WriteByte(' ')
 			}
@@ -138,7 +163,7 @@ func normLine(s string, noNumbers bool) string {
 		}
 		i = j
 	}
-	return b.String()
+	return b.String(), words
 }
 
 // asciiWord marks the ASCII letters and digits.
@@ -176,12 +201,15 @@ const (
 func (l *line) prose() bool { return (l.words >= 6 && l.term) || l.words >= 15 }
 
 func splitLines(t textmap.Text) []*line {
-	var out []*line
+	slab := make([]line, 0, strings.Count(t.S, "\n")+1) // one allocation, not one a line
 	eachLine(t.S, func(no, b0, b1 int) {
-		l := newLine(t.S, b0, b1)
-		l.no = no
-		out = append(out, l)
+		slab = append(slab, newLine(t.S, b0, b1))
+		slab[len(slab)-1].no = no
 	})
+	out := make([]*line, len(slab))
+	for i := range slab {
+		out[i] = &slab[i]
+	}
 	return out
 }
 
@@ -226,10 +254,11 @@ func isSpace(r rune) bool {
 	return unicode.IsSpace(r) || r == '\u00a0' || r == '\ufeff' || r == '\u200b'
 }
 
-func newLine(s string, b0, b1 int) *line {
+func newLine(s string, b0, b1 int) line {
 	text := s[b0:b1]
-	l := &line{b0: b0, b1: b1, norm: normLine(text, false)}
-	l.words = wordCount(l.norm)
+	var counts [16]int
+	l := line{b0: b0, b1: b1}
+	l.norm, l.words = scanLine(text, false, &counts)
 	trimmed := strings.TrimRight(text, closers)
 	if r, _ := utf8.DecodeLastRuneInString(trimmed); strings.ContainsRune(terminals, r) {
 		l.term = true
@@ -237,7 +266,7 @@ func newLine(s string, b0, b1 int) *line {
 	if r, _ := utf8.DecodeRuneInString(text); strings.ContainsRune("•·▪◦●■►-*–—", r) {
 		l.bullet = true
 	}
-	l.script, l.share = mainScript(text)
+	l.script, l.share = mainScript(&counts)
 	return l
 }
 
@@ -313,18 +342,12 @@ func wordCount(norm string) int {
 	return n
 }
 
-// mainScript returns the script most of text's letters are in and its share.
-func mainScript(text string) (int, float64) {
-	var counts [16]int
-	total := 0
-	for _, r := range text {
-		if sc := scriptOf(r); sc > 0 {
-			counts[sc]++
-			total++
-		}
-	}
-	best := 0
+// mainScript returns the script most letters are in, given their counts
+// by script, and its share.
+func mainScript(counts *[16]int) (int, float64) {
+	total, best := 0, 0
 	for i, c := range counts {
+		total += c
 		if c > counts[best] {
 			best = i
 		}

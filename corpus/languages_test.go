@@ -123,5 +123,40 @@ func TestWordCount(t *testing.T) {
 		if got := wordCount(normLine(c.text, false)); got != c.want {
 			t.Errorf("wordCount(%q) = %d, want %d", c.text, got, c.want)
 		}
+		if _, got := scanLine(c.text, false, nil); got != c.want {
+			t.Errorf("scanLine(%q) words = %d, want %d", c.text, got, c.want)
+		}
 	}
+}
+
+// scriptCounts is the plain reading of what scanLine counts by script: every
+// letter of text, one rune at a time.
+func scriptCounts(text string) (counts [16]int) {
+	for _, r := range text {
+		if sc := scriptOf(r); sc > 0 {
+			counts[sc]++
+		}
+	}
+	return counts
+}
+
+// FuzzScanLine: the one-pass line features equal the separate passes they
+// replace (normLine, wordCount of its result, letters counted by script).
+func FuzzScanLine(f *testing.F) {
+	for _, s := range []string{"The talks resumed.", "两国外长同意下月重启和平谈判", "Привет, мир 2024", "é́ x\u0301y", "G7 首脑会议 — ½ ǅ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var counts [16]int
+		norm, words := scanLine(s, false, &counts)
+		if norm != normLine(s, false) {
+			t.Fatalf("norm %q, want %q", norm, normLine(s, false))
+		}
+		if want := wordCount(norm); words != want {
+			t.Fatalf("%q: %d words, want %d", s, words, want)
+		}
+		if want := scriptCounts(s); counts != want {
+			t.Fatalf("%q: script counts %v, want %v", s, counts, want)
+		}
+	})
 }

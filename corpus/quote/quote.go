@@ -26,7 +26,9 @@
 package quote
 
 import (
+	"slices"
 	"sort"
+	"sync"
 	"unicode"
 )
 
@@ -78,16 +80,15 @@ type Quote struct {
 // body, paragraphs separated by "\n"; sentences are its sentence byte
 // ranges (from the segmenter), in order.
 func Find(text string, sentences []Span) []Quote {
-	f := &finder{text: text, surnames: map[string]bool{}, roles: map[string]event{}}
-	f.raw = make([]rawQuote, 0, len(text)/512+4)
-	f.paras = make([]para, 0, len(text)/256+4)
+	f := finders.Get().(*finder)
+	defer f.release()
+	f.text = text
 	f.scan()
 	if len(f.raw) == 0 {
 		return nil
 	}
-	f.info = make([]qinfo, len(f.raw))
-	f.evs = make([]event, 0, len(text)/256+4)
-	f.ments = make([]mention, 0, len(text)/256+4)
+	f.info = slices.Grow(f.info[:0], len(f.raw))[:len(f.raw)]
+	clear(f.info)
 	for pi := range f.paras {
 		pa := &f.paras[pi]
 		f.tokenize(pa)
@@ -99,6 +100,33 @@ func Find(text string, sentences []Span) []Quote {
 		f.attribute()
 	}
 	return f.assemble(sentences)
+}
+
+// finders keeps finders, and the scratch space they grew, between calls:
+// the pipeline calls Find once an article.
+var finders = sync.Pool{New: func() any {
+	return &finder{surnames: map[string]bool{}, roles: map[string]event{}}
+}}
+
+// release empties f for its next Find, keeping the capacity of its slices,
+// and returns it to the pool. A finder that grew past maxKept elements in
+// one slice (a book-length text) is left to the collector instead.
+func (f *finder) release() {
+	const maxKept = 1 << 16
+	if max(cap(f.toks), cap(f.evs), cap(f.ments), cap(f.raw), cap(f.paras)) > maxKept {
+		return
+	}
+	f.text = ""
+	f.stack, f.cands, f.strays = f.stack[:0], f.cands[:0], f.strays[:0]
+	f.implicit, f.merged = f.implicit[:0], f.merged[:0]
+	f.raw, f.paras, f.info = f.raw[:0], f.paras[:0], f.info[:0]
+	f.toks, f.evAt = f.toks[:0], f.evAt[:0]
+	clear(f.evs[:cap(f.evs)]) // events hold strings of the text
+	f.evs, f.ments = f.evs[:0], f.ments[:0]
+	f.anySpeaker = false
+	clear(f.roles)
+	clear(f.surnames)
+	finders.Put(f)
 }
 
 // finder holds the state of one Find call.
