@@ -1,7 +1,7 @@
 // Package batch is corpus mode: it reads a whole corpus (directories,
 // JSON Lines of news-please articles, any mix of the formats package
 // corpus reads), groups it into events (align/group), compares each event
-// that two outlets or more report (report.Compare) and writes into one
+// that two outlets or more report (analysis.Compare, report.Build) and writes into one
 // directory a report per event in each format asked for, and an index of
 // them all: index.md, index.html and index.json.
 //
@@ -15,7 +15,7 @@
 //
 // Cost: reading and grouping take about nine times `wc -w` on the same
 // files and grow as n^0.9 with the number of reports; then each event
-// costs one report.Compare on its reports, read again from disk. Memory
+// costs one analysis of its reports, read again from disk. Memory
 // grows with the corpus's index (grouping features and metadata, not its
 // text) and the events being analysed.
 //
@@ -50,6 +50,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/biasdiff/biasdiff/align/group"
+	"github.com/biasdiff/biasdiff/analysis"
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/token"
 	"github.com/biasdiff/biasdiff/frame/lexicon"
@@ -80,7 +81,7 @@ type Options struct {
 	// Memory is the memory, in bytes, the run aims to stay under (0:
 	// DefaultMemory): see the package documentation.
 	Memory int64
-	// Lexicons, Top and Sections are as in report.CompareOptions; Top also
+	// Lexicons and Sections are as in analysis.Options, Top as in report.BuildOptions; Top also
 	// bounds the index's table of labels.
 	Lexicons []*lexicon.Lexicon
 	Top      int
@@ -414,19 +415,12 @@ func (c *run) analyse(ctx context.Context, arts []*corpus.Article, e group.Event
 			ie.Status, ie.Reason, ie.Files, ie.Contrast, ie.Concepts = report.IndexFailed, fmt.Sprintf("internal error: %v", p), nil, nil, nil
 		}
 	}()
-	// The reports were grouped already: declaring the event keeps Compare
-	// from splitting it again.
-	name := e.Label
-	if name == "" {
-		name = e.ID
-	}
 	if failEvent != "" && failEvent == e.ID {
 		panic("failed on purpose (" + failEnv + ")")
 	}
 	sub := make([]*corpus.Article, len(e.Articles))
 	for k, i := range e.Articles {
 		sub[k] = arts[i]
-		sub[k].Event = name
 	}
 	// The event's text, read again for its analysis and dropped after it:
 	// memory grows with the largest event, not with the corpus.
@@ -439,7 +433,14 @@ func (c *run) analyse(ctx context.Context, arts []*corpus.Article, e group.Event
 		ie.Status, ie.Reason = report.IndexFailed, err.Error()
 		return
 	}
-	r := report.Compare(sub, report.CompareOptions{Lexicons: c.opt.Lexicons, Top: c.opt.Top, Sections: c.opt.Sections, RepeatsSetAside: true})
+	// The reports were grouped, and their repeats set aside, already: the
+	// event is analysed as it is.
+	one := group.Event{ID: e.ID, Label: e.Label, From: e.From, To: e.To, Articles: make([]int, len(sub))}
+	for k := range sub {
+		one.Articles[k] = k
+	}
+	res := analysis.Compare(analysis.Input{All: sub, Compared: sub, Events: []group.Event{one}}, analysis.Options{Lexicons: c.opt.Lexicons, Sections: c.opt.Sections})
+	r := report.Build(res, report.BuildOptions{Top: c.opt.Top})
 	base := e.ID
 	if s := fileSlug(e.Label); s != "" {
 		base += "-" + s

@@ -6,7 +6,6 @@ import (
 	"io"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 )
 
@@ -65,23 +64,17 @@ func CheckSection(r *Report, section string) error {
 }
 
 func csvTable(r *Report, section string) (*Table, error) {
-	events := map[string]bool{}
-	for _, e := range r.Events {
-		events[e.ID] = true
-	}
 	// eventOf is the event of an event's table ("e2" of "e2-terms") and
-	// its section; Events carries the event ids, and a report without it
-	// (TermsReport) still has them in the ids' form ("e1").
-	eventOf := func(id string) (ev, name string, ok bool) {
-		ev, name, ok = strings.Cut(id, "-")
-		return ev, name, ok && (events[ev] || len(r.Events) == 0 && isEventID(ev))
+	// its section, when the report has several events.
+	eventOf := func(t *Table) (ev, name string, ok bool) {
+		return t.EventID, t.Kind, t.EventID != ""
 	}
 	var found []*Table
 	for _, t := range r.Tables {
 		if t.ID == section {
 			return t, nil
 		}
-		if _, name, ok := eventOf(t.ID); ok && name == section {
+		if _, name, ok := eventOf(t); ok && name == section {
 			found = append(found, t)
 		}
 	}
@@ -96,7 +89,7 @@ func csvTable(r *Report, section string) (*Table, error) {
 	// report of many events has hundreds of table ids).
 	var whole, evs, kinds []string
 	for _, t := range r.Tables {
-		ev, name, ok := eventOf(t.ID)
+		ev, name, ok := eventOf(t)
 		switch {
 		case !ok:
 			whole = append(whole, t.ID)
@@ -145,15 +138,6 @@ func someOf(ids []string) string {
 		return strings.Join(ids, ", ")
 	}
 	return fmt.Sprintf("%s, %s … %s (%d)", ids[0], ids[1], ids[len(ids)-1], len(ids))
-}
-
-// isEventID tells whether s has the form of an event id: "e" and a number.
-func isEventID(s string) bool {
-	if len(s) < 2 || s[0] != 'e' {
-		return false
-	}
-	_, err := strconv.Atoi(s[1:])
-	return err == nil && s[1] != '+' && s[1] != '-'
 }
 
 // csvSafe guards a cell against CSV injection (see RenderCSV).

@@ -120,7 +120,7 @@ func TestCSVSection(t *testing.T) {
 		{&Report{}, "terms", "the report has no tables", true},
 	} {
 		var b bytes.Buffer
-		err := RenderCSV(&b, c.r, c.section)
+		err := RenderCSV(&b, finish(c.r), c.section)
 		switch {
 		case c.err && err == nil:
 			t.Errorf("%q: no error, wrote %q", c.section, b.String())

@@ -216,10 +216,10 @@ func buildHTMLPage(r *Report) hPage {
 		if t.Cut != nil {
 			sec.Cut = t.Cut.Line()
 		}
-		ev, base := r.tableEvent(t.ID)
-		switch base {
+		ev := r.Event(t)
+		switch t.Kind {
 		case "terms":
-			sec.Table, sec.Mentions = termsView(r, t, ev, base, sec.ID, ids)
+			sec.Table, sec.Mentions = termsView(r, t, ev, sec.ID, ids)
 		case "overview":
 			for _, a := range r.Articles {
 				if len(a.Removed) == 0 {
@@ -268,29 +268,6 @@ func buildHTMLPage(r *Report) hPage {
 		p.TOC = append(p.TOC, toc)
 	}
 	return p
-}
-
-// tableEvent finds the event a table belongs to and the table's section
-// name ("terms", ...): Compare prefixes the tables of each event with the
-// event's id when there are several. The event is nil for a table of no
-// event, or when the report carries no event data (TermsReport).
-func (r *Report) tableEvent(id string) (*EventData, string) {
-	for i := range r.Events {
-		ev := &r.Events[i]
-		if rest, ok := strings.CutPrefix(id, ev.ID+"-"); ok && slices.Contains(Sections, rest) {
-			return ev, rest
-		}
-	}
-	if slices.Contains(Sections, id) {
-		if len(r.Events) == 1 {
-			return &r.Events[0], id
-		}
-		return nil, id
-	}
-	if ev, rest, ok := strings.Cut(id, "-"); ok && slices.Contains(Sections, rest) && ev != "" {
-		return nil, rest // an event's table, without the event's data
-	}
-	return nil, ""
 }
 
 // plainTable lays out a table cell by cell. A column of long texts gets
@@ -720,12 +697,9 @@ func distinctiveCharts(ev *EventData) []hChart {
 // context, and the list of those mentions. The rows are matched with the
 // concepts of their event by label, in order (Terms makes one row per
 // concept, in the concepts' order); a row with no concept stays plain.
-func termsView(r *Report, t *Table, ev *EventData, base, tableID string, ids htmlIDs) (*hTable, *hMentions) {
+func termsView(r *Report, t *Table, ev *EventData, tableID string, ids htmlIDs) (*hTable, *hMentions) {
 	ht := plainTable(t)
-	prefix := strings.TrimSuffix(t.ID, "-"+base)
-	if prefix == t.ID {
-		prefix = ""
-	}
+	prefix := t.EventID
 	var concepts []*ConceptJSON
 	for i := range r.Concepts {
 		if r.Concepts[i].Event == prefix {

@@ -179,7 +179,7 @@ func htmlHostileReport() *Report {
 		}}
 	r.Tables = []*Table{generic("overview"), terms, omission, generic("emphasis"), generic("attribution"), generic("distinctive"),
 		generic("claims"), generic("quotes"), generic(h(0)), generic(h(1)), {ID: "empty", Title: h(2)}}
-	return r
+	return finish(r)
 }
 
 // htmlCheckSafe parses page and fails on anything a hostile text could have

@@ -126,8 +126,8 @@ func Summarize(r *Report) (*IndexContrast, []IndexConcept) {
 	var best *IndexContrast
 	if cs := contrasts(r); len(cs) > 0 {
 		best = &IndexContrast{Concept: strings.Clone(oneLine(cs[0].concept.Label))}
-		for _, w := range cs[0].wordings {
-			best.Wordings = append(best.Wordings, IndexWording{Text: strings.Clone(w.text), Outlets: w.outlets})
+		for _, w := range cs[0].Wordings {
+			best.Wordings = append(best.Wordings, IndexWording{Text: strings.Clone(w.Text), Outlets: w.Outlets})
 		}
 	}
 	concepts := make([]IndexConcept, 0, len(r.Concepts))

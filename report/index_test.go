@@ -270,7 +270,7 @@ func TestContrastsLeaveOutModifierOnly(t *testing.T) {
 				m("a", "Wire One", "the Silver Isles"), m("b", "Wire Two", "the Grey Rocks")}},
 		},
 	}
-	cs := contrasts(r)
+	cs := contrasts(finish(r))
 	if len(cs) != 1 || cs[0].concept.ID != "isles" {
 		var ids []string
 		for _, c := range cs {

@@ -2,14 +2,13 @@ package report
 
 import (
 	"bytes"
-	"cmp"
 	"fmt"
 	"io"
-	"maps"
 	"slices"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/biasdiff/biasdiff/analysis"
 	"github.com/biasdiff/biasdiff/frame"
 )
 
@@ -135,153 +134,19 @@ func sentence(s string) string {
 
 // contrast is one concept as "What differs" lists it.
 type contrast struct {
-	concept   *ConceptJSON
-	order     int  // index into Report.Concepts
-	contrasts int  // frame.Contrasts: pairs of wordings that set two reports apart
-	telling   bool // frame.Telling, with contrasts: listed first
-	outlets   int  // outlets whose wordings differ from another's (frame.Differs, pairwise)
-	wordings  []wording
+	concept *ConceptJSON
+	analysis.Contrast
 }
 
-// wording is one way (a frame.Key) to name a concept, with who uses it.
-type wording struct {
-	text     string   // its commonest written form
-	outlets  []string // in input order
-	mentions int
-	first    int // index of its first mention
-}
-
-// contrasts ranks the concepts that reports name differently (Differs)
-// and whose mentions the tool has evidence name one thing (Confidence
-// frame.Sure or frame.Likely — a name with the titles and descriptions
-// the reports give it —, or none given; never frame.Loose, joined by a
-// head noun alone), from the concepts and mentions the Report carries: telling ones first
-// (frame.Telling: a concept file, a diff, an alias statement put their
-// wordings together), then by frame.Contrasts
-// (the pairs of wordings that set two reports apart: "the Silver
-// Isles" against "the Grey Rocks", not "talks" against "peace
-// talks"), then by how many outlets use a wording another outlet lacks
-// while that one uses a wording they lack, then in the order of
-// Report.Concepts. Each keeps the wordings that stand in a contrast
-// (frame.Contrasting), or, when none does, those not every outlet uses;
-// nested mentions are left out, wordings compared by frame.Key.
+// contrasts are the concepts the reports name in contrasting words,
+// strongest first across the report's events, as the analysis ranked them
+// (analysis.Contrasts).
 func contrasts(r *Report) []contrast {
-	rank := map[string]int{} // outlet → input order
-	artIndex := map[string]int{}
-	for _, a := range r.Articles {
-		if _, ok := rank[a.Outlet]; !ok {
-			rank[a.Outlet] = len(rank)
-		}
-		artIndex[a.ID] = len(artIndex)
+	out := make([]contrast, 0, len(r.ranked))
+	for _, rk := range r.ranked {
+		out = append(out, contrast{concept: &r.Concepts[rk.order], Contrast: rk.Contrast})
 	}
-	var out []contrast
-	for ci := range r.Concepts {
-		c := &r.Concepts[ci]
-		if !c.Differs || c.Confidence == frame.Loose {
-			continue // only concepts with evidence that they name one thing: a wrong merge makes wordings differ
-		}
-		fc := frame.Concept{ID: c.ID, Label: c.Label, Source: c.Source}
-		per := map[string]map[string]bool{} // outlet → keys
-		byKey := map[string]*wording{}
-		forms := map[string]map[string]int{} // key → written form → count
-		var keys []string
-		for mi, m := range c.Mentions {
-			if m.Nested {
-				continue
-			}
-			if _, ok := rank[m.Outlet]; !ok {
-				rank[m.Outlet] = len(rank)
-			}
-			ai, ok := artIndex[m.Article]
-			if !ok {
-				ai = len(artIndex)
-				artIndex[m.Article] = ai
-			}
-			fc.Mentions = append(fc.Mentions, frame.Mention{Article: ai, Sentence: m.Sentence, Start: m.Start, End: m.End, Text: m.Text})
-			k := frame.Key(m.Text)
-			if per[m.Outlet] == nil {
-				per[m.Outlet] = map[string]bool{}
-			}
-			w := byKey[k]
-			if w == nil {
-				w = &wording{first: mi}
-				byKey[k] = w
-				forms[k] = map[string]int{}
-				keys = append(keys, k)
-			}
-			if !per[m.Outlet][k] {
-				w.outlets = append(w.outlets, m.Outlet)
-			}
-			per[m.Outlet][k] = true
-			w.mentions++
-			forms[k][oneLine(m.Text)]++
-		}
-		outlets := slices.Collect(maps.Keys(per))
-		slices.SortFunc(outlets, func(a, b string) int { return cmp.Compare(rank[a], rank[b]) })
-		own := func(x, y map[string]bool) bool {
-			for k := range x {
-				if !y[k] {
-					return true
-				}
-			}
-			return false
-		}
-		involved := map[string]bool{}
-		for i, a := range outlets {
-			for _, b := range outlets[i+1:] {
-				if own(per[a], per[b]) && own(per[b], per[a]) {
-					involved[a], involved[b] = true, true
-				}
-			}
-		}
-		if len(involved) == 0 {
-			continue
-		}
-		n := frame.Contrasts(fc)
-		if n == 0 {
-			continue // wordings that differ in articles, number or modifiers only ("country", "the two countries")
-		}
-		ct := contrast{concept: c, order: ci, contrasts: n, outlets: len(involved), telling: frame.Telling(fc)}
-		show := map[string]bool{}
-		for _, ks := range frame.Contrasting(fc) {
-			for k := range ks {
-				show[k] = true
-			}
-		}
-		for _, k := range keys {
-			w := byKey[k]
-			if len(show) > 0 && !show[k] || len(show) == 0 && len(w.outlets) == len(outlets) {
-				continue
-			}
-			w.text = commonestForm(forms[k], c.Mentions, k)
-			slices.SortStableFunc(w.outlets, func(a, b string) int { return cmp.Compare(rank[a], rank[b]) })
-			ct.wordings = append(ct.wordings, *w)
-		}
-		slices.SortStableFunc(ct.wordings, func(a, b wording) int {
-			return cmp.Or(cmp.Compare(len(b.outlets), len(a.outlets)), cmp.Compare(b.mentions, a.mentions), cmp.Compare(a.first, b.first))
-		})
-		out = append(out, ct)
-	}
-	slices.SortStableFunc(out, func(a, b contrast) int {
-		return cmp.Or(-cmpBool(a.telling, b.telling), cmp.Compare(b.contrasts, a.contrasts), cmp.Compare(b.outlets, a.outlets), cmp.Compare(a.order, b.order))
-	})
 	return out
-}
-
-// commonestForm is the written form of key used most often, the first
-// written of those tied.
-func commonestForm(counts map[string]int, mentions []MentionJSON, key string) string {
-	best, n := "", 0
-	for _, m := range mentions {
-		if m.Nested || frame.Key(m.Text) != key {
-			continue
-		}
-		t := oneLine(m.Text)
-		if counts[t] > n {
-			best, n = t, counts[t]
-		}
-	}
-	return best
 }
 
 // whatDiffers is the "What differs" list of a report: the strongest
@@ -347,10 +212,10 @@ func buildWhatDiffers(r *Report) (wd whatDiffers, ok bool) {
 		if tables[table] {
 			it.Table = table
 		}
-		for _, w := range ct.wordings[:min(len(ct.wordings), mdWordings)] {
-			it.Wordings = append(it.Wordings, differsWording{Text: oneLine(w.text), Outlets: oneLine(strings.Join(w.outlets, ", "))})
+		for _, w := range ct.Wordings[:min(len(ct.Wordings), mdWordings)] {
+			it.Wordings = append(it.Wordings, differsWording{Text: oneLine(w.Text), Outlets: oneLine(strings.Join(w.Outlets, ", "))})
 		}
-		it.More = max(0, len(ct.wordings)-mdWordings)
+		it.More = max(0, len(ct.Wordings)-mdWordings)
 		wd.Items = append(wd.Items, it)
 	}
 	return wd, true

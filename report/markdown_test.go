@@ -238,7 +238,7 @@ func checkMarkdownHTML(t *testing.T, r *Report, doc *html.Node) []*html.Node {
 // and reads the result back with a GFM renderer: the tables keep their
 // shape, nothing becomes markup, and every text reads as it was.
 func TestMarkdownDocument(t *testing.T) {
-	r := hostileDocument()
+	r := finish(hostileDocument())
 	var md bytes.Buffer
 	if err := Render(&md, r, "md", Options{}); err != nil {
 		t.Fatal(err)
@@ -412,6 +412,7 @@ func TestMarkdownWhatDiffers(t *testing.T) {
 		r.Concepts = append(r.Concepts, ConceptJSON{ID: "x" + itoa(i), Label: "x" + itoa(i), Differs: true, Mentions: []MentionJSON{m(0, "alpha"+itoa(i)), m(1, "beta"+itoa(i))}})
 	}
 	r.Concepts = append(r.Concepts, ConceptJSON{ID: "same", Label: "same", Mentions: []MentionJSON{m(0, "harbour"), m(1, "harbour")}})
+	finish(r)
 	var md bytes.Buffer
 	if err := Render(&md, r, "md", Options{}); err != nil {
 		t.Fatal(err)

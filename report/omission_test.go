@@ -334,6 +334,7 @@ func TestOmissionSimilarCell(t *testing.T) {
 	}
 	r := &Report{Title: "Bridge vote", Articles: []ArticleRef{{ID: "north", Outlet: "North Star"}, {ID: "south", Outlet: "South Post"}, {ID: "wire", Outlet: "Wire"}},
 		Tables: []*Table{tab}, Events: []EventData{{ID: "e1", Articles: []string{"north", "south", "wire"}, Claims: claims, Omission: om}}}
+	finish(r)
 	out := map[string]string{}
 	for _, format := range []string{"md", "text", "html", "json"} {
 		var b bytes.Buffer

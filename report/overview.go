@@ -5,28 +5,17 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/biasdiff/biasdiff/align"
-	"github.com/biasdiff/biasdiff/align/group"
-	"github.com/biasdiff/biasdiff/align/reuse"
+	"github.com/biasdiff/biasdiff/analysis"
 	"github.com/biasdiff/biasdiff/corpus"
-	"github.com/biasdiff/biasdiff/frame"
-	"github.com/biasdiff/biasdiff/frame/attribution"
-	"github.com/biasdiff/biasdiff/frame/choice"
-	"github.com/biasdiff/biasdiff/frame/discrepancy"
-	"github.com/biasdiff/biasdiff/frame/distinctive"
-	"github.com/biasdiff/biasdiff/frame/lexicon"
-	"github.com/biasdiff/biasdiff/frame/omission"
 )
 
-// Compare builds the report `biasdiff compare` prints for a set of
-// articles, with their quotes checked against the primary sources, if any.
-func Compare(arts []*corpus.Article, opt CompareOptions) *Report {
-	primaries := opt.Primaries
-	all := arts
-	var repeats map[int]corpus.Duplicate
-	if !opt.RepeatsSetAside {
-		arts, repeats = setAside(arts)
-	}
+// Build makes the report of an analysis: the overview of the input, each
+// event's tables in the order of Sections (those the analysis computed),
+// the fidelity table and the single reports. It analyses nothing: every
+// figure comes from res.
+func Build(res *analysis.Result, opt BuildOptions) *Report {
+	arts, all, repeats := res.Compared, res.All, res.Repeats
+	on := res.Options.On
 	outlets := map[string]bool{}
 	words, removed := 0, 0
 	for _, a := range arts {
@@ -53,53 +42,37 @@ func Compare(arts []*corpus.Article, opt CompareOptions) *Report {
 	if line := notEnglishLine(arts); line != "" {
 		r.Summary = append(r.Summary, line)
 	}
-	on := sectionFilter(opt.Sections)
 	if on("overview") {
-		r.Tables = append(r.Tables, Overview(arts))
+		t := Overview(arts)
+		t.Kind = t.ID
+		r.Tables = append(r.Tables, t)
 	}
-	// Group first: compare only reports of one event. One event (or a
-	// story the user declared as one) gives unprefixed tables.
-	events := group.Group(arts, group.Options{})
-	var alone []int
-	for _, e := range events {
-		if len(e.Articles) < 2 {
-			alone = append(alone, e.Articles...)
-			continue
-		}
-		sub := make([]*corpus.Article, len(e.Articles))
-		for k, i := range e.Articles {
-			sub[k] = arts[i]
-		}
-		// Claims of one report count too: what only one report says is
-		// what the omission matrix shows.
-		quotes := align.Quotes(sub)
-		data := EventData{ID: e.ID, Label: e.Label, Claims: align.Claims(sub, align.Options{Singletons: true, Quotes: quotes}), Quotes: quotes, Reuse: reuse.Find(sub, reuse.Options{})}
-		data.Omission = omission.Find(sub, data.Claims)
-		data.Emphasis = omission.Emphases(sub, data.Claims)
-		data.Discrepancies = discrepancy.Find(sub, data.Claims, data.Quotes)
+	several := res.Grouped > 1 // one event (or a story declared as one) gives unprefixed tables
+	for _, e := range res.Events {
+		sub := e.Articles
+		data := EventData{ID: e.ID, Label: e.Label, Claims: e.Claims, Quotes: e.Quotes, Reuse: e.Reuse,
+			Omission: e.Omission, Emphasis: e.Emphasis, Discrepancies: e.Discrepancies,
+			Attribution: e.Attribution, Distinctive: e.Distinctive}
 		for _, a := range sub {
 			data.Articles = append(data.Articles, a.ID)
 		}
-		var given []frame.Concept // the concept files' phrases, matched first: they take precedence
-		for _, l := range opt.Lexicons {
-			given = append(given, l.Match(sub)...)
-		}
-		concepts := frame.Concepts(sub, data.Claims, frame.Options{Given: given, Quotes: data.Quotes})
 		prefix := ""
-		if len(events) > 1 {
+		if several {
 			prefix = e.ID
 		}
-		nameQuoteGroups(sub, data.Quotes, attribution.NewPeople(sub, concepts))
-		cj := ConceptsJSON(sub, concepts, prefix)
+		cj := ConceptsJSON(sub, e.Concepts, prefix)
 		data.Concepts = []string{}
 		for _, c := range cj {
 			data.Concepts = append(data.Concepts, c.ID)
 		}
+		first := len(r.Concepts)
 		r.Concepts = append(r.Concepts, cj...)
-		generic := lexicon.Generic().Match(sub)
-		data.Attribution = attribution.FindPeople(sub, lexicon.Generic(), generic, concepts)
-		data.Distinctive = distinctive.Find(sub, distinctive.Options{})
-		r.Flags = append(r.Flags, Flags(sub, choice.Find(sub, concepts, data.Distinctive, generic, choice.Options{}))...)
+		for _, ct := range e.Contrasts {
+			r.ranked = append(r.ranked, ranked{Contrast: ct, order: first + ct.Concept})
+		}
+		if e.Has("choices") {
+			r.Flags = append(r.Flags, Flags(sub, e.Choices)...)
+		}
 		r.Events = append(r.Events, data)
 		var tables []*Table
 		add := func(section string, t func() *Table) {
@@ -107,63 +80,49 @@ func Compare(arts []*corpus.Article, opt CompareOptions) *Report {
 				tables = append(tables, t())
 			}
 		}
-		add("terms", func() *Table { return Terms(sub, concepts, opt.Top) })
-		add("omission", func() *Table { return OmissionTable(sub, data.Claims, data.Omission, opt.Top) })
-		add("emphasis", func() *Table { return EmphasisTable(sub, data.Claims, data.Emphasis) })
-		add("attribution", func() *Table { return AttributionTable(sub, data.Attribution, opt.Top) })
-		add("distinctive", func() *Table { return DistinctiveTable(sub, data.Distinctive, opt.Top) })
-		add("claims", func() *Table { return Claims(sub, data.Claims) })
-		add("quotes", func() *Table { return QuotesTable(sub, data.Quotes) })
-		if len(data.Discrepancies) > 0 {
-			add("discrepancies", func() *Table { return DiscrepancyTable(sub, data.Claims, data.Quotes, data.Discrepancies) })
+		add("terms", func() *Table { return Terms(sub, e.Concepts, opt.Top) })
+		add("omission", func() *Table { return OmissionTable(sub, e.Claims, e.Omission, opt.Top) })
+		add("emphasis", func() *Table { return EmphasisTable(sub, e.Claims, e.Emphasis) })
+		add("attribution", func() *Table { return AttributionTable(sub, e.Attribution, opt.Top) })
+		add("distinctive", func() *Table { return DistinctiveTable(sub, e.Distinctive, opt.Top) })
+		add("claims", func() *Table { return Claims(sub, e.Claims) })
+		add("quotes", func() *Table { return QuotesTable(sub, e.Quotes) })
+		if len(e.Discrepancies) > 0 {
+			add("discrepancies", func() *Table { return DiscrepancyTable(sub, e.Claims, e.Quotes, e.Discrepancies) })
 		}
-		if len(data.Reuse) > 0 {
-			add("reuse", func() *Table { return ReuseTable(sub, data.Reuse) })
+		if len(e.Reuse) > 0 {
+			add("reuse", func() *Table { return ReuseTable(sub, e.Reuse) })
 		}
-		if len(events) > 1 {
-			for _, t := range tables {
+		for _, t := range tables {
+			t.Kind, t.event = t.ID, len(r.Events)
+			if several {
+				t.EventID = e.ID
 				t.ID = e.ID + "-" + t.ID
 				t.Title = fmt.Sprintf("Event %s (%s): %s", e.ID, e.Label, t.Title)
 			}
 		}
 		r.Tables = append(r.Tables, tables...)
 	}
-	if len(events) > 1 {
+	slices.SortStableFunc(r.ranked, func(a, b ranked) int { return analysis.Stronger(a.Contrast, b.Contrast, a.order, b.order) })
+	if several {
 		r.Summary = append(r.Summary, fmt.Sprintf("The reports cover %s: %d with two reports or more, compared below, and %s.",
-			plural(len(events), "event"), len(events)-len(alone), plural(len(alone), "single report")))
+			plural(res.Grouped, "event"), res.Grouped-len(res.Alone), plural(len(res.Alone), "single report")))
 	}
-	if len(primaries) > 0 {
-		r.Fidelity = align.Fidelity(arts, primaries)
+	if len(res.Primaries) > 0 {
+		r.Fidelity = res.Fidelity
 		if on("fidelity") {
-			r.Tables = append(r.Tables, FidelityTable(arts, primaries, r.Fidelity))
+			t := FidelityTable(arts, res.Primaries, r.Fidelity)
+			t.Kind = t.ID
+			r.Tables = append(r.Tables, t)
 		}
 	}
-	if len(alone) > 0 && len(events) > 1 && on("single") {
-		t := groupTable("single", "Single reports", arts, alone)
+	if len(res.Alone) > 0 && several && on("single") {
+		t := groupTable("single", "Single reports", arts, res.Alone)
 		t.HowTo = "Reports no other report in the input covers: read, but not compared."
+		t.Kind = t.ID
 		r.Tables = append(r.Tables, t)
 	}
 	return r
-}
-
-// setAside drops the reports that repeat an earlier one (the same text
-// read twice: see corpus.Duplicates), keyed by their index in arts.
-func setAside(arts []*corpus.Article) ([]*corpus.Article, map[int]corpus.Duplicate) {
-	dups := corpus.Duplicates(arts)
-	if len(dups) == 0 {
-		return arts, nil
-	}
-	repeats := map[int]corpus.Duplicate{}
-	for _, d := range dups {
-		repeats[d.Article] = d
-	}
-	kept := make([]*corpus.Article, 0, len(arts)-len(dups))
-	for i, a := range arts {
-		if _, ok := repeats[i]; !ok {
-			kept = append(kept, a)
-		}
-	}
-	return kept, repeats
 }
 
 // SkippedLine names the inputs skipped while reading, so that a report
@@ -215,36 +174,15 @@ func notEnglishLine(arts []*corpus.Article) string {
 		strings.Join(names, ", "), them, them)
 }
 
-// CompareOptions tune Compare.
-type CompareOptions struct {
-	// Primaries are primary sources (transcripts) to check quotes against.
-	Primaries []*corpus.Article
-	// Lexicons are the user's concept files.
-	Lexicons []*lexicon.Lexicon
-	// Top bounds the rows of the term table (0: all).
+// BuildOptions tune Build.
+type BuildOptions struct {
+	// Top bounds the rows of the longer tables (0: all).
 	Top int
-	// Sections are the tables to show, by name (see Sections); none: all.
-	Sections []string
-	// RepeatsSetAside: the caller has set aside the reports that repeat
-	// another (corpus.Duplicates) already; Compare does not look again.
-	RepeatsSetAside bool
 }
 
-// Sections are the names of the tables Compare can show, in the order it
-// shows them in each event.
-var Sections = []string{"overview", "terms", "omission", "emphasis", "attribution", "distinctive", "claims", "quotes", "discrepancies", "reuse", "fidelity", "single"}
-
-// sectionFilter tells whether a section is on.
-func sectionFilter(sections []string) func(string) bool {
-	if len(sections) == 0 {
-		return func(string) bool { return true }
-	}
-	set := map[string]bool{}
-	for _, s := range sections {
-		set[s] = true
-	}
-	return func(s string) bool { return set[s] }
-}
+// Sections are the names of the sections a report can show, in the order
+// it shows them in each event (analysis.Sections).
+var Sections = analysis.Sections
 
 // Overview is the table of the input: one row per article.
 func Overview(arts []*corpus.Article) *Table {
@@ -295,31 +233,4 @@ func shorten(s string, n int) string {
 		return s
 	}
 	return strings.TrimRight(string(r[:n-1]), " ") + "…"
-}
-
-// nameQuoteGroups names each quote group's speakers as the attribution
-// table does: a variant whose speaker was read from a mention of a name's
-// concept takes the concept's label, and the group the label most of its
-// variants take (a tie keeps the group's own speaker; so does a group
-// where no variant has a label). One person is then one name across the report's tables.
-func nameQuoteGroups(arts []*corpus.Article, groups []align.QuoteCluster, p attribution.People) {
-	for gi := range groups {
-		g := &groups[gi]
-		own := ""
-		for vi := range g.Variants {
-			v := &g.Variants[vi]
-			if v.Quote < 0 || v.Quote >= len(arts[v.Article].Quotes) {
-				continue
-			}
-			if name, ok := p.Name(v.Article, arts[v.Article].Quotes[v.Quote]); ok {
-				if v.Speaker == g.Speaker && own == "" {
-					own = name // the group's own speaker, by its concept
-				}
-				v.Speaker = name
-			}
-		}
-		if own != "" {
-			g.Speaker = own
-		}
-	}
 }

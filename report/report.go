@@ -15,6 +15,7 @@ import (
 	"strconv"
 
 	"github.com/biasdiff/biasdiff/align"
+	"github.com/biasdiff/biasdiff/analysis"
 	"github.com/biasdiff/biasdiff/align/reuse"
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/frame/attribution"
@@ -44,6 +45,16 @@ type Report struct {
 	// Fidelity is every quote checked against the primary sources given
 	// (article indexes into the reports, in input order).
 	Fidelity []align.QuoteCheck `json:"fidelity,omitempty"`
+	// ranked are the concepts named in contrasting words, strongest
+	// first, across events (analysis.Contrasts): What differs lists them.
+	ranked []ranked
+}
+
+// ranked is one contrast of an event, with its concept's index into
+// Report.Concepts.
+type ranked struct {
+	analysis.Contrast
+	order int
 }
 
 // EventData is what was aligned in one event: member and variant article
@@ -93,6 +104,23 @@ type Table struct {
 	// (--top): text, Markdown and HTML write its Line under the table,
 	// JSON writes it as "cut"; CSV, one table's rows, leaves it out.
 	Cut *Cut
+	// Kind is the section the table shows (one of Sections: "terms"), its
+	// ID without the event's prefix; EventID is that prefix, the id of
+	// the event the table is of when the report has several ("e2").
+	Kind, EventID string
+	// event is 1 + the index into Report.Events of the event the table
+	// is of; 0 for a table of the whole input.
+	event int
+}
+
+// Event is the data of the event the table is of; nil for a table of the
+// whole input (the overview, fidelity, single reports) or when the report
+// carries no event data (biasdiff terms).
+func (r *Report) Event(t *Table) *EventData {
+	if t.event <= 0 || t.event > len(r.Events) {
+		return nil
+	}
+	return &r.Events[t.event-1]
 }
 
 // Cut is what a table leaves out: it shows Shown of Total things (rows,

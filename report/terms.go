@@ -171,12 +171,3 @@ func phraseCell(c frame.Concept, ai int) Cell {
 	all := strings.Join(texts, "; ")
 	return Cell{Text: shorten(all, 110), Value: vals, Full: all}
 }
-
-// TermsReport is the report `biasdiff terms` prints: the term tables of
-// Compare, with the concepts and flags behind them.
-func TermsReport(arts []*corpus.Article, opt CompareOptions) *Report {
-	opt.Sections = []string{"terms"}
-	r := Compare(arts, opt)
-	r.Events = nil
-	return r
-}

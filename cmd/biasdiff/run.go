@@ -16,6 +16,8 @@ import (
 	"github.com/spf13/pflag"
 	"golang.org/x/term"
 
+	"github.com/biasdiff/biasdiff/align/group"
+	"github.com/biasdiff/biasdiff/analysis"
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/sample"
 	"github.com/biasdiff/biasdiff/corpus/token"
@@ -344,6 +346,8 @@ and for each event of two reports or more:
                 differently inside a claim or quote they share (when
                 there are any)
   reuse         passages one report reuses from another (when there are any)
+  choices       the words each report's choice marks: labels, loaded words
+                and verbs, hedges, unnamed sources, scare quotes (JSON flags)
 then:
   fidelity      with --primary: each quote against the primary source, and
                 the qualifiers ("not", "only") it drops
@@ -392,7 +396,8 @@ func runCompare(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	}
 	opt := tx.options(&c, stdout)
 	opt.Section = tf.section
-	r := report.Compare(arts, report.CompareOptions{Primaries: primaries, Lexicons: lexicons, Top: tf.top, Sections: tf.sections})
+	res := analyse(arts, primaries, analysis.Options{Lexicons: lexicons, Sections: tf.sections})
+	r := report.Build(res, report.BuildOptions{Top: tf.top})
 	c.noteSkipped(r)
 	if code := checkSection("compare", c.format, r, tf.section, stderr); code >= 0 {
 		return code
@@ -469,4 +474,12 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		return code
 	}
 	return finish("extract", &c, func(b *bytes.Buffer) error { return report.Extract(b, arts, c.skipped, c.format) }, stdout, stderr)
+}
+
+// analyse sets the repeats aside, groups the reports into events and
+// analyses each event: what compare and terms report.
+func analyse(arts, primaries []*corpus.Article, opt analysis.Options) *analysis.Result {
+	kept, repeats := analysis.SetAside(arts)
+	events := group.Group(kept, group.Options{})
+	return analysis.Compare(analysis.Input{All: arts, Compared: kept, Repeats: repeats, Events: events, Primaries: primaries}, opt)
 }

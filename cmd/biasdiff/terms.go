@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/biasdiff/biasdiff/analysis"
 	"github.com/biasdiff/biasdiff/frame/lexicon"
 	"github.com/biasdiff/biasdiff/report"
 )
@@ -118,7 +119,10 @@ func runTerms(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	}
 	opt := tx.options(&c, stdout)
 	opt.Section = tf.section
-	r := report.TermsReport(arts, report.CompareOptions{Lexicons: lexicons, Top: tf.top})
+	// The term tables, with the concepts and the word-choice marks behind
+	// them; no event data.
+	r := report.Build(analyse(arts, nil, analysis.Options{Lexicons: lexicons, Sections: []string{"terms", "choices"}}), report.BuildOptions{Top: tf.top})
+	r.Events = nil
 	c.noteSkipped(r)
 	if code := checkSection("terms", c.format, r, tf.section, stderr); code >= 0 {
 		return code
