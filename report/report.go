@@ -15,8 +15,8 @@ import (
 	"strconv"
 
 	"github.com/biasdiff/biasdiff/align"
-	"github.com/biasdiff/biasdiff/analysis"
 	"github.com/biasdiff/biasdiff/align/reuse"
+	"github.com/biasdiff/biasdiff/analysis"
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/frame/attribution"
 	"github.com/biasdiff/biasdiff/frame/discrepancy"
