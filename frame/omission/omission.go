@@ -101,8 +101,10 @@ type Row struct {
 // Find lays out which article carries which claim, and where.
 //
 // Rows: every shared claim (two articles or more), most articles first,
-// then in the order of its first member (article, then sentence, the
-// headline before the body); then the single-article claims that matter.
+// then the most salient (a headline, a lede, a number or a name), then
+// those the articles put earliest, whatever the order the articles came
+// in (so that a cut favours no article for its file name); then the
+// single-article claims that matter.
 // A single-article claim matters when one of its members is the headline
 // or in the lede (first two sentences), or its text has a number or a
 // name: a capitalised word that is not the sentence's first word nor a
@@ -181,8 +183,12 @@ func Find(arts []*corpus.Article, claims []align.Claim) Omission {
 		}
 		om.Rows = append(om.Rows, row)
 	}
+	sharedKeys := make(map[int]omShared, len(om.Rows))
+	for _, r := range om.Rows {
+		sharedKeys[r.Claim] = omSharedKey(arts, claims[r.Claim])
+	}
 	slices.SortStableFunc(om.Rows, func(x, y Row) int {
-		return cmp.Or(cmp.Compare(y.Outlets, x.Outlets), omCompareFirst(claims, x.Claim, y.Claim))
+		return cmp.Or(cmp.Compare(y.Outlets, x.Outlets), sharedKeys[x.Claim].compare(sharedKeys[y.Claim]), omCompareFirst(claims, x.Claim, y.Claim))
 	})
 	om.Rows = append(om.Rows, omInterleave(arts, singles)...)
 	if shared > 0 {
@@ -294,6 +300,40 @@ func omFirst(c align.Claim) (align.Member, bool) {
 		}
 	}
 	return f, true
+}
+
+// omShared is what orders the shared claims carried by as many reports,
+// whatever the order the reports came in: the most salient first
+// (omSalience), then those the reports put earliest (the mean of their
+// members' places, each as a share of its report's sentences), then by
+// the text of the member that sorts first.
+type omShared struct {
+	salience int
+	place    float64
+	text     string
+}
+
+func omSharedKey(arts []*corpus.Article, c align.Claim) omShared {
+	k := omShared{salience: omSalience(c.Members)}
+	n := 0
+	for _, m := range c.Members {
+		if k.text == "" || m.Text < k.text {
+			k.text = m.Text
+		}
+		if m.Article < 0 || m.Article >= len(arts) || arts[m.Article] == nil || len(arts[m.Article].Sentences) == 0 {
+			continue
+		}
+		k.place += float64(max(m.Sentence, 0)) / float64(len(arts[m.Article].Sentences))
+		n++
+	}
+	if n > 0 {
+		k.place = omRound3(k.place / float64(n))
+	}
+	return k
+}
+
+func (k omShared) compare(o omShared) int {
+	return cmp.Or(cmp.Compare(k.salience, o.salience), cmp.Compare(k.place, o.place), cmp.Compare(k.text, o.text))
 }
 
 // omCompareFirst orders two claims by their first members (article,
