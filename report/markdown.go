@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -18,14 +19,16 @@ import (
 // (<a id="TABLE-ID">) with its one-line how-to. Whatever the article text
 // holds, the output stays valid GitHub-flavoured Markdown: text is escaped
 // with MarkdownInline (MarkdownCell in tables) and the only HTML written is
-// the anchors and <details>/<summary> around long cells and cells with a
-// Detail. A table that leaves rows out (Table.Cut) says so under it.
+// the anchors. A long cell is shortened, and a cell with a Detail shows
+// its Text, each with a link to a note under the table that has the rest:
+// every text is written once. A table that leaves rows out (Table.Cut)
+// says so under it.
 
 const (
-	// mdLongCell is the length (runes) above which a cell is folded into a
-	// <details> with a shortened summary.
+	// mdLongCell is the length (runes) above which a cell is shortened,
+	// its whole text in a note under the table.
 	mdLongCell = 160
-	// mdSummary is the length (runes) of the summary of a folded cell that
+	// mdSummary is the length (runes) a long cell is shortened to when it
 	// was not shortened already.
 	mdSummary = 110
 	// mdContrasts is how many contrasts "What differs" lists at most.
@@ -296,10 +299,11 @@ func writeMarkdownTable(buf *bytes.Buffer, t *Table, level int) {
 		}
 	}
 	buf.WriteByte('\n')
+	var notes []string
 	for _, row := range t.Rows {
 		buf.WriteByte('|')
 		for _, c := range row {
-			fmt.Fprintf(buf, " %s |", markdownCellFolded(c))
+			fmt.Fprintf(buf, " %s |", markdownCellNoted(c, t.ID, &notes))
 		}
 		buf.WriteByte('\n')
 	}
@@ -307,17 +311,29 @@ func writeMarkdownTable(buf *bytes.Buffer, t *Table, level int) {
 	if t.Cut != nil {
 		fmt.Fprintf(buf, "_%s_\n\n", MarkdownInline(t.Cut.Line()))
 	}
+	if len(notes) > 0 {
+		buf.WriteString("_Notes:_\n\n")
+		for i, n := range notes {
+			fmt.Fprintf(buf, "%d. <a id=\"%s\"></a>%s\n", i+1, noteAnchor(t.ID, i+1), n)
+		}
+		buf.WriteByte('\n')
+	}
 }
 
-// markdownCellFolded writes a cell for a GFM table. A cell with a Detail
-// becomes <details><summary>TEXT</summary>DETAIL</details>. A long cell (over
-// mdLongCell runes) or one whose Text is shortened from its string Value
-// becomes <details><summary>SHORT</summary>FULL</details>, on one line
-// (inline HTML in a table cell). Both texts are escaped with MarkdownCell,
-// which also HTML-escapes <, > and &: inside a table cell the text between
-// the tags is still Markdown, so html.EscapeString alone would not do (a
-// "|" would split the cell), and both together would escape "&" twice.
-func markdownCellFolded(c Cell) string {
+// noteAnchor is the anchor of a table's n-th note.
+func noteAnchor(table string, n int) string { return anchor(table) + "-note-" + strconv.Itoa(n) }
+
+// markdownCellNoted writes a cell for a GFM table, and the text it has no
+// room for as a note under the table, so that the Markdown reads as text
+// and says everything once. A cell with a Detail writes its Text and a
+// link to a note holding the Detail (the nearest sentence behind an
+// omission table's "≈ body"). A long cell (over mdLongCell runes) or one
+// whose Text is shortened from its string Value writes the shortened text
+// and a link to a note holding the whole. Cell texts are escaped with
+// MarkdownCell (which also HTML-escapes <, > and &: inside a table cell the
+// text is still Markdown, so a "|" must not split the cell), notes with
+// MarkdownInline.
+func markdownCellNoted(c Cell, table string, notes *[]string) string {
 	if len(c.Files) > 0 {
 		links := make([]string, len(c.Files))
 		for i, f := range c.Files {
@@ -325,8 +341,17 @@ func markdownCellFolded(c Cell) string {
 		}
 		return strings.Join(links, " ")
 	}
+	note := func(text, full string) string {
+		full = MarkdownInline(oneLine(full))
+		n := slices.Index(*notes, full) + 1 // a text several cells share is one note
+		if n == 0 {
+			*notes = append(*notes, full)
+			n = len(*notes)
+		}
+		return MarkdownCell(text) + " [[" + strconv.Itoa(n) + "]](#" + noteAnchor(table, n) + ")"
+	}
 	if c.Detail != "" {
-		return "<details><summary>" + MarkdownCell(c.Text) + "</summary>" + MarkdownCell(c.Detail) + "</details>"
+		return note(oneLine(c.Text), c.Detail)
 	}
 	full := oneLine(fullText(c))
 	short := oneLine(c.Text)
@@ -336,7 +361,7 @@ func markdownCellFolded(c Cell) string {
 	if full == short || utf8.RuneCountInString(short) > mdLongCell {
 		short = shorten(short, mdSummary)
 	}
-	return "<details><summary>" + MarkdownCell(short) + "</summary>" + MarkdownCell(full) + "</details>"
+	return note(short, full)
 }
 
 // fullText is the text of a cell in full: its Value when that is a string

@@ -172,7 +172,7 @@ func textOf(n *html.Node) string {
 var allowed = map[atom.Atom]bool{
 	atom.Html: true, atom.Head: true, atom.Body: true, atom.H1: true, atom.H2: true, atom.P: true, atom.Em: true,
 	atom.A: true, atom.Ul: true, atom.Li: true, atom.Table: true, atom.Thead: true, atom.Tbody: true, atom.Tr: true,
-	atom.Th: true, atom.Td: true, atom.Details: true, atom.Summary: true,
+	atom.Th: true, atom.Td: true, atom.Ol: true,
 }
 
 // checkMarkdownHTML checks the rendered document: one <table> per table
@@ -289,8 +289,18 @@ func TestMarkdownDocument(t *testing.T) {
 			t.Errorf("how-to %q not found as read", oneLine(tab.HowTo))
 		}
 	}
-	// Every cell reads as its text; a folded cell has the shortened text
-	// as summary and the full text after it.
+	// Every cell reads as its text; a long cell is shortened, with its
+	// whole text in a note under the table, once.
+	notes := map[string]*html.Node{} // anchor id → its list item
+	for _, li := range findAll(doc, atom.Li) {
+		for _, a := range findAll(li, atom.A) {
+			for _, at := range a.Attr {
+				if at.Key == "id" {
+					notes[at.Val] = li
+				}
+			}
+		}
+	}
 	for i, tab := range tables {
 		trs := findAll(tab, atom.Tr)
 		for j, c := range r.Tables[i].Columns {
@@ -308,29 +318,44 @@ func TestMarkdownDocument(t *testing.T) {
 					}
 					continue
 				}
-				ds := findAll(td, atom.Details)
-				if len(ds) != 1 {
-					t.Errorf("table %d row %d cell %d: %d <details>, want 1", i, ri, ci, len(ds))
+				// The cell reads as the shortened text (or the Text of a
+				// cell with a Detail) and a link to its note; the note
+				// reads as the rest, and is written nowhere else.
+				as := findAll(td, atom.A)
+				if len(as) != 1 || !strings.HasPrefix(as[0].Attr[0].Val, "#") {
+					t.Errorf("table %d row %d cell %d: no link to a note in %q", i, ri, ci, textOf(td))
 					continue
 				}
-				sum := findAll(ds[0], atom.Summary)
-				if len(sum) != 1 {
-					t.Errorf("table %d row %d cell %d: no <summary>", i, ri, ci)
+				note := notes[as[0].Attr[0].Val[1:]]
+				if note == nil {
+					t.Errorf("table %d row %d cell %d: no note %s", i, ri, ci, as[0].Attr[0].Val)
 					continue
 				}
-				short := textOf(sum[0])
-				if !strings.HasSuffix(short, "…") || !strings.HasPrefix(full, strings.TrimSuffix(short, "…")) {
-					t.Errorf("table %d row %d cell %d: summary %q does not shorten %q", i, ri, ci, short, full)
+				short := strings.TrimSuffix(textOf(td), " "+textOf(as[0]))
+				want := full
+				if cell.Detail != "" {
+					want = oneLine(cell.Detail)
+					if short != oneLine(cell.Text) {
+						t.Errorf("table %d row %d cell %d reads %q, want %q", i, ri, ci, short, oneLine(cell.Text))
+					}
+				} else if !strings.HasSuffix(short, "…") || !strings.HasPrefix(full, strings.TrimSuffix(short, "…")) {
+					t.Errorf("table %d row %d cell %d: %q does not shorten %q", i, ri, ci, short, full)
 				}
-				if got := strings.TrimPrefix(textOf(ds[0]), short); got != full {
-					t.Errorf("table %d row %d cell %d: details read %q, want %q", i, ri, ci, got, full)
+				if got := textOf(note); got != want {
+					t.Errorf("table %d row %d cell %d: note reads %q, want %q", i, ri, ci, got, want)
+				}
+				if strings.Contains(textOf(td), want) {
+					t.Errorf("table %d row %d cell %d: the note's text is in the cell too: %q", i, ri, ci, textOf(td))
 				}
 			}
 		}
 	}
 	// What differs: a bullet per concept that differs, linked to its
 	// event's term table, with its wordings and outlets as written.
-	lis := findAll(doc, atom.Li)
+	var lis []*html.Node
+	for _, ul := range findAll(doc, atom.Ul) {
+		lis = append(lis, findAll(ul, atom.Li)...)
+	}
 	if len(lis) != 3 {
 		t.Fatalf("What differs has %d items, want 3", len(lis))
 	}
@@ -451,7 +476,28 @@ func TestMarkdownSample(t *testing.T) {
 	if err := Render(&md, r, "md", Options{}); err != nil {
 		t.Fatal(err)
 	}
-	checkMarkdownHTML(t, r, toHTML(t, md.Bytes()))
+	doc := toHTML(t, md.Bytes())
+	checkMarkdownHTML(t, r, doc)
+	// Every text once: no note under a table repeats another.
+	seen := map[string]string{}
+	for _, li := range findAll(doc, atom.Li) {
+		for _, a := range findAll(li, atom.A) {
+			for _, at := range a.Attr {
+				if at.Key == "id" {
+					id := at.Val
+					table, _, _ := strings.Cut(id, "-note-")
+					key := table + "\x00" + textOf(li)
+					if prev, dup := seen[key]; dup {
+						t.Errorf("notes %s and %s read the same: %q", prev, id, textOf(li))
+					}
+					seen[key] = id
+				}
+			}
+		}
+	}
+	if len(seen) == 0 {
+		t.Error("no note under any table of the sample")
+	}
 	golden(t, "md/sample.md", md.Bytes())
 }
 

@@ -27,7 +27,7 @@ func OmissionTable(arts []*corpus.Article, claims []align.Claim, om omission.Omi
 		ID:    "omission",
 		Title: "Omission: who carries which claim",
 		HowTo: "Each row is a claim; each cell says where the report carries it — headline, lede (first two sentences), body, end (last fifth) — or, where it does not: " +
-			"≈ and where a sentence of similar wording stands, which may say it in other words (the Markdown and HTML reports show that sentence under the ≈), " +
+			"≈ and where a sentence of similar wording stands, which may say it in other words (the HTML report shows that sentence under the ≈, the Markdown report in a note under the table), " +
 			"or — when no sentence of the report comes close (the JSON report gives the nearest sentence of every ≈ and —, with its score). " +
 			"Claims most reports carry come first, then what one report alone says, the reports taking turns, headlines, ledes, names and numbers first. " +
 			"The last row is each report's share of the claims two reports or more carry (≈ does not count).",

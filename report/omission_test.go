@@ -350,7 +350,7 @@ func TestOmissionSimilarCell(t *testing.T) {
 	out["csv"] = csvOut.String()
 	golden(t, "md/omission_near.md", []byte(out["md"]))
 	for format, want := range map[string]string{
-		"md":   "<details><summary>≈ body</summary>sentence 4, similarity 0.27: " + paraphrase + "</details>",
+		"md":   "1. <a id=\"omission-note-1\"></a>sentence 4, similarity 0.27: " + paraphrase + "\n",
 		"html": `<td class="pos pos-similar"><details><summary>≈ body</summary>sentence 4, similarity 0.27: ` + paraphrase + "</details></td>",
 		"text": "│ ≈ body ",
 		"csv":  ",≈ body,",
