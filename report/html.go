@@ -69,13 +69,19 @@ type hSection struct {
 	ID, Title, HowTo string
 	Charts           []hChart
 	ChartsNote       string
-	Legend           string // "omission" or "diff": which legend precedes the table
+	Legend           string // "omission", "diff" or "choices": which legend precedes the table
 	Table            *hTable
 	Side             *hSide
 	Mentions         *hMentions
-	Removed          []hRemoved // overview: the page chrome removed, per report
-	Cut              string     // what the table leaves out (Table.Cut), said under it
+	Removed          []hRemoved   // overview: the page chrome removed, per report
+	Cut              string       // what the table leaves out (Table.Cut), said under it
+	Marked           []markedText // choices: the reports' texts, the word choices marked
+	Kinds            []hKind      // choices: the legend
 }
+
+// hKind is one kind of word-choice mark in the legend, with how many the
+// reports have.
+type hKind struct{ Kind, Name string }
 
 // hRemoved is one report's removed page chrome, behind a toggle.
 type hRemoved struct {
@@ -106,11 +112,14 @@ type hColumn struct {
 }
 
 type hCell struct {
-	Text   string
-	Full   string // the whole text, behind a <details> whose summary is Text
-	Number bool
-	Class  string
-	Links  []hLink // the cell's phrases, each a link (replaces Text)
+	Text string
+	// Before, Marked and After are Text around a mark (Cell.Mark), when
+	// it has one.
+	Before, Marked, After string
+	Full                  string // the whole text, behind a <details> whose summary is Text
+	Number                bool
+	Class                 string
+	Links                 []hLink // the cell's phrases, each a link (replaces Text)
 }
 
 type hLink struct {
@@ -251,6 +260,13 @@ func buildHTMLPage(r *Report) hPage {
 				sec.Charts = attributionCharts(r, ev)
 				sec.ChartsNote = "Direct quotes per speaker in each report."
 			}
+		case "choices":
+			sec.Marked = t.marked
+			sec.Legend = "choices"
+			for _, k := range choiceKinds {
+				sec.Kinds = append(sec.Kinds, hKind{Kind: k.Kind, Name: k.Name})
+			}
+			sec.Table = plainTable(t)
 		case "distinctive":
 			if ev != nil {
 				sec.Charts = distinctiveCharts(ev)
@@ -329,6 +345,10 @@ func longCell(c Cell, num bool) hCell {
 	}
 	if c.Detail != "" {
 		hc.Full = oneLine(c.Detail)
+		return hc
+	}
+	if before, mark, after, ok := markedParts(c); ok && isOneLine(c.Text) {
+		hc.Before, hc.Marked, hc.After = before, mark, after
 		return hc
 	}
 	full := oneLine(c.Full)

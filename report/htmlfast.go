@@ -93,6 +93,12 @@ func (c *hCell) write(b *strings.Builder) {
 		b.WriteString("</summary>")
 		b.WriteString(htmlEscaper.Replace(c.Full))
 		b.WriteString("</details>")
+	case c.Marked != "":
+		b.WriteString(htmlEscaper.Replace(c.Before))
+		b.WriteString("<mark>")
+		b.WriteString(htmlEscaper.Replace(c.Marked))
+		b.WriteString("</mark>")
+		b.WriteString(htmlEscaper.Replace(c.After))
 	default:
 		b.WriteString(htmlEscaper.Replace(c.Text))
 	}

@@ -353,6 +353,16 @@ func markdownCellNoted(c Cell, table string, notes *[]string) string {
 	if c.Detail != "" {
 		return note(oneLine(c.Text), c.Detail)
 	}
+	if before, mark, after, ok := markedParts(c); ok && !strings.ContainsAny(c.Text, "\n\t") {
+		space := func(b bool) string { // MarkdownCell folds the space at either end
+			if b {
+				return " "
+			}
+			return ""
+		}
+		return MarkdownCell(before) + space(strings.HasSuffix(before, " ")) + "**" + MarkdownCell(mark) + "**" +
+			space(strings.HasPrefix(after, " ")) + MarkdownCell(after)
+	}
 	full := oneLine(fullText(c))
 	short := oneLine(c.Text)
 	if full == short && utf8.RuneCountInString(full) <= mdLongCell {

@@ -172,7 +172,7 @@ func textOf(n *html.Node) string {
 var allowed = map[atom.Atom]bool{
 	atom.Html: true, atom.Head: true, atom.Body: true, atom.H1: true, atom.H2: true, atom.P: true, atom.Em: true,
 	atom.A: true, atom.Ul: true, atom.Li: true, atom.Table: true, atom.Thead: true, atom.Tbody: true, atom.Tr: true,
-	atom.Th: true, atom.Td: true, atom.Ol: true,
+	atom.Th: true, atom.Td: true, atom.Ol: true, atom.Strong: true,
 }
 
 // checkMarkdownHTML checks the rendered document: one <table> per table

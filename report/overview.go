@@ -93,6 +93,9 @@ func Build(res *analysis.Result, opt BuildOptions) *Report {
 		if len(e.Reuse) > 0 {
 			add("reuse", func() *Table { return ReuseTable(sub, e.Reuse) })
 		}
+		if e.Has("choices") {
+			add("choices", func() *Table { return ChoicesTable(sub, e.Choices) })
+		}
 		for _, t := range tables {
 			t.Kind, t.event = t.ID, len(r.Events)
 			if several {

@@ -111,6 +111,9 @@ type Table struct {
 	// event is 1 + the index into Report.Events of the event the table
 	// is of; 0 for a table of the whole input.
 	event int
+	// marked are the reports' texts with the word choices marked (the
+	// choices table), which the HTML page shows above the table.
+	marked []markedText
 }
 
 // Event is the data of the event the table is of; nil for a table of the
@@ -167,6 +170,10 @@ type Cell struct {
 	// sentence behind an omission table's "≈ body"); text, CSV and JSON
 	// show Text and Value alone.
 	Detail string
+	// Mark, when Mark[1] > Mark[0], is a byte range of Text to show marked:
+	// in bold in Markdown, highlighted in HTML (a word choice in its
+	// sentence); text, CSV and JSON show Text alone.
+	Mark [2]int
 	// Files, when set, are files beside the report that the cell names
 	// (the index's event reports): HTML and Markdown link each; text,
 	// JSON and CSV show Text and Value.
