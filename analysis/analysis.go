@@ -33,6 +33,7 @@ import (
 	"github.com/biasdiff/biasdiff/frame/distinctive"
 	"github.com/biasdiff/biasdiff/frame/lexicon"
 	"github.com/biasdiff/biasdiff/frame/omission"
+	"github.com/biasdiff/biasdiff/frame/title"
 )
 
 // Sections are the names of the sections a report can show, in the order
@@ -74,8 +75,12 @@ func (o Options) On(section string) bool {
 // into articles (in Claims, Quotes, Concepts' mentions, ...) are into
 // Articles.
 type Event struct {
-	ID, Label string
-	Articles  []*corpus.Article
+	ID, Label string // as the grouping gave them: Label is a few keywords, or the event the user declared
+	// Title is what a person would call the event (package frame/title):
+	// the headline most of the reports share, else the most shared lead
+	// sentence.
+	Title    title.Title
+	Articles []*corpus.Article
 	// has are the analyses computed (the names of Needs' values).
 	has map[string]bool
 
@@ -92,6 +97,23 @@ type Event struct {
 	Choices       []choice.Choice
 }
 
+// Name is how a report names the event: the event the user declared
+// (every report's corpus.Article.Event, the same), else its Title, else
+// its Label.
+func (e *Event) Name() string {
+	declared := len(e.Articles) > 0
+	for _, a := range e.Articles {
+		declared = declared && a.Event != "" && a.Event == e.Articles[0].Event
+	}
+	switch {
+	case declared:
+		return e.Articles[0].Event
+	case e.Title.Text != "":
+		return e.Title.Text
+	}
+	return e.Label
+}
+
 // Has tells whether an analysis (a name among Needs' values: "claims",
 // "concepts", "omission", ...) was computed.
 func (e *Event) Has(analysis string) bool { return e.has[analysis] }
@@ -99,7 +121,7 @@ func (e *Event) Has(analysis string) bool { return e.has[analysis] }
 // Analyze computes the sections opt asks for, and what they need, on the
 // reports of one event.
 func Analyze(id, label string, arts []*corpus.Article, opt Options) *Event {
-	e := &Event{ID: id, Label: label, Articles: arts, has: map[string]bool{}}
+	e := &Event{ID: id, Label: label, Articles: arts, has: map[string]bool{}, Title: title.Of(arts, title.Options{})}
 	for _, s := range Sections {
 		if opt.On(s) {
 			for _, n := range Needs[s] {

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"io"
 	"slices"
@@ -78,7 +79,7 @@ func markdownTitle(r *Report) string {
 	var labels []string
 	inEvent := map[string]bool{}
 	for _, e := range r.Events {
-		l := oneLine(e.Label)
+		l := oneLine(cmp.Or(e.Title, e.Label))
 		if l == "" {
 			l = "event " + e.ID
 		}
@@ -188,7 +189,7 @@ func buildWhatDiffers(r *Report) (wd whatDiffers, ok bool) {
 	}
 	eventLabels := map[string]string{}
 	for _, e := range r.Events {
-		eventLabels[e.ID] = e.Label
+		eventLabels[e.ID] = cmp.Or(e.Title, e.Label)
 	}
 	tables := map[string]bool{}
 	termTables := false

@@ -50,7 +50,7 @@ func Build(res *analysis.Result, opt BuildOptions) *Report {
 	several := res.Grouped > 1 // one event (or a story declared as one) gives unprefixed tables
 	for _, e := range res.Events {
 		sub := e.Articles
-		data := EventData{ID: e.ID, Label: e.Label, Claims: e.Claims, Quotes: e.Quotes, Reuse: e.Reuse,
+		data := EventData{ID: e.ID, Label: e.Label, Title: e.Name(), TitleSource: titleSource(e), Claims: e.Claims, Quotes: e.Quotes, Reuse: e.Reuse,
 			Omission: e.Omission, Emphasis: e.Emphasis, Discrepancies: e.Discrepancies,
 			Attribution: e.Attribution, Distinctive: e.Distinctive}
 		for _, a := range sub {
@@ -101,7 +101,7 @@ func Build(res *analysis.Result, opt BuildOptions) *Report {
 			if several {
 				t.EventID = e.ID
 				t.ID = e.ID + "-" + t.ID
-				t.Title = fmt.Sprintf("Event %s (%s): %s", e.ID, e.Label, t.Title)
+				t.Title = fmt.Sprintf("Event %s (%s): %s", e.ID, e.Name(), t.Title)
 			}
 		}
 		r.Tables = append(r.Tables, tables...)
@@ -236,4 +236,21 @@ func shorten(s string, n int) string {
 		return s
 	}
 	return strings.TrimRight(string(r[:n-1]), " ") + "…"
+}
+
+// titleSource says where an event's title comes from, in a few words.
+func titleSource(e *analysis.Event) string {
+	name := e.Name()
+	switch {
+	case name == "":
+		return ""
+	case name == e.Title.Text:
+		return e.Title.Why(e.Articles)
+	case name == e.Label && e.Label != "":
+		if len(e.Articles) > 0 && e.Articles[0].Event == name {
+			return "the event the user declared"
+		}
+		return "the words the reports share most"
+	}
+	return "the event the user declared"
 }

@@ -60,13 +60,18 @@ type ranked struct {
 // EventData is what was aligned in one event: member and variant article
 // indexes point into Articles.
 type EventData struct {
-	ID       string               `json:"id"`
-	Label    string               `json:"label"`
-	Articles []string             `json:"articles"` // article ids
-	Claims   []align.Claim        `json:"claims"`
-	Quotes   []align.QuoteCluster `json:"quotes"`
-	Reuse    []reuse.Pair         `json:"reuse"`
-	Concepts []string             `json:"concepts"` // concept ids
+	ID    string `json:"id"`
+	Label string `json:"label"`
+	// Title is what a person would call the event: the event the user
+	// declared, else the headline (or lead sentence) most of its reports
+	// share (analysis.Event.Name); TitleSource says where it comes from.
+	Title       string               `json:"title,omitempty"`
+	TitleSource string               `json:"title_source,omitempty"`
+	Articles    []string             `json:"articles"` // article ids
+	Claims      []align.Claim        `json:"claims"`
+	Quotes      []align.QuoteCluster `json:"quotes"`
+	Reuse       []reuse.Pair         `json:"reuse"`
+	Concepts    []string             `json:"concepts"` // concept ids
 	// Omission and Emphasis index into Claims.
 	Omission    omission.Omission         `json:"omission"`
 	Emphasis    omission.Emphasis         `json:"emphasis"`

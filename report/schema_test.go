@@ -128,9 +128,10 @@ func TestSchemaSample(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, r := range map[string]*Report{
-		"compare":            Compare(arts, CompareOptions{Top: 20}),
-		"terms":              TermsReport(arts, CompareOptions{Top: 20}),
-		"compare --concepts": Compare(arts, CompareOptions{Lexicons: []*lexicon.Lexicon{lex}}),
+		"compare":                        Compare(arts, CompareOptions{Top: 20}),
+		"terms":                          TermsReport(arts, CompareOptions{Top: 20}),
+		"compare --concepts":             Compare(arts, CompareOptions{Lexicons: []*lexicon.Lexicon{lex}}),
+		"compare --sections terms,reuse": Compare(arts, CompareOptions{Sections: []string{"terms", "reuse"}}),
 	} {
 		if err := sch.Validate(reportInstance(t, r)); err != nil {
 			t.Errorf("%s: output does not match %s:\n%v", name, schemaPath, err)
