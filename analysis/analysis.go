@@ -39,7 +39,7 @@ import (
 // Sections are the names of the sections a report can show, in the order
 // it shows them in each event. "overview", "fidelity" and "single" are of
 // the whole input; the others are of one event.
-var Sections = []string{"overview", "terms", "omission", "emphasis", "attribution", "distinctive", "claims", "quotes", "discrepancies", "reuse", "choices", "fidelity", "single"}
+var Sections = []string{"overview", "terms", "omission", "emphasis", "attribution", "distinctive", "claims", "quotes", "discrepancies", "reuse", "choices", "questions", "fidelity", "single"}
 
 // Needs are, for each section of an event, the analyses it needs: its own
 // and those its analysis reads.
@@ -54,6 +54,7 @@ var Needs = map[string][]string{
 	"discrepancies": {"quotes", "claims", "discrepancies"},
 	"reuse":         {"reuse"},
 	"choices":       {"quotes", "claims", "concepts", "generic", "distinctive", "choices"},
+	"questions":     {"quotes", "claims", "concepts", "omission", "emphasis", "discrepancies", "questions"},
 }
 
 // Options tune the analysis.
@@ -95,6 +96,7 @@ type Event struct {
 	Emphasis      omission.Emphasis
 	Discrepancies []discrepancy.Discrepancy
 	Choices       []choice.Choice
+	Questions     []Question // for a class, from the strongest findings
 }
 
 // Name is how a report names the event: the event the user declared
@@ -172,6 +174,9 @@ func Analyze(id, label string, arts []*corpus.Article, opt Options) *Event {
 	}
 	if e.has["choices"] {
 		e.Choices = choice.Find(arts, e.Concepts, e.Distinctive, generic, choice.Options{})
+	}
+	if e.has["questions"] {
+		e.Questions = Questions(e)
 	}
 	return e
 }

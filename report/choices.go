@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/biasdiff/biasdiff/analysis"
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/frame/choice"
 )
@@ -211,4 +212,28 @@ func markTexts(arts []*corpus.Article, choices []choice.Choice) []markedText {
 		out = append(out, mt)
 	}
 	return out
+}
+
+// QuestionsTable lists the questions a teacher can ask about the event
+// (analysis.Questions), each with the table that shows what it is made
+// from; event is the event's id, which prefixes the tables' ids when
+// several is set.
+func QuestionsTable(qs []analysis.Question, event string, several bool) *Table {
+	t := &Table{
+		ID:    "questions",
+		Title: "Questions for a class",
+		HowTo: "Questions to ask about these reports, each made from a finding in the table named beside it. They ask; the tool does not know which report is right.",
+		Columns: []Column{
+			{Key: "question", Header: "question", Whole: true},
+			{Key: "table", Header: "see"},
+		},
+	}
+	for _, q := range qs {
+		id := q.Section
+		if several {
+			id = event + "-" + id
+		}
+		t.Rows = append(t.Rows, []Cell{Str(q.Text), {Text: id, Value: id, Anchor: id}})
+	}
+	return t
 }

@@ -47,6 +47,8 @@ func RenderHTML(w io.Writer, r *Report) error {
 type hPage struct {
 	Title    string
 	Summary  []string
+	HowTo    []string // How to read this report
+	HowToID  string
 	TOC      []hTOC
 	Differs  *hDiffers
 	Sections []*hSection
@@ -206,6 +208,9 @@ func buildHTMLPage(r *Report) hPage {
 		p.Summary = append(p.Summary, oneLine(s))
 	}
 	ids := htmlIDs{}
+	if p.HowTo = howToRead(r); len(p.HowTo) > 0 {
+		p.HowToID = ids.take("how-to-read")
+	}
 	// The tables' anchors first, so that they stay the tables' IDs.
 	tableIDs := make([]string, len(r.Tables))
 	for i, t := range r.Tables {
@@ -345,6 +350,10 @@ func longCell(c Cell, num bool) hCell {
 	}
 	if c.Detail != "" {
 		hc.Full = oneLine(c.Detail)
+		return hc
+	}
+	if c.Anchor != "" {
+		hc.Links = []hLink{{Text: text, Target: c.Anchor}}
 		return hc
 	}
 	if before, mark, after, ok := markedParts(c); ok && isOneLine(c.Text) {

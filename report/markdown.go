@@ -57,6 +57,13 @@ func renderMarkdown(w io.Writer, r *Report) error {
 	if len(intro) > 0 {
 		buf.WriteByte('\n')
 	}
+	if lines := howToRead(r); len(lines) > 0 {
+		buf.WriteString("<a id=\"how-to-read\"></a>\n\n## How to read this report\n\n")
+		for _, l := range lines {
+			fmt.Fprintf(&buf, "- %s\n", MarkdownInline(l))
+		}
+		buf.WriteByte('\n')
+	}
 	writeWhatDiffers(&buf, r)
 	for _, t := range r.Tables {
 		writeMarkdownTable(&buf, t, 2)
@@ -303,7 +310,11 @@ func writeMarkdownTable(buf *bytes.Buffer, t *Table, level int) {
 	var notes []string
 	for _, row := range t.Rows {
 		buf.WriteByte('|')
-		for _, c := range row {
+		for j, c := range row {
+			if j < len(t.Columns) && t.Columns[j].Whole {
+				fmt.Fprintf(buf, " %s |", MarkdownCell(oneLine(c.Text)))
+				continue
+			}
 			fmt.Fprintf(buf, " %s |", markdownCellNoted(c, t.ID, &notes))
 		}
 		buf.WriteByte('\n')
@@ -353,6 +364,9 @@ func markdownCellNoted(c Cell, table string, notes *[]string) string {
 	}
 	if c.Detail != "" {
 		return note(oneLine(c.Text), c.Detail)
+	}
+	if c.Anchor != "" {
+		return "[" + MarkdownCell(oneLine(c.Text)) + "](#" + anchor(c.Anchor) + ")"
 	}
 	if before, mark, after, ok := markedParts(c); ok && !strings.ContainsAny(c.Text, "\n\t") {
 		space := func(b bool) string { // MarkdownCell folds the space at either end

@@ -261,11 +261,11 @@ func TestMarkdownDocument(t *testing.T) {
 		t.Errorf("title reads %q, want %q", textOf(h[0]), markdownTitle(r))
 	}
 	h2 := findAll(doc, atom.H2)
-	if len(h2) != len(r.Tables)+1 || textOf(h2[0]) != "What differs" {
-		t.Fatalf("%d <h2>, want What differs and one per table", len(h2))
+	if len(h2) != len(r.Tables)+2 || textOf(h2[0]) != "How to read this report" || textOf(h2[1]) != "What differs" {
+		t.Fatalf("%d <h2>, want How to read this report, What differs and one per table", len(h2))
 	}
 	for i, tab := range r.Tables {
-		if got := textOf(h2[i+1]); got != oneLine(tab.Title) {
+		if got := textOf(h2[i+2]); got != oneLine(tab.Title) {
 			t.Errorf("heading %d reads %q, want %q", i, got, oneLine(tab.Title))
 		}
 	}
@@ -353,9 +353,11 @@ func TestMarkdownDocument(t *testing.T) {
 	// What differs: a bullet per concept that differs, linked to its
 	// event's term table, with its wordings and outlets as written.
 	var lis []*html.Node
-	for _, ul := range findAll(doc, atom.Ul) {
-		lis = append(lis, findAll(ul, atom.Li)...)
+	uls := findAll(doc, atom.Ul) // How to read this report, then What differs
+	if len(uls) != 2 || len(findAll(uls[0], atom.Li)) != len(howToRead(r)) {
+		t.Fatalf("%d lists, want How to read this report (%d items) and What differs", len(uls), len(howToRead(r)))
 	}
+	lis = findAll(uls[1], atom.Li)
 	if len(lis) != 3 {
 		t.Fatalf("What differs has %d items, want 3", len(lis))
 	}
@@ -447,7 +449,8 @@ func TestMarkdownWhatDiffers(t *testing.T) {
 		t.Errorf("title: %q", strings.SplitN(out, "\n", 2)[0])
 	}
 	var items []string
-	for _, l := range strings.Split(out, "\n") {
+	_, differs, _ := strings.Cut(out, "## What differs\n")
+	for _, l := range strings.Split(differs, "\n") {
 		if strings.HasPrefix(l, "- ") {
 			items = append(items, l)
 		}

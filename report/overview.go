@@ -96,6 +96,9 @@ func Build(res *analysis.Result, opt BuildOptions) *Report {
 		if e.Has("choices") {
 			add("choices", func() *Table { return ChoicesTable(sub, e.Choices) })
 		}
+		if len(e.Questions) > 0 {
+			add("questions", func() *Table { return QuestionsTable(e.Questions, e.ID, several) })
+		}
 		for _, t := range tables {
 			t.Kind, t.event = t.ID, len(r.Events)
 			if several {

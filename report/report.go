@@ -161,6 +161,8 @@ type Column struct {
 	Key    string // JSON field name
 	Header string // shown
 	Number bool   // right-aligned
+	// Whole: the column's cells are never shortened (the questions).
+	Whole bool
 }
 
 // Cell is one value: Text is shown, Value goes to JSON (string, int, bool).
@@ -179,6 +181,9 @@ type Cell struct {
 	// in bold in Markdown, highlighted in HTML (a word choice in its
 	// sentence); text, CSV and JSON show Text alone.
 	Mark [2]int
+	// Anchor, when set, is the id of a table of the report the cell links
+	// to (Markdown and HTML).
+	Anchor string
 	// Files, when set, are files beside the report that the cell names
 	// (the index's event reports): HTML and Markdown link each; text,
 	// JSON and CSV show Text and Value.

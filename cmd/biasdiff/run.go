@@ -346,8 +346,11 @@ and for each event of two reports or more:
                 differently inside a claim or quote they share (when
                 there are any)
   reuse         passages one report reuses from another (when there are any)
-  choices       the words each report's choice marks: labels, loaded words
-                and verbs, hedges, unnamed sources, scare quotes (JSON flags)
+  choices       the word choices marked in each report, each in its
+                sentence with why: labels, loaded words and verbs, hedges,
+                unnamed sources, scare quotes
+  questions     three to five questions for a class, from the strongest
+                contrasts, omissions and disagreements
 then:
   fidelity      with --primary: each quote against the primary source, and
                 the qualifiers ("not", "only") it drops
