@@ -3,6 +3,7 @@ package corpus
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -147,6 +148,51 @@ func TestChromeKeepsArticleLines(t *testing.T) {
 		}
 		for _, r := range arts[0].Removed {
 			t.Errorf("%q: removed %q (%s)", c.line, r.Text, r.Reason)
+		}
+	}
+}
+
+// TestConsentBanner: a cookie consent banner at the top or bottom of a
+// capture goes, however long its sentences, with its heading, and the
+// headline is found under it; an article paragraph about cookies that
+// addresses the reader stays where the article stands.
+func TestConsentBanner(t *testing.T) {
+	banner := "We and our partners use cookies to store and access information on your device. You can accept all cookies or manage your preferences at any time."
+	body := []string{
+		"Ferry fares to rise in the spring",
+		"The island ferry company said on Monday that fares would rise by a tenth from April, the first rise in six years.",
+		"The company blamed the price of fuel and the cost of a new vessel that it ordered last year.",
+		"Regulators now say that websites must let you refuse cookies as easily as you accept them, the company's lawyer noted in a letter to the council.",
+		"Passenger groups said they would ask the regional council to step in before the new fares take effect.",
+		"The council is expected to discuss the fares at its next meeting in March.",
+		"Season tickets will rise by less than single fares, the company said.",
+	}
+	for _, c := range []struct {
+		name string
+		text string
+	}{
+		{"top", "Your privacy matters\n" + banner + "\n" + strings.Join(body, "\n\n") + "\n"},
+		{"bottom", strings.Join(body, "\n\n") + "\n\n" + banner + "\n"},
+	} {
+		arts := loadOne(t, "a.txt", []byte(c.text))
+		a := arts[0]
+		if a.Title != body[0] {
+			t.Errorf("%s: title %q, want %q", c.name, a.Title, body[0])
+		}
+		var removed []string
+		for _, r := range a.Removed {
+			removed = append(removed, r.Text)
+		}
+		if !slices.Contains(removed, banner) {
+			t.Errorf("%s: banner kept; removed %q", c.name, removed)
+		}
+		if c.name == "top" && !slices.Contains(removed, "Your privacy matters") {
+			t.Errorf("%s: the banner's heading kept; removed %q", c.name, removed)
+		}
+		for _, l := range body[1:] {
+			if slices.Contains(removed, l) {
+				t.Errorf("%s: article line removed: %q", c.name, l)
+			}
 		}
 	}
 }

@@ -498,6 +498,14 @@ func clean(d *doc, ls []*line, st *lineStats) cleaned {
 			remove(l, "cookie notice")
 			continue
 		}
+		if consentBanner(text, l, i, len(ls)) {
+			remove(l, "cookie consent banner")
+			// Its heading ("We value your privacy") stands right above it.
+			if p := i - 1; p >= 0 && !ls[p].removed && ls[p].words <= 6 && !ls[p].term {
+				remove(ls[p], "cookie consent banner: its heading")
+			}
+			continue
+		}
 		if readingTime(l, &w) {
 			remove(l, "reading time")
 			continue

@@ -215,6 +215,30 @@ func cookieNotice(text string, l *line, w *lineWords) bool {
 	return false
 }
 
+// consentEdge is how many lines from either end of a capture a consent
+// banner stands in; consentWords the most words it has.
+const (
+	consentEdge  = 3
+	consentWords = 60
+)
+
+// consentBanner is a cookie consent banner at the top or bottom of a
+// capture: a line of up to consentWords words about cookies that
+// addresses the reader ("We and our partners use cookies to store and
+// access information on your device. You can accept all cookies..."),
+// however long its sentences; i is the line's index among n.
+func consentBanner(text string, l *line, i, n int) bool {
+	if l.words > consentWords || quoted(text) || i >= consentEdge && i < n-consentEdge || !strings.Contains(l.norm, "cookie") {
+		return false
+	}
+	cookie, you := false, false
+	for word := range strings.SplitSeq(l.norm, " ") {
+		cookie = cookie || strings.HasPrefix(word, "cookie")
+		you = you || lexWords.is(word, wordYou)
+	}
+	return cookie && you
+}
+
 // readingTime is a page's estimate of the time to read it: "4 min read",
 // "Lesezeit: 3 Min.", "3 мин. чтения".
 func readingTime(l *line, w *lineWords) bool {
