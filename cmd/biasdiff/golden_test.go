@@ -9,7 +9,8 @@ import (
 	"testing"
 )
 
-// TestGolden runs commands on the embedded sample and compares their output
+// TestGolden runs commands on the embedded sample and on the second story
+// (testdata/story2) and compares their output
 // with testdata/golden/*; run `go test ./cmd/biasdiff -run Golden -update`
 // to accept a change after reading its diff.
 func TestGolden(t *testing.T) {
@@ -20,6 +21,10 @@ func TestGolden(t *testing.T) {
 		{"compare.md", []string{"compare", "--format", "md"}},
 		{"compare.json", []string{"compare", "--format", "json"}},
 		{"compare.txt", []string{"compare", "--format", "text", "--width", "120"}},
+		// A second story, written for the tests (testdata/story2/README.md
+		// lists the differences written into it).
+		{"story2.md", []string{"compare", "--format", "md", "--top", "12", "../../testdata/story2"}},
+		{"story2.html", []string{"compare", "--format", "html", "--top", "12", "../../testdata/story2"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
