@@ -6,6 +6,8 @@
 #
 #   report/testdata/html/sample.png        desktop, 1280 px wide (top of the page)
 #   report/testdata/html/sample-phone.png  phone, 390 px wide (top of the page)
+#   report/testdata/html/sample-choices.png the word choices: the reports'
+#                                          texts with the marks highlighted
 #
 # Usage: bash scripts/e2e.sh        (installs Chromium with apt-get if missing)
 # Env:   BROWSER=/path/to/chrome    use that browser
@@ -73,7 +75,8 @@ flags=(
 )
 url="file://$(cd "$(dirname "$page")" && pwd)/$(basename "$page")"
 
-# run NAME ARGS...: the browser on the page, its stderr in $tmp/NAME.log.
+# run NAME ARGS...: the browser on the page at $url, its stderr in
+# $tmp/NAME.log.
 run() {
   local name=$1
   shift
@@ -86,18 +89,37 @@ run() {
 run dom --dump-dom >"$tmp/dom.html"
 run desktop --window-size=1280,2000 --screenshot="$tmp/sample.png"
 run phone --window-size=390,2400 --screenshot="$tmp/sample-phone.png"
+# The word choices on a page of their own (a fragment does not scroll a
+# headless screenshot).
+bin/biasdiff compare --format html --sections choices >"$tmp/choices.html"
+url_all=$url
+url="file://$tmp/choices.html"
+run choices --window-size=1280,1600 --screenshot="$tmp/sample-choices.png"
+url=$url_all
 
 say "== checks"
 # The DOM as the browser built it: every section there. (--dump-dom needs
 # script to serialize; the page has none, so it reads the same without.)
 dom="$tmp/dom.html"
 [ -s "$dom" ] || bad "empty DOM"
-for h in 'Reports' 'Term choice' 'Mentions in context' 'Omission' 'Emphasis' 'Attribution' 'Distinctive words' 'Claims' 'Quotes'; do
+for h in 'How to read this report' 'Reports' 'Term choice' 'Mentions in context' 'Omission' 'Emphasis' 'Attribution' 'Distinctive words' 'Claims' 'Quotes' 'Word choices' 'Questions for a class'; do
   grep -q "<h[23][^>]*>$h" "$dom" || bad "no heading \"$h\""
 done
 grep -q '<ins>' "$dom" || bad "no word difference marked"
 grep -q 'class="pos pos-headline"' "$dom" || bad "no heat-map cell"
 grep -q '<svg class="bars"' "$dom" || bad "no bar chart"
+# The word choices in view: marks highlighted by kind in the reports'
+# texts, each with its reason on hover, and the legend of the kinds.
+marks=$({ grep -o '<mark class="k-[a-z]*" title="[^"]*' "$dom" || true; } | wc -l)
+[ "$marks" -gt 0 ] || bad "no word choice highlighted with its reason"
+for k in label loaded verb hedge anonymous quoted distinctive; do
+  grep -q "<li><mark class=\"k-$k\">" "$dom" || bad "legend lacks the kind $k"
+done
+say "$marks word choices highlighted, legend complete"
+# Every cut declared under its table.
+cuts=$({ grep -o '<p class="note">[0-9]* of [0-9]* [a-z ]* shown' "$dom" || true; } | wc -l)
+[ "$cuts" -gt 0 ] || bad "no declared cut (the sample's tables are cut at --top 20)"
+say "$cuts cuts declared"
 if grep -qi '<script' "$page" "$dom"; then bad "a script element"; fi
 # Links inside the page must land on an element of the page.
 { grep -o 'href="#[^"]*"' "$dom" || true; } | sed 's/^href="#//; s/"$//' | sort -u >"$tmp/targets"
@@ -115,7 +137,7 @@ if { grep -h 'network_isolation_key":"file://' "$tmp"/*.netlog || true; } | grep
 else
   say "no network request"
 fi
-for f in sample.png sample-phone.png; do
+for f in sample.png sample-phone.png sample-choices.png; do
   [ -s "$tmp/$f" ] || bad "no screenshot $f"
   cp "$tmp/$f" "$out/$f" 2>/dev/null || true
 done
@@ -125,4 +147,4 @@ if [ "$fail" -ne 0 ]; then
   exit 1
 fi
 say "e2e: ok"
-say "screenshots: $out/sample.png $out/sample-phone.png"
+say "screenshots: $out/sample.png $out/sample-phone.png $out/sample-choices.png"
