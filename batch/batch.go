@@ -441,6 +441,9 @@ func (c *run) analyse(ctx context.Context, arts []*corpus.Article, e group.Event
 	}
 	res := analysis.Compare(analysis.Input{All: sub, Compared: sub, Events: []group.Event{one}}, analysis.Options{Lexicons: c.opt.Lexicons, Sections: c.opt.Sections})
 	r := report.Build(res, report.BuildOptions{Top: c.opt.Top})
+	if len(res.Events) == 1 {
+		ie.Title = strings.Clone(res.Events[0].Name()) // the event's text is dropped after
+	}
 	base := e.ID
 	if s := fileSlug(e.Label); s != "" {
 		base += "-" + s

@@ -28,8 +28,11 @@ const (
 
 // IndexEvent is one event of the corpus as the index lists it.
 type IndexEvent struct {
-	ID      string   `json:"id"`
-	Label   string   `json:"label"`
+	ID    string `json:"id"`
+	Label string `json:"label"`
+	// Title is what a person would call the event (analysis.Event.Name),
+	// for the events compared; the index shows it instead of Label.
+	Title   string   `json:"title,omitempty"`
 	From    string   `json:"from,omitempty"`
 	To      string   `json:"to,omitempty"`
 	Outlets []string `json:"outlets"` // distinct, in input order
@@ -413,7 +416,7 @@ func (x *Index) Report() *Report {
 	for _, e := range x.Events {
 		common := []Cell{
 			Str(e.ID),
-			{Text: shorten(e.Label, 60), Value: e.Label},
+			{Text: shorten(cmp.Or(e.Title, e.Label), 60), Value: cmp.Or(e.Title, e.Label)},
 			{Text: dateRange(e.From, e.To), Value: dates{e.From, e.To}},
 			Int(e.Reports),
 			{Text: shorten(strings.Join(e.Outlets, ", "), 80), Value: e.Outlets, Full: strings.Join(e.Outlets, ", ")},
