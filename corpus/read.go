@@ -193,7 +193,7 @@ func parse(data []byte, format string, limit int64) ([]doc, error) {
 		}
 		m := d.Meta
 		return []doc{{
-			meta: Meta{Title: m.Title, Outlet: m.Outlet, Date: m.Date, URL: m.URL, Language: m.Language, Event: m.Extra["event"]},
+			meta: Meta{Title: m.Title, Outlet: m.Outlet, Date: normDate(m.Date), URL: m.URL, Language: m.Language, Event: m.Extra["event"]},
 			text: d.Text.Shift(skip), format: "md", capture: true, titleFromText: m.Title == "",
 			notes: m.Warnings,
 		}}, nil
@@ -204,7 +204,7 @@ func parse(data []byte, format string, limit int64) ([]doc, error) {
 		}
 		m := d.Meta
 		return []doc{{
-			meta: Meta{Title: m.Title, Outlet: m.SiteName, Date: m.Published, URL: m.URL, Language: m.Language},
+			meta: Meta{Title: m.Title, Outlet: m.SiteName, Date: normDate(m.Published), URL: m.URL, Language: m.Language},
 			text: d.Text, format: "html", titleFromText: m.Title == "", notes: d.Warnings,
 		}}, nil
 	case "json":
