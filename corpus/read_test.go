@@ -102,3 +102,20 @@ func TestSentenceTokens(t *testing.T) {
 		t.Errorf("tokens %q", words)
 	}
 }
+
+// TestNormDate: a timestamp is kept as its day in its own time zone;
+// anything else as given.
+func TestNormDate(t *testing.T) {
+	for in, want := range map[string]string{
+		"2024-03-13T06:15:00+01:00": "2024-03-13",
+		"2024-03-13T23:30:00-05:00": "2024-03-13", // not the next day in UTC
+		"2019-01-14 10:22:00":       "2019-01-14",
+		" 2019-01-14 ":              "2019-01-14",
+		"14 March 2024":             "14 March 2024",
+		"":                          "",
+	} {
+		if got := normDate(in); got != want {
+			t.Errorf("normDate(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
