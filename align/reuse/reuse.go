@@ -8,7 +8,7 @@
 // # Contract
 //
 // In: articles as read by package corpus; only Body.S is used (and Date,
-// for the likely source). Out: one [Pair] for every two articles that share
+// for the likely source, and Quotes). Out: one [Pair] for every two articles that share
 // at least one passage of [Options.MinWords] words, in order of (A, B) with
 // A < B; passages in order of their start in A, then in B. Every offset
 // maps back to the sources: [Passage.A] and [Passage.B] are rune offsets of
@@ -38,7 +38,9 @@
 //     chain's ends; the best local alignment is the passage. Seeds the
 //     passage leaves out are chained and aligned again. Passages overlapping a better one in both
 //     texts are dropped, and so are those with fewer than MinWords words in
-//     either text.
+//     either text, and those both articles give mostly (quotedMin) inside
+//     quotation marks (corpus.Article.Quotes): two reports quoting one
+//     speaker word for word carry the speaker's words, not each other's.
 //
 // [Passage.Words] counts the alignment's columns (word pairs plus words
 // against a gap) and [Passage.Identity] the share of them that are equal
@@ -309,9 +311,16 @@ func Find(arts []*corpus.Article, opt Options) []Pair {
 		p := Pair{A: a, B: b, Source: source(arts[a].Date, arts[b].Date, a, b)}
 		var ia, ib [][2]int
 		for _, x := range ps {
+			pa := x.passage(arts[a], arts[b], &docs[a], &docs[b])
+			if quotedShare(arts[a], pa.A) >= quotedMin && quotedShare(arts[b], pa.B) >= quotedMin {
+				continue // both quote the same speaker: the speaker's words, not copy
+			}
 			ia = append(ia, [2]int{x.a0, x.a1})
 			ib = append(ib, [2]int{x.b0, x.b1})
-			p.Passages = append(p.Passages, x.passage(arts[a], arts[b], &docs[a], &docs[b]))
+			p.Passages = append(p.Passages, pa)
+		}
+		if len(p.Passages) == 0 {
+			return
 		}
 		p.ShareA = round3(share(ia, len(docs[a].h)))
 		p.ShareB = round3(share(ib, len(docs[b].h)))
@@ -325,6 +334,27 @@ func Find(arts []*corpus.Article, opt Options) []Pair {
 		}
 	}
 	return res
+}
+
+// quotedMin is the share of a passage inside quotation marks, in both
+// articles, past which it is a quotation both carry, not reused copy.
+const quotedMin = 0.6
+
+// quotedShare is the share of the span's characters inside the article's
+// quotes (corpus.Article.Quotes, source offsets as the span's).
+func quotedShare(a *corpus.Article, s Span) float64 {
+	if s.End <= s.Start {
+		return 0
+	}
+	in, at := 0, s.Start // quotes come in order of their start and do not overlap
+	for _, q := range a.Quotes {
+		lo, hi := max(q.Start, at), min(q.End, s.End)
+		if hi > lo {
+			in += hi - lo
+			at = hi
+		}
+	}
+	return float64(in) / float64(s.End-s.Start)
 }
 
 // share is the share of n words covered by the union of the word ranges.

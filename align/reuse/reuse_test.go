@@ -242,3 +242,39 @@ func TestDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestSharedQuotationIsNoCopy: two reports that quote the same speaker word
+// for word, each in its own sentence, share a passage inside quotation
+// marks in both: that is the speaker's words, not copy, and makes no pair;
+// the same quote inside republished wire copy still counts with it.
+func TestSharedQuotationIsNoCopy(t *testing.T) {
+	quote, _, _ := strings.Cut(wire[2], "” ") // “We are asking everyone ... for the water,
+	own := "Residents of the lower valley spent the night in school halls as the river kept rising. "
+	other := "The emergency office opened two more shelters on Wednesday morning, its spokesman said. "
+	arts := load(t, map[string]string{
+		"a.txt": "Valley residents leave their homes\n\n" + own + "\n\n" + quote + "” Quill said at the town hall.\n",
+		"b.txt": "Shelters open as the river rises\n\n" + other + "\n\n" + quote + "” said the director of the office, Marta Quill.\n",
+		"c.txt": "Floods force thousands out\n\n" + strings.Join(wire, "\n\n") + "\n",
+	})
+	a, b, c := byPath(t, arts, "a.txt"), byPath(t, arts, "b.txt"), byPath(t, arts, "c.txt")
+	pairs := Find(arts, Options{})
+	has := func(x, y int) bool {
+		for _, p := range pairs {
+			if p.A == min(x, y) && p.B == max(x, y) {
+				return true
+			}
+		}
+		return false
+	}
+	if has(a, b) {
+		t.Errorf("a and b share only a quotation, and make a pair: %+v", pairs)
+	}
+	if has(a, c) {
+		t.Errorf("a quotes what the wire quotes, and makes a pair with it: %+v", pairs)
+	}
+	// The wire republished: the same text around the quote is copy.
+	arts = load(t, map[string]string{"w.txt": "Floods\n\n" + strings.Join(wire, "\n\n") + "\n", "r.txt": "Valley floods\n\n" + strings.Join(wire, "\n\n") + "\n"})
+	if p := Find(arts, Options{}); len(p) != 1 || p[0].ShareA < 0.9 {
+		t.Errorf("republished wire copy: %+v, want one pair of nearly all the text", p)
+	}
+}
