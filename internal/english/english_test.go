@@ -2,6 +2,7 @@ package english
 
 import (
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -63,10 +64,10 @@ func TestListFiles(t *testing.T) {
 	}
 }
 
-// asked matches a call of Set or List with its arguments.
-var asked = regexp.MustCompile(`english\.(?:Set|List)\(([^)]*)\)`)
+// asked matches a call of Set, List or Map with its arguments.
+var asked = regexp.MustCompile(`english\.(?:Set|List|Map)\(([^)]*)\)`)
 
-// TestNamesAskedExist: every list name spelt in a call of Set or List in
+// TestNamesAskedExist: every list name spelt in a call of Set, List or Map in
 // the module's Go files has a file, and every list file is asked for.
 func TestNamesAskedExist(t *testing.T) {
 	have := Names()
@@ -146,4 +147,21 @@ func TestVerbForms(t *testing.T) {
 			t.Errorf("VerbForms(%q) = %q, want %q", line, got, want)
 		}
 	}
+}
+
+func TestMap(t *testing.T) {
+	// a made-up list, parsed as a list file is
+	lists()["test-map"] = parse("# a test\nisn't is not\nsen senator\nsenator\n")
+	defer delete(lists(), "test-map")
+	m := Map("test-map")
+	want := map[string]string{"isn't": "is not", "sen": "senator", "senator": "senator"}
+	if !maps.Equal(m, want) {
+		t.Errorf("Map = %v, want %v", m, want)
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("Map of two lists that both start a line with one word did not panic")
+		}
+	}()
+	Map("test-map", "test-map")
 }
