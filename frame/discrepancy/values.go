@@ -1,7 +1,6 @@
 package discrepancy
 
 import (
-	"github.com/biasdiff/biasdiff/internal/english"
 	"math"
 	"strconv"
 	"strings"
@@ -9,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/biasdiff/biasdiff/corpus/token"
+	"github.com/biasdiff/biasdiff/internal/english"
 )
 
 // tok is a token of one report's side of a claim or quote group: the
@@ -89,19 +89,19 @@ func calendar() (days, months map[string]int, abbrevs map[string]bool) {
 
 // monthPreps are the words before a month named alone that make it one:
 // "in March" (not "the March on the capital"), "since May".
-var monthPreps = map[string]bool{"in": true, "on": true, "since": true, "until": true, "till": true, "by": true,
-	"from": true, "to": true, "through": true, "before": true, "after": true, "during": true, "of": true,
-	"last": true, "next": true, "this": true, "early": true, "late": true, "mid": true, "between": true}
+var monthPreps = english.Set("date-prepositions")
 
 // datePreps are the words before a month or a year that make it a date:
-// "in March", "since 2002", "the 2016 election".
-var datePreps = map[string]bool{"in": true, "on": true, "since": true, "until": true, "till": true, "by": true, "from": true,
-	"to": true, "through": true, "before": true, "after": true, "during": true, "of": true, "last": true, "next": true,
-	"this": true, "early": true, "late": true, "mid": true, "between": true, "and": true, "or": true, "the": true,
-	"as": true, "around": true, ",": true, "(": true}
+// "in March", "since 2002", "the 2016 election"; and a comma or an opening
+// bracket.
+var datePreps = func() map[string]bool {
+	m := english.Set("date-prepositions", "year-openers")
+	m[","], m["("] = true, true
+	return m
+}()
 
 // timeWords after a number make it a time, not a count.
-var timeWords = map[string]bool{"a.m.": true, "p.m.": true, "am": true, "pm": true, "gmt": true, "utc": true, "o'clock": true}
+var timeWords = english.Set("clock-words")
 
 var currencies = map[string]string{"$": "$", "€": "€", "£": "£", "¥": "¥"}
 
