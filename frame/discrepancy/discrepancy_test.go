@@ -474,3 +474,17 @@ func TestCalendar(t *testing.T) {
 		t.Errorf("month short forms: %v", monthAbbrevs)
 	}
 }
+
+// TestCompound: a number written with a hyphen is a ten and a one, by the
+// values of internal/english cardinals.
+func TestCompound(t *testing.T) {
+	for s, want := range map[string]float64{"twenty-one": 21, "forty-seven": 47, "ninety-nine": 99, "ten-five": -1, "twenty-ten": -1, "twenty-twenty": -1, "hundred-one": -1, "thirty": -1} {
+		got, ok := compound(s)
+		if !ok {
+			got = -1
+		}
+		if got != want {
+			t.Errorf("compound(%q) = %g, want %g", s, got, want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package discrepancy
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -400,8 +401,26 @@ func roundUnit(v float64) float64 {
 	return u
 }
 
-var tens = map[string]float64{"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-var ones = map[string]float64{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+// tens and ones are the number words that make up a number written with
+// a hyphen ("twenty-five"), with their values: the cardinals
+// (internal/english) from twenty to ninety by ten, and from one to nine.
+var tens, ones = numberWords()
+
+func numberWords() (tens, ones map[string]float64) {
+	tens, ones = map[string]float64{}, map[string]float64{}
+	for w, n := range english.Map("cardinals") {
+		v, err := strconv.ParseFloat(n, 64)
+		switch {
+		case err != nil:
+			panic(fmt.Sprintf("discrepancy: cardinals: %q has no value: %q", w, n))
+		case v >= 1 && v <= 9:
+			ones[w] = v
+		case v >= 20 && v <= 90 && math.Mod(v, 10) == 0:
+			tens[w] = v
+		}
+	}
+	return tens, ones
+}
 
 // compound reads "twenty-five".
 func compound(s string) (float64, bool) {
