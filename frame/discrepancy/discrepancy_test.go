@@ -14,6 +14,7 @@ import (
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/sample"
 	"github.com/biasdiff/biasdiff/corpus/token"
+	"github.com/biasdiff/biasdiff/internal/english"
 )
 
 // load reads one report per body (a headline, then the body as one
@@ -271,6 +272,10 @@ func TestFindQuotes(t *testing.T) {
 			"“We will not sign an agreement that gives away the northern valleys,” Foreign Minister Jane Doe said on Friday.",
 			"“We will not sign an agreement that gives away the northern valleys,” said Defence Minister John Roe.",
 		}, []string{"speaker: Jane Doe | John Roe"}},
+		{"two ranks", []string{ // a rank makes a single name a person's, as "Sen." does
+			"“We will not sign an agreement that gives away the northern valleys,” Sgt. Roe said on Friday.",
+			"“We will not sign an agreement that gives away the northern valleys,” said Captain Doe.",
+		}, []string{"speaker: Roe | Doe"}},
 		{"a number misquoted", []string{
 			"“We have lost 40 soldiers in the northern valleys this winter,” Jane Doe said.",
 			"“We have lost 14 soldiers in the northern valleys this winter,” Jane Doe said.",
@@ -486,5 +491,30 @@ func TestCompound(t *testing.T) {
 		if got != want {
 			t.Errorf("compound(%q) = %g, want %g", s, got, want)
 		}
+	}
+}
+
+// TestRoles: the role words from internal/english: a short form stands for
+// a title that is an entry of its own, every honorific is a role word and
+// the full form of one that is an office is a personal title too.
+func TestRoles(t *testing.T) {
+	for w, r := range roleWords {
+		if r != "" && roleWords[r] != r {
+			t.Errorf("%q stands for %q, which is no role word of its own", w, r)
+		}
+	}
+	for h := range english.Set("honorifics") {
+		r, ok := roleWords[h]
+		if !ok || !personalTitles[h] || r != "" && !personalTitles[r] {
+			t.Errorf("honorific %q: role %q (%v), personal title %v, its full form one %v", h, r, ok, personalTitles[h], personalTitles[r])
+		}
+	}
+	for w, want := range map[string]string{"sen": "senator", "senator": "senator", "then": "former", "defence": "defense", "advisor": "adviser", "mr": "", "miss": ""} {
+		if got, ok := roleWords[w]; !ok || got != want {
+			t.Errorf("roleWords[%q] = %q (%v), want %q", w, got, ok, want)
+		}
+	}
+	if !roleHeads["minister"] || !roleHeads["president-elect"] || roleHeads["foreign"] || roleHeads["former"] || roleHeads[""] {
+		t.Error("roleHeads: want the titles, not the words that go with them")
 	}
 }

@@ -107,46 +107,29 @@ var timeWords = english.Set("clock-words")
 var currencies = map[string]string{"$": "$", "€": "€", "£": "£", "¥": "¥"}
 
 // roleWords are titles and offices that stand before a name ("Interior
-// Minister Jane Doe", "spokesman John Roe"), with their short forms.
-var roleWords = map[string]string{
-	"president": "president", "vice": "vice", "prime": "prime", "minister": "minister", "secretary": "secretary",
-	"senator": "senator", "sen": "senator", "representative": "representative", "rep": "representative",
-	"congressman": "congressman", "congresswoman": "congresswoman", "governor": "governor", "gov": "governor",
-	"mayor": "mayor", "chancellor": "chancellor", "king": "king", "queen": "queen", "prince": "prince",
-	"princess": "princess", "pope": "pope", "general": "general", "gen": "general", "director": "director",
-	"chief": "chief", "judge": "judge", "justice": "justice", "speaker": "speaker", "leader": "leader",
-	"ambassador": "ambassador", "spokesman": "spokesman", "spokeswoman": "spokeswoman", "spokesperson": "spokesperson",
-	"chairman": "chairman", "chairwoman": "chairwoman", "ceo": "ceo", "commissioner": "commissioner",
-	"attorney": "attorney", "sheriff": "sheriff", "coach": "coach", "admiral": "admiral", "adm": "admiral",
-	"lt": "lieutenant", "lieutenant": "lieutenant", "col": "colonel", "colonel": "colonel", "capt": "captain",
-	"captain": "captain", "sgt": "sergeant", "sergeant": "sergeant", "foreign": "foreign", "interior": "interior",
-	"defense": "defense", "defence": "defense", "finance": "finance", "deputy": "deputy", "majority": "majority",
-	"minority": "minority", "whip": "whip", "first": "first", "lady": "lady", "former": "former", "then": "former", "acting": "acting",
-	"mr": "", "mrs": "", "ms": "", "miss": "", "dr": "", "prof": "", "professor": "professor", "rev": "",
-	"elect": "elect", "president-elect": "president-elect", "state": "state", "health": "health", "economy": "economy",
-	"homeland": "homeland", "security": "security", "national": "national", "adviser": "adviser",
-	"advisor": "adviser", "press": "press", "executive": "executive", "officer": "officer", "candidate": "candidate",
-	"nominee": "nominee", "challenger": "challenger", "incumbent": "incumbent", "opponent": "opponent",
+// Minister Jane Doe", "spokesman John Roe"), and the words that go with
+// them, with their short forms, each mapped to the word it stands for
+// (internal/english role-titles and role-title-modifiers: "sen" to
+// "senator"); a personal title that is no office ("Mr.", "Dr.") stands for
+// none, "". roleHeads are the titles, which make a role by themselves:
+// "former" or "foreign" alone is none. personalTitles make a single name a
+// person's: "Sen. Akin", "Mr. Doe" (honorifics and personal-titles).
+var roleWords, roleHeads, personalTitles = roles()
+
+func roles() (words map[string]string, heads, personal map[string]bool) {
+	words = english.Map("role-titles", "role-title-modifiers")
+	heads = map[string]bool{}
+	for _, t := range english.Map("role-titles") {
+		heads[t] = true
+	}
+	personal = english.Set("honorifics", "personal-titles")
+	for w := range personal {
+		if _, ok := words[w]; !ok {
+			words[w] = ""
+		}
+	}
+	return words, heads, personal
 }
-
-// roleHeads are the role words that make a role by themselves: "former"
-// or "foreign" alone is none.
-var roleHeads = map[string]bool{"president": true, "minister": true, "secretary": true, "senator": true,
-	"representative": true, "congressman": true, "congresswoman": true, "governor": true, "mayor": true,
-	"chancellor": true, "king": true, "queen": true, "prince": true, "princess": true, "pope": true, "general": true,
-	"director": true, "chief": true, "judge": true, "justice": true, "speaker": true, "leader": true,
-	"ambassador": true, "spokesman": true, "spokeswoman": true, "spokesperson": true, "chairman": true,
-	"chairwoman": true, "ceo": true, "commissioner": true, "attorney": true, "sheriff": true, "coach": true,
-	"admiral": true, "lieutenant": true, "colonel": true, "captain": true, "sergeant": true, "professor": true,
-	"whip": true, "lady": true, "adviser": true, "officer": true, "candidate": true, "nominee": true,
-	"challenger": true, "incumbent": true, "opponent": true, "president-elect": true}
-
-// personalTitles make a single name a person's: "Sen. Akin", "Mr. Doe".
-var personalTitles = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "sen": true, "senator": true,
-	"rep": true, "representative": true, "gov": true, "governor": true, "president": true, "minister": true, "mayor": true,
-	"congressman": true, "congresswoman": true, "judge": true, "justice": true, "ambassador": true, "spokesman": true,
-	"spokeswoman": true, "spokesperson": true, "secretary": true, "chancellor": true, "gen": true, "general": true,
-	"prof": true, "professor": true, "rev": true, "king": true, "queen": true, "pope": true, "sheriff": true, "coach": true}
 
 // orgWords make a capitalised run an organisation or a place, not a
 // person; groupWords are parties and groups, never a person's name.
