@@ -518,3 +518,18 @@ func TestRoles(t *testing.T) {
 		t.Error("roleHeads: want the titles, not the words that go with them")
 	}
 }
+
+// TestOrgWords: a capitalised run that ends in a word of an organisation's
+// or a place's name (internal/english name-ends and organisation-words)
+// gives no surname; one after a first name or a title does.
+func TestOrgWords(t *testing.T) {
+	ev := &event{surname: map[string]bool{}}
+	for _, run := range [][]string{{"silver", "islands"}, {"safari", "club"}, {"national", "assembly"}, {"republican", "lawmakers"}} {
+		ev.evidence(run)
+	}
+	ev.evidence([]string{"jane", "doe"})
+	ev.evidence([]string{"sgt", "roe"})
+	if len(ev.surname) != 2 || !ev.surname["doe"] || !ev.surname["roe"] {
+		t.Errorf("surnames %v, want doe and roe", ev.surname)
+	}
+}

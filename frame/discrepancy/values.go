@@ -132,24 +132,11 @@ func roles() (words map[string]string, heads, personal map[string]bool) {
 }
 
 // orgWords make a capitalised run an organisation or a place, not a
-// person; groupWords are parties and groups, never a person's name.
-var orgWords = map[string]bool{"party": true, "department": true, "ministry": true, "house": true, "senate": true,
-	"congress": true, "committee": true, "council": true, "association": true, "agency": true, "office": true,
-	"times": true, "news": true, "post": true, "press": true, "network": true, "institute": true, "university": true,
-	"court": true, "company": true, "inc": true, "corp": true, "group": true, "bank": true, "fund": true, "union": true,
-	"commission": true, "administration": true, "service": true, "force": true, "army": true, "police": true,
-	"government": true, "foundation": true, "center": true, "centre": true, "board": true, "republic": true,
-	"kingdom": true, "states": true, "nations": true, "federation": true, "organization": true, "organisation": true,
-	"club": true, "church": true, "school": true, "college": true, "city": true, "county": true, "state": true,
-	"street": true, "journal": true, "magazine": true, "channel": true, "tv": true, "radio": true, "project": true,
-	"program": true, "programme": true, "campaign": true, "coalition": true, "alliance": true, "movement": true,
-	"caucus": true, "society": true, "league": true, "trust": true, "media": true, "report": true}
+// person (internal/english name-ends, and organisation-words);
+// groupWords are parties and groups, never a person's name (group-words).
+var orgWords = english.Set("name-ends", "organisation-words")
 
-var groupWords = map[string]bool{"republican": true, "republicans": true, "democrat": true, "democrats": true,
-	"democratic": true, "gop": true, "conservative": true, "conservatives": true, "liberal": true, "liberals": true,
-	"progressive": true, "progressives": true, "libertarian": true, "independent": true, "independents": true,
-	"officials": true, "official": true, "aides": true, "aide": true, "sources": true, "critics": true,
-	"supporters": true, "opponents": true, "americans": true, "protesters": true, "lawmakers": true}
+var groupWords = english.Set("group-words")
 
 // reportingVerbs after a name make it the one who speaks: the forms of
 // the English reporting verbs (corpus/quote reads the same list,
