@@ -17,12 +17,19 @@
 // one word is a word that stands for itself, a line of more is a word, then
 // what it stands for: its full form ("sen senator", in role-titles), the
 // words it is short for ("isn't is not", in contractions) or its value
-// ("twenty 20", in cardinals). Such a list says so in its comment.
+// ("twenty 20", in cardinals). Such a list says so in its comment
+// ("read with english.Map"), and is read with Map only.
 //
-// Every English word list of biasdiff is here, each once; segment, quote
-// and frame read them when they are initialised.
+// Every English word list of biasdiff is here, each once; segment, quote,
+// frame and align read them when they are initialised. Two lists that
+// differ a little are one list and a small list of what one reader adds
+// (name-ends and organisation-words); lists whose meanings differ say in
+// their comments how. Tables of other formats stay with their readers: the
+// Snowball stop words (corpus/token, vendored with their licence), the web
+// boilerplate of several languages (corpus), the concept packs and the
+// loaded words (frame/lexicon) and the quantities (frame/discrepancy).
 //
-// Set and List panic on a name with no file: the packages that use a list
+// Set, List and Map panic on a name with no file: the packages that use a list
 // ask for it when they are initialised, so a wrong name fails every test
 // of theirs, and TestNamesAskedExist checks every name the code spells.
 package english
