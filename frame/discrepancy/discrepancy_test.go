@@ -524,7 +524,7 @@ func TestRoles(t *testing.T) {
 // gives no surname; one after a first name or a title does.
 func TestOrgWords(t *testing.T) {
 	ev := &event{surname: map[string]bool{}}
-	for _, run := range [][]string{{"silver", "islands"}, {"safari", "club"}, {"national", "assembly"}, {"republican", "lawmakers"}} {
+	for _, run := range [][]string{{"silver", "islands"}, {"harbour", "club"}, {"national", "assembly"}, {"republican", "lawmakers"}} {
 		ev.evidence(run)
 	}
 	ev.evidence([]string{"jane", "doe"})
