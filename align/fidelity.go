@@ -7,6 +7,7 @@ import (
 	"github.com/biasdiff/biasdiff/align/wdiff"
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/token"
+	"github.com/biasdiff/biasdiff/internal/english"
 )
 
 // QuoteCheck is one quote of a report checked against a primary source (a
@@ -41,14 +42,9 @@ type QuoteCheck struct {
 const NotInPrimary = 500
 
 // qualifiers are words that turn or narrow a statement: negations,
-// restrictions, conditions, modals. A passage word of these that a quote
-// drops is called out.
-var qualifiers = map[string]bool{
-	"not": true, "no": true, "never": true, "n't": true, "nor": true, "none": true, "nothing": true, "without": true,
-	"only": true, "just": true, "merely": true, "except": true, "unless": true, "if": true, "provided": true,
-	"may": true, "might": true, "could": true, "would": true, "should": true, "perhaps": true, "possibly": true,
-	"some": true, "partly": true, "partially": true, "almost": true, "nearly": true, "but": true, "although": true,
-}
+// restrictions, conditions, modals (internal/english qualifiers). A
+// passage word of these that a quote drops is called out.
+var qualifiers = english.Set("qualifiers")
 
 // Fidelity checks every quote of the reports against the primary sources:
 // each quote is aligned to the passage of a primary where most of its
@@ -195,40 +191,36 @@ func localAlign(q, p []string) (matches, first, last int) {
 // contractions are the contracted words that stand for two, written out
 // before quote and primary are compared, so that a quote's "isn't" matches
 // the primary's "is not" (and the other way round) and is no dropped
-// "not". Words are as token.Tokenize normalises them: lower case, ' for
-// every apostrophe.
-var contractions = map[string][]string{
-	"isn't": {"is", "not"}, "aren't": {"are", "not"}, "wasn't": {"was", "not"}, "weren't": {"were", "not"},
-	"don't": {"do", "not"}, "doesn't": {"does", "not"}, "didn't": {"did", "not"},
-	"haven't": {"have", "not"}, "hasn't": {"has", "not"}, "hadn't": {"had", "not"},
-	"won't": {"will", "not"}, "wouldn't": {"would", "not"}, "shan't": {"shall", "not"}, "shouldn't": {"should", "not"},
-	"can't": {"can", "not"}, "cannot": {"can", "not"}, "couldn't": {"could", "not"},
-	"mustn't": {"must", "not"}, "mightn't": {"might", "not"}, "needn't": {"need", "not"},
-	"let's": {"let", "us"},
-}
+// "not" (internal/english contractions). Words are as token.Tokenize
+// normalises them: lower case, ' for every apostrophe. 's and 'd stand for
+// two words each ("it's": "it is" or "it has"; "I'd": "I would" or "I
+// had"), so they are written out as an either-word that matches both (see
+// eitherWords), and only after the words that take them as a contraction
+// ("it's", not the possessive "the mayor's").
+var contractions = func() map[string][]string {
+	m := map[string][]string{}
+	for w, x := range english.Map("contractions") {
+		m[w] = strings.Fields(x)
+	}
+	return m
+}()
 
-// contractedEndings are the endings a word is contracted with, the word
-// each stands for, and the words they follow (none: any word). 's is a
-// possessive after a noun ("the mayor's"), so only the pronouns that never
-// take one expand it; 's and 'd each stand for two words ("it's": "it is"
-// or "it has"; "I'd": "I would" or "I had"), so they expand to an
-// either-word that matches both (see eitherWords).
-var contractedEndings = []struct {
-	ending, word string
-	after        []string
-}{
-	{"'re", "are", nil},
-	{"'ve", "have", nil},
-	{"'ll", "will", nil},
-	{"'m", "am", []string{"i"}},
-	{"'d", "'d", []string{"i", "you", "he", "she", "it", "we", "they", "who", "that", "there"}},
-	{"'s", "'s", []string{"he", "she", "it", "that", "there", "here", "what", "who", "where", "how", "when", "why"}},
-}
+// contractedEndings are the endings a word is contracted with after any
+// word ("we're"), and the word each stands for; eitherWords are the
+// either-words ('s, 'd) and the words each matches (internal/english
+// contracted-endings).
+var contractedEndings, eitherWords = endings()
 
-// eitherWords are the words an either-word of contractedEndings matches.
-var eitherWords = map[string][]string{
-	"'d": {"would", "had"},
-	"'s": {"is", "has"},
+func endings() (one map[string]string, either map[string][]string) {
+	one, either = map[string]string{}, map[string][]string{}
+	for e, x := range english.Map("contracted-endings") {
+		if ws := strings.Fields(x); len(ws) > 1 {
+			either[e] = ws
+		} else {
+			one[e] = x
+		}
+	}
+	return one, either
 }
 
 // expand writes out a normalised word that is a contraction ("isn't": "is",
@@ -237,10 +229,9 @@ func expand(w string) []string {
 	if x, ok := contractions[w]; ok {
 		return x
 	}
-	for _, e := range contractedEndings {
-		host, ok := strings.CutSuffix(w, e.ending)
-		if ok && host != "" && (e.after == nil || slices.Contains(e.after, host)) {
-			return []string{host, e.word}
+	for e, word := range contractedEndings {
+		if host, ok := strings.CutSuffix(w, e); ok && host != "" {
+			return []string{host, word}
 		}
 	}
 	return []string{w}

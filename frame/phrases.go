@@ -87,7 +87,13 @@ var notHeads = english.Set("not-heads")
 
 // cardinals count the head of a phrase and are none ("the two leaders",
 // not "the next three").
-var cardinals = english.Set("cardinals")
+var cardinals = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range english.Map("cardinals") {
+		m[w] = true
+	}
+	return m
+}()
 
 // agent tells whether a word looks like an agent noun: "manager",
 // "adviser", "director", "spokesman" (and their plurals), six letters or

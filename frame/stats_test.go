@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/biasdiff/biasdiff/align"
+	"github.com/biasdiff/biasdiff/corpus"
+	"github.com/biasdiff/biasdiff/corpus/token"
 )
 
 // TestStats: what newStats reads about a word from the whole event, field
@@ -62,5 +64,27 @@ func TestStatsReadOnly(t *testing.T) {
 	}
 	if len(e.cands) == 0 {
 		t.Error("no candidates found")
+	}
+}
+
+// TestCardinalsNoHeads: a number word after a determiner counts the head
+// and is none ("the thirty delegates", "the two envoys"), whichever number
+// it is.
+func TestCardinalsNoHeads(t *testing.T) {
+	arts, _ := event(t,
+		[2]string{"Talks", "The thirty delegates met the two envoys. The fifteen ministers left."},
+		[2]string{"Talks", "The envoys met the delegates."},
+	)
+	s := newStats(arts)
+	for _, w := range []string{"thirty", "two", "fifteen"} {
+		if !s.nounish[w] {
+			t.Errorf("%q is not seen after a determiner", w)
+		}
+		if s.isNoun(corpus.Token{Token: token.Token{Kind: token.Word, Norm: w}}) {
+			t.Errorf("%q is taken for a noun", w)
+		}
+	}
+	if !s.isNoun(corpus.Token{Token: token.Token{Kind: token.Word, Norm: "delegates"}}) {
+		t.Error(`"delegates" is not taken for a noun`)
 	}
 }

@@ -220,11 +220,7 @@ func (f *finder) clauseOpener(k int) bool {
 	if !f.lower(k) {
 		return false
 	}
-	switch strings.ToLower(f.wordText(&f.toks[k])) {
-	case "when", "as", "after", "before", "because", "while", "since", "although", "though", "if", "unless", "until", "whereas", "once":
-		return true
-	}
-	return false
+	return lexicon[strings.ToLower(f.wordText(&f.toks[k]))]&lxAdvClause != 0
 }
 
 // initialDot tells whether token k is the full stop after an initial
@@ -526,13 +522,9 @@ func (f *finder) writerSubject(k int) event {
 // after a naming word ("dubbed", "so-called", "known as").
 func (f *finder) naming(k int) bool {
 	if k > 0 {
-		switch p := strings.ToLower(f.wordText(&f.toks[k-1])); p {
-		case "dubbed", "named", "nicknamed", "titled", "entitled", "so-called", "branded", "labelled", "labeled":
+		p := strings.ToLower(f.wordText(&f.toks[k-1]))
+		if lexicon[p]&lxNaming != 0 || p == "as" && k > 1 && f.is(&f.toks[k-2], "known") {
 			return true
-		case "as":
-			if k > 1 && f.is(&f.toks[k-2], "known") {
-				return true
-			}
 		}
 	}
 	rq := &f.raw[f.toks[k].q]
@@ -598,12 +590,12 @@ func (f *finder) leadSubject(ss, c int) np {
 // capital.
 func (f *finder) sentenceAdverb(k int) bool {
 	w := strings.ToLower(f.wordText(&f.toks[k]))
-	if lx := lexicon[w]; lx&(lxPron|lxDet|lxHonor) == 0 && lx&(lxFunc|lxSkip) != 0 {
+	lx := lexicon[w]
+	if lx&(lxPron|lxDet|lxHonor) == 0 && lx&(lxFunc|lxSkip) != 0 {
 		return true // "However,", "Meanwhile,", "Later," (not "He", "The", "Mr.")
 	}
-	switch w {
-	case "instead", "additionally", "furthermore", "moreover", "nevertheless", "nonetheless", "otherwise", "therefore", "thus", "indeed", "likewise", "similarly", "overall", "separately", "finally", "notably", "ultimately":
-		return true
+	if lx&lxSentAdv != 0 {
+		return true // "Instead,", "Finally,"
 	}
 	return strings.HasSuffix(w, "ly") && len(w) > 5 && k+1 < len(f.toks) && f.toks[k+1].k == tPunct && f.toks[k+1].c == ','
 }
@@ -676,8 +668,8 @@ func (f *finder) events(pi int) {
 				ve = k + 1
 			}
 			if k+1 < len(toks) && f.lower(k+1) && strings.HasPrefix(w, "call") {
-				if n := f.text[toks[k+1].s:toks[k+1].e]; n == "on" || n == "for" || n == "off" || n == "up" || n == "in" {
-					continue
+				if toks[k+1].lx&lxCallParticle != 0 {
+					continue // "called on", "called for"
 				}
 			}
 			ev.ing = t.lx&lxIng != 0
@@ -1074,11 +1066,7 @@ func (f *finder) afterPreposition(pos int) bool {
 	if p.k != tWord {
 		return false
 	}
-	switch strings.ToLower(f.wordText(p)) {
-	case "of", "about", "on", "with", "for", "to", "against", "at", "from", "like", "unlike", "toward", "towards", "regarding":
-		return true
-	}
-	return false
+	return lexicon[strings.ToLower(f.wordText(p))]&lxObjPrep != 0
 }
 
 func (f *finder) takeMention(ev *event, m *mention) {

@@ -8,28 +8,33 @@ import (
 
 // Word classes. A word may be in several.
 const (
-	lxVerb     uint32 = 1 << iota // reporting verb form ("said", "stressed", "told")
-	lxRelay                       // the subject passes on someone else's words ("reports", "quoted")
-	lxIng                         // -ing participle of a reporting verb ("adding")
-	lxHead                        // title that names a role ("minister", "president", "expert")
-	lxMod                         // title modifier ("foreign", "prime", "deputy")
-	lxHonor                       // honorific ("mr", "dr")
-	lxFunc                        // function word: never part of a name
-	lxDet                         // determiner
-	lxPron                        // personal pronoun
-	lxClause                      // starts a clause: ends a noun phrase
-	lxPrep                        // preposition that may sit inside a subject noun phrase
-	lxSkip                        // auxiliary or adverb between a subject and its verb
-	lxTime                        // time noun ("week", "today")
-	lxTimeDet                     // "this", "last", "on" before a time noun
-	lxWeekday                     // weekday
-	lxMonth                       // month
-	lxOrg                         // last word of an organisation or place name ("Ministry", "Islands")
-	lxParticle                    // name particle ("van", "bin")
-	lxStop                        // verb that ends a subject noun phrase ("is", "has")
-	lxAbbrev                      // abbreviation written with a period ("Mr.", "Gen.")
-	lxAgent                       // a noun for people or a body that can speak ("officials", "group", "residents")
-	lxMedia                       // a noun for a publication that passes words on ("channel", "newspaper")
+	lxVerb         uint32 = 1 << iota // reporting verb form ("said", "stressed", "told")
+	lxRelay                           // the subject passes on someone else's words ("reports", "quoted")
+	lxIng                             // -ing participle of a reporting verb ("adding")
+	lxHead                            // title that names a role ("minister", "president", "expert")
+	lxMod                             // title modifier ("foreign", "prime", "deputy")
+	lxHonor                           // honorific ("mr", "dr")
+	lxFunc                            // function word: never part of a name
+	lxDet                             // determiner
+	lxPron                            // personal pronoun
+	lxClause                          // starts a clause: ends a noun phrase
+	lxPrep                            // preposition that may sit inside a subject noun phrase
+	lxSkip                            // auxiliary or adverb between a subject and its verb
+	lxTime                            // time noun ("week", "today")
+	lxTimeDet                         // "this", "last", "on" before a time noun
+	lxWeekday                         // weekday
+	lxMonth                           // month
+	lxOrg                             // last word of an organisation or place name ("Ministry", "Islands")
+	lxParticle                        // name particle ("van", "bin")
+	lxStop                            // verb that ends a subject noun phrase ("is", "has")
+	lxAbbrev                          // abbreviation written with a period ("Mr.", "Gen.")
+	lxAgent                           // a noun for people or a body that can speak ("officials", "group", "residents")
+	lxMedia                           // a noun for a publication that passes words on ("channel", "newspaper")
+	lxAdvClause                       // opens an adverbial clause ("when", "because")
+	lxNaming                          // makes the quotation after it a name ("dubbed", "so-called")
+	lxSentAdv                         // sentence adverb before a comma ("Instead,", "Finally,")
+	lxObjPrep                         // preposition whose object a name after it is ("of", "about")
+	lxCallParticle                    // particle after "call" that makes it report nothing ("called on")
 )
 
 // wordLists maps word classes to the English word lists of their members
@@ -57,13 +62,27 @@ var wordLists = []struct {
 	{lxAgent, english.Set("speaker-nouns")},
 	{lxStop, english.Set("subject-stops")},
 	{lxAbbrev, english.Set("period-abbreviations")},
+	{lxAdvClause, english.Set("adverbial-conjunctions")},
+	{lxNaming, english.Set("naming-words")},
+	{lxSentAdv, english.Set("sentence-adverbs")},
+	{lxObjPrep, english.Set("object-prepositions")},
+	{lxCallParticle, english.Set("call-particles")},
 }
 
 // lexicon maps a lowercase word to its classes.
 var lexicon = buildLexicon()
 
-// particleOut are the forms of "point", a reporting verb only in "point out".
-var particleOut = map[string]bool{"point": true, "points": true, "pointed": true, "pointing": true}
+// particleOut are the forms of the verbs that report only before "out"
+// ("pointed out"; internal/english out-verbs).
+var particleOut = func() map[string]bool {
+	m := map[string]bool{}
+	for _, line := range english.List("out-verbs") {
+		for _, f := range english.VerbForms(line) {
+			m[f] = true
+		}
+	}
+	return m
+}()
 
 func buildLexicon() map[string]uint32 {
 	m := make(map[string]uint32, 1024)

@@ -226,7 +226,7 @@ func TestAttributionPatterns(t *testing.T) {
 				{"Both sides must wait", "Ann Rivera", "added", false, "attr=the_expert"},
 			}},
 		{"an adverb before a comma is no name", `Instead, Governor Ann Rivera was seen praising the council for its “leadership” in the storm.`,
-			[]want{{"leadership", "Ann Rivera", "", true, ""}}},
+			[]want{{"leadership", "Ann Rivera", "praising", true, ""}}},
 		{"a party and state tag is no name; a name after a preposition is no subject", "Senator Omar Vell, D-Norland, concluded, “We will vote no.”\n" +
 			"Governor Ann Rivera spoke next. Of Vell, she said, “He is a friend.”",
 			[]want{

@@ -34,8 +34,11 @@ func init() {
 	for _, w := range english.List("company-abbreviations") {
 		abbreviations[w] = company
 	}
-	for _, w := range []string{"a.m", "p.m", "A.M", "P.M"} {
-		abbreviations[w] = clockAbb
+	// "a.m." and "p.m.", the clock words with a full stop
+	for _, w := range english.List("clock-words") {
+		if w, ok := strings.CutSuffix(w, "."); ok {
+			abbreviations[w], abbreviations[strings.ToUpper(w)] = clockAbb, clockAbb
+		}
 	}
 }
 

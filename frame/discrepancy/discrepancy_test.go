@@ -14,6 +14,7 @@ import (
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/sample"
 	"github.com/biasdiff/biasdiff/corpus/token"
+	"github.com/biasdiff/biasdiff/internal/english"
 )
 
 // load reads one report per body (a headline, then the body as one
@@ -271,6 +272,10 @@ func TestFindQuotes(t *testing.T) {
 			"“We will not sign an agreement that gives away the northern valleys,” Foreign Minister Jane Doe said on Friday.",
 			"“We will not sign an agreement that gives away the northern valleys,” said Defence Minister John Roe.",
 		}, []string{"speaker: Jane Doe | John Roe"}},
+		{"two ranks", []string{ // a rank makes a single name a person's, as "Sen." does
+			"“We will not sign an agreement that gives away the northern valleys,” Sgt. Roe said on Friday.",
+			"“We will not sign an agreement that gives away the northern valleys,” said Captain Doe.",
+		}, []string{"speaker: Roe | Doe"}},
 		{"a number misquoted", []string{
 			"“We have lost 40 soldiers in the northern valleys this winter,” Jane Doe said.",
 			"“We have lost 14 soldiers in the northern valleys this winter,” Jane Doe said.",
@@ -472,5 +477,59 @@ func TestCalendar(t *testing.T) {
 	}
 	if monthAbbrevs["may"] || monthAbbrevs["mar"] || !monthAbbrevs["dec"] {
 		t.Errorf("month short forms: %v", monthAbbrevs)
+	}
+}
+
+// TestCompound: a number written with a hyphen is a ten and a one, by the
+// values of internal/english cardinals.
+func TestCompound(t *testing.T) {
+	for s, want := range map[string]float64{"twenty-one": 21, "forty-seven": 47, "ninety-nine": 99, "ten-five": -1, "twenty-ten": -1, "twenty-twenty": -1, "hundred-one": -1, "thirty": -1} {
+		got, ok := compound(s)
+		if !ok {
+			got = -1
+		}
+		if got != want {
+			t.Errorf("compound(%q) = %g, want %g", s, got, want)
+		}
+	}
+}
+
+// TestRoles: the role words from internal/english: a short form stands for
+// a title that is an entry of its own, every honorific is a role word and
+// the full form of one that is an office is a personal title too.
+func TestRoles(t *testing.T) {
+	for w, r := range roleWords {
+		if r != "" && roleWords[r] != r {
+			t.Errorf("%q stands for %q, which is no role word of its own", w, r)
+		}
+	}
+	for h := range english.Set("honorifics") {
+		r, ok := roleWords[h]
+		if !ok || !personalTitles[h] || r != "" && !personalTitles[r] {
+			t.Errorf("honorific %q: role %q (%v), personal title %v, its full form one %v", h, r, ok, personalTitles[h], personalTitles[r])
+		}
+	}
+	for w, want := range map[string]string{"sen": "senator", "senator": "senator", "then": "former", "defence": "defense", "advisor": "adviser", "mr": "", "miss": ""} {
+		if got, ok := roleWords[w]; !ok || got != want {
+			t.Errorf("roleWords[%q] = %q (%v), want %q", w, got, ok, want)
+		}
+	}
+	if !roleHeads["minister"] || !roleHeads["president-elect"] || roleHeads["foreign"] || roleHeads["former"] || roleHeads[""] {
+		t.Error("roleHeads: want the titles, not the words that go with them")
+	}
+}
+
+// TestOrgWords: a capitalised run that ends in a word of an organisation's
+// or a place's name (internal/english name-ends and organisation-words)
+// gives no surname; one after a first name or a title does.
+func TestOrgWords(t *testing.T) {
+	ev := &event{surname: map[string]bool{}}
+	for _, run := range [][]string{{"silver", "islands"}, {"harbour", "club"}, {"national", "assembly"}, {"republican", "lawmakers"}} {
+		ev.evidence(run)
+	}
+	ev.evidence([]string{"jane", "doe"})
+	ev.evidence([]string{"sgt", "roe"})
+	if len(ev.surname) != 2 || !ev.surname["doe"] || !ev.surname["roe"] {
+		t.Errorf("surnames %v, want doe and roe", ev.surname)
 	}
 }

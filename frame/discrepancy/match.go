@@ -8,6 +8,7 @@ import (
 
 	"github.com/biasdiff/biasdiff/align"
 	"github.com/biasdiff/biasdiff/corpus/token"
+	"github.com/biasdiff/biasdiff/internal/english"
 )
 
 // anchors are the words around a value that say which slot it fills.
@@ -103,7 +104,7 @@ const minTopic = 3
 
 // sincePreps before a year or a date say which slot it fills by
 // themselves: "since 2002", "until March".
-var sincePreps = map[string]bool{"since": true, "until": true, "till": true, "before": true, "after": true, "from": true, "through": true, "between": true}
+var sincePreps = english.Set("span-prepositions")
 
 // maxValues is the most values one report's part of a claim may hold to
 // be compared: more is no single fact but a table or a list of results,

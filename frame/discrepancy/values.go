@@ -1,7 +1,7 @@
 package discrepancy
 
 import (
-	"github.com/biasdiff/biasdiff/internal/english"
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/biasdiff/biasdiff/corpus/token"
+	"github.com/biasdiff/biasdiff/internal/english"
 )
 
 // tok is a token of one report's side of a claim or quote group: the
@@ -89,83 +90,53 @@ func calendar() (days, months map[string]int, abbrevs map[string]bool) {
 
 // monthPreps are the words before a month named alone that make it one:
 // "in March" (not "the March on the capital"), "since May".
-var monthPreps = map[string]bool{"in": true, "on": true, "since": true, "until": true, "till": true, "by": true,
-	"from": true, "to": true, "through": true, "before": true, "after": true, "during": true, "of": true,
-	"last": true, "next": true, "this": true, "early": true, "late": true, "mid": true, "between": true}
+var monthPreps = english.Set("date-prepositions")
 
 // datePreps are the words before a month or a year that make it a date:
-// "in March", "since 2002", "the 2016 election".
-var datePreps = map[string]bool{"in": true, "on": true, "since": true, "until": true, "till": true, "by": true, "from": true,
-	"to": true, "through": true, "before": true, "after": true, "during": true, "of": true, "last": true, "next": true,
-	"this": true, "early": true, "late": true, "mid": true, "between": true, "and": true, "or": true, "the": true,
-	"as": true, "around": true, ",": true, "(": true}
+// "in March", "since 2002", "the 2016 election"; and a comma or an opening
+// bracket.
+var datePreps = func() map[string]bool {
+	m := english.Set("date-prepositions", "year-openers")
+	m[","], m["("] = true, true
+	return m
+}()
 
 // timeWords after a number make it a time, not a count.
-var timeWords = map[string]bool{"a.m.": true, "p.m.": true, "am": true, "pm": true, "gmt": true, "utc": true, "o'clock": true}
+var timeWords = english.Set("clock-words")
 
 var currencies = map[string]string{"$": "$", "€": "€", "£": "£", "¥": "¥"}
 
 // roleWords are titles and offices that stand before a name ("Interior
-// Minister Jane Doe", "spokesman John Roe"), with their short forms.
-var roleWords = map[string]string{
-	"president": "president", "vice": "vice", "prime": "prime", "minister": "minister", "secretary": "secretary",
-	"senator": "senator", "sen": "senator", "representative": "representative", "rep": "representative",
-	"congressman": "congressman", "congresswoman": "congresswoman", "governor": "governor", "gov": "governor",
-	"mayor": "mayor", "chancellor": "chancellor", "king": "king", "queen": "queen", "prince": "prince",
-	"princess": "princess", "pope": "pope", "general": "general", "gen": "general", "director": "director",
-	"chief": "chief", "judge": "judge", "justice": "justice", "speaker": "speaker", "leader": "leader",
-	"ambassador": "ambassador", "spokesman": "spokesman", "spokeswoman": "spokeswoman", "spokesperson": "spokesperson",
-	"chairman": "chairman", "chairwoman": "chairwoman", "ceo": "ceo", "commissioner": "commissioner",
-	"attorney": "attorney", "sheriff": "sheriff", "coach": "coach", "admiral": "admiral", "adm": "admiral",
-	"lt": "lieutenant", "lieutenant": "lieutenant", "col": "colonel", "colonel": "colonel", "capt": "captain",
-	"captain": "captain", "sgt": "sergeant", "sergeant": "sergeant", "foreign": "foreign", "interior": "interior",
-	"defense": "defense", "defence": "defense", "finance": "finance", "deputy": "deputy", "majority": "majority",
-	"minority": "minority", "whip": "whip", "first": "first", "lady": "lady", "former": "former", "then": "former", "acting": "acting",
-	"mr": "", "mrs": "", "ms": "", "miss": "", "dr": "", "prof": "", "professor": "professor", "rev": "",
-	"elect": "elect", "president-elect": "president-elect", "state": "state", "health": "health", "economy": "economy",
-	"homeland": "homeland", "security": "security", "national": "national", "adviser": "adviser",
-	"advisor": "adviser", "press": "press", "executive": "executive", "officer": "officer", "candidate": "candidate",
-	"nominee": "nominee", "challenger": "challenger", "incumbent": "incumbent", "opponent": "opponent",
+// Minister Jane Doe", "spokesman John Roe"), and the words that go with
+// them, with their short forms, each mapped to the word it stands for
+// (internal/english role-titles and role-title-modifiers: "sen" to
+// "senator"); a personal title that is no office ("Mr.", "Dr.") stands for
+// none, "". roleHeads are the titles, which make a role by themselves:
+// "former" or "foreign" alone is none. personalTitles make a single name a
+// person's: "Sen. Akin", "Mr. Doe" (honorifics and personal-titles).
+var roleWords, roleHeads, personalTitles = roles()
+
+func roles() (words map[string]string, heads, personal map[string]bool) {
+	words = english.Map("role-titles", "role-title-modifiers")
+	heads = map[string]bool{}
+	for _, t := range english.Map("role-titles") {
+		heads[t] = true
+	}
+	personal = english.Set("honorifics", "personal-titles")
+	for w := range personal {
+		if _, ok := words[w]; !ok {
+			words[w] = ""
+		}
+	}
+	return words, heads, personal
 }
 
-// roleHeads are the role words that make a role by themselves: "former"
-// or "foreign" alone is none.
-var roleHeads = map[string]bool{"president": true, "minister": true, "secretary": true, "senator": true,
-	"representative": true, "congressman": true, "congresswoman": true, "governor": true, "mayor": true,
-	"chancellor": true, "king": true, "queen": true, "prince": true, "princess": true, "pope": true, "general": true,
-	"director": true, "chief": true, "judge": true, "justice": true, "speaker": true, "leader": true,
-	"ambassador": true, "spokesman": true, "spokeswoman": true, "spokesperson": true, "chairman": true,
-	"chairwoman": true, "ceo": true, "commissioner": true, "attorney": true, "sheriff": true, "coach": true,
-	"admiral": true, "lieutenant": true, "colonel": true, "captain": true, "sergeant": true, "professor": true,
-	"whip": true, "lady": true, "adviser": true, "officer": true, "candidate": true, "nominee": true,
-	"challenger": true, "incumbent": true, "opponent": true, "president-elect": true}
-
-// personalTitles make a single name a person's: "Sen. Akin", "Mr. Doe".
-var personalTitles = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "sen": true, "senator": true,
-	"rep": true, "representative": true, "gov": true, "governor": true, "president": true, "minister": true, "mayor": true,
-	"congressman": true, "congresswoman": true, "judge": true, "justice": true, "ambassador": true, "spokesman": true,
-	"spokeswoman": true, "spokesperson": true, "secretary": true, "chancellor": true, "gen": true, "general": true,
-	"prof": true, "professor": true, "rev": true, "king": true, "queen": true, "pope": true, "sheriff": true, "coach": true}
-
 // orgWords make a capitalised run an organisation or a place, not a
-// person; groupWords are parties and groups, never a person's name.
-var orgWords = map[string]bool{"party": true, "department": true, "ministry": true, "house": true, "senate": true,
-	"congress": true, "committee": true, "council": true, "association": true, "agency": true, "office": true,
-	"times": true, "news": true, "post": true, "press": true, "network": true, "institute": true, "university": true,
-	"court": true, "company": true, "inc": true, "corp": true, "group": true, "bank": true, "fund": true, "union": true,
-	"commission": true, "administration": true, "service": true, "force": true, "army": true, "police": true,
-	"government": true, "foundation": true, "center": true, "centre": true, "board": true, "republic": true,
-	"kingdom": true, "states": true, "nations": true, "federation": true, "organization": true, "organisation": true,
-	"club": true, "church": true, "school": true, "college": true, "city": true, "county": true, "state": true,
-	"street": true, "journal": true, "magazine": true, "channel": true, "tv": true, "radio": true, "project": true,
-	"program": true, "programme": true, "campaign": true, "coalition": true, "alliance": true, "movement": true,
-	"caucus": true, "society": true, "league": true, "trust": true, "media": true, "report": true}
+// person (internal/english name-ends, and organisation-words);
+// groupWords are parties and groups, never a person's name (group-words).
+var orgWords = english.Set("name-ends", "organisation-words")
 
-var groupWords = map[string]bool{"republican": true, "republicans": true, "democrat": true, "democrats": true,
-	"democratic": true, "gop": true, "conservative": true, "conservatives": true, "liberal": true, "liberals": true,
-	"progressive": true, "progressives": true, "libertarian": true, "independent": true, "independents": true,
-	"officials": true, "official": true, "aides": true, "aide": true, "sources": true, "critics": true,
-	"supporters": true, "opponents": true, "americans": true, "protesters": true, "lawmakers": true}
+var groupWords = english.Set("group-words")
 
 // reportingVerbs after a name make it the one who speaks: the forms of
 // the English reporting verbs (corpus/quote reads the same list,
@@ -400,8 +371,26 @@ func roundUnit(v float64) float64 {
 	return u
 }
 
-var tens = map[string]float64{"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-var ones = map[string]float64{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+// tens and ones are the number words that make up a number written with
+// a hyphen ("twenty-five"), with their values: the cardinals
+// (internal/english) from twenty to ninety by ten, and from one to nine.
+var tens, ones = numberWords()
+
+func numberWords() (tens, ones map[string]float64) {
+	tens, ones = map[string]float64{}, map[string]float64{}
+	for w, n := range english.Map("cardinals") {
+		v, err := strconv.ParseFloat(n, 64)
+		switch {
+		case err != nil:
+			panic(fmt.Sprintf("discrepancy: cardinals: %q has no value: %q", w, n))
+		case v >= 1 && v <= 9:
+			ones[w] = v
+		case v >= 20 && v <= 90 && math.Mod(v, 10) == 0:
+			tens[w] = v
+		}
+	}
+	return tens, ones
+}
 
 // compound reads "twenty-five".
 func compound(s string) (float64, bool) {

@@ -30,8 +30,9 @@
 //  3. sides: each side must be short (1..maxWords words, no punctuation
 //     but hyphens and apostrophes inside) and hold a content word that is
 //     no name (a capitalised word the event never writes in lower case),
-//     no number, no stopword, and not in words.txt (number words,
-//     reporting verbs, light words); the two sides must not share a
+//     no number, no stopword, and not in the package's word lists
+//     (internal/english: number words, the verbs that only introduce what
+//     was said, light words); the two sides must not share a
 //     content stem (an inflection, a spelling variant or the word with a
 //     prefix, "misspelled" / "spelled", is the same word).
 //  4. meaning: the two sides are alternatives when WordNet
@@ -59,9 +60,7 @@
 package predicate
 
 import (
-	"bufio"
 	"cmp"
-	_ "embed"
 	"slices"
 	"strings"
 	"unicode"
@@ -71,6 +70,7 @@ import (
 	"github.com/biasdiff/biasdiff/align/wdiff"
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/token"
+	"github.com/biasdiff/biasdiff/internal/english"
 	"github.com/biasdiff/biasdiff/internal/wordnet"
 	"github.com/biasdiff/biasdiff/internal/wordvec"
 )
@@ -949,58 +949,37 @@ func capitalised(s string) bool {
 	return unicode.IsUpper(r)
 }
 
-//go:embed words.txt
-var wordsTxt string
-
 type wordLists struct {
 	number, reporting, light, particle, verbCue, nounCue map[string]bool
 	nominal                                              []string
 }
 
-var lists = parseLists(wordsTxt)
+// lists are the English word lists of the package (internal/english). A
+// word of number, reporting, light or particle is never a wording of an act
+// by itself: a side of a replacement whose content words are all in these
+// lists is not a candidate.
+var lists = wordLists{
+	number:    keys(english.Map("cardinals"), english.Set("quantity-words")),
+	reporting: english.Set("saying-words"),
+	light:     english.Set("light-words"),
+	particle:  particles(),
+	verbCue:   english.Set("auxiliaries", "verb-cues"),
+	nounCue:   english.Set("determiners", "noun-cues"),
+	nominal:   english.List("deverbal-suffixes"),
+}
 
-// parseLists reads words.txt: "[section]" lines, then a word a line;
-// "#" starts a comment.
-func parseLists(s string) wordLists {
-	l := wordLists{number: map[string]bool{}, reporting: map[string]bool{}, light: map[string]bool{}, particle: map[string]bool{}, verbCue: map[string]bool{}, nounCue: map[string]bool{}}
-	var cur map[string]bool
-	nominal := map[string]bool{}
-	sc := bufio.NewScanner(strings.NewReader(s))
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		if i := strings.IndexByte(line, '#'); i >= 0 {
-			line = strings.TrimSpace(line[:i])
-		}
-		switch {
-		case line == "":
-		case strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]"):
-			switch line[1 : len(line)-1] {
-			case "numbers":
-				cur = l.number
-			case "reporting":
-				cur = l.reporting
-			case "light":
-				cur = l.light
-			case "particles":
-				cur = l.particle
-			case "verb-cues":
-				cur = l.verbCue
-			case "noun-cues":
-				cur = l.nounCue
-			case "nominal-endings":
-				cur = nominal
-			default:
-				panic("predicate: words.txt: unknown section " + line)
-			}
-		case cur == nil:
-			panic("predicate: words.txt: a word before any section: " + line)
-		default:
-			cur[line] = true
-		}
+// keys adds the words of m to set.
+func keys(m map[string]string, set map[string]bool) map[string]bool {
+	for w := range m {
+		set[w] = true
 	}
-	for suf := range nominal {
-		l.nominal = append(l.nominal, suf)
-	}
-	slices.Sort(l.nominal)
-	return l
+	return set
+}
+
+// particles are the particles of phrasal verbs ("handing over") but "in",
+// which after a verb is most often a preposition ("injured in").
+func particles() map[string]bool {
+	m := english.Set("particles")
+	delete(m, "in")
+	return m
 }

@@ -13,10 +13,23 @@
 // them themselves. reporting-verbs has a verb a line: the lemma, then its
 // forms if they are not regular (see VerbForms).
 //
-// Every English word list of biasdiff is here, each once; segment, quote
-// and frame read them when they are initialised.
+// A list read with Map pairs each word with what it stands for: a line of
+// one word is a word that stands for itself, a line of more is a word, then
+// what it stands for: its full form ("sen senator", in role-titles), the
+// words it is short for ("isn't is not", in contractions) or its value
+// ("twenty 20", in cardinals). Such a list says so in its comment
+// ("read with english.Map"), and is read with Map only.
 //
-// Set and List panic on a name with no file: the packages that use a list
+// Every English word list of biasdiff is here, each once; segment, quote,
+// frame and align read them when they are initialised. Two lists that
+// differ a little are one list and a small list of what one reader adds
+// (name-ends and organisation-words); lists whose meanings differ say in
+// their comments how. Tables of other formats stay with their readers: the
+// Snowball stop words (corpus/token, vendored with their licence), the web
+// boilerplate of several languages (corpus), the concept packs and the
+// loaded words (frame/lexicon) and the quantities (frame/discrepancy).
+//
+// Set, List and Map panic on a name with no file: the packages that use a list
 // ask for it when they are initialised, so a wrong name fails every test
 // of theirs, and TestNamesAskedExist checks every name the code spells.
 package english
@@ -96,6 +109,26 @@ func Set(names ...string) map[string]bool {
 	out := map[string]bool{}
 	for _, w := range List(names...) {
 		out[w] = true
+	}
+	return out
+}
+
+// Map returns the entries of the named lists as a map from each line's
+// first word to what it stands for: the rest of the line, or for a line
+// of one word the word itself ("sen senator": "sen" stands for "senator";
+// "senator": "senator"). It is a new map the caller may keep and change.
+// It panics if a list does not exist or a word starts two lines.
+func Map(names ...string) map[string]string {
+	out := map[string]string{}
+	for _, line := range List(names...) {
+		w, rest, ok := strings.Cut(line, " ")
+		if !ok {
+			rest = w
+		}
+		if _, dup := out[w]; dup {
+			panic(fmt.Sprintf("english: %q starts two lines of %v", w, names))
+		}
+		out[w] = rest
 	}
 	return out
 }

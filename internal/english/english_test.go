@@ -2,6 +2,7 @@ package english
 
 import (
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -63,14 +64,16 @@ func TestListFiles(t *testing.T) {
 	}
 }
 
-// asked matches a call of Set or List with its arguments.
-var asked = regexp.MustCompile(`english\.(?:Set|List)\(([^)]*)\)`)
+// asked matches a call of Set, List or Map with its arguments.
+var asked = regexp.MustCompile(`english\.(Set|List|Map)\(([^)]*)\)`)
 
-// TestNamesAskedExist: every list name spelt in a call of Set or List in
-// the module's Go files has a file, and every list file is asked for.
+// TestNamesAskedExist: every list name spelt in a call of Set, List or Map in
+// the module's Go files has a file, and every list file is asked for; a
+// list is read with Map if and only if its comment says so.
 func TestNamesAskedExist(t *testing.T) {
 	have := Names()
 	used := map[string]bool{}
+	byMap := map[string]bool{} // the lists read with Map: true; with Set or List: false
 	root := filepath.Join("..", "..")
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -87,14 +90,17 @@ func TestNamesAskedExist(t *testing.T) {
 			return err
 		}
 		for _, m := range asked.FindAllStringSubmatch(string(data), -1) {
-			for _, arg := range strings.Split(m[1], ",") {
+			for _, arg := range strings.Split(m[2], ",") {
 				name, ok := strings.CutPrefix(strings.TrimSpace(arg), `"`)
 				name, ok2 := strings.CutSuffix(name, `"`)
 				if !ok || !ok2 {
 					t.Errorf("%s: %s: name the list with a string literal", p, m[0])
 					continue
 				}
-				used[name] = true
+				if mapped, seen := byMap[name]; seen && mapped != (m[1] == "Map") {
+					t.Errorf("%s: %s: list %q is read both with Map and with Set or List", p, m[0], name)
+				}
+				used[name], byMap[name] = true, m[1] == "Map"
 				if !slices.Contains(have, name) {
 					t.Errorf("%s: asks for list %q, which has no file", p, name)
 				}
@@ -108,6 +114,13 @@ func TestNamesAskedExist(t *testing.T) {
 	for _, n := range have {
 		if !used[n] {
 			t.Errorf("lists/%s.txt: no code asks for it", n)
+		}
+		data, err := files.ReadFile("lists/" + n + ".txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if says := strings.Contains(string(data), "read with english.Map"); used[n] && says != byMap[n] {
+			t.Errorf("lists/%s.txt: read with Map: %v; its comment says so: %v", n, byMap[n], says)
 		}
 	}
 }
@@ -146,4 +159,21 @@ func TestVerbForms(t *testing.T) {
 			t.Errorf("VerbForms(%q) = %q, want %q", line, got, want)
 		}
 	}
+}
+
+func TestMap(t *testing.T) {
+	// a made-up list, parsed as a list file is
+	lists()["test-map"] = parse("# a test\nisn't is not\nsen senator\nsenator\n")
+	defer delete(lists(), "test-map")
+	m := Map("test-map")
+	want := map[string]string{"isn't": "is not", "sen": "senator", "senator": "senator"}
+	if !maps.Equal(m, want) {
+		t.Errorf("Map = %v, want %v", m, want)
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("Map of two lists that both start a line with one word did not panic")
+		}
+	}()
+	Map("test-map", "test-map")
 }
