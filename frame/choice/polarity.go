@@ -56,7 +56,7 @@ var (
 	degreeNouns   = stems(english.List("degree-nouns"))
 	placeGroups   = stems(english.List("place-group-nouns"))
 	determiners   = english.Set("determiners")          // "a stunning level of": an adjective opening a noun phrase
-	cardinalWords = english.Set("cardinals")            // "a staggering three million"
+	cardinalWords = english.Map("cardinals")            // "a staggering three million" (a word and its value)
 	definites     = english.Set("definite-determiners") // "without the brutal methods of the past": given, not denied
 	additive      = english.Set("additive")             // "not only brutal but...": no negation
 	clauseOpeners = english.Set("clause-openers")       // a negation does not reach past "but", "that", "which"
@@ -164,7 +164,7 @@ func degreeUse(toks []corpus.Token, i int) (end int, ok bool) {
 		return i + 1, true
 	case n.Kind == token.Symbol && i+2 < len(toks) && toks[i+2].Kind == token.Number:
 		return i + 2, true
-	case n.Kind == token.Word && (cardinalWords[n.Norm] || degreeNouns[n.Stem]):
+	case n.Kind == token.Word && (cardinalWords[n.Norm] != "" || degreeNouns[n.Stem]):
 		return i + 1, true
 	}
 	return 0, false
