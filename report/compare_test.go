@@ -37,7 +37,7 @@ func Compare(arts []*corpus.Article, opt CompareOptions) *Report {
 func TermsReport(arts []*corpus.Article, opt CompareOptions) *Report {
 	opt.Sections = []string{"terms", "choices"}
 	r := Compare(arts, opt)
-	r.Events = nil
+	KeepTerms(r)
 	return r
 }
 

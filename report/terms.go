@@ -171,3 +171,10 @@ func phraseCell(c frame.Concept, ai int) Cell {
 	all := strings.Join(texts, "; ")
 	return Cell{Text: shorten(all, 110), Value: vals, Full: all}
 }
+
+// KeepTerms makes r the report `biasdiff terms` prints: its term tables,
+// with the concepts and flags behind them; no other table, no event data.
+func KeepTerms(r *Report) {
+	r.Events = nil
+	r.Tables = slices.DeleteFunc(r.Tables, func(t *Table) bool { return t.Kind != "terms" })
+}

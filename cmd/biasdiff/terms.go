@@ -119,10 +119,10 @@ func runTerms(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	}
 	opt := tx.options(&c, stdout)
 	opt.Section = tf.section
-	// The term tables, with the concepts and the word-choice marks behind
-	// them; no event data.
+	// The term tables, with the concepts and the word-choice marks (JSON
+	// flags) behind them; no other table, no event data.
 	r := report.Build(analyse(arts, nil, analysis.Options{Lexicons: lexicons, Sections: []string{"terms", "choices"}}), report.BuildOptions{Top: tf.top})
-	r.Events = nil
+	report.KeepTerms(r)
 	c.noteSkipped(r)
 	if code := checkSection("terms", c.format, r, tf.section, stderr); code >= 0 {
 		return code
