@@ -1,12 +1,16 @@
-// Package report turns analysis data into tables and renders them.
+// Package report turns an analysis into tables and renders them.
 //
-// A Report is a title, a few summary lines and a list of Tables; a Table is
-// columns and rows of cells, each cell carrying the text shown and the value
-// JSON gets (and, for some, a detail one click away in Markdown and HTML),
-// and, when it shows only some of its rows, a Cut that every renderer but
-// CSV declares under it. Builders (Overview, ...) make Tables from the data of the other
-// packages; renderers (text, md, json) know only Report and Table, so a new
-// table touches no renderer. Renderers only render: same Report, same bytes.
+// In: an analysis.Result (Build), which it reads and never re-derives.
+// Out: a Report — a title, a few summary lines and a list of Tables — and
+// its renderings (Render: text, md, json, csv, html). A Table is columns
+// and rows of cells, each cell carrying the text shown and the value JSON
+// gets (and, for some, a detail one click away), its kind (one of
+// Sections) and the event it is of, and, when it shows only some of its
+// rows, a Cut that every renderer but CSV declares under it. Builders
+// (Overview, Terms, ...) make Tables from the analysis's data; renderers
+// know only Report and Table, so a new table touches no renderer but for
+// a view of its own. Renderers only render: same Report, same bytes. Cost:
+// linear in the cells.
 package report
 
 import (
