@@ -196,3 +196,15 @@ func TestConsentBanner(t *testing.T) {
 		}
 	}
 }
+
+// TestQuoted: every quotation mark the signals know makes a line quoted.
+func TestQuoted(t *testing.T) {
+	for text, want := range map[string]bool{
+		`He said "no".`: true, "She said “no”.": true, "Il a dit « non ».": true, "Er sagte „nein“.": true,
+		"Plain line — with a dash, 2½ and a ¶": false, "": false, "It’s his": false,
+	} {
+		if got := quoted(text); got != want {
+			t.Errorf("quoted(%q) = %v, want %v", text, got, want)
+		}
+	}
+}

@@ -135,7 +135,18 @@ func isDigits(s string) bool {
 // quoted reports whether text holds a quotation mark: a line that quotes
 // someone is the article's, whoever it addresses.
 func quoted(text string) bool {
-	return strings.ContainsAny(text, "\"“”«»„")
+	for i := 0; i < len(text); i++ { // one pass: every mark but '"' starts with 0xC2 or 0xE2
+		switch text[i] {
+		case '"':
+			return true
+		case 0xC2, 0xE2:
+			switch r, _ := utf8.DecodeRuneInString(text[i:]); r {
+			case '“', '”', '«', '»', '„':
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // endsSentence reports whether text ends with a full stop or an
@@ -228,7 +239,7 @@ const (
 // access information on your device. You can accept all cookies..."),
 // however long its sentences; i is the line's index among n.
 func consentBanner(text string, l *line, i, n int) bool {
-	if l.words > consentWords || quoted(text) || i >= consentEdge && i < n-consentEdge || !strings.Contains(l.norm, "cookie") {
+	if i >= consentEdge && i < n-consentEdge || l.words > consentWords || !strings.Contains(l.norm, "cookie") || quoted(text) {
 		return false
 	}
 	cookie, you := false, false
