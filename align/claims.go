@@ -170,6 +170,11 @@ type Options struct {
 	// has them: sentences quoting one statement are linked. Nil: Claims
 	// finds them.
 	Quotes []QuoteCluster
+	// NoNear leaves Claim.Near empty, and saves finding it (the sentences'
+	// vectors and the scoring of every report's sentences against every
+	// claim): for a caller that reads the claims and their diffs alone.
+	// The claims are the same.
+	NoNear bool
 }
 
 // DefaultMinScore is the link threshold: a little under a third of the
@@ -257,7 +262,7 @@ func Claims(arts []*corpus.Article, opt Options) []Claim {
 	var paired [][]int32
 	if long {
 		paired = make([][]int32, len(units))
-	} else {
+	} else if !opt.NoNear {
 		vec = embed(units, st)
 	}
 	// Best score of each unit into each other article, for the ratio test.
@@ -373,7 +378,9 @@ func Claims(arts []*corpus.Article, opt Options) []Claim {
 			return mx.Sentence < my.Sentence
 		})
 		c.Diffs = diffs(c.Members, func(m Member) int { return m.Article }, func(m Member) string { return m.Text })
-		c.Near = near(units, members, ranges, st, vec, linked, &buf)
+		if !opt.NoNear {
+			c.Near = near(units, members, ranges, st, vec, linked, &buf)
+		}
 		claims = append(claims, c)
 	}
 	// Claims most reports carry first, then in the order of the first report.

@@ -378,3 +378,33 @@ func TestScoreNumbersExact(t *testing.T) {
 		t.Fatalf("only %d pairs score", nonzero)
 	}
 }
+
+// TestClaimsNoNear: without their nearest sentences the claims, their
+// members and diffs are the same, on every case and on the sample.
+func TestClaimsNoNear(t *testing.T) {
+	check := func(name string, arts []*corpus.Article) {
+		with := Claims(arts, Options{Singletons: true})
+		without := Claims(arts, Options{Singletons: true, NoNear: true})
+		near := 0
+		for i := range with {
+			near += len(with[i].Near)
+			with[i].Near = nil
+		}
+		a, _ := json.Marshal(with)
+		b, _ := json.Marshal(without)
+		if string(a) != string(b) {
+			t.Errorf("%s: the claims differ without Near", name)
+		}
+		if name == "sample" && near == 0 {
+			t.Errorf("sample: no nearest sentence: the test tests nothing")
+		}
+	}
+	for _, c := range claimCases {
+		check(c.name, load(t, c.texts...))
+	}
+	arts, err := corpus.LoadFS(sample.FS, corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("sample", arts)
+}

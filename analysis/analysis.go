@@ -43,18 +43,21 @@ var Sections = []string{"overview", "terms", "omission", "emphasis", "attributio
 
 // Needs are, for each section of an event, the analyses it needs: its own
 // and those its analysis reads.
+// "near" is the nearest sentence of each report to each claim it does not
+// carry (align.Claim.Near): the omission matrix's "≈" and the claims view
+// read it.
 var Needs = map[string][]string{
 	"terms":         {"quotes", "claims", "concepts"},
-	"omission":      {"quotes", "claims", "omission"},
+	"omission":      {"quotes", "claims", "near", "omission"},
 	"emphasis":      {"quotes", "claims", "emphasis"},
 	"attribution":   {"quotes", "claims", "concepts", "generic", "attribution"},
 	"distinctive":   {"distinctive"},
-	"claims":        {"quotes", "claims"},
+	"claims":        {"quotes", "claims", "near"},
 	"quotes":        {"quotes", "claims", "concepts"}, // quote groups are named by the people's concepts
 	"discrepancies": {"quotes", "claims", "discrepancies"},
 	"reuse":         {"reuse"},
 	"choices":       {"quotes", "claims", "concepts", "generic", "distinctive", "choices"},
-	"questions":     {"quotes", "claims", "concepts", "omission", "emphasis", "discrepancies", "questions"},
+	"questions":     {"quotes", "claims", "near", "concepts", "omission", "emphasis", "discrepancies", "questions"},
 }
 
 // Options tune the analysis.
@@ -137,7 +140,7 @@ func Analyze(id, label string, arts []*corpus.Article, opt Options) *Event {
 	if e.has["claims"] {
 		// Claims of one report count too: what only one report says is
 		// what the omission matrix shows.
-		e.Claims = align.Claims(arts, align.Options{Singletons: true, Quotes: e.Quotes})
+		e.Claims = align.Claims(arts, align.Options{Singletons: true, Quotes: e.Quotes, NoNear: !e.has["near"]})
 	}
 	if e.has["reuse"] {
 		e.Reuse = reuse.Find(arts, reuse.Options{})

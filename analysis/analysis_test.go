@@ -22,7 +22,7 @@ func sampleEvent(t *testing.T) []*corpus.Article {
 // what that reads, and nothing else.
 func TestSectionsComputeWhatTheyNeed(t *testing.T) {
 	arts := sampleEvent(t)
-	all := []string{"quotes", "claims", "concepts", "generic", "reuse", "omission", "emphasis", "discrepancies", "attribution", "distinctive", "choices"}
+	all := []string{"quotes", "claims", "near", "concepts", "generic", "reuse", "omission", "emphasis", "discrepancies", "attribution", "distinctive", "choices", "questions"}
 	for _, c := range []struct {
 		sections []string
 		want     []string
@@ -30,7 +30,8 @@ func TestSectionsComputeWhatTheyNeed(t *testing.T) {
 		{[]string{"terms"}, []string{"quotes", "claims", "concepts"}},
 		{[]string{"reuse"}, []string{"reuse"}},
 		{[]string{"distinctive"}, []string{"distinctive"}},
-		{[]string{"omission", "emphasis"}, []string{"quotes", "claims", "omission", "emphasis"}},
+		{[]string{"omission", "emphasis"}, []string{"quotes", "claims", "near", "omission", "emphasis"}},
+		{[]string{"emphasis"}, []string{"quotes", "claims", "emphasis"}},
 		{[]string{"overview"}, nil},
 		{nil, all},
 	} {

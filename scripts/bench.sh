@@ -25,7 +25,9 @@ ms_median() {
 
 echo "== Go benchmarks (one core)"
 mkdir -p "$tmp/corpus"
-BIASDIFF_BENCH_DIR="$tmp/corpus" go test -run='^$' -bench=. -benchmem -cpu=1 -count=3 \
+# -p 1: one package's benchmarks at a time, each alone on the machine (go
+# test runs packages side by side otherwise, and they slow each other).
+BIASDIFF_BENCH_DIR="$tmp/corpus" go test -p 1 -run='^$' -bench=. -benchmem -cpu=1 -count=3 \
   ./corpus/ ./corpus/segment/ ./corpus/token/ ./corpus/quote/ ./corpus/mdread/ ./corpus/htmlread/ ./corpus/textmap/ ./align/... ./frame/ ./report/ | tee "$tmp/bench.txt" | grep -E '^Benchmark'
 
 bytes=$(cat "$tmp"/corpus/* | wc -c)
