@@ -39,8 +39,10 @@ const contextWords = 8
 // ChoicesTable lists the word choices marked in each report (choice.Find),
 // report by report in the reports' order, each in its place in the text:
 // the kind of mark, the words, the words around them with the mark in
-// bold (Markdown) or highlighted (HTML), and why it is marked.
-func ChoicesTable(arts []*corpus.Article, choices []choice.Choice) *Table {
+// bold (Markdown) or highlighted (HTML), and why it is marked. top bounds
+// the rows (0: all), the reports taking turns (keptChoices); the table's
+// Cut says so. The HTML page's marked texts show every mark whatever top.
+func ChoicesTable(arts []*corpus.Article, choices []choice.Choice, top int) *Table {
 	t := &Table{
 		ID:    "choices",
 		Title: "Word choices",
@@ -54,7 +56,10 @@ func ChoicesTable(arts []*corpus.Article, choices []choice.Choice) *Table {
 		},
 		marked: markTexts(arts, choices),
 	}
-	sorted := slices.Clone(choices)
+	sorted := keptChoices(arts, choices, top)
+	if len(sorted) < len(choices) {
+		t.Cut = &Cut{Shown: len(sorted), Total: len(choices), Noun: "word choices", Detail: "the reports taking turns, labels and loaded words first", JSON: "flags"}
+	}
 	slices.SortStableFunc(sorted, func(a, b choice.Choice) int {
 		return cmp.Or(cmp.Compare(a.Article, b.Article), cmp.Compare(a.Sentence, b.Sentence), cmp.Compare(a.Start, b.Start))
 	})
@@ -73,6 +78,64 @@ func ChoicesTable(arts []*corpus.Article, choices []choice.Choice) *Table {
 		})
 	}
 	return t
+}
+
+// kindRank orders the kinds of mark by what they tell a reader, for a cut:
+// the legend's order.
+func kindRank(kind string) int {
+	for i, k := range choiceKinds {
+		if k.Kind == kind {
+			return i
+		}
+	}
+	return len(choiceKinds)
+}
+
+// keptChoices are the choices a table of at most top rows shows (all when
+// top is 0 or more than there are): the reports take turns, each giving
+// its next mark by kind (kindRank), then by place; a turn goes by kind,
+// then by outlet name, so that no report is favoured for its file name.
+func keptChoices(arts []*corpus.Article, choices []choice.Choice, top int) []choice.Choice {
+	if top <= 0 || len(choices) <= top {
+		return slices.Clone(choices)
+	}
+	per := map[int][]choice.Choice{}
+	var reports []int
+	for _, c := range choices {
+		if _, ok := per[c.Article]; !ok {
+			reports = append(reports, c.Article)
+		}
+		per[c.Article] = append(per[c.Article], c)
+	}
+	byPlace := func(a, b choice.Choice) int {
+		return cmp.Or(cmp.Compare(kindRank(a.Kind), kindRank(b.Kind)), cmp.Compare(a.Sentence, b.Sentence), cmp.Compare(a.Start, b.Start))
+	}
+	outlet := func(a int) string {
+		if a >= 0 && a < len(arts) {
+			return arts[a].Outlet
+		}
+		return ""
+	}
+	for _, a := range reports {
+		slices.SortStableFunc(per[a], byPlace)
+	}
+	var out []choice.Choice
+	for turn := 0; len(out) < top; turn++ {
+		var this []choice.Choice
+		for _, a := range reports {
+			if turn < len(per[a]) {
+				this = append(this, per[a][turn])
+			}
+		}
+		if len(this) == 0 {
+			break
+		}
+		slices.SortStableFunc(this, func(x, y choice.Choice) int {
+			return cmp.Or(cmp.Compare(kindRank(x.Kind), kindRank(y.Kind)), cmp.Compare(outlet(x.Article), outlet(y.Article)), byPlace(x, y))
+		})
+		out = append(out, this[:min(len(this), top-len(out))]...)
+	}
+	return out
 }
 
 // choiceContext is the sentence of a mark cut to contextWords words

@@ -514,3 +514,31 @@ func TestOmissionCutBalanced(t *testing.T) {
 		}
 	}
 }
+
+// TestChoicesCutIgnoresFileOrder: the word choices a cut choices table
+// keeps are the same whatever the order the reports came in.
+func TestChoicesCutIgnoresFileOrder(t *testing.T) {
+	arts := sampleArticles(t)
+	rev := slices.Clone(arts)
+	slices.Reverse(rev)
+	kept := func(arts []*corpus.Article) []string {
+		r := Compare(arts, CompareOptions{Top: 12, Sections: []string{"choices"}})
+		var out []string
+		for _, tab := range r.Tables {
+			if tab.Kind != "choices" {
+				continue
+			}
+			if tab.Cut == nil {
+				t.Fatal("the choices table is not cut at 12: the test tests nothing")
+			}
+			for _, row := range tab.Rows {
+				out = append(out, row[0].Text+": "+row[2].Text+" in "+row[3].Text)
+			}
+		}
+		slices.Sort(out)
+		return out
+	}
+	if a, b := kept(arts), kept(rev); !slices.Equal(a, b) {
+		t.Errorf("the marks kept depend on the reports' order:\n in order: %q\n reversed: %q", a, b)
+	}
+}

@@ -94,7 +94,7 @@ func Build(res *analysis.Result, opt BuildOptions) *Report {
 			add("reuse", func() *Table { return ReuseTable(sub, e.Reuse) })
 		}
 		if e.Has("choices") {
-			add("choices", func() *Table { return ChoicesTable(sub, e.Choices) })
+			add("choices", func() *Table { return ChoicesTable(sub, e.Choices, opt.Top) })
 		}
 		if len(e.Questions) > 0 {
 			add("questions", func() *Table { return QuestionsTable(e.Questions, e.ID, several) })
