@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/biasdiff/biasdiff/align"
 	"github.com/biasdiff/biasdiff/align/wdiff"
@@ -17,6 +18,7 @@ import (
 	"github.com/biasdiff/biasdiff/corpus/sample"
 	"github.com/biasdiff/biasdiff/frame"
 	"github.com/biasdiff/biasdiff/frame/attribution"
+	"github.com/biasdiff/biasdiff/frame/choice"
 	"github.com/biasdiff/biasdiff/frame/distinctive"
 )
 
@@ -595,5 +597,53 @@ func TestHTMLClaimsNear(t *testing.T) {
 	}
 	if !strings.Contains(page, want) {
 		t.Errorf("page lacks %q", want)
+	}
+}
+
+// TestHTMLChoicesHostile: the word choices view (the reports' texts with
+// their marks, the reasons on hover, the table) shows hostile text as
+// text, in the marks, around them and in the reasons.
+func TestHTMLChoicesHostile(t *testing.T) {
+	var arts []*corpus.Article
+	var choices []choice.Choice
+	for i, h := range htmlHostile {
+		text := "Before " + h + " the word " + h + " after."
+		a := &corpus.Article{ID: "a" + itoa(i), Outlet: "Outlet " + h, Title: h,
+			Sentences: []corpus.Sentence{{Text: text, Start: 0, End: len([]rune(text))}}}
+		arts = append(arts, a)
+		at := len([]rune("Before " + h + " the word "))
+		choices = append(choices, choice.Choice{Mention: frame.Mention{Article: i, Sentence: 0, Start: at, End: at + len([]rune(h)), Text: h}, Kind: choice.KindLoaded, Why: "why " + h})
+	}
+	tab := ChoicesTable(arts, choices, 0)
+	tab.Kind = tab.ID
+	r := &Report{Title: "t", Tables: []*Table{tab}}
+	page := htmlRender(t, r)
+	doc := htmlCheckSafe(t, page)
+	text := htmlText(doc)
+	for _, h := range htmlHostile {
+		if !strings.Contains(text, "Before "+h+" the word "+h+" after.") {
+			t.Errorf("the report's text with %q is not shown as text", h)
+		}
+	}
+	if n := bytes.Count(page, []byte(`<mark class="k-loaded" title="loaded word: why `)); n != len(htmlHostile) {
+		t.Errorf("%d marks with their reason, want %d", n, len(htmlHostile))
+	}
+	// Markdown: the table keeps its shape, each context reads as its text,
+	// the mark in bold.
+	var md bytes.Buffer
+	if err := Render(&md, r, "md", Options{}); err != nil {
+		t.Fatal(err)
+	}
+	mdoc := toHTML(t, md.Bytes())
+	tables := checkMarkdownHTML(t, r, mdoc)
+	trs := findAll(tables[0], atom.Tr)
+	for i, h := range htmlHostile {
+		td := nthCell(trs[i+1], 3)
+		if got, want := textOf(td), "Before "+h+" the word "+h+" after."; got != want {
+			t.Errorf("row %d: context reads %q, want %q", i, got, want)
+		}
+		if b := findAll(td, atom.Strong); len(b) != 1 || textOf(b[0]) != h {
+			t.Errorf("row %d: the mark is not the bold %q", i, h)
+		}
 	}
 }
