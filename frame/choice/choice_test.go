@@ -8,6 +8,7 @@ import (
 	"testing/fstest"
 
 	"github.com/biasdiff/biasdiff/corpus"
+	"github.com/biasdiff/biasdiff/frame"
 	"github.com/biasdiff/biasdiff/frame/distinctive"
 )
 
@@ -226,5 +227,24 @@ func TestQuotedFlags(t *testing.T) {
 	}
 	if want := []string{"students", "shameful"}; fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("quoted marks %q, want %q", got, want)
+	}
+}
+
+// TestLabelsNeedOneThing: a concept joined by its head noun alone
+// (frame.Loose) gives no label, whatever its wordings; the same concept
+// sure of naming one thing gives each report's own wording.
+func TestLabelsNeedOneThing(t *testing.T) {
+	arts := []*corpus.Article{{ID: "a", Outlet: "North"}, {ID: "b", Outlet: "South"}}
+	concept := func(conf frame.Confidence) frame.Concept {
+		return frame.Concept{ID: "c1", Label: "the islands", Source: frame.Mined, Confidence: conf, Mentions: []frame.Mention{
+			{Article: 0, Sentence: 0, Start: 0, End: 16, Text: "the silver isles"},
+			{Article: 1, Sentence: 0, Start: 0, End: 14, Text: "the grey rocks"},
+		}}
+	}
+	if got := labelChoices(arts, []frame.Concept{concept(frame.Loose)}); len(got) != 0 {
+		t.Errorf("a loose concept gave labels: %+v", got)
+	}
+	if got := labelChoices(arts, []frame.Concept{concept(frame.Sure)}); len(got) == 0 {
+		t.Error("a sure concept named in contrasting words gave no label")
 	}
 }
