@@ -23,7 +23,7 @@ type Report struct {
 func dayRange(s string) (lo, hi int, ok bool) {
 	s = strings.TrimSpace(s)
 	for _, l := range []struct {
-		layout         string
+		layout        string
 		years, months int
 	}{{"2006-01-02", 0, 0}, {"2006-01", 0, 1}, {"2006", 1, 0}} {
 		if len(s) < len(l.layout) {

@@ -1,11 +1,11 @@
 package pipeline
 
 import (
-	"encoding/json"
-	"path/filepath"
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
