@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
@@ -14,7 +13,8 @@ import (
 	"github.com/biasdiff/biasdiff/corpus"
 )
 
-// simulate runs the partitioned grouping in this process, without Beam.
+// simulate groups c as the pipeline does with parts partitions, in this
+// process.
 func simulate(c *batch.Corpus, parts, overlap int) ([]Event, Cuts) {
 	var counts []DayCount
 	byDay := map[int]int{}
@@ -58,6 +58,14 @@ func simulate(c *batch.Corpus, parts, overlap int) ([]Event, Cuts) {
 	return reconcile(all), cuts
 }
 
+// TestSimulate compares the partitioned grouping with one machine's on
+// the corpus at SIM_CORPUS (skipped without it), for 2, 4 and 8
+// partitions of SIM_OVERLAP days (default 7): the events of the same
+// reports, of the same label, and the pair F1 of one against the other;
+// with SIM_GOLD (a JSON Lines file of id and cluster, as
+// ../shared/eval/grouping/dev.jsonl, its articles written as ID.json in
+// SIM_CORPUS), the B-cubed F1 of both against gold. It runs in this
+// process, without Beam: the same steps as the pipeline's.
 func TestSimulate(t *testing.T) {
 	in := os.Getenv("SIM_CORPUS")
 	if in == "" {
@@ -125,7 +133,7 @@ func pairF1(want, got []Event, n int) float64 {
 		}
 		return x
 	}
-	w, g := of(want), of(got)
+	w := of(want)
 	pairs := func(evs []Event) int {
 		s := 0
 		for _, e := range evs {
@@ -143,8 +151,6 @@ func pairF1(want, got []Event, n int) float64 {
 			both += c * (c - 1) / 2
 		}
 	}
-	_ = g
-	_ = slices.Sort[[]int]
 	p, r := float64(both)/float64(max(pairs(got), 1)), float64(both)/float64(max(pairs(want), 1))
 	if p+r == 0 {
 		return 0
