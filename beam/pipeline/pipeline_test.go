@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"flag"
+	"log/slog"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -19,6 +21,11 @@ import (
 )
 
 func TestMain(m *testing.M) {
+	// Prism's log lines of each job, at info, only with -v.
+	flag.Parse()
+	if !testing.Verbose() {
+		slog.SetDefault(slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
+	}
 	code := ptest.MainRet(m)
 	if gen.dir != "" {
 		os.RemoveAll(gen.dir)
