@@ -224,7 +224,7 @@ func TestPartitionsExact(t *testing.T) {
 		t.Fatal(err)
 	}
 	// "biasdiff corpus: N reports from M outlets in K events"
-	reports := func(title string) string { return strings.Join(strings.Fields(title)[:6], " ") }
+	reports := func(title string) string { return strings.Join(strings.Fields(title)[:7], " ") }
 	if reports(wi.Title) != reports(gi.Title) {
 		t.Errorf("index: %q, one machine %q", gi.Title, wi.Title)
 	}
