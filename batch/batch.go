@@ -5,6 +5,11 @@
 // directory a report per event in each format asked for, and an index of
 // them all: index.md, index.html and index.json.
 //
+// Run is its stages in one process; they are exported for a pipeline that
+// runs them on other machines (the beam module) and writes the same bytes
+// for the same events: Read, Corpus.Group, Corpus.Entry, Corpus.Analyse,
+// Index, and the output directory (OpenOutput, OutputAt).
+//
 // The directory is replaced as a whole: Run writes a hidden directory
 // beside it and swaps the two at the end (in one step on Linux, else two
 // renames), so that an error or a cancelled context leaves it as it was;
