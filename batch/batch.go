@@ -5,6 +5,11 @@
 // directory a report per event in each format asked for, and an index of
 // them all: index.md, index.html and index.json.
 //
+// Run is its stages in one process; they are exported for a pipeline that
+// runs them on other machines (the beam module) and writes the same bytes
+// for the same events: Read, Corpus.Group, Corpus.Entry, Corpus.Analyse,
+// Index, and the output directory (OpenOutput, OutputAt).
+//
 // The directory is replaced as a whole: Run writes a hidden directory
 // beside it and swaps the two at the end (in one step on Linux, else two
 // renames), so that an error or a cancelled context leaves it as it was;
@@ -35,7 +40,6 @@
 package batch
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -50,9 +54,6 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/biasdiff/biasdiff/align/group"
-	"github.com/biasdiff/biasdiff/analysis"
-	"github.com/biasdiff/biasdiff/corpus"
-	"github.com/biasdiff/biasdiff/corpus/token"
 	"github.com/biasdiff/biasdiff/frame/lexicon"
 	"github.com/biasdiff/biasdiff/internal/par"
 	"github.com/biasdiff/biasdiff/report"
@@ -145,18 +146,14 @@ func Run(ctx context.Context, paths []string, opt Options) (Summary, error) {
 		opt.Progress = quiet{}
 	}
 	opt.Jobs = par.Jobs(opt.Jobs)
-	dir, err := checkDir(opt.Output, paths, opt.Force)
-	if err != nil {
-		return Summary{}, &InputError{Err: err, Dir: true}
-	}
-	for _, m := range removeStale(dir) {
+	out, removed, err := OpenOutput(opt.Output, paths, opt.Force)
+	for _, m := range removed {
 		opt.Progress.Line("removed " + m + ", left by an earlier run that was killed")
 	}
-	out, err := newOutDir(dir, opt.Output)
 	if err != nil {
-		return Summary{}, &InputError{Err: err, Dir: true}
+		return Summary{}, err
 	}
-	defer out.discard() // a no-op once committed
+	defer out.Discard() // a no-op once committed
 	if opt.Memory <= 0 {
 		opt.Memory = DefaultMemory
 	}
@@ -166,7 +163,7 @@ func Run(ctx context.Context, paths []string, opt Options) (Summary, error) {
 	r := &run{opt: opt, out: out, prog: opt.Progress}
 	sum, err := r.run(ctx, paths)
 	if err != nil {
-		out.discard()
+		out.Discard()
 		r.prog.Abort()
 		if ctx.Err() != nil {
 			return Summary{}, fmt.Errorf("%w (%v)", ErrInterrupted, context.Cause(ctx))
@@ -186,73 +183,33 @@ func (quiet) Line(string)                       {}
 
 // run is one run.
 type run struct {
-	opt   Options
-	out   *outDir
-	prog  Progress
-	index *corpus.Index // the corpus read, without its text
+	opt  Options
+	out  *Output
+	prog Progress
 
-	mu       sync.Mutex
-	problems []report.IndexProblem // input files skipped, repeats set aside
-	repeats  int                   // of problems, the repeats
-	skipped  int                   // of problems, the inputs skipped
-	fatal    error                 // the first write error
+	mu    sync.Mutex
+	fatal error // the first write error
 }
 
 func (c *run) run(ctx context.Context, paths []string) (Summary, error) {
 	// Read, collecting the grouping features and the fingerprints of
 	// repeats as the articles are tokenized; their text is not kept, but
 	// read again event by event.
-	var (
-		features group.Collector
-		repeats  corpus.RepeatCollector
-	)
 	c.prog.Start("reading", "read", -1, "reports")
-	opt := corpus.Options{
+	cp, err := Read(ctx, paths, ReadOptions{
 		Manifest: c.opt.Manifest,
 		MaxBytes: c.opt.MaxBytes,
 		Stdin:    c.opt.Stdin,
-		Warn:     c.warn,
-		Skip:     true,
 		Jobs:     c.opt.Jobs,
-		NoQuotes: true,
-		Tokens: func(a *corpus.Article, s [][]token.Token) {
-			features.Tokens(a, s)
-			repeats.Tokens(a, s)
-			c.prog.Add(1)
-		},
+		Features: true,
+		Warn:     func(msg string) { c.prog.Line("warning: " + msg) },
+		Added:    func() { c.prog.Add(1) },
+	})
+	if err != nil {
+		return Summary{}, err
 	}
-	if err := wait(ctx, func() (err error) { c.index, err = corpus.Scan(paths, opt); return }); err != nil {
-		if ctx.Err() != nil {
-			return Summary{}, err
-		}
-		return Summary{}, &InputError{Err: err}
-	}
-	// Reports read twice (a copied file, a page saved in two formats) are
-	// set aside before grouping, and listed.
-	arts := c.index.Articles
-	read := len(arts)
-	if dups := repeats.Duplicates(arts); len(dups) > 0 {
-		repeat := make([]bool, len(arts))
-		for _, d := range dups {
-			repeat[d.Article] = true
-			c.problems = append(c.problems, report.IndexProblem{What: arts[d.Article].Where(),
-				Reason: fmt.Sprintf("repeats %s (%.0f%% of three-word runs shared): set aside", arts[d.Of].Where(), 100*d.Shared)})
-		}
-		kept := arts[:0:0]
-		for i, a := range arts {
-			if !repeat[i] {
-				kept = append(kept, a)
-			}
-		}
-		arts = kept
-		c.repeats = len(dups)
-	}
-	outlets := map[string]bool{}
-	for _, a := range arts {
-		outlets[a.Outlet] = true
-	}
-	summary := fmt.Sprintf("read %s from %s", report.Plural(read, "report"), report.Plural(len(outlets), "outlet"))
-	if n := read - len(arts); n > 0 {
+	summary := fmt.Sprintf("read %s from %s", report.Plural(cp.Read, "report"), report.Plural(cp.Outlets, "outlet"))
+	if n := cp.Read - len(cp.Articles); n > 0 {
 		summary += fmt.Sprintf(", %s of another set aside", report.Plural(n, "repeat"))
 	}
 	c.prog.Done(summary)
@@ -260,13 +217,13 @@ func (c *run) run(ctx context.Context, paths []string) (Summary, error) {
 	// Group.
 	c.prog.Start("grouping", "grouped", -1, "")
 	var events []group.Event
-	if err := wait(ctx, func() error { events = group.Group(arts, group.Options{Features: &features}); return nil }); err != nil {
+	if err := wait(ctx, func() error { events, _ = cp.Group(nil); return nil }); err != nil {
 		return Summary{}, err
 	}
 	entries := make([]report.IndexEvent, len(events))
 	var todo []int
 	for i, e := range events {
-		entries[i] = indexEvent(arts, e)
+		entries[i] = cp.Entry(e)
 		if entries[i].Status == report.IndexCompared {
 			todo = append(todo, i)
 		}
@@ -290,19 +247,18 @@ func (c *run) run(ctx context.Context, paths []string) (Summary, error) {
 	// so the order changes no output.
 	words := make([]int, len(events))
 	for _, i := range todo {
-		for _, a := range events[i].Articles {
-			words[i] += arts[a].Words
-		}
+		words[i] = cp.Words(events[i])
 	}
 	order := slices.Clone(todo)
 	slices.SortStableFunc(order, func(x, y int) int { return words[y] - words[x] })
 	budget := newBudget(c.opt.Memory * 3 / 4)
-	err := wait(ctx, func() error {
+	eopt := EventOptions{Formats: c.opt.Formats, Section: c.opt.Section, Lexicons: c.opt.Lexicons, Top: c.opt.Top, Sections: c.opt.Sections}
+	err = wait(ctx, func() error {
 		par.ForEach(ctx, len(order), c.opt.Jobs, func(k int) {
 			i := order[k]
 			need := budget.take(int64(words[i]) * bytesPerWord)
 			defer budget.give(need)
-			c.analyse(ctx, arts, events[i], &entries[i])
+			c.write(cp.Analyse(ctx, events[i], &entries[i], eopt))
 			c.prog.Add(1)
 		})
 		return ctx.Err()
@@ -313,39 +269,47 @@ func (c *run) run(ctx context.Context, paths []string) (Summary, error) {
 	if c.fatal != nil {
 		return Summary{}, c.fatal
 	}
-	sum := Summary{NotCompared: len(events) - len(todo)}
+	failed := 0
 	for _, i := range todo {
 		if entries[i].Status == report.IndexFailed {
-			sum.Failed++
+			failed++
 		}
 	}
-	sum.Compared = len(todo) - sum.Failed
-	c.prog.Done(fmt.Sprintf("analysed %d/%d events, %d failed", len(todo), len(todo), sum.Failed))
-	if sum.Compared == 0 {
-		return Summary{}, &InputError{Err: nothing(entries)}
+	c.prog.Done(fmt.Sprintf("analysed %d/%d events, %d failed", len(todo), len(todo), failed))
+	files, sum, err := Index(entries, cp.Problems, IndexOptions{Top: c.opt.Top, Reports: len(cp.Articles), Outlets: cp.Outlets})
+	if err != nil {
+		return Summary{}, err
 	}
 
 	// The index, then the rename over DIR.
-	idx := report.BuildIndex(entries, c.problems, report.IndexOptions{Top: c.opt.Top, Reports: len(arts), Outlets: len(outlets)})
-	r := idx.Report()
-	for _, format := range indexFormats {
-		var b bytes.Buffer
-		if err := report.Render(&b, r, format, report.Options{}); err != nil {
-			return Summary{}, fmt.Errorf("index: %w", err)
-		}
-		if err := c.out.write("index"+FormatExt[format], b.Bytes()); err != nil {
+	for _, f := range files {
+		if err := c.out.Write(f); err != nil {
 			return Summary{}, err
 		}
 	}
 	if err := ctx.Err(); err != nil {
 		return Summary{}, err
 	}
-	if err := c.out.commit(); err != nil {
+	if err := c.out.Commit(); err != nil {
 		return Summary{}, err
 	}
-	sum.Skipped = c.skipped
-	sum.Repeats = c.repeats
+	sum.Skipped = cp.Skipped
+	sum.Repeats = cp.Repeats
 	return sum, nil
+}
+
+// write writes an event's files; the first error fails the run.
+func (c *run) write(files []File) {
+	for _, f := range files {
+		if err := c.out.Write(f); err != nil {
+			c.mu.Lock()
+			if c.fatal == nil {
+				c.fatal = err
+			}
+			c.mu.Unlock()
+			return
+		}
+	}
 }
 
 // FormatExt is the file extension of each format.
@@ -370,115 +334,6 @@ func nothing(entries []report.IndexEvent) error {
 		msg += fmt.Sprintf(", %s whose analysis failed (%s)", report.Plural(n, "event"), reason)
 	}
 	return fmt.Errorf("%w: %s", ErrNothing, msg)
-}
-
-// warn records a warning of the reader: an input file or record skipped,
-// or metadata ignored.
-func (c *run) warn(msg string) {
-	what, reason, ok := strings.Cut(msg, ": skipped: ")
-	if !ok {
-		what, reason = "", msg
-	}
-	c.mu.Lock()
-	c.problems = append(c.problems, report.IndexProblem{What: what, Reason: reason})
-	if ok {
-		c.skipped++
-	}
-	c.mu.Unlock()
-	c.prog.Line("warning: " + msg)
-}
-
-// indexEvent is an event's entry in the index, with its status: compared
-// when two outlets or more report it.
-func indexEvent(arts []*corpus.Article, e group.Event) report.IndexEvent {
-	ie := report.IndexEvent{ID: e.ID, Label: e.Label, From: e.From, To: e.To, Reports: len(e.Articles), Outlets: []string{}, Status: report.IndexCompared}
-	for _, i := range e.Articles {
-		if o := arts[i].Outlet; !slices.Contains(ie.Outlets, o) {
-			ie.Outlets = append(ie.Outlets, o)
-		}
-	}
-	switch {
-	case len(e.Articles) < 2:
-		ie.Status, ie.Reason = report.IndexSingle, "a single report: no other report covers it"
-	case len(ie.Outlets) < 2:
-		ie.Status, ie.Reason = report.IndexOneOutlet, fmt.Sprintf("%d reports, all from %s: no other outlet to compare with", len(e.Articles), ie.Outlets[0])
-	}
-	return ie
-}
-
-// analyse compares the reports of one event and writes its files. A panic
-// or a render error fails the event alone (its entry says why); a write
-// error fails the run.
-func (c *run) analyse(ctx context.Context, arts []*corpus.Article, e group.Event, ie *report.IndexEvent) {
-	defer func() {
-		if p := recover(); p != nil {
-			ie.Status, ie.Reason, ie.Files, ie.Contrast, ie.Concepts = report.IndexFailed, fmt.Sprintf("internal error: %v", p), nil, nil, nil
-		}
-	}()
-	if failEvent != "" && failEvent == e.ID {
-		panic("failed on purpose (" + failEnv + ")")
-	}
-	sub := make([]*corpus.Article, len(e.Articles))
-	for k, i := range e.Articles {
-		sub[k] = arts[i]
-	}
-	// The event's text, read again for its analysis and dropped after it:
-	// memory grows with the largest event, not with the corpus.
-	defer func() {
-		for _, a := range sub {
-			a.DropText()
-		}
-	}()
-	if err := c.index.Reload(sub); err != nil {
-		ie.Status, ie.Reason = report.IndexFailed, err.Error()
-		return
-	}
-	// The reports were grouped, and their repeats set aside, already: the
-	// event is analysed as it is.
-	one := group.Event{ID: e.ID, Label: e.Label, From: e.From, To: e.To, Articles: make([]int, len(sub))}
-	for k := range sub {
-		one.Articles[k] = k
-	}
-	res := analysis.Compare(analysis.Input{All: sub, Compared: sub, Events: []group.Event{one}}, analysis.Options{Lexicons: c.opt.Lexicons, Sections: c.opt.Sections})
-	r := report.Build(res, report.BuildOptions{Top: c.opt.Top})
-	if len(res.Events) == 1 {
-		ie.Title = strings.Clone(res.Events[0].Name()) // the event's text is dropped after
-	}
-	base := e.ID
-	if s := fileSlug(e.Label); s != "" {
-		base += "-" + s
-	}
-	type file struct {
-		name string
-		data []byte
-	}
-	var files []file
-	for _, format := range c.opt.Formats {
-		if format == "csv" && report.CheckSection(r, c.opt.Section) != nil {
-			continue // the event has no such table
-		}
-		var b bytes.Buffer
-		if err := report.Render(&b, r, format, report.Options{Width: 100, Section: c.opt.Section}); err != nil {
-			ie.Status, ie.Reason = report.IndexFailed, fmt.Sprintf("%s report: %v", format, err)
-			return
-		}
-		files = append(files, file{base + FormatExt[format], b.Bytes()})
-	}
-	ie.Contrast, ie.Concepts = report.Summarize(r)
-	if ctx.Err() != nil {
-		return
-	}
-	for _, f := range files {
-		if err := c.out.write(f.name, f.data); err != nil {
-			c.mu.Lock()
-			if c.fatal == nil {
-				c.fatal = err
-			}
-			c.mu.Unlock()
-			return
-		}
-		ie.Files = append(ie.Files, f.name)
-	}
 }
 
 // failEnv names an event whose analysis panics, for tests of the

@@ -270,3 +270,51 @@ func globEscape(s string) string {
 	}
 	return b.String()
 }
+
+// Output is the directory a run replaces as a whole: files are written
+// into a hidden directory beside it, which Commit renames over it and
+// Discard removes. A pipeline opens it where it starts (OpenOutput), and
+// its workers, which may be other processes on a shared file system,
+// write into it through OutputAt.
+type Output struct{ o *outDir }
+
+// OpenOutput checks that DIR (output, as the user wrote it) can be
+// replaced by a run reading paths, as Run does, removes the hidden
+// directories that killed runs left beside it (their names are returned)
+// and makes this run's. Its errors are *InputError about the directory.
+func OpenOutput(output string, paths []string, force bool) (*Output, []string, error) {
+	dir, err := checkDir(output, paths, force)
+	if err != nil {
+		return nil, nil, &InputError{Err: err, Dir: true}
+	}
+	removed := removeStale(dir)
+	o, err := newOutDir(dir, output)
+	if err != nil {
+		return nil, removed, &InputError{Err: err, Dir: true}
+	}
+	return &Output{o}, removed, nil
+}
+
+// OutputAt is a handle on the output that OpenOutput made, from its Dir
+// and Tmp, for another process: it writes and commits as the first.
+func OutputAt(dir, tmp string) (*Output, error) {
+	mark, err := os.ReadFile(filepath.Join(tmp, runMark))
+	if err != nil {
+		return nil, fmt.Errorf("open the output of a run: %v", outfile.Cause(err))
+	}
+	return &Output{&outDir{dir: dir, tmp: tmp, mark: mark}}, nil
+}
+
+// Dir is the directory replaced, as an absolute path; Tmp the hidden
+// directory written until Commit.
+func (o *Output) Dir() string { return o.o.dir }
+func (o *Output) Tmp() string { return o.o.tmp }
+
+// Write writes one file of the output; writing it again replaces it.
+func (o *Output) Write(f File) error { return o.o.write(f.Name, f.Data) }
+
+// Commit puts the files written in DIR's place, in one step where the
+// platform can; Discard removes them, unless committed. After either,
+// writes fail.
+func (o *Output) Commit() error { return o.o.commit() }
+func (o *Output) Discard()      { o.o.discard() }

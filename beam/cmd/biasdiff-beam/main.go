@@ -1,0 +1,178 @@
+// Command biasdiff-beam is `biasdiff corpus` as an Apache Beam pipeline
+// (package pipeline): it reads a corpus, groups it into events in time
+// partitions, compares each event on the runner's workers and writes the
+// reports and the index into DIR, replaced as a whole.
+//
+// Usage:
+//
+//	biasdiff-beam [flags] -o DIR PATH...
+//
+// It runs on Prism, in this process, unless --runner says otherwise; the
+// other flags of Beam (--endpoint, --environment_type, --project, ...)
+// are Beam's. See beam/README.md.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/runners"
+	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx" // every runner and file system
+
+	"github.com/biasdiff/biasdiff/batch"
+	"github.com/biasdiff/biasdiff/beam/pipeline"
+	"github.com/biasdiff/biasdiff/corpus"
+	"github.com/biasdiff/biasdiff/report"
+)
+
+const usage = `Usage: biasdiff-beam [flags] -o DIR PATH...
+
+Does what 'biasdiff corpus PATH... -o DIR' does, as an Apache Beam
+pipeline: reads the corpus, groups it into events (in --partitions time
+partitions, reconciled across their borders), compares each event of two
+outlets or more on the runner's workers, and replaces DIR with a report per
+event in each --format and the index (index.md, index.html, index.json).
+With one partition (the default) the output is byte for byte that of
+'biasdiff corpus'; with more, which reports make an event and its label
+are approximate (see beam/README.md).
+
+The pipeline runs on Prism in this process by default (--runner=prism);
+--runner=universal --endpoint=HOST:PORT submits it to a Flink or Spark job
+server, --runner=dataflow to Dataflow. PATH, DIR and the --manifest and
+--concepts files must be readable (DIR writable) at the same paths on
+every worker.
+
+Flags (Beam's own flags are also accepted):
+`
+
+func main() {
+	os.Exit(run(context.Background(), os.Args[1:], os.Stderr))
+}
+
+// Exit statuses, as biasdiff's.
+const (
+	exitOK    = 0
+	exitError = 1
+	exitInput = 2
+)
+
+// list is a flag of comma-separated values, repeatable.
+type list []string
+
+func (l *list) String() string { return strings.Join(*l, ",") }
+func (l *list) Set(s string) error {
+	for _, v := range strings.Split(s, ",") {
+		if v = strings.TrimSpace(v); v != "" {
+			*l = append(*l, v)
+		}
+	}
+	return nil
+}
+
+func run(ctx context.Context, args []string, stderr io.Writer) int {
+	var (
+		output, manifest, section string
+		formats, sections         list
+		concepts                  list
+		maxBytes                  int64
+		top, parts, overlap       int
+		force, verbose            bool
+	)
+	fs := flag.CommandLine
+	fs.StringVar(&output, "o", "", "the output `DIR` (required; replaced as a whole)")
+	fs.Var(&formats, "format", "the formats of each event's report, comma-separated: "+strings.Join(report.Formats, ", ")+" (default md,html; the index is always md, html and json)")
+	fs.StringVar(&manifest, "manifest", "", "metadata manifest `FILE` (YAML or CSV: path, outlet, date, title, url, lang, event)")
+	fs.Int64Var(&maxBytes, "max-bytes", corpus.DefaultMaxBytes, "largest input file to read, in bytes (JSON Lines: per line)")
+	fs.Var(&concepts, "concepts", "a concept `FILE` (YAML) to group phrases by; repeatable")
+	fs.IntVar(&top, "top", 20, "show at most `N` rows of each term table and of the index's labels (0: all)")
+	fs.Var(&sections, "sections", "the tables of each event's report, comma-separated: "+strings.Join(report.Sections, ", ")+" (default: all)")
+	fs.StringVar(&section, "section", "terms", "with --format csv: the table of each event to write, by `ID`")
+	fs.BoolVar(&force, "force", false, "replace DIR even when it holds files an earlier run did not write (they are removed)")
+	fs.IntVar(&parts, "partitions", 1, "group the reports in `K` time partitions, reconciled across their borders (1: exactly as biasdiff corpus)")
+	fs.IntVar(&overlap, "overlap", 7, "`DAYS` beyond its own that a partition also groups (the grouper links no reports further apart than 7)")
+	fs.BoolVar(&verbose, "verbose", false, "the runner's own log lines too")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, usage)
+		fs.SetOutput(stderr)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return exitInput
+	}
+	// On a cluster the same binary runs the workers: Init takes over then.
+	beam.Init()
+
+	fail := func(format string, a ...any) int {
+		fmt.Fprintf(stderr, "biasdiff-beam: "+format+"\nRun 'biasdiff-beam -h' for usage.\n", a...)
+		return exitInput
+	}
+	if len(formats) == 0 {
+		formats = list{"md", "html"}
+	}
+	for _, f := range formats {
+		if !slices.Contains(report.Formats, f) {
+			return fail("unknown --format %q (want %s)", f, strings.Join(report.Formats, ", "))
+		}
+	}
+	var ordered []string // in the order of report.Formats, once each
+	for _, f := range report.Formats {
+		if slices.Contains(formats, f) {
+			ordered = append(ordered, f)
+		}
+	}
+	for _, s := range sections {
+		if !slices.Contains(report.Sections, s) {
+			return fail("unknown --sections %q (want %s)", s, strings.Join(report.Sections, ", "))
+		}
+	}
+	switch {
+	case fs.NArg() == 0:
+		return fail("no PATH given")
+	case output == "":
+		return fail("no output directory given (-o DIR)")
+	case top < 0:
+		return fail("--top must be 0 or more, not %d", top)
+	case parts < 1:
+		return fail("--partitions must be 1 or more, not %d", parts)
+	case overlap < 0:
+		return fail("--overlap must be 0 or more days, not %d", overlap)
+	case maxBytes <= 0:
+		return fail("--max-bytes must be more than 0, not %d", maxBytes)
+	}
+	if !verbose {
+		slog.SetDefault(slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
+	}
+	if overlap == 0 {
+		overlap = -1 // none (0 in Options is the default)
+	}
+	begun := time.Now()
+	err := pipeline.Run(ctx, fs.Args(), pipeline.Options{
+		Output: output, Force: force,
+		Formats: ordered, Section: section,
+		Manifest: manifest, MaxBytes: maxBytes,
+		Concepts: concepts, Top: top, Sections: sections,
+		Partitions: parts, Overlap: overlap,
+		Runner: *runners.Runner,
+	})
+	var input *batch.InputError
+	switch {
+	case err == nil:
+		fmt.Fprintf(stderr, "biasdiff-beam: wrote %s in %.1f s; open %s/index.html\n", output, time.Since(begun).Seconds(), strings.TrimSuffix(output, "/"))
+		return exitOK
+	case errors.As(err, &input) && input.Dir:
+		fmt.Fprintf(stderr, "biasdiff-beam: -o %v\n", err)
+		return exitInput
+	default:
+		fmt.Fprintf(stderr, "biasdiff-beam: %v; %s left as it was\n", err, output)
+		return exitError
+	}
+}

@@ -1,0 +1,134 @@
+package pipeline
+
+import (
+	"slices"
+	"strings"
+	"time"
+)
+
+// Report is one report of the corpus as it travels through the pipeline:
+// its place in the corpus (batch.Corpus.Articles), its dates and the
+// event its metadata declares. The text stays on disk.
+type Report struct {
+	N      int    // index into batch.Corpus.Articles
+	Lo, Hi int    // its date as days since 1970-01-01, [Lo, Hi] for a partial date
+	Dated  bool   // Lo and Hi hold a date
+	Event  string // as declared (manifest, sidecar, front matter), "" if not
+	Home   bool   // in its partition: set on the copies sent to partitions
+}
+
+// dayRange parses a report's date as the grouper does (align/group): a
+// day (2006-01-02, maybe followed by a time), a month (2006-01) or a year
+// (2006), as the days it covers.
+func dayRange(s string) (lo, hi int, ok bool) {
+	s = strings.TrimSpace(s)
+	for _, l := range []struct {
+		layout        string
+		years, months int
+	}{{"2006-01-02", 0, 0}, {"2006-01", 0, 1}, {"2006", 1, 0}} {
+		if len(s) < len(l.layout) {
+			continue
+		}
+		t, err := time.Parse(l.layout, s[:len(l.layout)])
+		if err != nil || (len(s) > len(l.layout) && l.layout != "2006-01-02") {
+			continue
+		}
+		lo = int(t.Unix() / 86400)
+		hi = lo
+		if l.years > 0 || l.months > 0 {
+			hi = int(t.AddDate(l.years, l.months, -1).Unix() / 86400)
+		}
+		return lo, hi, true
+	}
+	return 0, 0, false
+}
+
+// DayCount is how many dated reports start on a day.
+type DayCount struct {
+	Day, N int
+}
+
+// Cuts splits time into partitions: partition 0 holds the days before
+// Days[0], partition i the days from Days[i-1] to before Days[i], the last
+// the days from the last cut on. Undated reports, when there are cuts,
+// make a partition of their own after the last (Undated); with no cut
+// they are in partition 0 with the rest.
+type Cuts struct {
+	Days    []int
+	Overlap int // days: reports this close to a partition are sent to it too
+}
+
+// cutDays chooses k-1 cuts (fewer when the reports start on fewer days)
+// that split the dated reports into k partitions of sizes as equal as
+// whole days allow. counts need not be sorted.
+func cutDays(counts []DayCount, k int) []int {
+	counts = slices.Clone(counts)
+	slices.SortFunc(counts, func(a, b DayCount) int { return a.Day - b.Day })
+	total := 0
+	for _, c := range counts {
+		total += c.N
+	}
+	var cuts []int
+	cum, j := 0, 1
+	for i, c := range counts {
+		cum += c.N
+		if j >= k || i == len(counts)-1 {
+			break
+		}
+		if cum*k >= j*total {
+			cuts = append(cuts, counts[i+1].Day)
+			for j < k && cum*k >= j*total {
+				j++
+			}
+		}
+	}
+	return cuts
+}
+
+// Undated is the partition of the undated reports.
+func (c Cuts) Undated() int { return len(c.Days) + 1 }
+
+// home is the partition of a report.
+func (c Cuts) home(r Report) int {
+	if !r.Dated {
+		if len(c.Days) == 0 {
+			return 0
+		}
+		return c.Undated()
+	}
+	p, _ := slices.BinarySearch(c.Days, r.Lo+1) // cuts at or before Lo
+	return p
+}
+
+// partitions calls f with each partition the report is sent to: its home
+// (home true), then each other partition whose days it is within Overlap
+// days of, so that every report the grouper could link to a report of a
+// partition (it links none more than 7 days apart) is grouped with it. An
+// undated report, which the grouper may link to any, is sent to every
+// partition as a guest.
+func (c Cuts) partitions(r Report, f func(p int, home bool)) {
+	h := c.home(r)
+	f(h, true)
+	if !r.Dated {
+		if len(c.Days) > 0 {
+			for p := 0; p <= len(c.Days); p++ {
+				f(p, false) // a guest of every partition
+			}
+		}
+		return
+	}
+	for p := 0; p <= len(c.Days); p++ {
+		if p == h {
+			continue
+		}
+		// Partition p's days are [from, to]; the report [Lo, Hi] is within
+		// Overlap days of them when the gap between the two is at most that.
+		if p > 0 && r.Hi < c.Days[p-1]-c.Overlap {
+			continue
+		}
+		if p < len(c.Days) && r.Lo > c.Days[p]-1+c.Overlap {
+			continue
+		}
+		f(p, false)
+	}
+}

@@ -1,0 +1,389 @@
+package pipeline
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"sync"
+
+	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/log"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/transforms/stats"
+
+	"github.com/biasdiff/biasdiff/align/group"
+	"github.com/biasdiff/biasdiff/batch"
+	"github.com/biasdiff/biasdiff/frame/lexicon"
+	"github.com/biasdiff/biasdiff/report"
+)
+
+// Options configure a run; the fields the CLI shares with `biasdiff
+// corpus` mean what its flags do.
+type Options struct {
+	// Output is the directory to replace, as the user wrote it; Force
+	// lets a run replace one holding files no run wrote.
+	Output string
+	Force  bool
+	// Formats of each event's report (report.Formats order, once each),
+	// and the table csv writes.
+	Formats []string
+	Section string
+	// Manifest and MaxBytes are as in corpus.Options.
+	Manifest string
+	MaxBytes int64
+	// Concepts are concept files (lexicon.Load), read by each worker.
+	Concepts []string
+	// Top and Sections are as in batch.Options.
+	Top      int
+	Sections []string
+	// Partitions is how many time partitions the reports are grouped in
+	// (0 or 1: one, exactly as `biasdiff corpus` groups them).
+	Partitions int
+	// Overlap is how many days beyond its own a partition also groups
+	// (0: 7, the grouper's window; negative: none).
+	Overlap int
+	// Runner is the Beam runner ("": prism, in this process); its other
+	// flags (--endpoint, --environment_type, ...) are Beam's.
+	Runner string
+}
+
+// Spec is what every step of a run needs: where the corpus is, where the
+// output goes and how to analyse. It travels with the steps (as JSON), so
+// that a worker on another machine opens the same corpus and output:
+// paths must name the same files there.
+type Spec struct {
+	Paths    []string
+	Manifest string
+	MaxBytes int64
+	Dir, Tmp string // the output (batch.Output)
+	Formats  []string
+	Section  string
+	Concepts []string
+	Top      int
+	Sections []string
+	Parts    int
+	Overlap  int
+}
+
+// Run runs the pipeline on the corpus at paths and replaces Options.Output
+// with its reports and index, as `biasdiff corpus` does. On any error the
+// directory is left as it was. beam.Init must have run (the binary's main
+// calls it, after flag.Parse).
+func Run(ctx context.Context, paths []string, opt Options) error {
+	if len(paths) == 0 {
+		return errors.New("no corpus path given")
+	}
+	if slices.Contains(paths, "-") {
+		return errors.New("standard input cannot be read by a pipeline: give files or directories")
+	}
+	out, _, err := batch.OpenOutput(opt.Output, paths, opt.Force)
+	if err != nil {
+		return err
+	}
+	committed := false
+	defer func() {
+		if !committed {
+			out.Discard()
+		}
+	}()
+	spec := Spec{
+		Paths: paths, Manifest: opt.Manifest, MaxBytes: opt.MaxBytes,
+		Dir: out.Dir(), Tmp: out.Tmp(),
+		Formats: opt.Formats, Section: opt.Section, Concepts: opt.Concepts, Top: opt.Top, Sections: opt.Sections,
+		Parts: max(opt.Partitions, 1), Overlap: opt.Overlap,
+	}
+	if spec.Overlap == 0 {
+		spec.Overlap = 7
+	}
+	spec.Overlap = max(spec.Overlap, 0)
+	for _, c := range opt.Concepts {
+		if _, err := lexicon.Load(c); err != nil {
+			return err
+		}
+	}
+	p, s := beam.NewPipelineWithRoot()
+	Build(s, spec)
+	runner := opt.Runner
+	if runner == "" {
+		runner = "prism"
+	}
+	if _, err := beam.Run(ctx, runner, p); err != nil {
+		return fmt.Errorf("pipeline on %s: %w", runner, err)
+	}
+	forget(spec)
+	committed = true // the last step renamed it over DIR
+	return nil
+}
+
+// Build adds the steps of a run to s: read, partition by time, group each
+// partition, reconcile, analyse each event, index and commit.
+func Build(s beam.Scope, spec Spec) {
+	reports, meta := beam.ParDo2(s.Scope("read"), &readFn{Spec: spec}, beam.Impulse(s))
+
+	// The partitions' days, from the number of reports of each day.
+	ps := s.Scope("partition")
+	days := stats.Count(ps, beam.ParDo(ps, dayOf, reports))
+	counts := beam.GroupByKey(ps, beam.AddFixedKey(ps, beam.ParDo(ps, toDayCount, days)))
+	cuts := beam.ParDo(ps, &cutsFn{Parts: spec.Parts, Overlap: spec.Overlap}, counts)
+	sent := beam.ParDo(ps, assign, reports, beam.SideInput{Input: cuts})
+
+	gs := s.Scope("group")
+	parts := beam.ParDo(gs, &groupFn{Spec: spec}, beam.GroupByKey(gs, sent))
+	events := beam.ParDo(gs, reconcileFn, beam.GroupByKey(gs, beam.AddFixedKey(gs, parts)))
+
+	as := s.Scope("analyse")
+	entries := beam.ParDo(as, &analyseFn{Spec: spec}, beam.Reshuffle(as, events))
+	beam.ParDo0(s.Scope("index"), &indexFn{Spec: spec}, beam.GroupByKey(s, beam.AddFixedKey(s, entries)), beam.SideInput{Input: meta})
+}
+
+func init() {
+	register.DoFn4x1[context.Context, []byte, func(Report), func(Meta), error](&readFn{})
+	register.Emitter1[Report]()
+	register.Emitter1[Meta]()
+	register.Function2x0[Report, func(int)](dayOf)
+	register.Emitter1[int]()
+	register.Function2x1[int, int, DayCount](toDayCount)
+	register.DoFn3x0[int, func(*DayCount) bool, func(Cuts)](&cutsFn{})
+	register.Iter1[DayCount]()
+	register.Emitter1[Cuts]()
+	register.Function3x0[Report, Cuts, func(int, Report)](assign)
+	register.Emitter2[int, Report]()
+	register.DoFn4x1[context.Context, int, func(*Report) bool, func(PartEvent), error](&groupFn{})
+	register.Iter1[Report]()
+	register.Emitter1[PartEvent]()
+	register.Function3x0[int, func(*PartEvent) bool, func(Event)](reconcileFn)
+	register.Iter1[PartEvent]()
+	register.Emitter1[Event]()
+	register.DoFn3x1[context.Context, Event, func(Entry), error](&analyseFn{})
+	register.Emitter1[Entry]()
+	register.DoFn4x1[context.Context, int, func(*Entry) bool, Meta, error](&indexFn{})
+	register.Iter1[Entry]()
+}
+
+// Meta is what the index needs of the reading: the counts and problems
+// of batch.Corpus (Problems as JSON).
+type Meta struct {
+	Reports, Outlets int
+	Skipped, Repeats int
+	Problems         []byte
+}
+
+// Entry is an event's entry in the index (as JSON, its concepts
+// included), and its place among the events.
+type Entry struct {
+	Index int
+	Data  []byte
+}
+
+// entryJSON carries a report.IndexEvent whole: its concepts, which its
+// JSON leaves out, beside it.
+type entryJSON struct {
+	Event    report.IndexEvent
+	Concepts []report.IndexConcept
+}
+
+// readFn reads the corpus once, on one worker, and sends on its reports
+// and the counts and problems of the reading.
+type readFn struct{ Spec Spec }
+
+func (f *readFn) ProcessElement(ctx context.Context, _ []byte, emit func(Report), meta func(Meta)) error {
+	c, err := open(ctx, f.Spec)
+	if err != nil {
+		return err
+	}
+	problems, err := json.Marshal(c.Problems)
+	if err != nil {
+		return fmt.Errorf("read: %w", err)
+	}
+	meta(Meta{Reports: len(c.Articles), Outlets: c.Outlets, Skipped: c.Skipped, Repeats: c.Repeats, Problems: problems})
+	for i, a := range c.Articles {
+		r := Report{N: i, Event: a.Event}
+		r.Lo, r.Hi, r.Dated = dayRange(a.Date)
+		emit(r)
+	}
+	return nil
+}
+
+// dayOf is the first day of a dated report.
+func dayOf(r Report, emit func(int)) {
+	if r.Dated {
+		emit(r.Lo)
+	}
+}
+
+func toDayCount(day, n int) DayCount { return DayCount{day, n} }
+
+// cutsFn chooses the partitions' days.
+type cutsFn struct{ Parts, Overlap int }
+
+func (f *cutsFn) ProcessElement(_ int, counts func(*DayCount) bool, emit func(Cuts)) {
+	var all []DayCount
+	var c DayCount
+	for counts(&c) {
+		all = append(all, c)
+	}
+	emit(Cuts{Days: cutDays(all, f.Parts), Overlap: f.Overlap})
+}
+
+// assign sends a report to its home partition, and to those it is close
+// to.
+func assign(r Report, cuts Cuts, emit func(int, Report)) {
+	cuts.partitions(r, func(p int, home bool) {
+		r.Home = home
+		emit(p, r)
+	})
+}
+
+// groupFn groups the reports of one partition.
+type groupFn struct{ Spec Spec }
+
+func (f *groupFn) ProcessElement(ctx context.Context, part int, reports func(*Report) bool, emit func(PartEvent)) error {
+	c, err := open(ctx, f.Spec)
+	if err != nil {
+		return err
+	}
+	var rs []Report
+	var r Report
+	for reports(&r) {
+		rs = append(rs, r)
+	}
+	slices.SortFunc(rs, func(a, b Report) int { return a.N - b.N })
+	sub := make([]int, len(rs))
+	home, undated := map[int]bool{}, map[int]bool{}
+	declared := false
+	for k, r := range rs {
+		sub[k] = r.N
+		home[r.N], undated[r.N] = r.Home, !r.Dated
+		declared = declared || r.Event != ""
+	}
+	// The partitions of a worker are grouped one at a time: their reports
+	// overlap, and each holds the text of its reports while it is grouped.
+	grouping.Lock()
+	events, unread := c.Group(sub)
+	grouping.Unlock()
+	for _, err := range unread {
+		log.Warnf(ctx, "partition %d: %v: grouped without its text", part, err)
+	}
+	for _, e := range events {
+		pe := PartEvent{Part: part, Members: e.Articles, Home: make([]bool, len(e.Articles)), Undated: make([]bool, len(e.Articles)), Label: e.Label}
+		if declared {
+			pe.Events = make([]string, len(e.Articles))
+		}
+		for k, i := range e.Articles {
+			pe.Home[k], pe.Undated[k] = home[i], undated[i]
+			if declared {
+				pe.Events[k] = c.Articles[i].Event
+			}
+		}
+		emit(pe)
+	}
+	return nil
+}
+
+// grouping is held while a partition is grouped.
+var grouping sync.Mutex
+
+// reconcileFn makes the events of the whole corpus.
+func reconcileFn(_ int, parts func(*PartEvent) bool, emit func(Event)) {
+	var all []PartEvent
+	var p PartEvent
+	for parts(&p) {
+		all = append(all, p)
+		p = PartEvent{}
+	}
+	for _, e := range reconcile(all) {
+		emit(e)
+	}
+}
+
+// analyseFn compares the reports of one event and writes its files.
+type analyseFn struct{ Spec Spec }
+
+func (f *analyseFn) ProcessElement(ctx context.Context, ev Event, emit func(Entry)) error {
+	c, err := open(ctx, f.Spec)
+	if err != nil {
+		return err
+	}
+	w, err := st(f.Spec).output()
+	if err != nil {
+		return err
+	}
+	lex, err := st(f.Spec).lexicons()
+	if err != nil {
+		return err
+	}
+	e := group.Event{ID: ev.ID, Label: ev.Label, Articles: ev.Members}
+	for _, i := range e.Articles {
+		if dt := c.Articles[i].Date; dt != "" {
+			if e.From == "" || dt < e.From {
+				e.From = dt
+			}
+			e.To = max(e.To, dt)
+		}
+	}
+	ie := c.Entry(e)
+	if ie.Status == report.IndexCompared {
+		files := c.Analyse(ctx, e, &ie, batch.EventOptions{Formats: f.Spec.Formats, Section: f.Spec.Section, Lexicons: lex, Top: f.Spec.Top, Sections: f.Spec.Sections})
+		for _, file := range files {
+			if err := w.Write(file); err != nil {
+				return err
+			}
+		}
+	}
+	data, err := json.Marshal(entryJSON{ie, ie.Concepts})
+	if err != nil {
+		return fmt.Errorf("event %s: %w", ev.ID, err)
+	}
+	emit(Entry{Index: eventIndex(ev.ID), Data: data})
+	return nil
+}
+
+// eventIndex is the place of event "eN" among the events: N-1.
+func eventIndex(id string) int {
+	n := 0
+	for _, r := range id[1:] {
+		n = n*10 + int(r-'0')
+	}
+	return n - 1
+}
+
+// indexFn writes the index and puts the output in DIR's place.
+type indexFn struct{ Spec Spec }
+
+func (f *indexFn) ProcessElement(ctx context.Context, _ int, entries func(*Entry) bool, meta Meta) error {
+	var all []Entry
+	var e Entry
+	for entries(&e) {
+		all = append(all, e)
+	}
+	slices.SortFunc(all, func(a, b Entry) int { return a.Index - b.Index })
+	events := make([]report.IndexEvent, len(all))
+	for i, e := range all {
+		var ej entryJSON
+		if err := json.Unmarshal(e.Data, &ej); err != nil {
+			return fmt.Errorf("index: entry %d: %w", e.Index, err)
+		}
+		ej.Event.Concepts = ej.Concepts
+		events[i] = ej.Event
+	}
+	var problems []report.IndexProblem
+	if err := json.Unmarshal(meta.Problems, &problems); err != nil {
+		return fmt.Errorf("index: problems: %w", err)
+	}
+	files, _, err := batch.Index(events, problems, batch.IndexOptions{Top: f.Spec.Top, Reports: meta.Reports, Outlets: meta.Outlets})
+	if err != nil {
+		return err
+	}
+	w, err := st(f.Spec).output()
+	if err != nil {
+		return err
+	}
+	for _, file := range files {
+		if err := w.Write(file); err != nil {
+			return err
+		}
+	}
+	return w.Commit()
+}
