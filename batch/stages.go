@@ -14,6 +14,7 @@ import (
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/token"
 	"github.com/biasdiff/biasdiff/frame/lexicon"
+	"github.com/biasdiff/biasdiff/internal/par"
 	"github.com/biasdiff/biasdiff/report"
 )
 
@@ -155,9 +156,10 @@ func Read(ctx context.Context, paths []string, opt ReadOptions) (*Corpus, error)
 // all of them); the events' Articles index Articles too, and their IDs
 // and order are those of group.Group over the reports of sub alone.
 //
-// Reports whose features Read kept are grouped from them; the others are
-// read again, a few at a time, and their text dropped after: memory grows
-// with the reports of sub. A report that cannot be read again (it
+// Reports whose features Read kept are grouped from them; without them,
+// each report is read again (as many at once as there are CPUs), its
+// features taken and its text dropped: memory grows with the features of
+// the reports of sub, as in Run. A report that cannot be read again (it
 // vanished, or changed) is grouped without its text, and its error
 // returned in unread.
 func (c *Corpus) Group(sub []int) (events []group.Event, unread []error) {
@@ -168,19 +170,31 @@ func (c *Corpus) Group(sub []int) (events []group.Event, unread []error) {
 			arts[k] = c.Articles[i]
 		}
 	}
-	if c.features == nil {
-		for _, a := range arts {
+	features := c.features
+	if features == nil {
+		// Each report read again on every CPU, its features taken from its
+		// tokens and its text dropped: what is held is the features, as
+		// when Read keeps them.
+		features = new(group.Collector)
+		var mu sync.Mutex
+		par.ForEach(context.Background(), len(arts), 0, func(k int) {
+			a := arts[k]
 			if err := c.index.Reload([]*corpus.Article{a}); err != nil {
+				mu.Lock()
 				unread = append(unread, err)
+				mu.Unlock()
+				return
 			}
-		}
-		defer func() {
-			for _, a := range arts {
-				a.DropText()
+			sents := make([][]token.Token, len(a.Sentences))
+			for i := range a.Sentences {
+				sents[i] = a.PlainTokens(i)
 			}
-		}()
+			features.Tokens(a, sents)
+			a.DropText()
+		})
+		slices.SortFunc(unread, func(x, y error) int { return strings.Compare(x.Error(), y.Error()) })
 	}
-	events = group.Group(arts, group.Options{Features: c.features})
+	events = group.Group(arts, group.Options{Features: features})
 	if sub != nil {
 		for k := range events {
 			for j, i := range events[k].Articles {
