@@ -44,6 +44,10 @@ type Options struct {
 	// Overlap is how many days beyond its own a partition also groups
 	// (0: 7, the grouper's window; negative: none).
 	Overlap int
+	// Memory is the memory, in bytes, each worker process aims to stay
+	// under (0: batch.DefaultMemory), its soft memory limit unless
+	// GOMEMLIMIT is set.
+	Memory int64
 	// Runner is the Beam runner ("": prism, in this process); its other
 	// flags (--endpoint, --environment_type, ...) are Beam's.
 	Runner string
@@ -65,6 +69,7 @@ type Spec struct {
 	Sections []string
 	Parts    int
 	Overlap  int
+	Memory   int64
 }
 
 // Run runs the pipeline on the corpus at paths and replaces Options.Output
@@ -92,7 +97,10 @@ func Run(ctx context.Context, paths []string, opt Options) error {
 		Paths: paths, Manifest: opt.Manifest, MaxBytes: opt.MaxBytes,
 		Dir: out.Dir(), Tmp: out.Tmp(),
 		Formats: opt.Formats, Section: opt.Section, Concepts: opt.Concepts, Top: opt.Top, Sections: opt.Sections,
-		Parts: max(opt.Partitions, 1), Overlap: opt.Overlap,
+		Parts: max(opt.Partitions, 1), Overlap: opt.Overlap, Memory: opt.Memory,
+	}
+	if spec.Memory <= 0 {
+		spec.Memory = batch.DefaultMemory
 	}
 	if spec.Overlap == 0 {
 		spec.Overlap = 7
@@ -109,10 +117,10 @@ func Run(ctx context.Context, paths []string, opt Options) error {
 	if runner == "" {
 		runner = "prism"
 	}
+	defer forget(spec) // what this process kept of the run
 	if _, err := beam.Run(ctx, runner, p); err != nil {
 		return fmt.Errorf("pipeline on %s: %w", runner, err)
 	}
-	forget(spec)
 	committed = true // the last step renamed it over DIR
 	return nil
 }
@@ -135,7 +143,10 @@ func Build(s beam.Scope, spec Spec) {
 
 	as := s.Scope("analyse")
 	entries := beam.ParDo(as, &analyseFn{Spec: spec}, beam.Reshuffle(as, events))
-	beam.ParDo0(s.Scope("index"), &indexFn{Spec: spec}, beam.GroupByKey(s, beam.AddFixedKey(s, entries)), beam.SideInput{Input: meta})
+	// The index step's one output (its counts) is not read: a step with
+	// none keeps a CPU busy on Prism while it runs (its runner loop
+	// polls a closed channel).
+	beam.ParDo(s.Scope("index"), &indexFn{Spec: spec}, beam.GroupByKey(s, beam.AddFixedKey(s, entries)), beam.SideInput{Input: meta})
 }
 
 func init() {
@@ -158,7 +169,8 @@ func init() {
 	register.Emitter1[Event]()
 	register.DoFn3x1[context.Context, Event, func(Entry), error](&analyseFn{})
 	register.Emitter1[Entry]()
-	register.DoFn4x1[context.Context, int, func(*Entry) bool, Meta, error](&indexFn{})
+	register.DoFn5x1[context.Context, int, func(*Entry) bool, Meta, func(Counts), error](&indexFn{})
+	register.Emitter1[Counts]()
 	register.Iter1[Entry]()
 }
 
@@ -352,7 +364,12 @@ func eventIndex(id string) int {
 // indexFn writes the index and puts the output in DIR's place.
 type indexFn struct{ Spec Spec }
 
-func (f *indexFn) ProcessElement(ctx context.Context, _ int, entries func(*Entry) bool, meta Meta) error {
+// Counts are the events of a run by status, as batch.Summary.
+type Counts struct {
+	Compared, NotCompared, Failed int
+}
+
+func (f *indexFn) ProcessElement(ctx context.Context, _ int, entries func(*Entry) bool, meta Meta, emit func(Counts)) error {
 	var all []Entry
 	var e Entry
 	for entries(&e) {
@@ -372,7 +389,7 @@ func (f *indexFn) ProcessElement(ctx context.Context, _ int, entries func(*Entry
 	if err := json.Unmarshal(meta.Problems, &problems); err != nil {
 		return fmt.Errorf("index: problems: %w", err)
 	}
-	files, _, err := batch.Index(events, problems, batch.IndexOptions{Top: f.Spec.Top, Reports: meta.Reports, Outlets: meta.Outlets})
+	files, sum, err := batch.Index(events, problems, batch.IndexOptions{Top: f.Spec.Top, Reports: meta.Reports, Outlets: meta.Outlets})
 	if err != nil {
 		return err
 	}
@@ -385,5 +402,9 @@ func (f *indexFn) ProcessElement(ctx context.Context, _ int, entries func(*Entry
 			return err
 		}
 	}
-	return w.Commit()
+	if err := w.Commit(); err != nil {
+		return err
+	}
+	emit(Counts{sum.Compared, sum.NotCompared, sum.Failed})
+	return nil
 }
