@@ -319,6 +319,55 @@ func (c *Corpus) Analyse(ctx context.Context, e group.Event, ie *report.IndexEve
 	return files
 }
 
+// AnalyseEach analyses the events todo (indexes into events and entries,
+// whose entries are compared) as Analyse does, jobs at a time (0:
+// GOMAXPROCS), and hands each event's files to write. The largest go
+// first: a large event left to the end would run alone while the other
+// workers idle. Events are analysed at once only while their estimates of
+// memory (bytesPerWord a word) add up to three quarters of memory (0:
+// DefaultMemory); one larger than that runs alone. done hears of each
+// event. It returns ctx's error when ctx is done, else the first error of
+// write (the other events are analysed all the same). The order changes
+// no output: each event fills in its own entry.
+func (c *Corpus) AnalyseEach(ctx context.Context, events []group.Event, entries []report.IndexEvent, todo []int, opt EventOptions, jobs int, memory int64, write func(File) error, done func()) error {
+	if memory <= 0 {
+		memory = DefaultMemory
+	}
+	words := make([]int, len(events))
+	for _, i := range todo {
+		words[i] = c.Words(events[i])
+	}
+	order := slices.Clone(todo)
+	slices.SortStableFunc(order, func(x, y int) int { return words[y] - words[x] })
+	budget := newBudget(memory * 3 / 4)
+	var (
+		mu    sync.Mutex
+		fatal error
+	)
+	par.ForEach(ctx, len(order), jobs, func(k int) {
+		i := order[k]
+		need := budget.take(int64(words[i]) * bytesPerWord)
+		defer budget.give(need)
+		for _, f := range c.Analyse(ctx, events[i], &entries[i], opt) {
+			if err := write(f); err != nil {
+				mu.Lock()
+				if fatal == nil {
+					fatal = err
+				}
+				mu.Unlock()
+				break
+			}
+		}
+		if done != nil {
+			done()
+		}
+	})
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return fatal
+}
+
 // IndexOptions configure Index.
 type IndexOptions struct {
 	// Top bounds the index's table of labels (0: all), as Options.Top.
