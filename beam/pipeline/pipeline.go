@@ -167,7 +167,7 @@ func init() {
 	register.Function3x0[int, func(*PartEvent) bool, func(Event)](reconcileFn)
 	register.Iter1[PartEvent]()
 	register.Emitter1[Event]()
-	register.DoFn3x1[context.Context, Event, func(Entry), error](&analyseFn{})
+	register.DoFn3x0[context.Context, Event, func(Entry)](&analyseFn{})
 	register.Emitter1[Entry]()
 	register.DoFn5x1[context.Context, int, func(*Entry) bool, Meta, func(Counts), error](&indexFn{})
 	register.Emitter1[Counts]()
@@ -310,45 +310,72 @@ func reconcileFn(_ int, parts func(*PartEvent) bool, emit func(Event)) {
 	}
 }
 
-// analyseFn compares the reports of one event and writes its files.
-type analyseFn struct{ Spec Spec }
+// analyseFn compares the reports of each event and writes its files. A
+// bundle's events are analysed at its end, together, as batch.Run
+// analyses a corpus's (Corpus.AnalyseEach): on every CPU of the worker,
+// the largest first, within its memory. A runner that gives a worker one
+// bundle at a time (Prism does) gets no parallelism from one event per
+// call.
+type analyseFn struct {
+	Spec Spec
 
-func (f *analyseFn) ProcessElement(ctx context.Context, ev Event, emit func(Entry)) error {
+	events []Event
+}
+
+func (f *analyseFn) StartBundle(context.Context, func(Entry)) { f.events = f.events[:0] }
+
+func (f *analyseFn) ProcessElement(_ context.Context, ev Event, _ func(Entry)) {
+	f.events = append(f.events, ev)
+}
+
+func (f *analyseFn) FinishBundle(ctx context.Context, emit func(Entry)) error {
+	if len(f.events) == 0 {
+		return nil
+	}
 	c, err := open(ctx, f.Spec)
 	if err != nil {
 		return err
 	}
-	w, err := st(f.Spec).output()
+	s := st(f.Spec)
+	w, err := s.output()
 	if err != nil {
 		return err
 	}
-	lex, err := st(f.Spec).lexicons()
+	lex, err := s.lexicons()
 	if err != nil {
 		return err
 	}
-	e := group.Event{ID: ev.ID, Label: ev.Label, Articles: ev.Members}
-	for _, i := range e.Articles {
-		if dt := c.Articles[i].Date; dt != "" {
-			if e.From == "" || dt < e.From {
-				e.From = dt
-			}
-			e.To = max(e.To, dt)
-		}
-	}
-	ie := c.Entry(e)
-	if ie.Status == report.IndexCompared {
-		files := c.Analyse(ctx, e, &ie, batch.EventOptions{Formats: f.Spec.Formats, Section: f.Spec.Section, Lexicons: lex, Top: f.Spec.Top, Sections: f.Spec.Sections})
-		for _, file := range files {
-			if err := w.Write(file); err != nil {
-				return err
+	events := make([]group.Event, len(f.events))
+	entries := make([]report.IndexEvent, len(f.events))
+	var todo []int
+	for k, ev := range f.events {
+		e := group.Event{ID: ev.ID, Label: ev.Label, Articles: ev.Members}
+		for _, i := range e.Articles {
+			if dt := c.Articles[i].Date; dt != "" {
+				if e.From == "" || dt < e.From {
+					e.From = dt
+				}
+				e.To = max(e.To, dt)
 			}
 		}
+		events[k] = e
+		entries[k] = c.Entry(e)
+		if entries[k].Status == report.IndexCompared {
+			todo = append(todo, k)
+		}
 	}
-	data, err := json.Marshal(entryJSON{ie, ie.Concepts})
-	if err != nil {
-		return fmt.Errorf("event %s: %w", ev.ID, err)
+	opt := batch.EventOptions{Formats: f.Spec.Formats, Section: f.Spec.Section, Lexicons: lex, Top: f.Spec.Top, Sections: f.Spec.Sections}
+	if err := c.AnalyseEach(ctx, events, entries, todo, opt, 0, f.Spec.Memory, w.Write, nil); err != nil {
+		return err
 	}
-	emit(Entry{Index: eventIndex(ev.ID), Data: data})
+	for k, ie := range entries {
+		data, err := json.Marshal(entryJSON{ie, ie.Concepts})
+		if err != nil {
+			return fmt.Errorf("event %s: %w", ie.ID, err)
+		}
+		emit(Entry{Index: eventIndex(f.events[k].ID), Data: data})
+	}
+	f.events = f.events[:0]
 	return nil
 }
 
