@@ -46,7 +46,6 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
-	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -186,9 +185,6 @@ type run struct {
 	opt  Options
 	out  *Output
 	prog Progress
-
-	mu    sync.Mutex
-	fatal error // the first write error
 }
 
 func (c *run) run(ctx context.Context, paths []string) (Summary, error) {
@@ -242,32 +238,12 @@ func (c *run) run(ctx context.Context, paths []string) (Summary, error) {
 		defer debug.SetGCPercent(debug.SetGCPercent(200))
 	}
 	c.prog.Start("analysing", "analysed", len(todo), "events")
-	// The largest events first: a large event left to the end would run
-	// alone while the other workers idle. Each event writes its own entry,
-	// so the order changes no output.
-	words := make([]int, len(events))
-	for _, i := range todo {
-		words[i] = cp.Words(events[i])
-	}
-	order := slices.Clone(todo)
-	slices.SortStableFunc(order, func(x, y int) int { return words[y] - words[x] })
-	budget := newBudget(c.opt.Memory * 3 / 4)
 	eopt := EventOptions{Formats: c.opt.Formats, Section: c.opt.Section, Lexicons: c.opt.Lexicons, Top: c.opt.Top, Sections: c.opt.Sections}
 	err = wait(ctx, func() error {
-		par.ForEach(ctx, len(order), c.opt.Jobs, func(k int) {
-			i := order[k]
-			need := budget.take(int64(words[i]) * bytesPerWord)
-			defer budget.give(need)
-			c.write(cp.Analyse(ctx, events[i], &entries[i], eopt))
-			c.prog.Add(1)
-		})
-		return ctx.Err()
+		return cp.AnalyseEach(ctx, events, entries, todo, eopt, c.opt.Jobs, c.opt.Memory, c.out.Write, func() { c.prog.Add(1) })
 	})
 	if err != nil {
 		return Summary{}, err
-	}
-	if c.fatal != nil {
-		return Summary{}, c.fatal
 	}
 	failed := 0
 	for _, i := range todo {
@@ -296,20 +272,6 @@ func (c *run) run(ctx context.Context, paths []string) (Summary, error) {
 	sum.Skipped = cp.Skipped
 	sum.Repeats = cp.Repeats
 	return sum, nil
-}
-
-// write writes an event's files; the first error fails the run.
-func (c *run) write(files []File) {
-	for _, f := range files {
-		if err := c.out.Write(f); err != nil {
-			c.mu.Lock()
-			if c.fatal == nil {
-				c.fatal = err
-			}
-			c.mu.Unlock()
-			return
-		}
-	}
 }
 
 // FormatExt is the file extension of each format.

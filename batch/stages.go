@@ -14,6 +14,7 @@ import (
 	"github.com/biasdiff/biasdiff/corpus"
 	"github.com/biasdiff/biasdiff/corpus/token"
 	"github.com/biasdiff/biasdiff/frame/lexicon"
+	"github.com/biasdiff/biasdiff/internal/par"
 	"github.com/biasdiff/biasdiff/report"
 )
 
@@ -155,9 +156,10 @@ func Read(ctx context.Context, paths []string, opt ReadOptions) (*Corpus, error)
 // all of them); the events' Articles index Articles too, and their IDs
 // and order are those of group.Group over the reports of sub alone.
 //
-// Reports whose features Read kept are grouped from them; the others are
-// read again, a few at a time, and their text dropped after: memory grows
-// with the reports of sub. A report that cannot be read again (it
+// Reports whose features Read kept are grouped from them; without them,
+// each report is read again (as many at once as there are CPUs), its
+// features taken and its text dropped: memory grows with the features of
+// the reports of sub, as in Run. A report that cannot be read again (it
 // vanished, or changed) is grouped without its text, and its error
 // returned in unread.
 func (c *Corpus) Group(sub []int) (events []group.Event, unread []error) {
@@ -168,19 +170,31 @@ func (c *Corpus) Group(sub []int) (events []group.Event, unread []error) {
 			arts[k] = c.Articles[i]
 		}
 	}
-	if c.features == nil {
-		for _, a := range arts {
+	features := c.features
+	if features == nil {
+		// Each report read again on every CPU, its features taken from its
+		// tokens and its text dropped: what is held is the features, as
+		// when Read keeps them.
+		features = new(group.Collector)
+		var mu sync.Mutex
+		par.ForEach(context.Background(), len(arts), 0, func(k int) {
+			a := arts[k]
 			if err := c.index.Reload([]*corpus.Article{a}); err != nil {
+				mu.Lock()
 				unread = append(unread, err)
+				mu.Unlock()
+				return
 			}
-		}
-		defer func() {
-			for _, a := range arts {
-				a.DropText()
+			sents := make([][]token.Token, len(a.Sentences))
+			for i := range a.Sentences {
+				sents[i] = a.PlainTokens(i)
 			}
-		}()
+			features.Tokens(a, sents)
+			a.DropText()
+		})
+		slices.SortFunc(unread, func(x, y error) int { return strings.Compare(x.Error(), y.Error()) })
 	}
-	events = group.Group(arts, group.Options{Features: c.features})
+	events = group.Group(arts, group.Options{Features: features})
 	if sub != nil {
 		for k := range events {
 			for j, i := range events[k].Articles {
@@ -303,6 +317,55 @@ func (c *Corpus) Analyse(ctx context.Context, e group.Event, ie *report.IndexEve
 		ie.Files = append(ie.Files, f.Name)
 	}
 	return files
+}
+
+// AnalyseEach analyses the events todo (indexes into events and entries,
+// whose entries are compared) as Analyse does, jobs at a time (0:
+// GOMAXPROCS), and hands each event's files to write. The largest go
+// first: a large event left to the end would run alone while the other
+// workers idle. Events are analysed at once only while their estimates of
+// memory (bytesPerWord a word) add up to three quarters of memory (0:
+// DefaultMemory); one larger than that runs alone. done hears of each
+// event. It returns ctx's error when ctx is done, else the first error of
+// write (the other events are analysed all the same). The order changes
+// no output: each event fills in its own entry.
+func (c *Corpus) AnalyseEach(ctx context.Context, events []group.Event, entries []report.IndexEvent, todo []int, opt EventOptions, jobs int, memory int64, write func(File) error, done func()) error {
+	if memory <= 0 {
+		memory = DefaultMemory
+	}
+	words := make([]int, len(events))
+	for _, i := range todo {
+		words[i] = c.Words(events[i])
+	}
+	order := slices.Clone(todo)
+	slices.SortStableFunc(order, func(x, y int) int { return words[y] - words[x] })
+	budget := newBudget(memory * 3 / 4)
+	var (
+		mu    sync.Mutex
+		fatal error
+	)
+	par.ForEach(ctx, len(order), jobs, func(k int) {
+		i := order[k]
+		need := budget.take(int64(words[i]) * bytesPerWord)
+		defer budget.give(need)
+		for _, f := range c.Analyse(ctx, events[i], &entries[i], opt) {
+			if err := write(f); err != nil {
+				mu.Lock()
+				if fatal == nil {
+					fatal = err
+				}
+				mu.Unlock()
+				break
+			}
+		}
+		if done != nil {
+			done()
+		}
+	})
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return fatal
 }
 
 // IndexOptions configure Index.

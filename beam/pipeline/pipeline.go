@@ -44,6 +44,10 @@ type Options struct {
 	// Overlap is how many days beyond its own a partition also groups
 	// (0: 7, the grouper's window; negative: none).
 	Overlap int
+	// Memory is the memory, in bytes, each worker process aims to stay
+	// under (0: batch.DefaultMemory), its soft memory limit unless
+	// GOMEMLIMIT is set.
+	Memory int64
 	// Runner is the Beam runner ("": prism, in this process); its other
 	// flags (--endpoint, --environment_type, ...) are Beam's.
 	Runner string
@@ -65,6 +69,7 @@ type Spec struct {
 	Sections []string
 	Parts    int
 	Overlap  int
+	Memory   int64
 }
 
 // Run runs the pipeline on the corpus at paths and replaces Options.Output
@@ -92,7 +97,10 @@ func Run(ctx context.Context, paths []string, opt Options) error {
 		Paths: paths, Manifest: opt.Manifest, MaxBytes: opt.MaxBytes,
 		Dir: out.Dir(), Tmp: out.Tmp(),
 		Formats: opt.Formats, Section: opt.Section, Concepts: opt.Concepts, Top: opt.Top, Sections: opt.Sections,
-		Parts: max(opt.Partitions, 1), Overlap: opt.Overlap,
+		Parts: max(opt.Partitions, 1), Overlap: opt.Overlap, Memory: opt.Memory,
+	}
+	if spec.Memory <= 0 {
+		spec.Memory = batch.DefaultMemory
 	}
 	if spec.Overlap == 0 {
 		spec.Overlap = 7
@@ -109,10 +117,10 @@ func Run(ctx context.Context, paths []string, opt Options) error {
 	if runner == "" {
 		runner = "prism"
 	}
+	defer forget(spec) // what this process kept of the run
 	if _, err := beam.Run(ctx, runner, p); err != nil {
 		return fmt.Errorf("pipeline on %s: %w", runner, err)
 	}
-	forget(spec)
 	committed = true // the last step renamed it over DIR
 	return nil
 }
@@ -135,7 +143,10 @@ func Build(s beam.Scope, spec Spec) {
 
 	as := s.Scope("analyse")
 	entries := beam.ParDo(as, &analyseFn{Spec: spec}, beam.Reshuffle(as, events))
-	beam.ParDo0(s.Scope("index"), &indexFn{Spec: spec}, beam.GroupByKey(s, beam.AddFixedKey(s, entries)), beam.SideInput{Input: meta})
+	// The index step's one output (its counts) is not read: a step with
+	// none keeps a CPU busy on Prism while it runs (its runner loop
+	// polls a closed channel).
+	beam.ParDo(s.Scope("index"), &indexFn{Spec: spec}, beam.GroupByKey(s, beam.AddFixedKey(s, entries)), beam.SideInput{Input: meta})
 }
 
 func init() {
@@ -156,9 +167,10 @@ func init() {
 	register.Function3x0[int, func(*PartEvent) bool, func(Event)](reconcileFn)
 	register.Iter1[PartEvent]()
 	register.Emitter1[Event]()
-	register.DoFn3x1[context.Context, Event, func(Entry), error](&analyseFn{})
+	register.DoFn3x0[context.Context, Event, func(Entry)](&analyseFn{})
 	register.Emitter1[Entry]()
-	register.DoFn4x1[context.Context, int, func(*Entry) bool, Meta, error](&indexFn{})
+	register.DoFn5x1[context.Context, int, func(*Entry) bool, Meta, func(Counts), error](&indexFn{})
+	register.Emitter1[Counts]()
 	register.Iter1[Entry]()
 }
 
@@ -298,45 +310,72 @@ func reconcileFn(_ int, parts func(*PartEvent) bool, emit func(Event)) {
 	}
 }
 
-// analyseFn compares the reports of one event and writes its files.
-type analyseFn struct{ Spec Spec }
+// analyseFn compares the reports of each event and writes its files. A
+// bundle's events are analysed at its end, together, as batch.Run
+// analyses a corpus's (Corpus.AnalyseEach): on every CPU of the worker,
+// the largest first, within its memory. A runner that gives a worker one
+// bundle at a time (Prism does) gets no parallelism from one event per
+// call.
+type analyseFn struct {
+	Spec Spec
 
-func (f *analyseFn) ProcessElement(ctx context.Context, ev Event, emit func(Entry)) error {
+	events []Event
+}
+
+func (f *analyseFn) StartBundle(context.Context, func(Entry)) { f.events = f.events[:0] }
+
+func (f *analyseFn) ProcessElement(_ context.Context, ev Event, _ func(Entry)) {
+	f.events = append(f.events, ev)
+}
+
+func (f *analyseFn) FinishBundle(ctx context.Context, emit func(Entry)) error {
+	if len(f.events) == 0 {
+		return nil
+	}
 	c, err := open(ctx, f.Spec)
 	if err != nil {
 		return err
 	}
-	w, err := st(f.Spec).output()
+	s := st(f.Spec)
+	w, err := s.output()
 	if err != nil {
 		return err
 	}
-	lex, err := st(f.Spec).lexicons()
+	lex, err := s.lexicons()
 	if err != nil {
 		return err
 	}
-	e := group.Event{ID: ev.ID, Label: ev.Label, Articles: ev.Members}
-	for _, i := range e.Articles {
-		if dt := c.Articles[i].Date; dt != "" {
-			if e.From == "" || dt < e.From {
-				e.From = dt
-			}
-			e.To = max(e.To, dt)
-		}
-	}
-	ie := c.Entry(e)
-	if ie.Status == report.IndexCompared {
-		files := c.Analyse(ctx, e, &ie, batch.EventOptions{Formats: f.Spec.Formats, Section: f.Spec.Section, Lexicons: lex, Top: f.Spec.Top, Sections: f.Spec.Sections})
-		for _, file := range files {
-			if err := w.Write(file); err != nil {
-				return err
+	events := make([]group.Event, len(f.events))
+	entries := make([]report.IndexEvent, len(f.events))
+	var todo []int
+	for k, ev := range f.events {
+		e := group.Event{ID: ev.ID, Label: ev.Label, Articles: ev.Members}
+		for _, i := range e.Articles {
+			if dt := c.Articles[i].Date; dt != "" {
+				if e.From == "" || dt < e.From {
+					e.From = dt
+				}
+				e.To = max(e.To, dt)
 			}
 		}
+		events[k] = e
+		entries[k] = c.Entry(e)
+		if entries[k].Status == report.IndexCompared {
+			todo = append(todo, k)
+		}
 	}
-	data, err := json.Marshal(entryJSON{ie, ie.Concepts})
-	if err != nil {
-		return fmt.Errorf("event %s: %w", ev.ID, err)
+	opt := batch.EventOptions{Formats: f.Spec.Formats, Section: f.Spec.Section, Lexicons: lex, Top: f.Spec.Top, Sections: f.Spec.Sections}
+	if err := c.AnalyseEach(ctx, events, entries, todo, opt, 0, f.Spec.Memory, w.Write, nil); err != nil {
+		return err
 	}
-	emit(Entry{Index: eventIndex(ev.ID), Data: data})
+	for k, ie := range entries {
+		data, err := json.Marshal(entryJSON{ie, ie.Concepts})
+		if err != nil {
+			return fmt.Errorf("event %s: %w", ie.ID, err)
+		}
+		emit(Entry{Index: eventIndex(f.events[k].ID), Data: data})
+	}
+	f.events = f.events[:0]
 	return nil
 }
 
@@ -352,7 +391,12 @@ func eventIndex(id string) int {
 // indexFn writes the index and puts the output in DIR's place.
 type indexFn struct{ Spec Spec }
 
-func (f *indexFn) ProcessElement(ctx context.Context, _ int, entries func(*Entry) bool, meta Meta) error {
+// Counts are the events of a run by status, as batch.Summary.
+type Counts struct {
+	Compared, NotCompared, Failed int
+}
+
+func (f *indexFn) ProcessElement(ctx context.Context, _ int, entries func(*Entry) bool, meta Meta, emit func(Counts)) error {
 	var all []Entry
 	var e Entry
 	for entries(&e) {
@@ -372,7 +416,7 @@ func (f *indexFn) ProcessElement(ctx context.Context, _ int, entries func(*Entry
 	if err := json.Unmarshal(meta.Problems, &problems); err != nil {
 		return fmt.Errorf("index: problems: %w", err)
 	}
-	files, _, err := batch.Index(events, problems, batch.IndexOptions{Top: f.Spec.Top, Reports: meta.Reports, Outlets: meta.Outlets})
+	files, sum, err := batch.Index(events, problems, batch.IndexOptions{Top: f.Spec.Top, Reports: meta.Reports, Outlets: meta.Outlets})
 	if err != nil {
 		return err
 	}
@@ -385,5 +429,9 @@ func (f *indexFn) ProcessElement(ctx context.Context, _ int, entries func(*Entry
 			return err
 		}
 	}
-	return w.Commit()
+	if err := w.Commit(); err != nil {
+		return err
+	}
+	emit(Counts{sum.Compared, sum.NotCompared, sum.Failed})
+	return nil
 }

@@ -2,6 +2,8 @@ package pipeline
 
 import (
 	"context"
+	"os"
+	"runtime/debug"
 	"sync"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/log"
@@ -44,6 +46,16 @@ func st(spec Spec) *state {
 	defer current.mu.Unlock()
 	if current.s == nil || current.s.spec.Tmp != spec.Tmp {
 		current.s = &state{spec: spec}
+		// The run's memory, as batch.Run sets it: the collector works
+		// harder near it rather than let the heap double.
+		if spec.Memory > 0 && os.Getenv("GOMEMLIMIT") == "" {
+			debug.SetMemoryLimit(spec.Memory)
+		}
+		// The analysis allocates much and keeps little: twice the
+		// collector's room, as batch.Run gives it.
+		if os.Getenv("GOGC") == "" {
+			debug.SetGCPercent(200)
+		}
 	}
 	return current.s
 }
@@ -61,9 +73,14 @@ func forget(spec Spec) {
 func open(ctx context.Context, spec Spec) (*batch.Corpus, error) {
 	s := st(spec)
 	s.readOnce.Do(func() {
-		s.corpus, s.readErr = batch.Read(ctx, spec.Paths, batch.ReadOptions{
+		// Read once for every step of the worker: not stopped with the
+		// bundle that asked first.
+		s.corpus, s.readErr = batch.Read(context.WithoutCancel(ctx), spec.Paths, batch.ReadOptions{
 			Manifest: spec.Manifest,
 			MaxBytes: spec.MaxBytes,
+			// One partition is the whole corpus: its features are kept as
+			// it is read, as by batch.Run, rather than read again.
+			Features: spec.Parts == 1,
 			Warn:     func(msg string) { log.Warn(ctx, "warning: "+msg) },
 		})
 	})

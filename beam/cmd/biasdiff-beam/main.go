@@ -83,7 +83,7 @@ func run(ctx context.Context, args []string, stderr io.Writer) int {
 		output, manifest, section string
 		formats, sections         list
 		concepts                  list
-		maxBytes                  int64
+		maxBytes, memory          int64
 		top, parts, overlap       int
 		force, verbose            bool
 	)
@@ -99,6 +99,7 @@ func run(ctx context.Context, args []string, stderr io.Writer) int {
 	fs.BoolVar(&force, "force", false, "replace DIR even when it holds files an earlier run did not write (they are removed)")
 	fs.IntVar(&parts, "partitions", 1, "group the reports in `K` time partitions, reconciled across their borders (1: exactly as biasdiff corpus)")
 	fs.IntVar(&overlap, "overlap", 7, "`DAYS` beyond its own that a partition also groups (the grouper links no reports further apart than 7)")
+	fs.Int64Var(&memory, "memory", batch.DefaultMemory>>20, "the memory in `MiB` each worker process aims to stay under (its Go soft memory limit, unless GOMEMLIMIT is set)")
 	fs.BoolVar(&verbose, "verbose", false, "the runner's own log lines too")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usage)
@@ -145,6 +146,8 @@ func run(ctx context.Context, args []string, stderr io.Writer) int {
 		return fail("--partitions must be 1 or more, not %d", parts)
 	case overlap < 0:
 		return fail("--overlap must be 0 or more days, not %d", overlap)
+	case memory <= 0 || memory > 1<<30:
+		return fail("--memory must be a number of MiB more than 0, not %d", memory)
 	case maxBytes <= 0:
 		return fail("--max-bytes must be more than 0, not %d", maxBytes)
 	}
@@ -160,7 +163,7 @@ func run(ctx context.Context, args []string, stderr io.Writer) int {
 		Formats: ordered, Section: section,
 		Manifest: manifest, MaxBytes: maxBytes,
 		Concepts: concepts, Top: top, Sections: sections,
-		Partitions: parts, Overlap: overlap,
+		Partitions: parts, Overlap: overlap, Memory: memory << 20,
 		Runner: *runners.Runner,
 	})
 	var input *batch.InputError
