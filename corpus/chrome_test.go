@@ -172,6 +172,7 @@ func TestConsentBanner(t *testing.T) {
 		text string
 	}{
 		{"top", "Your privacy matters\n" + banner + "\n" + strings.Join(body, "\n\n") + "\n"},
+		{"under the headline", body[0] + "\n" + banner + "\n\n" + strings.Join(body[1:], "\n\n") + "\n"},
 		{"bottom", strings.Join(body, "\n\n") + "\n\n" + banner + "\n"},
 	} {
 		arts := loadOne(t, "a.txt", []byte(c.text))
@@ -189,7 +190,7 @@ func TestConsentBanner(t *testing.T) {
 		if c.name == "top" && !slices.Contains(removed, "Your privacy matters") {
 			t.Errorf("%s: the banner's heading kept; removed %q", c.name, removed)
 		}
-		for _, l := range body[1:] {
+		for _, l := range body {
 			if slices.Contains(removed, l) {
 				t.Errorf("%s: article line removed: %q", c.name, l)
 			}

@@ -500,8 +500,9 @@ func clean(d *doc, ls []*line, st *lineStats) cleaned {
 		}
 		if consentBanner(text, l, i, len(ls)) {
 			remove(l, "cookie consent banner")
-			// Its heading ("We value your privacy") stands right above it.
-			if p := i - 1; p >= 0 && !ls[p].removed && ls[p].words <= 6 && !ls[p].term {
+			// Its heading ("We value your privacy", "Cookies") stands right
+			// above it; a headline there is no heading of it.
+			if p := i - 1; p >= 0 && !ls[p].removed && ls[p].words <= 6 && !ls[p].term && consentHeading(ls[p]) {
 				remove(ls[p], "cookie consent banner: its heading")
 			}
 			continue

@@ -250,6 +250,17 @@ func consentBanner(text string, l *line, i, n int) bool {
 	return cookie && you
 }
 
+// consentHeading is a short line over a consent banner that is its
+// heading: it names cookies or privacy, or addresses the reader.
+func consentHeading(l *line) bool {
+	for word := range strings.SplitSeq(l.norm, " ") {
+		if strings.HasPrefix(word, "cookie") || strings.HasPrefix(word, "privac") || lexWords.is(word, wordYou) {
+			return true
+		}
+	}
+	return false
+}
+
 // readingTime is a page's estimate of the time to read it: "4 min read",
 // "Lesezeit: 3 Min.", "3 мин. чтения".
 func readingTime(l *line, w *lineWords) bool {
