@@ -3,6 +3,7 @@ package analysis
 import (
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/biasdiff/biasdiff/align"
@@ -75,7 +76,10 @@ func (e *Event) contrastQuestions() []Question {
 			continue
 		}
 		c := e.Concepts[ct.Concept]
-		a, b := contrastPair(ct.Wordings)
+		a, b, ok := contrastPair(c.Label, ct.Wordings)
+		if !ok {
+			continue
+		}
 		var text string
 		if c.Source == frame.Entity && c.Confidence == frame.Likely {
 			// A person or body, named with different titles and descriptions.
@@ -199,16 +203,83 @@ func (e *Event) emphasisQuestion() (Question, bool) {
 // contrastPair picks the two wordings a question sets against each other:
 // the first pair (in the contrast's order) that shares no word root, so
 // that "the return" is set against "handing over" rather than
-// "returning"; the first two when every pair shares one.
-func contrastPair(ws []Wording) (Wording, Wording) {
+// "returning"; the first two when every pair shares one. For a thing
+// with a name (a capitalised label), one of the two must be more than a
+// form of a name ("Kim", "Mr. Kim", "Leader" are forms of "Kim Jong
+// Un"; "the Northern Territories" is not one of "Southern Kuril
+// Islands"): the forms of one name are no framing to ask about, and
+// that wording must be used by two outlets or more (a description one
+// outlet alone gives may have been joined to the name wrongly); ok is
+// false when no wording is so.
+func contrastPair(label string, ws []Wording) (a, b Wording, ok bool) {
+	if named(label) {
+		for i, w := range ws {
+			if nameForm(w.Text, label) || len(w.Outlets) < 2 {
+				continue // a description one outlet alone gives may be joined to the name wrongly
+			}
+			for j, x := range ws {
+				if j != i && !shareRoot(w.Text, x.Text) {
+					return w, x, true
+				}
+			}
+			return Wording{}, Wording{}, false
+		}
+		return Wording{}, Wording{}, false
+	}
 	for i := range ws {
 		for j := i + 1; j < len(ws); j++ {
 			if !shareRoot(ws[i].Text, ws[j].Text) {
-				return ws[i], ws[j]
+				return ws[i], ws[j], true
 			}
 		}
 	}
-	return ws[0], ws[1]
+	return ws[0], ws[1], true
+}
+
+// named tells whether a label is a name: its first letter is a capital.
+func named(label string) bool {
+	r, _ := utf8.DecodeRuneInString(label)
+	return unicode.IsUpper(r)
+}
+
+// nameForm tells whether a wording is a form of a name: its words (an
+// article aside) all capitalised or abbreviated titles ("Mr."), and one
+// word alone, or one of them a word of the label ("Mr. Kim", "President
+// Kim Jong Un").
+func nameForm(w, label string) bool {
+	words := strings.Fields(w)
+	if len(words) > 0 && strings.EqualFold(words[0], "the") {
+		words = words[1:]
+	}
+	if len(words) == 0 {
+		return true
+	}
+	for _, x := range words {
+		if r, _ := utf8.DecodeRuneInString(x); !unicode.IsUpper(r) {
+			return false // a word in lower case describes
+		}
+	}
+	return len(words) == 1 || shareWord(strings.Join(words, " "), label)
+}
+
+// shareWord tells whether two texts have a word in common, ignoring case
+// and a possessive.
+func shareWord(a, b string) bool {
+	norm := func(w string) string {
+		w = strings.ToLower(strings.Trim(w, ".,;:"))
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")
+		return w
+	}
+	set := map[string]bool{}
+	for _, w := range strings.Fields(a) {
+		set[norm(w)] = true
+	}
+	for _, w := range strings.Fields(b) {
+		if set[norm(w)] {
+			return true
+		}
+	}
+	return false
 }
 
 // rootLen is how many letters two words share at their start to count as

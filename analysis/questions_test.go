@@ -17,10 +17,12 @@ func TestQuestions(t *testing.T) {
 	arts := []*corpus.Article{{Outlet: "North Star"}, {Outlet: "South Post"}, {Outlet: "Wire"}}
 	e := &Event{
 		Articles: arts,
-		Concepts: []frame.Concept{{Label: "the crossing", Source: frame.Mined}, {Label: "Ann Vell", Source: frame.Entity, Confidence: frame.Likely}},
+		Concepts: []frame.Concept{{Label: "the crossing", Source: frame.Mined}, {Label: "Ann Vell", Source: frame.Entity, Confidence: frame.Likely}, {Label: "Omar Kell", Source: frame.Entity, Confidence: frame.Likely}},
 		Contrasts: []Contrast{
 			{Concept: 0, Wordings: []Wording{{Text: "the bridge", Outlets: []string{"North Star"}}, {Text: "the bridges", Outlets: []string{"Wire"}}, {Text: "the old crossing", Outlets: []string{"South Post"}}}},
-			{Concept: 1, Wordings: []Wording{{Text: "the mayor", Outlets: []string{"Wire"}}, {Text: "the developer's friend", Outlets: []string{"South Post"}}}},
+			// Forms of a name, and a description one outlet alone gives: no question.
+			{Concept: 2, Wordings: []Wording{{Text: "Kell", Outlets: []string{"Wire", "North Star"}}, {Text: "Mr. Kell", Outlets: []string{"South Post", "Wire"}}, {Text: "Governor", Outlets: []string{"North Star", "South Post"}}, {Text: "a senior vice president", Outlets: []string{"Wire"}}}},
+			{Concept: 1, Wordings: []Wording{{Text: "Vell", Outlets: []string{"Wire"}}, {Text: "the mayor", Outlets: []string{"Wire", "North Star"}}, {Text: "the developer's friend", Outlets: []string{"South Post"}}}},
 		},
 		Claims: []align.Claim{
 			{Members: []align.Member{{Article: 0, Text: "“It will close,” she said."}, {Article: 1, Text: "The bridge will close in May."}}},
@@ -35,7 +37,7 @@ func TestQuestions(t *testing.T) {
 		{"discrepancies", "North Star “300 families”, Wire “1,200 residents”"},
 		{"omission", "2 reports say “The bridge will close in May”; Wire does not"}, // the wording that quotes no one
 		{"emphasis", "North Star leads with “Bridge to close”"},
-		{"terms", "describe Ann Vell as “the mayor”, others as “the developer's friend”"},
+		{"terms", "describe Ann Vell as “the mayor”, others as “Vell”"},
 	}
 	if len(qs) != len(want) {
 		t.Fatalf("%d questions, want %d: %q", len(qs), len(want), qs)
