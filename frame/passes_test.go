@@ -317,3 +317,25 @@ func TestPassSpread(t *testing.T) {
 		},
 	})
 }
+
+// TestOtherRank: a modifier that makes a title another office keeps a
+// phrase from the entity whose descriptions lack it.
+func TestOtherRank(t *testing.T) {
+	president := map[string]bool{"president": true, "norland": true}
+	vice := map[string]bool{"vice": true, "president": true}
+	for _, c := range []struct {
+		mods  []string
+		vocab map[string]bool
+		want  bool
+	}{
+		{[]string{"senior", "vice"}, president, true}, // "a senior vice president" is not President Vell
+		{[]string{"vice"}, vice, false},               // "the vice president" is Vice President Roe
+		{[]string{"deputy"}, president, true},
+		{[]string{"norland"}, president, false},
+		{nil, president, false},
+	} {
+		if got := otherRank(c.mods, c.vocab); got != c.want {
+			t.Errorf("otherRank(%q) = %v, want %v", c.mods, got, c.want)
+		}
+	}
+}

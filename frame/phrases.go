@@ -660,7 +660,7 @@ func (e *tevent) describedEntity(c *tcand, d *describers) (int, bool) {
 		best, tie = dominant(votes, 2)
 		tie = !tie
 	}
-	if best >= 0 && !tie && !e.otherKind(c, bs) {
+	if best >= 0 && !tie && !e.otherKind(c, bs) && !otherRank(c.mods, d.vocab[best]) {
 		return best, true
 	}
 	if relational[c.head] && len(c.mods) > 0 {
@@ -679,6 +679,22 @@ func (e *tevent) otherKind(c *tcand, score int) bool {
 		return true
 	}
 	return score == 0 && len(e.properMods(c)) > 0
+}
+
+// rankModifiers make a title another office ("vice", "deputy").
+var rankModifiers = english.Set("rank-modifiers")
+
+// otherRank tells whether a phrase's modifiers make its title another
+// office than the entity's, whose descriptions (vocab) lack the modifier:
+// "a senior vice president" is not President Vell; "the vice president"
+// is Vice President Roe.
+func otherRank(mods []string, vocab map[string]bool) bool {
+	for _, m := range mods {
+		if rankModifiers[m] && !vocab[m] {
+			return true
+		}
+	}
+	return false
 }
 
 // headKey is the key of the head concept phrase c goes to: its head; but
