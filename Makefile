@@ -4,7 +4,7 @@ BIN      := bin/biasdiff
 FUZZTIME ?= 1m
 EVAL     ?= ../shared/eval
 
-.PHONY: build run test e2e bench eval fuzz lint clean corpus beam beam-test
+.PHONY: build run test e2e bench eval fuzz lint clean corpus beam beam-test beam-bench
 
 build:
 	$(GO) build -o $(BIN) ./cmd/biasdiff
@@ -24,6 +24,11 @@ test:
 # Beam's SDK; 45 s warm).
 beam:
 	cd beam && $(GO) build -o ../bin/biasdiff-beam ./cmd/biasdiff-beam
+
+# The pipeline beside biasdiff corpus on N generated reports (K partitions).
+K ?= 8
+beam-bench: build beam
+	bash scripts/beam-bench.sh $(if $(filter command line,$(origin N)),$(N),20000) $(K)
 
 beam-test:
 	cd beam && $(GO) vet ./...

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/biasdiff/biasdiff/align/group"
 )
 
 // A file that vanishes, and one that changes, after the corpus was read
@@ -178,5 +180,39 @@ func TestBudget(t *testing.T) {
 	b.give(100)
 	if got := b.take(30) + b.take(30); got != 60 || b.used != 60 {
 		t.Fatalf("two small estimates: took %d, used %d", got, b.used)
+	}
+}
+
+// Features reads each report again and gives the grouper's features, in
+// the order asked; a report gone since is named and left out.
+func TestCorpusFeatures(t *testing.T) {
+	dir := t.TempDir()
+	writeEvent(t, dir)
+	kept, err := Read(context.Background(), []string{dir}, ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[int]int{}
+	unread := kept.Features([]int{1, 0}, func(i int, fs []group.Feature) {
+		if _, ok := got[i]; ok || len(got) == 0 && i != 1 {
+			t.Errorf("report %d out of order", i)
+		}
+		got[i] = len(fs)
+	})
+	if len(unread) != 0 || got[0] == 0 || got[1] == 0 {
+		t.Fatalf("features %v, unread %v", got, unread)
+	}
+	if err := os.Remove(filepath.Join(dir, "talks-0.json")); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	unread = kept.Features([]int{0, 1}, func(i int, fs []group.Feature) {
+		n++
+		if i != 1 {
+			t.Errorf("report %d read though removed", i)
+		}
+	})
+	if n != 1 || len(unread) != 1 || !strings.Contains(unread[0].Error(), "talks-0.json") {
+		t.Errorf("%d read, unread %v", n, unread)
 	}
 }

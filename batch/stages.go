@@ -410,3 +410,41 @@ func Index(entries []report.IndexEvent, problems []report.IndexProblem, opt Inde
 	}
 	return files, sum, nil
 }
+
+// Features calls f with the grouping features of each report of sub
+// (indexes into Articles), read again from its text, in the order of sub,
+// from one goroutine: for a pipeline that weighs features across
+// partitions (group.Extractor, group.Weight). The reports are read on
+// every CPU. A report that can no longer be read is left out and its
+// error returned.
+//
+// Cost: reading the reports again; memory of the features of sub.
+func (c *Corpus) Features(sub []int, f func(i int, fs []group.Feature)) (unread []error) {
+	fs := make([][]group.Feature, len(sub))
+	errs := make([]error, len(sub))
+	par.ForEachWorker(context.Background(), len(sub), 0, func() func(int) {
+		var x group.Extractor
+		return func(k int) {
+			a := c.Articles[sub[k]]
+			if err := c.index.Reload([]*corpus.Article{a}); err != nil {
+				errs[k] = err
+				return
+			}
+			sents := make([][]token.Token, len(a.Sentences))
+			for i := range a.Sentences {
+				sents[i] = a.PlainTokens(i)
+			}
+			fs[k] = x.Features(a, sents)
+			a.DropText()
+		}
+	})
+	for k, i := range sub {
+		if errs[k] != nil {
+			unread = append(unread, errs[k])
+			continue
+		}
+		f(i, fs[k])
+		fs[k] = nil
+	}
+	return unread
+}

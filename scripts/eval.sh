@@ -20,6 +20,13 @@ if "$bin" help group >/dev/null 2>&1; then
 else
   echo "== grouping: skipped, 'biasdiff group' is not built yet (issue 5)"
 fi
+if [ -x bin/biasdiff-beam ] || make -s beam >/dev/null; then
+  # The same, through the Beam pipeline on Prism (beam/), in 1 and 8 time
+  # partitions: its grouping should stay within 0.01 F1 of one machine's.
+  for k in 1 8; do
+    BEAM_PARTITIONS=$k step "grouping-beam-$k-partitions" python3 "$eval_dir/score_grouping.py" --biasdiff scripts/beam-group.sh "$eval_dir/grouping/dev.jsonl"
+  done
+fi
 if [ -f "$eval_dir/score_alignment.py" ]; then
   step alignment python3 "$eval_dir/score_alignment.py" --biasdiff "$bin"
 fi

@@ -21,22 +21,28 @@
 //     days of about equal numbers of reports; each report goes to its own
 //     partition and, as an overlapping report, to those within
 //     Options.Overlap days (default 7, the grouper's window: it links no
-//     two reports further apart); an undated report, which the grouper
-//     may link to any, has a partition of its own and is a guest of every
-//     other;
-//  3. group: each partition is grouped by align/group on its own, its
+//     two reports further apart);
+//  3. route (with more than one partition): an undated report, which the
+//     grouper may link to any, is placed in the partition whose reports
+//     share most of its heaviest features, weighed by their frequency in
+//     the whole corpus (route.go: one shuffle of features, summed per
+//     feature before it is sent); one that no partition shares enough
+//     with goes to a partition of the undated;
+//  4. group: each partition is grouped by align/group on its own, its
 //     reports' text read again for it (a worker groups one partition at
 //     a time);
-//  4. reconcile: one worker makes the corpus's events from the partitions'
+//  5. reconcile: one worker makes the corpus's events from the partitions'
 //     (see reconcile: a report belongs to its own partition's event; two
 //     events across a border are one when each holds reports of the
-//     other; a guest joins the event that holds it with the most reports
-//     of their own), and numbers them e1, e2, ... by first report;
-//  5. analyse: the events are spread over the workers; each compares the
+//     other), and numbers them e1, e2, ... by first report; with
+//     Options.Events, one worker writes them to that file (as `biasdiff
+//     group --format json`), and without Options.Output the run ends
+//     there;
+//  6. analyse: the events are spread over the workers; each compares the
 //     events of a bundle together, as `biasdiff corpus` does a corpus's
 //     (batch.Corpus.AnalyseEach: on every CPU, the largest first, within
 //     Options.Memory), and writes their files;
-//  6. index: one worker builds the index from every event's entry, writes
+//  7. index: one worker builds the index from every event's entry, writes
 //     it and renames the output over DIR.
 //
 // Exact, compared with `biasdiff corpus` on the same input and options:

@@ -15,6 +15,9 @@ type Report struct {
 	Dated  bool   // Lo and Hi hold a date
 	Event  string // as declared (manifest, sidecar, front matter), "" if not
 	Home   bool   // in its partition: set on the copies sent to partitions
+	// An undated report's partition, when the route step found one.
+	Routed bool
+	Route  int
 }
 
 // dayRange parses a report's date as the grouper does (align/group): a
@@ -50,12 +53,41 @@ type DayCount struct {
 
 // Cuts splits time into partitions: partition 0 holds the days before
 // Days[0], partition i the days from Days[i-1] to before Days[i], the last
-// the days from the last cut on. Undated reports, when there are cuts,
-// make a partition of their own after the last (Undated); with no cut
-// they are in partition 0 with the rest.
+// the days from the last cut on. An undated report, when there are cuts,
+// is at home in the partition the route step found for it, else in a
+// partition of its own after the last (Undated); with no cut all are in
+// partition 0.
 type Cuts struct {
 	Days    []int
 	Overlap int // days: reports this close to a partition are sent to it too
+	// Spans are the first and last days of the dated reports at home in
+	// each partition.
+	Spans [][2]int
+}
+
+// newCuts chooses k partitions for the reports counted by day, and finds
+// their spans.
+func newCuts(counts []DayCount, k, overlap int) Cuts {
+	c := Cuts{Days: cutDays(counts, k), Overlap: overlap}
+	c.Spans = make([][2]int, len(c.Days)+1)
+	seen := make([]bool, len(c.Spans))
+	for _, d := range counts {
+		p, _ := slices.BinarySearch(c.Days, d.Day+1)
+		sp := &c.Spans[p]
+		if !seen[p] || d.Day < sp[0] {
+			sp[0] = d.Day
+		}
+		if !seen[p] || d.Day > sp[1] {
+			sp[1] = d.Day
+		}
+		seen[p] = true
+	}
+	return c
+}
+
+// span is the days of the reports at home in partition p.
+func (c Cuts) span(p int) (lo, hi int) {
+	return c.Spans[p][0], c.Spans[p][1]
 }
 
 // cutDays chooses k-1 cuts (fewer when the reports start on fewer days)
@@ -91,8 +123,11 @@ func (c Cuts) Undated() int { return len(c.Days) + 1 }
 // home is the partition of a report.
 func (c Cuts) home(r Report) int {
 	if !r.Dated {
-		if len(c.Days) == 0 {
+		switch {
+		case len(c.Days) == 0:
 			return 0
+		case r.Routed && r.Route <= len(c.Days):
+			return r.Route
 		}
 		return c.Undated()
 	}
@@ -101,34 +136,35 @@ func (c Cuts) home(r Report) int {
 }
 
 // partitions calls f with each partition the report is sent to: its home
-// (home true), then each other partition whose days it is within Overlap
-// days of, so that every report the grouper could link to a report of a
-// partition (it links none more than 7 days apart) is grouped with it. An
-// undated report, which the grouper may link to any, is sent to every
-// partition as a guest.
+// (home true), then each other partition whose reports' days it is within
+// Overlap days of, so that every report the grouper could link to a report
+// of a partition (it links none more than 7 days apart) is grouped with
+// it. An
+// undated report placed by the route step stands for its partition's
+// days: it is sent to another partition only when all of them are within
+// Overlap days of that one's (an overlap longer than the corpus sends
+// every report to every partition); one not placed, to its home alone.
 func (c Cuts) partitions(r Report, f func(p int, home bool)) {
 	h := c.home(r)
 	f(h, true)
 	if !r.Dated {
-		if len(c.Days) > 0 {
-			for p := 0; p <= len(c.Days); p++ {
-				f(p, false) // a guest of every partition
+		if !r.Routed || h == c.Undated() {
+			return
+		}
+		lo, hi := c.span(h)
+		for p := 0; p <= len(c.Days); p++ {
+			if plo, phi := c.span(p); p != h && lo >= plo-c.Overlap && hi <= phi+c.Overlap {
+				f(p, false)
 			}
 		}
 		return
 	}
 	for p := 0; p <= len(c.Days); p++ {
-		if p == h {
-			continue
+		// The days of partition p's reports are [plo, phi]; the report
+		// [Lo, Hi] is within Overlap days of one of them when the gap
+		// between the two ranges is at most that.
+		if plo, phi := c.span(p); p != h && r.Hi >= plo-c.Overlap && r.Lo <= phi+c.Overlap {
+			f(p, false)
 		}
-		// Partition p's days are [from, to]; the report [Lo, Hi] is within
-		// Overlap days of them when the gap between the two is at most that.
-		if p > 0 && r.Hi < c.Days[p-1]-c.Overlap {
-			continue
-		}
-		if p < len(c.Days) && r.Lo > c.Days[p]-1+c.Overlap {
-			continue
-		}
-		f(p, false)
 	}
 }

@@ -1,10 +1,15 @@
 package pipeline
 
 import (
+	"bytes"
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"sync"
 
@@ -23,9 +28,14 @@ import (
 // corpus` mean what its flags do.
 type Options struct {
 	// Output is the directory to replace, as the user wrote it; Force
-	// lets a run replace one holding files no run wrote.
+	// lets a run replace one holding files no run wrote. "": no reports,
+	// only Events.
 	Output string
 	Force  bool
+	// Events is a file to write the events to, each with its reports, as
+	// `biasdiff group --format json` writes them ("": none). It is
+	// written whole when the run succeeds, else not at all.
+	Events string
 	// Formats of each event's report (report.Formats order, once each),
 	// and the table csv writes.
 	Formats []string
@@ -61,7 +71,9 @@ type Spec struct {
 	Paths    []string
 	Manifest string
 	MaxBytes int64
-	Dir, Tmp string // the output (batch.Output)
+	Run      string // names the run: a worker keeps one run's state
+	Dir, Tmp string // the output (batch.Output); "" when only Events
+	Events   string // the events file's temporary name; "": none
 	Formats  []string
 	Section  string
 	Concepts []string
@@ -73,31 +85,55 @@ type Spec struct {
 }
 
 // Run runs the pipeline on the corpus at paths and replaces Options.Output
-// with its reports and index, as `biasdiff corpus` does. On any error the
+// with its reports and index, as `biasdiff corpus` does, and returns what
+// it measured of itself. On any error the
 // directory is left as it was. beam.Init must have run (the binary's main
 // calls it, after flag.Parse).
-func Run(ctx context.Context, paths []string, opt Options) error {
+func Run(ctx context.Context, paths []string, opt Options) (Stats, error) {
 	if len(paths) == 0 {
-		return errors.New("no corpus path given")
+		return Stats{}, errors.New("no corpus path given")
 	}
 	if slices.Contains(paths, "-") {
-		return errors.New("standard input cannot be read by a pipeline: give files or directories")
+		return Stats{}, errors.New("standard input cannot be read by a pipeline: give files or directories")
 	}
-	out, _, err := batch.OpenOutput(opt.Output, paths, opt.Force)
-	if err != nil {
-		return err
+	if opt.Output == "" && opt.Events == "" {
+		return Stats{}, errors.New("nothing to write: no output directory and no events file")
+	}
+	var out *batch.Output
+	if opt.Output != "" {
+		o, _, err := batch.OpenOutput(opt.Output, paths, opt.Force)
+		if err != nil {
+			return Stats{}, err
+		}
+		out = o
+	}
+	var events string
+	if opt.Events != "" {
+		f, err := os.CreateTemp(filepath.Dir(opt.Events), "."+filepath.Base(opt.Events)+".tmp-*")
+		if err != nil {
+			if out != nil {
+				out.Discard()
+			}
+			return Stats{}, fmt.Errorf("events file: %w", err)
+		}
+		events = f.Name()
+		f.Close()
+		defer os.Remove(events) // renamed over opt.Events when the run succeeds
 	}
 	committed := false
 	defer func() {
-		if !committed {
+		if !committed && out != nil {
 			out.Discard()
 		}
 	}()
 	spec := Spec{
 		Paths: paths, Manifest: opt.Manifest, MaxBytes: opt.MaxBytes,
-		Dir: out.Dir(), Tmp: out.Tmp(),
+		Run: runID(), Events: events,
 		Formats: opt.Formats, Section: opt.Section, Concepts: opt.Concepts, Top: opt.Top, Sections: opt.Sections,
 		Parts: max(opt.Partitions, 1), Overlap: opt.Overlap, Memory: opt.Memory,
+	}
+	if out != nil {
+		spec.Dir, spec.Tmp = out.Dir(), out.Tmp()
 	}
 	if spec.Memory <= 0 {
 		spec.Memory = batch.DefaultMemory
@@ -108,7 +144,7 @@ func Run(ctx context.Context, paths []string, opt Options) error {
 	spec.Overlap = max(spec.Overlap, 0)
 	for _, c := range opt.Concepts {
 		if _, err := lexicon.Load(c); err != nil {
-			return err
+			return Stats{}, err
 		}
 	}
 	p, s := beam.NewPipelineWithRoot()
@@ -118,11 +154,28 @@ func Run(ctx context.Context, paths []string, opt Options) error {
 		runner = "prism"
 	}
 	defer forget(spec) // what this process kept of the run
-	if _, err := beam.Run(ctx, runner, p); err != nil {
-		return fmt.Errorf("pipeline on %s: %w", runner, err)
+	pr, err := beam.Run(ctx, runner, p)
+	if err != nil {
+		return Stats{}, fmt.Errorf("pipeline on %s: %w", runner, err)
 	}
+	st := statsOf(pr)
 	committed = true // the last step renamed it over DIR
-	return nil
+	if events != "" {
+		if err := os.Chmod(events, 0o644); err != nil {
+			return Stats{}, fmt.Errorf("events file: %w", err)
+		}
+		if err := os.Rename(events, opt.Events); err != nil {
+			return Stats{}, fmt.Errorf("events file: %w", err)
+		}
+	}
+	return st, nil
+}
+
+// runID names a run: unique in this process and across machines.
+func runID() string {
+	var b [8]byte
+	rand.Read(b[:])
+	return hex.EncodeToString(b[:])
 }
 
 // Build adds the steps of a run to s: read, partition by time, group each
@@ -135,11 +188,21 @@ func Build(s beam.Scope, spec Spec) {
 	days := stats.Count(ps, beam.ParDo(ps, dayOf, reports))
 	counts := beam.GroupByKey(ps, beam.AddFixedKey(ps, beam.ParDo(ps, toDayCount, days)))
 	cuts := beam.ParDo(ps, &cutsFn{Parts: spec.Parts, Overlap: spec.Overlap}, counts)
+	if spec.Parts > 1 {
+		reports = route(s.Scope("route"), spec, reports, cuts, meta)
+	}
 	sent := beam.ParDo(ps, assign, reports, beam.SideInput{Input: cuts})
 
 	gs := s.Scope("group")
 	parts := beam.ParDo(gs, &groupFn{Spec: spec}, beam.GroupByKey(gs, sent))
 	events := beam.ParDo(gs, reconcileFn, beam.GroupByKey(gs, beam.AddFixedKey(gs, parts)))
+	if spec.Events != "" {
+		es := s.Scope("events")
+		beam.ParDo(es, &eventsFn{Spec: spec}, beam.GroupByKey(es, beam.AddFixedKey(es, events)))
+	}
+	if spec.Dir == "" {
+		return
+	}
 
 	as := s.Scope("analyse")
 	entries := beam.ParDo(as, &analyseFn{Spec: spec}, beam.Reshuffle(as, events))
@@ -171,6 +234,8 @@ func init() {
 	register.Emitter1[Entry]()
 	register.DoFn5x1[context.Context, int, func(*Entry) bool, Meta, func(Counts), error](&indexFn{})
 	register.Emitter1[Counts]()
+	register.DoFn4x1[context.Context, int, func(*Event) bool, func(int), error](&eventsFn{})
+	register.Iter1[Event]()
 	register.Iter1[Entry]()
 }
 
@@ -236,7 +301,7 @@ func (f *cutsFn) ProcessElement(_ int, counts func(*DayCount) bool, emit func(Cu
 	for counts(&c) {
 		all = append(all, c)
 	}
-	emit(Cuts{Days: cutDays(all, f.Parts), Overlap: f.Overlap})
+	emit(newCuts(all, f.Parts, f.Overlap))
 }
 
 // assign sends a report to its home partition, and to those it is close
@@ -263,28 +328,30 @@ func (f *groupFn) ProcessElement(ctx context.Context, part int, reports func(*Re
 	}
 	slices.SortFunc(rs, func(a, b Report) int { return a.N - b.N })
 	sub := make([]int, len(rs))
-	home, undated := map[int]bool{}, map[int]bool{}
+	home := map[int]bool{}
 	declared := false
 	for k, r := range rs {
 		sub[k] = r.N
-		home[r.N], undated[r.N] = r.Home, !r.Dated
+		home[r.N] = r.Home
 		declared = declared || r.Event != ""
 	}
 	// The partitions of a worker are grouped one at a time: their reports
 	// overlap, and each holds the text of its reports while it is grouped.
 	grouping.Lock()
-	events, unread := c.Group(sub)
+	var events []group.Event
+	var unread []error
+	measure(ctx, len(sub), func() { events, unread = c.Group(sub) })
 	grouping.Unlock()
 	for _, err := range unread {
 		log.Warnf(ctx, "partition %d: %v: grouped without its text", part, err)
 	}
 	for _, e := range events {
-		pe := PartEvent{Part: part, Members: e.Articles, Home: make([]bool, len(e.Articles)), Undated: make([]bool, len(e.Articles)), Label: e.Label}
+		pe := PartEvent{Part: part, Members: e.Articles, Home: make([]bool, len(e.Articles)), Label: e.Label}
 		if declared {
 			pe.Events = make([]string, len(e.Articles))
 		}
 		for k, i := range e.Articles {
-			pe.Home[k], pe.Undated[k] = home[i], undated[i]
+			pe.Home[k] = home[i]
 			if declared {
 				pe.Events[k] = c.Articles[i].Event
 			}
@@ -349,15 +416,7 @@ func (f *analyseFn) FinishBundle(ctx context.Context, emit func(Entry)) error {
 	entries := make([]report.IndexEvent, len(f.events))
 	var todo []int
 	for k, ev := range f.events {
-		e := group.Event{ID: ev.ID, Label: ev.Label, Articles: ev.Members}
-		for _, i := range e.Articles {
-			if dt := c.Articles[i].Date; dt != "" {
-				if e.From == "" || dt < e.From {
-					e.From = dt
-				}
-				e.To = max(e.To, dt)
-			}
-		}
+		e := ev.group(c)
 		events[k] = e
 		entries[k] = c.Entry(e)
 		if entries[k].Status == report.IndexCompared {
@@ -376,6 +435,47 @@ func (f *analyseFn) FinishBundle(ctx context.Context, emit func(Entry)) error {
 		emit(Entry{Index: eventIndex(f.events[k].ID), Data: data})
 	}
 	f.events = f.events[:0]
+	return nil
+}
+
+// group is the event as the grouper gives one: with its dates.
+func (ev Event) group(c *batch.Corpus) group.Event {
+	e := group.Event{ID: ev.ID, Label: ev.Label, Articles: ev.Members}
+	for _, i := range e.Articles {
+		if dt := c.Articles[i].Date; dt != "" {
+			if e.From == "" || dt < e.From {
+				e.From = dt
+			}
+			e.To = max(e.To, dt)
+		}
+	}
+	return e
+}
+
+// eventsFn writes the events file (under its temporary name, which Run
+// renames when the run succeeds).
+type eventsFn struct{ Spec Spec }
+
+func (f *eventsFn) ProcessElement(ctx context.Context, _ int, events func(*Event) bool, emit func(int)) error {
+	c, err := open(ctx, f.Spec)
+	if err != nil {
+		return err
+	}
+	var all []group.Event
+	var ev Event
+	for events(&ev) {
+		all = append(all, ev.group(c))
+		ev = Event{}
+	}
+	slices.SortFunc(all, func(a, b group.Event) int { return eventIndex(a.ID) - eventIndex(b.ID) })
+	var b bytes.Buffer
+	if err := report.GroupJSON(&b, c.Articles, all); err != nil {
+		return fmt.Errorf("events file: %w", err)
+	}
+	if err := os.WriteFile(f.Spec.Events, b.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("events file: %w", err)
+	}
+	emit(len(all)) // not read: a step with an output, as indexFn
 	return nil
 }
 

@@ -82,7 +82,7 @@ func oneMachine(t *testing.T, in, out string) {
 func runPipeline(t *testing.T, in, out string, opt Options) {
 	t.Helper()
 	opt.Output, opt.Formats, opt.Section, opt.MaxBytes, opt.Top = out, formats, "terms", corpus.DefaultMaxBytes, 20
-	if err := Run(context.Background(), []string{in}, opt); err != nil {
+	if _, err := Run(context.Background(), []string{in}, opt); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -14,7 +14,6 @@ type PartEvent struct {
 	Part    int
 	Members []int
 	Home    []bool
-	Undated []bool   // parallel to Members
 	Events  []string // declared events, parallel to Members; nil: none
 	Label   string
 }
@@ -40,10 +39,9 @@ type Event struct {
 // that holds the most of the event's reports in any role (then the
 // earliest partition, the undated reports' last).
 //
-// An undated report is at home in the partition of the undated reports,
-// and a guest of every other. It joins, of the events that hold it as a
-// guest, the one with the most home reports; with none (no partition put
-// it with a dated report), it stays in its event among the undated.
+// An undated report is at home in the partition the route step placed it
+// in, and overlaps others as a dated report does (partition.go); one not
+// placed is at home among the undated, and in no other partition.
 //
 // With one partition, the events and labels are the grouper's, in its
 // order. The order of parts does not matter.
@@ -86,9 +84,6 @@ func reconcile(parts []PartEvent) []Event {
 	declared := map[string]int{}
 	for i, p := range parts {
 		for k, m := range p.Members {
-			if !p.Home[k] && p.Undated[k] {
-				continue // a guest: below
-			}
 			if !p.Home[k] {
 				// The report's own partition's event: one with this one if
 				// it holds a home report of this one.
@@ -113,27 +108,6 @@ func reconcile(parts []PartEvent) []Event {
 			}
 		}
 	}
-	// The guests: each joins the event that holds it with the most home
-	// reports, if any.
-	homes := make([]int, len(parts))
-	for i, p := range parts {
-		for _, h := range p.Home {
-			if h {
-				homes[i]++
-			}
-		}
-	}
-	attach := map[int]int{} // undated report → part
-	for i, p := range parts {
-		for k, m := range p.Members {
-			if p.Home[k] || !p.Undated[k] || homes[i] == 0 {
-				continue
-			}
-			if j, ok := attach[m]; !ok || homes[i] > homes[j] {
-				attach[m] = i // parts are in order: the earliest wins ties
-			}
-		}
-	}
 	// The events: the home reports of each set of parts.
 	type acc struct {
 		members []int
@@ -155,14 +129,10 @@ func reconcile(parts []PartEvent) []Event {
 			out = append(out, a)
 		}
 		for k, m := range p.Members {
-			if _, ok := attach[m]; p.Home[k] && !ok {
+			if p.Home[k] {
 				a.members = append(a.members, m)
 			}
 		}
-	}
-	for m, i := range attach {
-		a := byRoot[find(i)]
-		a.members = append(a.members, m)
 	}
 	events := make([]Event, 0, len(out))
 	for _, a := range out {

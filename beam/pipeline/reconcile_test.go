@@ -25,7 +25,7 @@ func TestCutDays(t *testing.T) {
 }
 
 func TestPartitionsOfReport(t *testing.T) {
-	c := Cuts{Days: []int{10, 20}, Overlap: 3}
+	c := Cuts{Days: []int{10, 20}, Overlap: 3, Spans: [][2]int{{5, 9}, {10, 19}, {20, 26}}}
 	for _, tc := range []struct {
 		r    Report
 		want string
@@ -36,7 +36,9 @@ func TestPartitionsOfReport(t *testing.T) {
 		{Report{Lo: 15, Hi: 15, Dated: true}, "1 home"},
 		{Report{Lo: 19, Hi: 19, Dated: true}, "1 home, 2"},
 		{Report{Lo: 0, Hi: 30, Dated: true}, "0 home, 1, 2"}, // a month
-		{Report{}, "3 home, 0, 1, 2"},                        // undated: a guest of all
+		{Report{}, "3 home"},                                 // undated, not placed
+		{Report{Routed: true, Route: 1}, "1 home"},           // undated, placed by the route step
+		{Report{Routed: true, Route: 3}, "3 home"},           // placed among the undated: as not placed
 	} {
 		got := ""
 		c.partitions(tc.r, func(p int, home bool) {
@@ -52,6 +54,34 @@ func TestPartitionsOfReport(t *testing.T) {
 			t.Errorf("%+v: %s, want %s", tc.r, got, tc.want)
 		}
 	}
+	// An overlap as long as the corpus: every report in every partition.
+	all := c
+	all.Overlap = 100
+	for _, r := range []Report{{Lo: 5, Hi: 5, Dated: true}, {Routed: true, Route: 0}, {Routed: true, Route: 2}} {
+		var ps []int
+		all.partitions(r, func(p int, _ bool) { ps = append(ps, p) })
+		if slices.Sort(ps); !slices.Equal(ps, []int{0, 1, 2}) {
+			t.Errorf("%+v, overlap 100: %v, want [0 1 2]", r, ps)
+		}
+	}
+	// An overlap that covers one partition's days from the other's.
+	wide := newCuts([]DayCount{{5, 10}, {9, 10}, {10, 10}, {16, 10}}, 2, 6)
+	if want := [][2]int{{5, 9}, {10, 16}}; !slices.Equal(wide.Spans, want) {
+		t.Fatalf("spans %v, want %v", wide.Spans, want)
+	}
+	for _, tc := range []struct {
+		r    Report
+		want []int
+	}{
+		{Report{Routed: true, Route: 0}, []int{0, 1}}, // days 5-9 within 6 of 10-16
+		{Report{Routed: true, Route: 1}, []int{1}},    // days 10-16 not within 6 of 5-9
+	} {
+		var ps []int
+		wide.partitions(tc.r, func(p int, _ bool) { ps = append(ps, p) })
+		if !slices.Equal(ps, tc.want) {
+			t.Errorf("%+v: %v, want %v", tc.r, ps, tc.want)
+		}
+	}
 	var one []int
 	Cuts{}.partitions(Report{}, func(p int, _ bool) { one = append(one, p) })
 	if !slices.Equal(one, []int{0}) {
@@ -59,12 +89,11 @@ func TestPartitionsOfReport(t *testing.T) {
 	}
 }
 
-// part is a PartEvent of members m, those in home its own, u undated.
-func part(p int, label string, m []int, home []int, u ...int) PartEvent {
-	pe := PartEvent{Part: p, Members: m, Label: label, Home: make([]bool, len(m)), Undated: make([]bool, len(m))}
+// part is a PartEvent of members m, those in home its own.
+func part(p int, label string, m []int, home []int) PartEvent {
+	pe := PartEvent{Part: p, Members: m, Label: label, Home: make([]bool, len(m))}
 	for k, x := range m {
 		pe.Home[k] = slices.Contains(home, x)
-		pe.Undated[k] = slices.Contains(u, x)
 	}
 	return pe
 }
@@ -95,14 +124,14 @@ func TestReconcile(t *testing.T) {
 			part(1, "y", []int{2, 3}, []int{2, 3}),
 			part(1, "z", []int{0, 1}, nil), // overlapping reports only
 		}, "e1 x [0 1]; e2 y [2 3]; "},
-		{"an undated guest joins the event with most home reports", []PartEvent{
-			part(0, "x", []int{0, 5}, []int{0}, 5),
-			part(1, "y", []int{1, 2, 5}, []int{1, 2}, 5),
-			part(2, "u", []int{5, 6}, []int{5, 6}, 5, 6),
-		}, "e1 x [0]; e2 y [1 2 5]; e3 u [6]; "},
+		{"an undated report placed in a partition is one of its own", []PartEvent{
+			part(0, "x", []int{0, 5}, []int{0, 5}),
+			part(1, "y", []int{1, 2}, []int{1, 2}),
+			part(2, "u", []int{6}, []int{6}), // the undated not placed
+		}, "e1 x [0 5]; e2 y [1 2]; e3 u [6]; "},
 		{"declared events join across partitions", []PartEvent{
-			{Part: 0, Members: []int{0}, Home: []bool{true}, Undated: []bool{false}, Events: []string{"talks"}, Label: "talks"},
-			{Part: 1, Members: []int{1}, Home: []bool{true}, Undated: []bool{false}, Events: []string{"talks"}, Label: "talks"},
+			{Part: 0, Members: []int{0}, Home: []bool{true}, Events: []string{"talks"}, Label: "talks"},
+			{Part: 1, Members: []int{1}, Home: []bool{true}, Events: []string{"talks"}, Label: "talks"},
 		}, "e1 talks [0 1]; "},
 	} {
 		if got := show(reconcile(tc.parts)); got != tc.want {

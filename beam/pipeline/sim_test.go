@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/biasdiff/biasdiff/align/group"
 	"github.com/biasdiff/biasdiff/batch"
 	"github.com/biasdiff/biasdiff/corpus"
 )
@@ -30,7 +31,10 @@ func simulate(c *batch.Corpus, parts, overlap int) ([]Event, Cuts) {
 	for d, n := range byDay {
 		counts = append(counts, DayCount{d, n})
 	}
-	cuts := Cuts{Days: cutDays(counts, parts), Overlap: overlap}
+	cuts := newCuts(counts, parts, overlap)
+	if parts > 1 {
+		routeAll(c, reports, cuts, parts)
+	}
 	sent := map[int][]Report{}
 	for _, r := range reports {
 		cuts.partitions(r, func(p int, home bool) {
@@ -41,21 +45,52 @@ func simulate(c *batch.Corpus, parts, overlap int) ([]Event, Cuts) {
 	var all []PartEvent
 	for p, rs := range sent {
 		sub := make([]int, len(rs))
-		home, undated := map[int]bool{}, map[int]bool{}
+		home := map[int]bool{}
 		for k, r := range rs {
 			sub[k] = r.N
-			home[r.N], undated[r.N] = r.Home, !r.Dated
+			home[r.N] = r.Home
 		}
 		evs, _ := c.Group(sub)
 		for _, e := range evs {
-			pe := PartEvent{Part: p, Members: e.Articles, Home: make([]bool, len(e.Articles)), Undated: make([]bool, len(e.Articles)), Label: e.Label}
+			pe := PartEvent{Part: p, Members: e.Articles, Home: make([]bool, len(e.Articles)), Label: e.Label}
 			for k, i := range e.Articles {
-				pe.Home[k], pe.Undated[k] = home[i], undated[i]
+				pe.Home[k] = home[i]
 			}
 			all = append(all, pe)
 		}
 	}
 	return reconcile(all), cuts
+}
+
+// routeAll places the undated reports as the route step does.
+func routeAll(c *batch.Corpus, reports []Report, cuts Cuts, parts int) {
+	spreads := map[uint64]*Spread{}
+	posts := map[int][]Scored{}
+	for k, r := range reports {
+		c.Features([]int{r.N}, func(_ int, fs []group.Feature) {
+			for _, x := range fs {
+				s := spreads[x.Key]
+				if s == nil {
+					s = &Spread{}
+					spreads[x.Key] = s
+				}
+				s.DF++
+				if r.Dated {
+					s.set(cuts.home(r))
+				} else {
+					posts[k] = append(posts[k], Scored{Key: x.Key, Count: x.Count})
+				}
+			}
+		})
+	}
+	for k, fs := range posts {
+		for j := range fs {
+			fs[j].Spread = *spreads[fs[j].Key]
+		}
+		if p, ok := place(reports[k].N, fs, len(c.Articles), parts); ok {
+			reports[k].Routed, reports[k].Route = true, p
+		}
+	}
 }
 
 // TestSimulate compares the partitioned grouping with one machine's on
@@ -104,6 +139,15 @@ func TestSimulate(t *testing.T) {
 				t.Fatal(err)
 			}
 			gold[x.ID] = x.Cluster
+		}
+	}
+	if os.Getenv("SIM_NAMED_GOLD") != "" { // generated: eNNNNN-rK names the event
+		gold = map[string]string{}
+		for _, a := range c.Articles {
+			id := strings.TrimSuffix(filepath.Base(a.Path), filepath.Ext(a.Path))
+			if ev, _, ok := strings.Cut(id, "-r"); ok && strings.HasPrefix(ev, "e") {
+				gold[id] = ev
+			}
 		}
 	}
 	overlap := 7
@@ -173,7 +217,8 @@ func bcubed(c *batch.Corpus, gold map[string]string, evs []Event) float64 {
 	pred := map[string]int{}
 	for k, e := range evs {
 		for _, m := range e.Members {
-			pred[strings.TrimSuffix(filepath.Base(c.Articles[m].Path), ".json")] = k
+			p := c.Articles[m].Path
+			pred[strings.TrimSuffix(filepath.Base(p), filepath.Ext(p))] = k
 		}
 	}
 	var items []string

@@ -34,7 +34,7 @@ type state struct {
 }
 
 // current is the state of the run this process works for: one run at a
-// time, the last asked for (its output's hidden directory names it).
+// time, the last asked for (Spec.Run names it).
 var current struct {
 	mu sync.Mutex
 	s  *state
@@ -44,7 +44,7 @@ var current struct {
 func st(spec Spec) *state {
 	current.mu.Lock()
 	defer current.mu.Unlock()
-	if current.s == nil || current.s.spec.Tmp != spec.Tmp {
+	if current.s == nil || current.s.spec.Run != spec.Run {
 		current.s = &state{spec: spec}
 		// The run's memory, as batch.Run sets it: the collector works
 		// harder near it rather than let the heap double.
@@ -64,7 +64,7 @@ func st(spec Spec) *state {
 func forget(spec Spec) {
 	current.mu.Lock()
 	defer current.mu.Unlock()
-	if current.s != nil && current.s.spec.Tmp == spec.Tmp {
+	if current.s != nil && current.s.spec.Run == spec.Run {
 		current.s = nil
 	}
 }

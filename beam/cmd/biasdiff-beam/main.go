@@ -6,6 +6,7 @@
 // Usage:
 //
 //	biasdiff-beam [flags] -o DIR PATH...
+//	biasdiff-beam [flags] --events FILE PATH...
 //
 // It runs on Prism, in this process, unless --runner says otherwise; the
 // other flags of Beam (--endpoint, --environment_type, --project, ...)
@@ -20,7 +21,9 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"runtime/pprof"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -35,6 +38,7 @@ import (
 )
 
 const usage = `Usage: biasdiff-beam [flags] -o DIR PATH...
+       biasdiff-beam [flags] --events FILE PATH...
 
 Does what 'biasdiff corpus PATH... -o DIR' does, as an Apache Beam
 pipeline: reads the corpus, groups it into events (in --partitions time
@@ -43,7 +47,9 @@ outlets or more on the runner's workers, and replaces DIR with a report per
 event in each --format and the index (index.md, index.html, index.json).
 With one partition (the default) the output is byte for byte that of
 'biasdiff corpus'; with more, which reports make an event and its label
-are approximate (see beam/README.md).
+are approximate (see beam/README.md). --events FILE also writes the
+events and their reports as 'biasdiff group --format json' does; without
+-o, the pipeline groups and writes only that.
 
 The pipeline runs on Prism in this process by default (--runner=prism);
 --runner=universal --endpoint=HOST:PORT submits it to a Flink or Spark job
@@ -81,6 +87,7 @@ func (l *list) Set(s string) error {
 func run(ctx context.Context, args []string, stderr io.Writer) int {
 	var (
 		output, manifest, section string
+		eventsFile, cpuProfile    string
 		formats, sections         list
 		concepts                  list
 		maxBytes, memory          int64
@@ -88,7 +95,8 @@ func run(ctx context.Context, args []string, stderr io.Writer) int {
 		force, verbose            bool
 	)
 	fs := flag.CommandLine
-	fs.StringVar(&output, "o", "", "the output `DIR` (required; replaced as a whole)")
+	fs.StringVar(&output, "o", "", "the output `DIR` (replaced as a whole; required unless --events is given)")
+	fs.StringVar(&eventsFile, "events", "", "also write the events and their reports to `FILE`, as 'biasdiff group --format json' does; with no -o, only that")
 	fs.Var(&formats, "format", "the formats of each event's report, comma-separated: "+strings.Join(report.Formats, ", ")+" (default md,html; the index is always md, html and json)")
 	fs.StringVar(&manifest, "manifest", "", "metadata manifest `FILE` (YAML or CSV: path, outlet, date, title, url, lang, event)")
 	fs.Int64Var(&maxBytes, "max-bytes", corpus.DefaultMaxBytes, "largest input file to read, in bytes (JSON Lines: per line)")
@@ -101,6 +109,7 @@ func run(ctx context.Context, args []string, stderr io.Writer) int {
 	fs.IntVar(&overlap, "overlap", 7, "`DAYS` beyond its own that a partition also groups (the grouper links no reports further apart than 7)")
 	fs.Int64Var(&memory, "memory", batch.DefaultMemory>>20, "the memory in `MiB` each worker process aims to stay under (its Go soft memory limit, unless GOMEMLIMIT is set)")
 	fs.BoolVar(&verbose, "verbose", false, "the runner's own log lines too")
+	fs.StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of this process to `FILE` (on Prism: the whole run)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usage)
 		fs.SetOutput(stderr)
@@ -138,8 +147,8 @@ func run(ctx context.Context, args []string, stderr io.Writer) int {
 	switch {
 	case fs.NArg() == 0:
 		return fail("no PATH given")
-	case output == "":
-		return fail("no output directory given (-o DIR)")
+	case output == "" && eventsFile == "":
+		return fail("no output directory given (-o DIR), and no --events FILE")
 	case top < 0:
 		return fail("--top must be 0 or more, not %d", top)
 	case parts < 1:
@@ -157,9 +166,20 @@ func run(ctx context.Context, args []string, stderr io.Writer) int {
 	if overlap == 0 {
 		overlap = -1 // none (0 in Options is the default)
 	}
+	if cpuProfile != "" {
+		f, err := os.Create(cpuProfile)
+		if err != nil {
+			return fail("--cpuprofile: %v", err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return fail("--cpuprofile: %v", err)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	begun := time.Now()
-	err := pipeline.Run(ctx, fs.Args(), pipeline.Options{
-		Output: output, Force: force,
+	st, err := pipeline.Run(ctx, fs.Args(), pipeline.Options{
+		Output: output, Force: force, Events: eventsFile,
 		Formats: ordered, Section: section,
 		Manifest: manifest, MaxBytes: maxBytes,
 		Concepts: concepts, Top: top, Sections: sections,
@@ -167,7 +187,18 @@ func run(ctx context.Context, args []string, stderr io.Writer) int {
 		Runner: *runners.Runner,
 	})
 	var input *batch.InputError
+	if err == nil && st.Partitions > 1 {
+		fmt.Fprintf(stderr, "biasdiff-beam: %d partitions of %s to %s reports (overlapping ones included); grouping one grew the heap by at most %d MiB\n",
+			st.Partitions, thousands(st.MinReports), thousands(st.MaxReports), st.GroupingMiB)
+		if st.Placed+st.NotPlaced > 0 {
+			fmt.Fprintf(stderr, "biasdiff-beam: %s undated reports: %s placed in the partition that shares most of their words, %s grouped among themselves\n",
+				thousands(st.Placed+st.NotPlaced), thousands(st.Placed), thousands(st.NotPlaced))
+		}
+	}
 	switch {
+	case err == nil && output == "":
+		fmt.Fprintf(stderr, "biasdiff-beam: wrote %s in %.1f s\n", eventsFile, time.Since(begun).Seconds())
+		return exitOK
 	case err == nil:
 		fmt.Fprintf(stderr, "biasdiff-beam: wrote %s in %.1f s; open %s/index.html\n", output, time.Since(begun).Seconds(), strings.TrimSuffix(output, "/"))
 		return exitOK
@@ -175,7 +206,20 @@ func run(ctx context.Context, args []string, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "biasdiff-beam: -o %v\n", err)
 		return exitInput
 	default:
-		fmt.Fprintf(stderr, "biasdiff-beam: %v; %s left as it was\n", err, output)
+		kept := output
+		if output == "" {
+			kept = eventsFile
+		}
+		fmt.Fprintf(stderr, "biasdiff-beam: %v; %s left as it was\n", err, kept)
 		return exitError
 	}
+}
+
+// thousands writes n with commas: 12,345.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
