@@ -34,8 +34,8 @@ PY
 }
 echo "$n reports ($(du -sh "$in" | cut -f1)), $(nproc) CPUs"
 echo
-echo "| run                                    |    wall |   peak   |"
-echo "| -------------------------------------- | ------- | -------- |"
+echo "| run                                    |      wall |      peak |"
+echo "| -------------------------------------- | --------- | --------- |"
 measure "biasdiff corpus" bin/biasdiff corpus -o "$out/corpus" "$in"
 measure "biasdiff-beam, 1 partition (Prism)" bin/biasdiff-beam -o "$out/beam1" "$in"
 measure "biasdiff-beam, $k partitions (Prism)" bin/biasdiff-beam --partitions "$k" -o "$out/beamk" "$in"

@@ -56,7 +56,8 @@ type Options struct {
 	Overlap int
 	// Memory is the memory, in bytes, each worker process aims to stay
 	// under (0: batch.DefaultMemory), its soft memory limit unless
-	// GOMEMLIMIT is set.
+	// GOMEMLIMIT is set. On Prism, where the runner and its data share the
+	// process, it bounds the analysis alone and sets no limit.
 	Memory int64
 	// Runner is the Beam runner ("": prism, in this process); its other
 	// flags (--endpoint, --environment_type, ...) are Beam's.
@@ -72,6 +73,7 @@ type Spec struct {
 	Manifest string
 	MaxBytes int64
 	Run      string // names the run: a worker keeps one run's state
+	Shared   bool   // the runner runs in the workers' process (Prism)
 	Dir, Tmp string // the output (batch.Output); "" when only Events
 	Events   string // the events file's temporary name; "": none
 	Formats  []string
@@ -147,12 +149,13 @@ func Run(ctx context.Context, paths []string, opt Options) (Stats, error) {
 			return Stats{}, err
 		}
 	}
-	p, s := beam.NewPipelineWithRoot()
-	Build(s, spec)
 	runner := opt.Runner
 	if runner == "" {
 		runner = "prism"
 	}
+	spec.Shared = runner == "prism"
+	p, s := beam.NewPipelineWithRoot()
+	Build(s, spec)
 	defer forget(spec) // what this process kept of the run
 	pr, err := beam.Run(ctx, runner, p)
 	if err != nil {

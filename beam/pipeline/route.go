@@ -193,18 +193,17 @@ func (f *featuresFn) flush(emit func(uint64, Spread)) {
 }
 
 // routeFn places an undated report (see the route step). It reads the
-// spreads once per run and worker.
+// spreads once per bundle.
 type routeFn struct {
 	Spec  Spec
 	Parts int
 
-	run     string
 	spreads map[uint64]Spread
 }
 
 func (f *routeFn) ProcessElement(ctx context.Context, v Vector, spreads func(*uint64, *Spread) bool, meta Meta, emit func(Route)) {
-	if f.spreads == nil || f.run != f.Spec.Run {
-		f.spreads, f.run = map[uint64]Spread{}, f.Spec.Run
+	if f.spreads == nil {
+		f.spreads = map[uint64]Spread{}
 		var k uint64
 		var s Spread
 		for spreads(&k, &s) {
@@ -222,6 +221,12 @@ func (f *routeFn) ProcessElement(ctx context.Context, v Vector, spreads func(*ui
 	} else {
 		notPlaced.Inc(ctx, 1)
 	}
+}
+
+// FinishBundle lets the spreads go: a worker keeps its DoFns for the
+// rest of the run.
+func (f *routeFn) FinishBundle(context.Context, func(*uint64, *Spread) bool, Meta, func(Route)) {
+	f.spreads = nil
 }
 
 // place is the partition of an undated report whose features (with

@@ -47,8 +47,10 @@ func st(spec Spec) *state {
 	if current.s == nil || current.s.spec.Run != spec.Run {
 		current.s = &state{spec: spec}
 		// The run's memory, as batch.Run sets it: the collector works
-		// harder near it rather than let the heap double.
-		if spec.Memory > 0 && os.Getenv("GOMEMLIMIT") == "" {
+		// harder near it rather than let the heap double. Not when the
+		// runner shares the process (Prism): its data would keep the heap
+		// at the limit, and the collector running without end.
+		if spec.Memory > 0 && !spec.Shared && os.Getenv("GOMEMLIMIT") == "" {
 			debug.SetMemoryLimit(spec.Memory)
 		}
 		// The analysis allocates much and keeps little: twice the

@@ -21,10 +21,12 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"os/signal"
 	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
@@ -61,7 +63,11 @@ Flags (Beam's own flags are also accepted):
 `
 
 func main() {
-	os.Exit(run(context.Background(), os.Args[1:], os.Stderr))
+	// An interrupt stops the run; the output is left as it was.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stderr)
+	stop()
+	os.Exit(code)
 }
 
 // Exit statuses, as biasdiff's.
@@ -69,6 +75,8 @@ const (
 	exitOK    = 0
 	exitError = 1
 	exitInput = 2
+	// An interrupted run (128 + SIGINT, as shells report it).
+	exitInterrupted = 130
 )
 
 // list is a flag of comma-separated values, repeatable.
@@ -107,7 +115,7 @@ func run(ctx context.Context, args []string, stderr io.Writer) int {
 	fs.BoolVar(&force, "force", false, "replace DIR even when it holds files an earlier run did not write (they are removed)")
 	fs.IntVar(&parts, "partitions", 1, "group the reports in `K` time partitions, reconciled across their borders (1: exactly as biasdiff corpus)")
 	fs.IntVar(&overlap, "overlap", 7, "`DAYS` beyond its own that a partition also groups (the grouper links no reports further apart than 7)")
-	fs.Int64Var(&memory, "memory", batch.DefaultMemory>>20, "the memory in `MiB` each worker process aims to stay under (its Go soft memory limit, unless GOMEMLIMIT is set)")
+	fs.Int64Var(&memory, "memory", batch.DefaultMemory>>20, "the memory in `MiB` each worker process aims to stay under (its Go soft memory limit, unless GOMEMLIMIT is set; on Prism, the analysis's alone)")
 	fs.BoolVar(&verbose, "verbose", false, "the runner's own log lines too")
 	fs.StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of this process to `FILE` (on Prism: the whole run)")
 	fs.Usage = func() {
@@ -202,6 +210,13 @@ func run(ctx context.Context, args []string, stderr io.Writer) int {
 	case err == nil:
 		fmt.Fprintf(stderr, "biasdiff-beam: wrote %s in %.1f s; open %s/index.html\n", output, time.Since(begun).Seconds(), strings.TrimSuffix(output, "/"))
 		return exitOK
+	case ctx.Err() != nil:
+		kept := output
+		if output == "" {
+			kept = eventsFile
+		}
+		fmt.Fprintf(stderr, "biasdiff-beam: interrupted; %s left as it was\n", kept)
+		return exitInterrupted
 	case errors.As(err, &input) && input.Dir:
 		fmt.Fprintf(stderr, "biasdiff-beam: -o %v\n", err)
 		return exitInput
