@@ -62,18 +62,20 @@
 // partition, not in the corpus (the grouper's IDF and candidate limits are
 // local), so that an event near the threshold may be split or joined
 // differently, and a label (the terms of highest weight) is often
-// different, and with it the file names. An undated report joins a dated
-// event only through a partition that links it to that event's reports.
-// On the grouping set (../shared/eval/grouping/dev.jsonl), B-cubed F1
-// against gold was 0.936 on one machine and 0.939, 0.942, 0.945 with 2, 4
-// and 8 partitions (measured in this process, sim_test.go). Agreement with
-// one machine (pair F1 of one grouping against the other) was 0.97, 0.95,
-// 0.93 there; 0.91, 0.89, 0.88 on 2,000 generated reports; but 0.72,
-// 0.66, 0.61 on 20,000 (8 partitions: 3,503 events against 2,777), whose
-// recombined sentences make weights matter more than real reports do. The
-// undated reports (four in ten there) are most of that: the dated ones
-// alone agree at 0.98 with 2, 4 or 8 partitions; an undated report often
-// joins, through another partition, a larger event than its own.
+// different, and with it the file names. An undated report is grouped
+// only with the reports of the partition the route step placed it in
+// (placed wrongly, it misses its event), or, not placed, with the other
+// undated reports not placed. On the grouping set
+// (../shared/eval/grouping/dev.jsonl, all dated), B-cubed F1 against gold
+// through the pipeline was 0.936 with one partition, as on one machine,
+// and 0.945 with 8 (make eval). On 20,000 generated reports, 4,861 of them
+// read as undated, against the events they were made from: 0.827 on one
+// machine, 0.824 and 0.869 with 4 and 8 partitions (sim_test.go); when
+// every undated report was sent to every partition as a guest it was
+// 0.753 and 0.755. Agreement with one machine (pair F1 of one grouping
+// against the other) is lower there, 0.65 with 8 partitions: generated
+// reports recombine sentences, which makes the partitions' local weights
+// matter more than they do for real reports (0.93 on the dev set).
 //
 // Cost: reading as `biasdiff corpus` (about nine times `wc -w`), once on
 // the worker that reads, and once more on each other worker process that
@@ -81,9 +83,12 @@
 // them again, 0.9 KB a report measured, not their text; on Prism all
 // steps share the process, so the corpus is read once). With one
 // partition the reader also keeps the grouping features, as `biasdiff
-// corpus` does; with more, each partition's reports are read again. Grouping a partition
-// holds its reports' text and features: memory grows with the largest
-// partition, overlap and undated reports included, not with the corpus.
+// corpus` does; with more, every report is read again to place the
+// undated ones (the spreads held to place them: an entry per distinct
+// feature of the corpus), and each partition's reports once more to group
+// it. Grouping a partition holds its reports' features: memory grows with
+// the largest partition, overlapping and placed undated reports included,
+// not with the corpus (Stats.GroupingMiB measures it).
 // Reconcile holds every partition's events as lists of report numbers
 // (a few bytes a report). Each event's analysis holds its reports' text.
 //

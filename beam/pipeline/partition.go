@@ -15,9 +15,11 @@ type Report struct {
 	Dated  bool   // Lo and Hi hold a date
 	Event  string // as declared (manifest, sidecar, front matter), "" if not
 	Home   bool   // in its partition: set on the copies sent to partitions
-	// An undated report's partition, when the route step found one.
+	// An undated report's partition, when the route step found one
+	// (Routed), else its chunk of the undated.
 	Routed bool
 	Route  int
+	Chunk  int
 }
 
 // dayRange parses a report's date as the grouper does (align/group): a
@@ -54,9 +56,9 @@ type DayCount struct {
 // Cuts splits time into partitions: partition 0 holds the days before
 // Days[0], partition i the days from Days[i-1] to before Days[i], the last
 // the days from the last cut on. An undated report, when there are cuts,
-// is at home in the partition the route step found for it, else in a
-// partition of its own after the last (Undated); with no cut all are in
-// partition 0.
+// is at home in the partition the route step found for it, else in its
+// chunk of the undated, partitions of their own after the last
+// (len(Days)+1+Chunk); with no cut all are in partition 0.
 type Cuts struct {
 	Days    []int
 	Overlap int // days: reports this close to a partition are sent to it too
@@ -83,6 +85,21 @@ func newCuts(counts []DayCount, k, overlap int) Cuts {
 		seen[p] = true
 	}
 	return c
+}
+
+// whole is the first partition within Overlap days of every dated
+// report (an overlap longer than the corpus), -1 if none.
+func (c Cuts) whole() int {
+	if len(c.Spans) == 0 {
+		return -1
+	}
+	lo, hi := c.Spans[0][0], c.Spans[len(c.Spans)-1][1]
+	for p := range c.Spans {
+		if plo, phi := c.span(p); lo >= plo-c.Overlap && hi <= phi+c.Overlap {
+			return p
+		}
+	}
+	return -1
 }
 
 // span is the days of the reports at home in partition p.
@@ -117,9 +134,6 @@ func cutDays(counts []DayCount, k int) []int {
 	return cuts
 }
 
-// Undated is the partition of the undated reports.
-func (c Cuts) Undated() int { return len(c.Days) + 1 }
-
 // home is the partition of a report.
 func (c Cuts) home(r Report) int {
 	if !r.Dated {
@@ -129,7 +143,10 @@ func (c Cuts) home(r Report) int {
 		case r.Routed && r.Route <= len(c.Days):
 			return r.Route
 		}
-		return c.Undated()
+		if p := c.whole(); p >= 0 {
+			return p // a partition that sees every dated report
+		}
+		return len(c.Days) + 1 + r.Chunk // a chunk of the undated
 	}
 	p, _ := slices.BinarySearch(c.Days, r.Lo+1) // cuts at or before Lo
 	return p
@@ -139,19 +156,26 @@ func (c Cuts) home(r Report) int {
 // (home true), then each other partition whose reports' days it is within
 // Overlap days of, so that every report the grouper could link to a report
 // of a partition (it links none more than 7 days apart) is grouped with
-// it. An
-// undated report placed by the route step stands for its partition's
+// it. An undated report placed by the route step stands for its partition's
 // days: it is sent to another partition only when all of them are within
 // Overlap days of that one's (an overlap longer than the corpus sends
-// every report to every partition); one not placed, to its home alone.
+// every report to every partition); one not placed, to its home alone,
+// a chunk of the undated, unless a partition sees every dated report:
+// then it is at home in the first such and sent to the others.
 func (c Cuts) partitions(r Report, f func(p int, home bool)) {
 	h := c.home(r)
 	f(h, true)
+	if len(c.Days) == 0 {
+		return // one partition
+	}
 	if !r.Dated {
-		if !r.Routed || h == c.Undated() {
+		if h > len(c.Days) {
 			return
 		}
 		lo, hi := c.span(h)
+		if !r.Routed { // at home where every dated report is: as they are
+			lo, hi = c.Spans[0][0], c.Spans[len(c.Spans)-1][1]
+		}
 		for p := 0; p <= len(c.Days); p++ {
 			if plo, phi := c.span(p); p != h && lo >= plo-c.Overlap && hi <= phi+c.Overlap {
 				f(p, false)

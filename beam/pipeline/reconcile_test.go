@@ -36,9 +36,9 @@ func TestPartitionsOfReport(t *testing.T) {
 		{Report{Lo: 15, Hi: 15, Dated: true}, "1 home"},
 		{Report{Lo: 19, Hi: 19, Dated: true}, "1 home, 2"},
 		{Report{Lo: 0, Hi: 30, Dated: true}, "0 home, 1, 2"}, // a month
-		{Report{}, "3 home"},                                 // undated, not placed
+		{Report{}, "3 home"},                                 // undated, not placed: chunk 0 of the undated
+		{Report{Chunk: 2}, "5 home"},                         // chunk 2
 		{Report{Routed: true, Route: 1}, "1 home"},           // undated, placed by the route step
-		{Report{Routed: true, Route: 3}, "3 home"},           // placed among the undated: as not placed
 	} {
 		got := ""
 		c.partitions(tc.r, func(p int, home bool) {
@@ -57,7 +57,7 @@ func TestPartitionsOfReport(t *testing.T) {
 	// An overlap as long as the corpus: every report in every partition.
 	all := c
 	all.Overlap = 100
-	for _, r := range []Report{{Lo: 5, Hi: 5, Dated: true}, {Routed: true, Route: 0}, {Routed: true, Route: 2}} {
+	for _, r := range []Report{{Lo: 5, Hi: 5, Dated: true}, {Routed: true, Route: 0}, {Routed: true, Route: 2}, {Chunk: 1}} {
 		var ps []int
 		all.partitions(r, func(p int, _ bool) { ps = append(ps, p) })
 		if slices.Sort(ps); !slices.Equal(ps, []int{0, 1, 2}) {

@@ -38,19 +38,24 @@ import (
 //     them), leaves out those in too many reports (more than
 //     routePostings a partition, as the grouper walks no longer
 //     postings), and scores each partition by the weight of those its
-//     dated reports have. The best partition, when its score reaches
-//     routeFloor, is the report's.
+//     dated reports have (see place).
 //
 // What is approximate: a partition is scored by the features any of its
 // reports has, not by the report's best neighbours (those would need a
 // pair per shared feature and report, too many to send); an undated
 // report placed in the wrong partition may miss its event. An undated
-// report that no partition shares enough with stays among the undated.
+// report that no partition shares enough with, or that two partitions
+// apart share as much with, is not placed: it goes to one of
+// Options.Partitions chunks of the undated, by its heaviest feature, and
+// is grouped there with the undated reports of that chunk. A partition
+// thus holds its own share of the undated reports, however many there
+// are, and none holds them all.
 const (
 	routeQuery    = 60
 	routePostings = 100
 	routeFloor    = 0.10
 )
+
 
 // Spread is how many reports have a feature, and in which partitions the
 // dated ones are at home (a bit set).
@@ -96,9 +101,11 @@ type Scored struct {
 	Spread
 }
 
-// Route is the partition an undated report is sent to.
+// Route is where an undated report is sent: a partition when Placed, else
+// a chunk of the undated.
 type Route struct {
-	N, Part int
+	N, Part, Chunk int
+	Placed         bool
 }
 
 // featuresFn finds each report's features, featuresBatch reports at a
@@ -215,12 +222,13 @@ func (f *routeFn) ProcessElement(ctx context.Context, v Vector, spreads func(*ui
 	for k, x := range v.Features {
 		fs[k] = Scored{Key: x.Key, Count: x.Count, Spread: f.spreads[x.Key]}
 	}
-	if p, ok := place(v.N, fs, meta.Reports, f.Parts); ok {
+	p, chunk, ok := place(fs, meta.Reports, f.Parts)
+	if ok {
 		placed.Inc(ctx, 1)
-		emit(Route{N: v.N, Part: p})
 	} else {
 		notPlaced.Inc(ctx, 1)
 	}
+	emit(Route{N: v.N, Part: p, Chunk: chunk, Placed: ok})
 }
 
 // FinishBundle lets the spreads go: a worker keeps its DoFns for the
@@ -230,9 +238,18 @@ func (f *routeFn) FinishBundle(context.Context, func(*uint64, *Spread) bool, Met
 }
 
 // place is the partition of an undated report whose features (with
-// their spreads over a corpus of n reports, in parts partitions) are fs;
-// false if none reaches routeFloor.
-func place(report int, fs []Scored, n, parts int) (int, bool) {
+// their spreads over a corpus of n reports, in parts partitions) are fs.
+// A feature's weight is shared by the partitions whose reports have it:
+// one all have tells nothing. The best partition is the report's when its
+// score reaches routeFloor and is above that of every partition not next
+// to it (an event across a border is in both: either will do); a tie
+// places nothing. (Asking for a lead of half as much again left more
+// undated reports unplaced and cost 0.04-0.08 F1 on 20,000 generated
+// reports.)
+// Not placed, the report goes to the chunk of the undated its heaviest
+// feature names (chunk, below parts), so that undated reports that share
+// it are grouped together.
+func place(fs []Scored, n, parts int) (part, chunk int, ok bool) {
 	type weighed struct {
 		key uint64
 		w   float64
@@ -249,28 +266,34 @@ func place(report int, fs []Scored, n, parts int) (int, bool) {
 		norm += w * w
 	}
 	if len(ws) == 0 {
-		return 0, false
+		return 0, 0, false
 	}
 	norm = math.Sqrt(norm)
 	// The heaviest first (ties: the smaller key), as the grouper queries.
 	slices.SortFunc(ws, func(a, b weighed) int {
 		return cmp.Or(cmp.Compare(b.w, a.w), cmp.Compare(a.key, b.key))
 	})
+	chunk = int(ws[0].key % uint64(max(parts, 1)))
 	ws = ws[:min(len(ws), routeQuery)]
 	limit := routePostings * max(parts, 1)
 	score := make([]float64, parts)
+	var in []int
 	for _, x := range ws {
 		if x.s.DF < 2 || x.s.DF > limit {
 			continue
 		}
+		in = in[:0]
 		for k, word := range x.s.Parts {
 			for word != 0 {
 				b := bits.TrailingZeros64(word)
 				word &^= 1 << b
 				if p := k*64 + b; p < parts {
-					score[p] += x.w / norm
+					in = append(in, p)
 				}
 			}
+		}
+		for _, p := range in {
+			score[p] += x.w / norm / float64(len(in))
 		}
 	}
 	best := 0
@@ -279,21 +302,25 @@ func place(report int, fs []Scored, n, parts int) (int, bool) {
 			best = p
 		}
 	}
-	if score[best] < routeFloor {
-		return 0, false
+	rival := 0.0
+	for p := range score {
+		if p < best-1 || p > best+1 {
+			rival = max(rival, score[p])
+		}
 	}
-	return best, true
+	if score[best] < routeFloor || score[best] <= rival {
+		return 0, chunk, false
+	}
+	return best, chunk, true
 }
 
-// withRoute gives each undated report its partition, if it has one.
+// withRoute gives each undated report its partition or chunk.
 func withRoute(n int, reports func(*Report) bool, routes func(*Route) bool, emit func(Report)) {
 	var rt Route
-	routed := routes(&rt)
+	routes(&rt) // none: a report that could not be read, as not placed
 	var r Report
 	for reports(&r) {
-		if routed {
-			r.Routed, r.Route = true, rt.Part
-		}
+		r.Routed, r.Route, r.Chunk = rt.Placed, rt.Part, rt.Chunk
 		emit(r)
 	}
 }

@@ -44,9 +44,18 @@ func TestPlace(t *testing.T) {
 			{Key: 2, Count: 3, Spread: spread(3, 3)},
 			{Key: 3, Count: 2, Spread: spread(5, 3)},
 		}, 3},
-		{"a tie goes to the earlier", []Scored{
+		{"a tie of neighbours goes to the earlier", []Scored{
 			{Key: 1, Count: 2, Spread: spread(3, 1, 2)},
 		}, 1},
+		{"a tie of partitions apart places nothing", []Scored{
+			{Key: 1, Count: 2, Spread: spread(3, 1, 3)},
+		}, -1},
+		{"a word all partitions have tells nothing", []Scored{
+			{Key: 1, Count: 3, Spread: spread(3, 0)},
+			{Key: 2, Count: 3, Spread: spread(8, 0, 1, 2, 3)},
+			{Key: 3, Count: 3, Spread: spread(8, 0, 1, 2, 3)},
+			{Key: 4, Count: 3, Spread: spread(3, 3)},
+		}, -1},
 		{"a word in no other report places nothing", []Scored{
 			{Key: 1, Count: 5, Spread: spread(1)},
 		}, -1},
@@ -65,7 +74,7 @@ func TestPlace(t *testing.T) {
 		}, -1},
 		{"no features", nil, -1},
 	} {
-		got, ok := place(0, tc.fs, n, parts)
+		got, _, ok := place(tc.fs, n, parts)
 		if !ok {
 			got = -1
 		}

@@ -87,9 +87,8 @@ func routeAll(c *batch.Corpus, reports []Report, cuts Cuts, parts int) {
 		for j := range fs {
 			fs[j].Spread = *spreads[fs[j].Key]
 		}
-		if p, ok := place(reports[k].N, fs, len(c.Articles), parts); ok {
-			reports[k].Routed, reports[k].Route = true, p
-		}
+		p, chunk, ok := place(fs, len(c.Articles), parts)
+		reports[k].Routed, reports[k].Route, reports[k].Chunk = ok, p, chunk
 	}
 }
 
