@@ -56,7 +56,6 @@ const (
 	routeFloor    = 0.10
 )
 
-
 // Spread is how many reports have a feature, and in which partitions the
 // dated ones are at home (a bit set).
 type Spread struct {

@@ -54,8 +54,8 @@ func st(spec Spec) *state {
 			debug.SetMemoryLimit(spec.Memory)
 		}
 		// The analysis allocates much and keeps little: twice the
-		// collector's room, as batch.Run gives it.
-		if os.Getenv("GOGC") == "" {
+		// collector's room, as batch.Run gives it, under that limit.
+		if !spec.Shared && os.Getenv("GOGC") == "" {
 			debug.SetGCPercent(200)
 		}
 	}
