@@ -27,7 +27,8 @@
 //     share most of its heaviest features, weighed by their frequency in
 //     the whole corpus (route.go: one shuffle of features, summed per
 //     feature before it is sent); one that no partition shares enough
-//     with goes to a partition of the undated;
+//     with, or two partitions apart as much, goes to one of
+//     Options.Partitions chunks of the undated, by its heaviest feature;
 //  4. group: each partition is grouped by align/group on its own, its
 //     reports' text read again for it (a worker groups one partition at
 //     a time);
@@ -65,15 +66,16 @@
 // different, and with it the file names. An undated report is grouped
 // only with the reports of the partition the route step placed it in
 // (placed wrongly, it misses its event), or, not placed, with the other
-// undated reports not placed. On the grouping set
+// undated reports of its chunk. On the grouping set
 // (../shared/eval/grouping/dev.jsonl, all dated), B-cubed F1 against gold
 // through the pipeline was 0.936 with one partition, as on one machine,
 // and 0.945 with 8 (make eval). On 20,000 generated reports, 4,861 of them
 // read as undated, against the events they were made from: 0.827 on one
-// machine, 0.824 and 0.869 with 4 and 8 partitions (sim_test.go); when
-// every undated report was sent to every partition as a guest it was
-// 0.753 and 0.755. Agreement with one machine (pair F1 of one grouping
-// against the other) is lower there, 0.65 with 8 partitions: generated
+// machine, 0.799, 0.830 and 0.872 with 2, 4 and 8 partitions
+// (sim_test.go); when every undated report was sent to every partition as
+// a guest it was 0.770, 0.753 and 0.755. Agreement with one machine (pair
+// F1 of one grouping against the other) is lower there, 0.64 with 8
+// partitions: generated
 // reports recombine sentences, which makes the partitions' local weights
 // matter more than they do for real reports (0.93 on the dev set).
 //
