@@ -329,6 +329,9 @@ func (e *tevent) spreadIn(ui int, pt *phraseTable, taken []bool, index map[strin
 			if len(p.words) == 1 && !p.name && !e.mined[e.find(cl)] && (k > 0 && subjects[u.toks[k-1].Norm] || e.verbAt[[2]int{ui, k}]) {
 				continue // a verb after its subject ("it needs") is not the noun; a mined act ("to return") is an act either way
 			}
+			if len(p.words) == 1 && p.stems && t.Norm == t.Stem && end < len(u.toks) && u.toks[end].Kind == token.Word && !u.toks[end].Stop && !lyWord(u.toks[end].Norm) {
+				continue // a mined act's bare stem before a content word modifies it ("rushed": the "rush" of "rush hour"): not the act
+			}
 			e.cands = append(e.cands, tcand{u: ui, t0: k, t1: end, start: u.toks[k].SrcStart, end: u.toks[end-1].SrcEnd, kind: kPhrase, name: -1, cluster: cl})
 			for m := k; m < end; m++ {
 				taken[m] = true

@@ -310,6 +310,15 @@ func TestPassSpread(t *testing.T) {
 			adds: []string{"deal", "leased"},
 		},
 		{
+			name: "a mined act's stem that modifies a noun is not the act: 'rushed', not the 'rush' of a rush hour",
+			docs: [][2]string{
+				{"Vote", "The plan was pushed through in a single evening, the councillor said. Commuters face a detour in the morning rush hour, the traffic department said."},
+				{"Vote", "The plan was rushed through in a single evening, the councillor said."},
+			},
+			has:  []string{"mined:pushed", "rushed"},
+			none: []string{"rush"},
+		},
+		{
 			name: "a name capitalised only",
 			docs: [][2]string{{"Talks", "Officials from the US said the talks failed. Critics told us the US was wrong."}},
 			has:  []string{"name:US", "name:the US"},

@@ -295,11 +295,22 @@ func labelChoices(arts []*corpus.Article, concepts []frame.Concept) []Choice {
 					break
 				}
 			}
-			why := fmt.Sprintf("only %s calls %s %q", arts[m.Article].Outlet, c.Label, m.Text)
-			if len(others) > 0 {
-				why += "; others say " + strings.Join(others, ", ")
+			ch := Choice{Mention: mark, Kind: KindLabel}
+			whose := arts[m.Article].Outlet
+			if q, ok := quoteAt(arts[m.Article], mark.Start, mark.End); ok {
+				// In a quote: the speaker's wording, the report's choice
+				// to carry it (its quote may differ from the others').
+				ch.Quoted, ch.Speaker = true, q.Speaker
+				whose += "'s quote"
+				if q.Speaker != "" {
+					whose += " of " + q.Speaker
+				}
 			}
-			out = append(out, Choice{Mention: mark, Kind: KindLabel, Why: why})
+			ch.Why = fmt.Sprintf("only %s calls %s %q", whose, c.Label, m.Text)
+			if len(others) > 0 {
+				ch.Why += "; others say " + strings.Join(others, ", ")
+			}
+			out = append(out, ch)
 		}
 	}
 	return out

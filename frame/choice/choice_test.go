@@ -248,3 +248,35 @@ func TestLabelsNeedOneThing(t *testing.T) {
 		t.Error("a sure concept named in contrasting words gave no label")
 	}
 }
+
+// A label inside a quote the report carries is the speaker's wording:
+// the mark says whose quote it is, not that the outlet calls it so.
+func TestLabelInQuote(t *testing.T) {
+	arts := []*corpus.Article{
+		{ID: "a", Outlet: "North"},
+		{ID: "b", Outlet: "South", Quotes: []corpus.Quote{{Start: 0, End: 40, Speaker: "Councillor Dunmore"}}},
+	}
+	c := frame.Concept{ID: "c1", Label: "pushed", Source: frame.Mined, Confidence: frame.Sure, Mentions: []frame.Mention{
+		{Article: 0, Sentence: 0, Start: 20, End: 26, Text: "pushed"},
+		{Article: 1, Sentence: 0, Start: 20, End: 26, Text: "rushed"},
+	}}
+	got := labelChoices(arts, []frame.Concept{c})
+	var south []Choice
+	for _, ch := range got {
+		if ch.Article == 1 {
+			south = append(south, ch)
+		}
+	}
+	if len(south) != 1 {
+		t.Fatalf("labels of the quoting report: %+v", south)
+	}
+	ch := south[0]
+	if !ch.Quoted || ch.Speaker != "Councillor Dunmore" || !strings.Contains(ch.Why, `only South's quote of Councillor Dunmore calls pushed "rushed"`) {
+		t.Errorf("label in a quote: quoted %v, speaker %q, why %q", ch.Quoted, ch.Speaker, ch.Why)
+	}
+	for _, ch := range got {
+		if ch.Article == 0 && (ch.Quoted || !strings.HasPrefix(ch.Why, "only North calls")) {
+			t.Errorf("label in the report's own voice: %+v", ch)
+		}
+	}
+}
