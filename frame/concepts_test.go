@@ -258,6 +258,16 @@ func TestConceptFinding(t *testing.T) {
 			apart:    [][2]string{{"South Norland", "Mr. Kim"}},
 		},
 		{
+			name: "a place's name before a person's, no title between, is two names (a place that leads other names: 'of' does not join it to the title)",
+			docs: [][2]string{
+				{"Bridge", "Governor of Essland Aldo Brenner welcomed the plan. Essland will pay most of the cost, Brenner said. Essland Roads will build it."},
+				{"Bridge", "The region of Essland backs the plan, regional governor Aldo Brenner said."},
+			},
+			together: [][]string{{"Aldo Brenner", "Brenner"}, {"Essland"}},
+			apart:    [][2]string{{"Essland", "Aldo Brenner"}},
+			absent:   []string{"Essland Aldo Brenner"},
+		},
+		{
 			name: "an acronym with full stops is the acronym without",
 			docs: [][2]string{
 				{"Deal", "Officials defended the G.R.P.A. on Monday. Critics of the G.R.P.A. spoke."},

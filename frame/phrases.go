@@ -4,6 +4,7 @@
 package frame
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -537,6 +538,7 @@ func (e *tevent) appositions(d *describers) {
 // its entity: its name ("Omar Vell") and, where the title stands apart,
 // its title ("Norland Prime Minister").
 func (e *tevent) splitTitled(parts [][3]int) {
+	parts = e.splitQualified(parts)
 	for _, p := range parts {
 		c := e.cands[p[0]]
 		u := &e.units[c.u]
@@ -558,6 +560,66 @@ func (e *tevent) splitTitled(parts [][3]int) {
 		}
 	}
 }
+
+// splitQualified splits a name run that is two names: another's before a
+// name of two words or more, no word of the run a title or ever written in
+// lower case ("Essmark Aldo Brennan" of "Governor of Essmark Aldo Brennan", where
+// "Essmark" names a place of its own; not "Russian FM", a title). The run
+// becomes the name, and the other name a candidate of its own. It returns
+// the parts of the other runs.
+func (e *tevent) splitQualified(parts [][3]int) [][3]int {
+	forms := map[string]int{} // name form -> cluster
+	for i := range e.cands {
+		if c := &e.cands[i]; c.kind == kName && !c.article {
+			forms[strings.Join(c.key, " ")] = e.find(c.cluster)
+		}
+	}
+	first := map[int]int{} // candidate -> its longest shorter form's split
+	for _, p := range parts {
+		if k, ok := first[p[0]]; !ok || p[1] < k {
+			first[p[0]] = p[1]
+		}
+	}
+	split := map[int]bool{}
+	for _, i := range slices.Sorted(maps.Keys(first)) { // candidates appended in a fixed order
+		k := first[i]
+		c := e.cands[i]
+		f, ok := forms[strings.Join(c.key[:k], " ")]
+		if !ok || f == e.find(c.cluster) || len(c.key)-k < 2 || slices.ContainsFunc(c.seq, func(w string) bool { return e.lowered[w] || roleTitles[w] != "" }) {
+			continue
+		}
+		u := &e.units[c.u]
+		words := 0
+		t := c.t0
+		for ; t < c.t1; t++ {
+			if u.toks[t].Kind != token.Word || honorifics[u.toks[t].Norm] {
+				continue
+			}
+			if words >= k {
+				break
+			}
+			words += len(strings.Split(u.toks[t].Norm, "-"))
+		}
+		if t == c.t0 || t >= c.t1 || words != k {
+			continue
+		}
+		split[i] = true
+		n := &e.cands[i]
+		n.t0, n.start, n.seq, n.key = t, u.toks[t].SrcStart, c.seq[k:], c.key[k:]
+		e.cands = append(e.cands, tcand{u: c.u, t0: c.t0, t1: t, start: c.start, end: u.toks[t-1].SrcEnd, kind: kName, seq: c.seq[:k], key: c.key[:k], name: -1, cluster: f})
+	}
+	var rest [][3]int
+	for _, p := range parts {
+		if !split[p[0]] {
+			rest = append(rest, p)
+		}
+	}
+	return rest
+}
+
+// roleTitles are titles and offices ("president", "fm"), written in
+// lower case in a report or not.
+var roleTitles = english.Map("role-titles")
 
 // splitDescriptions adds the description before a name ("Northland
 // leader" of "Northland leader Han Sol Mi") as a phrase of the name's
