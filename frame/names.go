@@ -293,7 +293,7 @@ func (e *tevent) addName(ui, t0, t1 int, poss bool) int {
 		for _, p := range strings.Split(n, "-") {
 			if p != "" {
 				seq = append(seq, p)
-				key = append(key, stemOf(p))
+				key = append(key, oneSpelling(stemOf(p)))
 			}
 		}
 	}

@@ -282,7 +282,25 @@ func Key(s string) string {
 		last = last[:len(last)-1] // "the islands'"
 	}
 	if l := singular(last); head != "" || l != k {
-		return head + l
+		return oneSpelling(head + l)
 	}
-	return k
+	return oneSpelling(k)
+}
+
+// oneSpelling writes the British -our of a word of six letters or more as
+// the American -or ("harbour", "labour", "honour"): "the Harbour Bridge"
+// and "the Harbor Bridge" are one wording, and one name. Shorter words
+// keep theirs ("hour", "tour", "four"); the longer words that end in -our
+// and are no such spelling ("detour", "devour") meet no -or word.
+func oneSpelling(k string) string {
+	if !strings.Contains(k, "our") {
+		return k
+	}
+	words := strings.Split(k, " ")
+	for i, w := range words {
+		if len(w) >= 6 && strings.HasSuffix(w, "our") {
+			words[i] = w[:len(w)-2] + "r"
+		}
+	}
+	return strings.Join(words, " ")
 }
