@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
@@ -159,6 +160,9 @@ func Run(ctx context.Context, paths []string, opt Options) (Stats, error) {
 	defer forget(spec) // what this process kept of the run
 	pr, err := beam.Run(ctx, runner, p)
 	if err != nil {
+		if msg, ok := inputCause(err); ok {
+			return Stats{}, &batch.InputError{Err: errors.New(msg)}
+		}
 		return Stats{}, fmt.Errorf("pipeline on %s: %w", runner, err)
 	}
 	st := statsOf(pr)
@@ -172,6 +176,22 @@ func Run(ctx context.Context, paths []string, opt Options) (Stats, error) {
 		}
 	}
 	return st, nil
+}
+
+// inputMark starts the error of a step that found the input unusable (no
+// readable report): the runner passes a worker's error on as text.
+const inputMark = "biasdiff input error: "
+
+// inputCause finds, in the runner's error, a step's input error, and
+// returns its message alone.
+func inputCause(err error) (string, bool) {
+	s := err.Error()
+	i := strings.LastIndex(s, inputMark)
+	if i < 0 {
+		return "", false
+	}
+	msg, _, _ := strings.Cut(s[i+len(inputMark):], "\n")
+	return strings.TrimSpace(msg), true
 }
 
 // runID names a run: unique in this process and across machines.
@@ -270,6 +290,10 @@ type readFn struct{ Spec Spec }
 
 func (f *readFn) ProcessElement(ctx context.Context, _ []byte, emit func(Report), meta func(Meta)) error {
 	c, err := open(ctx, f.Spec)
+	var input *batch.InputError
+	if errors.As(err, &input) {
+		return errors.New(inputMark + err.Error()) // Run finds it in the runner's error
+	}
 	if err != nil {
 		return err
 	}

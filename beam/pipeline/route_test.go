@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -193,5 +194,24 @@ func TestEventsFile(t *testing.T) {
 	}
 	if left, _ := os.ReadDir(dir); len(left) != 1 {
 		t.Errorf("after a failed run: %v", left)
+	}
+}
+
+// A corpus with no readable report is an input error, its message alone
+// (not the runner's trace), and nothing is written.
+func TestNothingReadable(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	if err := os.Mkdir(in, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	events := filepath.Join(dir, "events.json")
+	_, err := Run(context.Background(), []string{in}, Options{Events: events, Output: filepath.Join(dir, "out"), MaxBytes: corpus.DefaultMaxBytes})
+	var input *batch.InputError
+	if !errors.As(err, &input) || input.Dir || err.Error() != "no readable articles in the input" {
+		t.Fatalf("error %v (%T), want the input error alone", err, err)
+	}
+	if left, _ := os.ReadDir(dir); len(left) != 1 {
+		t.Errorf("beside the corpus: %v", left)
 	}
 }

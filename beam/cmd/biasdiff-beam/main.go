@@ -169,7 +169,9 @@ func run(ctx context.Context, args []string, stderr io.Writer) int {
 		return fail("--max-bytes must be more than 0, not %d", maxBytes)
 	}
 	if !verbose {
-		slog.SetDefault(slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
+		// The warnings of the reading (a file skipped, and why); the
+		// runner's own errors are the run's error, printed once below.
+		slog.SetDefault(slog.New(warnings{stderr}))
 	}
 	if overlap == 0 {
 		overlap = -1 // none (0 in Options is the default)
@@ -220,6 +222,13 @@ func run(ctx context.Context, args []string, stderr io.Writer) int {
 	case errors.As(err, &input) && input.Dir:
 		fmt.Fprintf(stderr, "biasdiff-beam: -o %v\n", err)
 		return exitInput
+	case errors.As(err, &input):
+		kept := output
+		if output == "" {
+			kept = eventsFile
+		}
+		fmt.Fprintf(stderr, "biasdiff-beam: %v; %s left as it was\n", err, kept)
+		return exitInput
 	default:
 		kept := output
 		if output == "" {
@@ -238,3 +247,17 @@ func thousands(n int) string {
 	}
 	return s
 }
+
+// warnings writes the log records of level WARN only, as lines of their
+// own: "biasdiff-beam: warning: PATH: skipped: ...".
+type warnings struct{ w io.Writer }
+
+func (w warnings) Enabled(_ context.Context, l slog.Level) bool { return l == slog.LevelWarn }
+
+func (w warnings) Handle(_ context.Context, r slog.Record) error {
+	_, err := fmt.Fprintf(w.w, "biasdiff-beam: %s\n", strings.TrimPrefix(r.Message, "[SDK] "))
+	return err
+}
+
+func (w warnings) WithAttrs([]slog.Attr) slog.Handler { return w }
+func (w warnings) WithGroup(string) slog.Handler      { return w }
