@@ -147,7 +147,7 @@ func Run(ctx context.Context, paths []string, opt Options) (Stats, error) {
 	spec.Overlap = max(spec.Overlap, 0)
 	for _, c := range opt.Concepts {
 		if _, err := lexicon.Load(c); err != nil {
-			return Stats{}, err
+			return Stats{}, &batch.InputError{Err: err}
 		}
 	}
 	runner := opt.Runner

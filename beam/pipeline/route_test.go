@@ -189,8 +189,9 @@ func TestEventsFile(t *testing.T) {
 	// A run that fails (a concept file that cannot be read) writes no
 	// events file and leaves no temporary one.
 	failed := filepath.Join(dir, "failed.json")
-	if _, err := Run(context.Background(), []string{in}, Options{Events: failed, Output: filepath.Join(dir, "out"), Concepts: []string{filepath.Join(dir, "missing.yaml")}, MaxBytes: corpus.DefaultMaxBytes}); err == nil {
-		t.Fatal("a run with a missing concept file succeeded")
+	var input *batch.InputError
+	if _, err := Run(context.Background(), []string{in}, Options{Events: failed, Output: filepath.Join(dir, "out"), Concepts: []string{filepath.Join(dir, "missing.yaml")}, MaxBytes: corpus.DefaultMaxBytes}); !errors.As(err, &input) || !strings.Contains(err.Error(), "missing.yaml") {
+		t.Fatalf("a run with a missing concept file: %v, want an input error naming it", err)
 	}
 	if left, _ := os.ReadDir(dir); len(left) != 1 {
 		t.Errorf("after a failed run: %v", left)
