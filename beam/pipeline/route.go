@@ -201,7 +201,6 @@ func (f *featuresFn) flush(emit func(uint64, Spread)) {
 // routeFn places an undated report (see the route step). It reads the
 // spreads once per bundle.
 type routeFn struct {
-	Spec  Spec
 	Parts int
 
 	spreads map[uint64]Spread
@@ -350,7 +349,7 @@ func splitDated(r Report, dated, undated func(Report)) {
 func route(s beam.Scope, spec Spec, reports, cuts, meta beam.PCollection) beam.PCollection {
 	spreads, vectors := beam.ParDo2(s, &featuresFn{Spec: spec}, beam.ParDo(s, atHome, reports, beam.SideInput{Input: cuts}))
 	df := beam.CombinePerKey(s, mergeSpreads, spreads)
-	routes := beam.ParDo(s, &routeFn{Spec: spec, Parts: spec.Parts}, vectors, beam.SideInput{Input: df}, beam.SideInput{Input: meta})
+	routes := beam.ParDo(s, &routeFn{Parts: spec.Parts}, vectors, beam.SideInput{Input: df}, beam.SideInput{Input: meta})
 	dated, undated := beam.ParDo2(s, splitDated, reports)
 	joined := beam.CoGroupByKey(s, beam.ParDo(s, keyed, undated), beam.ParDo(s, routeKey, routes))
 	return beam.Flatten(s, dated, beam.ParDo(s, withRoute, joined))
