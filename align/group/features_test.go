@@ -1,6 +1,7 @@
 package group
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"testing"
@@ -66,5 +67,26 @@ func TestFeaturesWeighAsGroup(t *testing.T) {
 				t.Fatalf("article %d: weight %d is %.6f, Group's %.6f", i, k, got[k], w[k])
 			}
 		}
+	}
+}
+
+// A feature in more articles than MaxPostings is looked up among those
+// dated within MaxDays of the article only: two reports of one event
+// share a word that many reports of the year have.
+func TestLongPostingsByWeek(t *testing.T) {
+	day := func(s string) dayRange { return parseDate(s) }
+	dates := []dayRange{day("2023-01-02"), day("2023-06-01"), day("2023-01-04"), {}, day("2023-09-09"), day("2023-01-20")}
+	post := []int32{0, 1, 2, 3, 4, 5}
+	slices.SortStableFunc(post, func(a, b int32) int { return cmp.Compare(dayKey(dates[a]), dayKey(dates[b])) })
+	x := &querier{post: [][]int32{post}, dates: dates, opt: Options{MaxDays: 7, MaxPostings: 3}}
+	if got := x.window(0, 0); !slices.Equal(got, []int32{0, 2}) {
+		t.Errorf("window of 2023-01-02: %v, want [0 2]", got)
+	}
+	if got := x.window(0, 3); got != nil {
+		t.Errorf("window of an undated article: %v, want none", got)
+	}
+	x.opt.MaxDays = -1
+	if got := x.window(0, 0); got != nil {
+		t.Errorf("window with dates ignored: %v, want none", got)
 	}
 }

@@ -11,7 +11,8 @@
 // named entities (capitalised word runs not at a sentence start), numbers,
 // and word trigrams of the words it sets in quotation marks. An inverted index over the rarer
 // features (postings of very common ones are not walked) proposes for each
-// article its best few candidates; candidates are scored by cosine,
+// article its best few candidates (a feature in too many articles is
+// looked up among those dated within MaxDays only); candidates are scored by cosine,
 // discounted when both dates are known and some days apart and forbidden
 // when far apart. Average-link agglomeration over the candidate edges
 // (missing edges count zero, so a cluster cannot chain through one member)
@@ -598,6 +599,19 @@ func candidates(vecs [][]feat, nfeat int, dates []dayRange, opt Options) []edge 
 			post[f.id] = append(post[f.id], int32(i))
 		}
 	}
+	// The postings too long to walk whole are put in order of day (the
+	// undated last): a dated article walks the part of them within MaxDays
+	// of its date, if that part is short enough. A word in many reports of
+	// a year may be in few of a week.
+	if opt.MaxDays >= 0 {
+		par.ForEachWorker(context.Background(), nfeat, 0, func() func(int) {
+			return func(k int) {
+				if len(post[k]) > opt.MaxPostings {
+					slices.SortStableFunc(post[k], func(a, b int32) int { return cmp.Compare(dayKey(dates[a]), dayKey(dates[b])) })
+				}
+			}
+		})
+	}
 	// Each article's candidates are found and scored on every CPU; a pair
 	// found from both ends scores the same and is kept once.
 	per := make([][]edge, n)
@@ -640,7 +654,7 @@ func candidates(vecs [][]feat, nfeat int, dates []dayRange, opt Options) []edge 
 // own scratch space.
 type querier struct {
 	vecs    [][]feat
-	post    [][]int32
+	post    [][]int32 // those longer than MaxPostings by day (dayKey)
 	dates   []dayRange
 	opt     Options
 	acc     []float64 // weight accumulated per article from shared features
@@ -660,6 +674,9 @@ func (x *querier) query(i int) []edge {
 	})
 	for _, f := range q {
 		p := x.post[f.id]
+		if len(p) > x.opt.MaxPostings {
+			p = x.window(f.id, i)
+		}
 		if len(p) < 2 || len(p) > x.opt.MaxPostings {
 			continue
 		}
@@ -705,6 +722,26 @@ func (x *querier) query(i int) []edge {
 	}
 	x.touched = x.touched[:0]
 	return out
+}
+
+// window is the part of feature id's long postings dated within MaxDays
+// of article i, nil if i is undated or dates are ignored.
+func (x *querier) window(id int32, i int) []int32 {
+	dp, d := x.post[id], x.dates[i]
+	if x.opt.MaxDays < 0 || !d.ok {
+		return nil
+	}
+	from, _ := slices.BinarySearchFunc(dp, d.lo-x.opt.MaxDays, func(j int32, day int) int { return cmp.Compare(dayKey(x.dates[j]), day) })
+	to, _ := slices.BinarySearchFunc(dp, d.hi+x.opt.MaxDays+1, func(j int32, day int) int { return cmp.Compare(dayKey(x.dates[j]), day) })
+	return dp[from:to]
+}
+
+// dayKey orders postings by first day, the undated after every date.
+func dayKey(d dayRange) int {
+	if !d.ok {
+		return math.MaxInt
+	}
+	return d.lo
 }
 
 // topK moves the k best elements of s (by worse, a strict order) to its
