@@ -202,12 +202,11 @@ func (e *Event) emphasisQuestion() (Question, bool) {
 
 // contrastPair picks the two wordings a question sets against each other:
 // the first pair (in the contrast's order) that shares no word root, so
-// that "the return" is set against "handing over" rather than
-// "returning"; the first two when every pair shares one. For a thing
-// with a name (a capitalised label), one of the two must be more than a
-// form of a name ("Kim", "Mr. Kim", "Leader" are forms of "Kim Jong
-// Un"; "the Northern Territories" is not one of "Southern Kuril
-// Islands"): the forms of one name are no framing to ask about, and
+// that "the sale" is set against "leasing out" rather than "selling";
+// the first two when every pair shares one. For a thing with a name (a
+// capitalised label), one of the two must be more than a form of a name
+// ("Vell", "Mr. Vell", "Chair" are forms of "Omar Vell"; "the Grey Rocks"
+// is not one of "Silver Isles"): the forms of one name are no framing to ask about, and
 // that wording must be used by two outlets or more (a description one
 // outlet alone gives may have been joined to the name wrongly); ok is
 // false when no wording is so.

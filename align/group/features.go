@@ -50,3 +50,11 @@ func (e *Extractor) Features(a *corpus.Article, sents [][]token.Token) []Feature
 func Weight(c float32, n, df int) float64 {
 	return (1 + math.Log(float64(c))) * idf(n, df)
 }
+
+// Days reads a report's date as Group does: a day (2006-01-02, maybe
+// followed by a time), a month (2006-01) or a year (2006), as the days
+// since 1970-01-01 it covers, [lo, hi]; ok is false for anything else.
+func Days(s string) (lo, hi int, ok bool) {
+	d := parseDate(s)
+	return d.lo, d.hi, d.ok
+}

@@ -2,8 +2,8 @@ package pipeline
 
 import (
 	"slices"
-	"strings"
-	"time"
+
+	"github.com/biasdiff/biasdiff/align/group"
 )
 
 // Report is one report of the corpus as it travels through the pipeline:
@@ -22,31 +22,8 @@ type Report struct {
 	Chunk  int
 }
 
-// dayRange parses a report's date as the grouper does (align/group): a
-// day (2006-01-02, maybe followed by a time), a month (2006-01) or a year
-// (2006), as the days it covers.
-func dayRange(s string) (lo, hi int, ok bool) {
-	s = strings.TrimSpace(s)
-	for _, l := range []struct {
-		layout        string
-		years, months int
-	}{{"2006-01-02", 0, 0}, {"2006-01", 0, 1}, {"2006", 1, 0}} {
-		if len(s) < len(l.layout) {
-			continue
-		}
-		t, err := time.Parse(l.layout, s[:len(l.layout)])
-		if err != nil || (len(s) > len(l.layout) && l.layout != "2006-01-02") {
-			continue
-		}
-		lo = int(t.Unix() / 86400)
-		hi = lo
-		if l.years > 0 || l.months > 0 {
-			hi = int(t.AddDate(l.years, l.months, -1).Unix() / 86400)
-		}
-		return lo, hi, true
-	}
-	return 0, 0, false
-}
+// dayRange is a report's date as the grouper reads it (group.Days).
+func dayRange(s string) (lo, hi int, ok bool) { return group.Days(s) }
 
 // DayCount is how many dated reports start on a day.
 type DayCount struct {
